@@ -1,0 +1,10 @@
+package com.weegigs.events.processor.model;
+
+/**
+ * One {@code @Event} record and its reducer.
+ *
+ * @param wireName wire name ({@code item-added})
+ * @param shape the record and its components
+ * @param reducer the method that applies it
+ */
+public record EventModel(String wireName, RecordShape shape, ReducerModel reducer) {}

@@ -1,0 +1,12 @@
+package com.weegigs.events.runtime.definition;
+
+/**
+ * Applies one event to a state and returns the next state. Pure.
+ *
+ * @param <S> the state record
+ * @param <X> the event record
+ */
+@FunctionalInterface
+public interface Reducer<S, X> {
+  S apply(S state, X event);
+}
