@@ -75,6 +75,14 @@ public final class DecodeContext {
     return violations != null && !violations.isEmpty();
   }
 
+  /**
+   * How many violations were found so far. A record codec compares the count before and after
+   * reading its fields and builds the record only when nothing new was wrong.
+   */
+  public int violationCount() {
+    return violations == null ? 0 : violations.size();
+  }
+
   /** Every violation found, in the order found. */
   public List<Violation> violations() {
     return violations == null ? List.of() : List.copyOf(violations);

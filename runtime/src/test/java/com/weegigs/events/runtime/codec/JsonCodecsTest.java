@@ -1,0 +1,219 @@
+package com.weegigs.events.runtime.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.weegigs.events.runtime.validation.Violation;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class JsonCodecsTest {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  enum Status { OPEN, IN_PROGRESS }
+
+  private static <T> String write(JsonCodec<T> codec, T value) throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      codec.write(generator, value);
+    }
+    return out.toString();
+  }
+
+  private static <T> T read(JsonCodec<T> codec, String json, DecodeContext context) throws IOException {
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      parser.nextToken();
+      return codec.read(parser, context);
+    }
+  }
+
+  private static <T> T roundTrip(JsonCodec<T> codec, T value) throws IOException {
+    DecodeContext context = new DecodeContext();
+    T back = read(codec, write(codec, value), context);
+    assertEquals(List.of(), context.violations());
+    return back;
+  }
+
+  @Test
+  void roundTripsEveryBuiltInType() throws IOException {
+    assertEquals(true, roundTrip(JsonCodecs.BOOLEAN, true));
+    assertEquals(Integer.MIN_VALUE, roundTrip(JsonCodecs.INTEGER, Integer.MIN_VALUE));
+    assertEquals(Long.MAX_VALUE, roundTrip(JsonCodecs.LONG, Long.MAX_VALUE));
+    assertEquals((short) -7, roundTrip(JsonCodecs.SHORT, (short) -7));
+    assertEquals((byte) 127, roundTrip(JsonCodecs.BYTE, (byte) 127));
+    assertEquals(0.1d, roundTrip(JsonCodecs.DOUBLE, 0.1d));
+    assertEquals(2.5f, roundTrip(JsonCodecs.FLOAT, 2.5f));
+    assertEquals("caf\u00e9 \"x\"", roundTrip(JsonCodecs.STRING, "caf\u00e9 \"x\""));
+    assertEquals(new BigDecimal("4.50"), roundTrip(JsonCodecs.BIG_DECIMAL, new BigDecimal("4.50")));
+    assertEquals(new BigInteger("123456789012345678901234567890"),
+        roundTrip(JsonCodecs.BIG_INTEGER, new BigInteger("123456789012345678901234567890")));
+    UUID uuid = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+    assertEquals(uuid, roundTrip(JsonCodecs.UUID_CODEC, uuid));
+    assertEquals(Instant.parse("2026-11-27T10:00:00.123Z"), roundTrip(JsonCodecs.INSTANT, Instant.parse("2026-11-27T10:00:00.123Z")));
+    assertEquals(LocalDate.of(2026, 11, 27), roundTrip(JsonCodecs.LOCAL_DATE, LocalDate.of(2026, 11, 27)));
+  }
+
+  @Test
+  void writesIsoTextForTimes() throws IOException {
+    assertEquals("\"2026-11-27T10:00:00Z\"", write(JsonCodecs.INSTANT, Instant.parse("2026-11-27T10:00:00Z")));
+    assertEquals("\"2026-11-27\"", write(JsonCodecs.LOCAL_DATE, LocalDate.of(2026, 11, 27)));
+  }
+
+  @Test
+  void combinatorsRoundTrip() throws IOException {
+    JsonCodec<List<Integer>> list = JsonCodecs.list(JsonCodecs.INTEGER);
+    assertEquals("[1,2,3]", write(list, List.of(1, 2, 3)));
+    assertEquals(List.of(1, 2, 3), roundTrip(list, List.of(1, 2, 3)));
+    JsonCodec<Set<String>> set = JsonCodecs.set(JsonCodecs.STRING);
+    assertEquals(Set.of("a", "b"), roundTrip(set, Set.of("a", "b")));
+    JsonCodec<Map<String, List<Integer>>> map = JsonCodecs.map(list);
+    assertEquals(Map.of("a", List.of(1), "b", List.of()), roundTrip(map, Map.of("a", List.of(1), "b", List.of())));
+    JsonCodec<Optional<String>> optional = JsonCodecs.optional(JsonCodecs.STRING);
+    assertEquals(Optional.of("x"), roundTrip(optional, Optional.of("x")));
+    assertEquals("null", write(optional, Optional.empty()));
+    assertEquals(Optional.empty(), roundTrip(optional, Optional.empty()));
+  }
+
+  @Test
+  void enumsUseLowerKebabCase() throws IOException {
+    JsonCodec<Status> codec = JsonCodecs.enumCodec(Status.class, Status.values());
+    assertEquals("\"in-progress\"", write(codec, Status.IN_PROGRESS));
+    assertEquals(Status.OPEN, roundTrip(codec, Status.OPEN));
+    DecodeContext context = new DecodeContext("status");
+    assertNull(read(codec, "\"IN_PROGRESS\"", context));
+    assertEquals(List.of(new Violation("status", "must be one of: open, in-progress")), context.violations());
+  }
+
+  @Test
+  void hugeNumbersAreViolationsNotExceptions() throws IOException {
+    DecodeContext context = new DecodeContext();
+    JsonCodec<List<Integer>> ints = JsonCodecs.list(JsonCodecs.INTEGER);
+    List<Integer> values = read(ints, "[1e30, 99999999999999999999, 2147483648, 1.5, 7]", context);
+    assertEquals(5, values.size());
+    assertEquals(7, values.get(4));
+    String range = "must be an integer between -2147483648 and 2147483647";
+    assertEquals(List.of(new Violation("[0]", range), new Violation("[1]", range), new Violation("[2]", range),
+        new Violation("[3]", range)), context.violations());
+
+    DecodeContext longs = new DecodeContext("n");
+    assertNull(read(JsonCodecs.LONG, "99999999999999999999", longs));
+    assertEquals("must be an integer between -9223372036854775808 and 9223372036854775807", longs.violations().get(0).message());
+
+    DecodeContext doubles = new DecodeContext("d");
+    assertEquals(0d, read(JsonCodecs.DOUBLE, "1e400", doubles));
+    assertTrue(doubles.hasViolations());
+
+    DecodeContext shorts = new DecodeContext("s");
+    read(JsonCodecs.SHORT, "40000", shorts);
+    assertEquals("must be an integer between -32768 and 32767", shorts.violations().get(0).message());
+    DecodeContext bytes = new DecodeContext("b");
+    read(JsonCodecs.BYTE, "128", bytes);
+    assertEquals("must be an integer between -128 and 127", bytes.violations().get(0).message());
+  }
+
+  @Test
+  void mistypedValuesAreSkippedWithAViolationAtTheirPath() throws IOException {
+    DecodeContext context = new DecodeContext();
+    Map<String, String> values = read(JsonCodecs.map(JsonCodecs.STRING),
+        "{\"a\": {\"deep\": [1, {\"x\": 2}]}, \"b\": [1,2], \"c\": 3, \"d\": true, \"e\": \"ok\", \"f\": null}", context);
+    assertEquals("ok", values.get("e"));
+    assertNull(values.get("f"));
+    assertEquals(List.of(
+        new Violation("a", "must be a string"),
+        new Violation("b", "must be a string"),
+        new Violation("c", "must be a string"),
+        new Violation("d", "must be a string")), context.violations());
+  }
+
+  @Test
+  void unparsableTextIsAViolation() throws IOException {
+    DecodeContext context = new DecodeContext();
+    read(JsonCodecs.map(JsonCodecs.UUID_CODEC), "{\"id\": \"1-2-3-4-5\"}", context);
+    read(JsonCodecs.map(JsonCodecs.INSTANT), "{\"at\": \"yesterday\"}", context);
+    read(JsonCodecs.map(JsonCodecs.LOCAL_DATE), "{\"on\": \"2026-13-01\"}", context);
+    read(JsonCodecs.map(JsonCodecs.BIG_INTEGER), "{\"n\": 1.5}", context);
+    read(JsonCodecs.map(JsonCodecs.BIG_DECIMAL), "{\"n\": \"1.5\"}", context);
+    assertEquals(List.of("id", "at", "on", "n", "n"), context.violations().stream().map(Violation::path).toList());
+    assertTrue(context.violations().get(0).message().startsWith("must be a UUID"));
+  }
+
+  @Test
+  void nullIsAViolationOnlyForPrimitives() throws IOException {
+    DecodeContext context = new DecodeContext();
+    try (JsonParser parser = FACTORY.createParser("null")) {
+      parser.nextToken();
+      assertEquals(0, JsonCodecs.readInt(parser, context, "quantity"));
+      assertFalse(JsonCodecs.readBoolean(parser, context, "paid"));
+      assertNull(JsonCodecs.readString(parser, context, "name"));
+      assertFalse(JsonCodecs.startObject(parser, context));
+    }
+    assertEquals(List.of(new Violation("quantity", "must not be null"), new Violation("paid", "must not be null")),
+        context.violations());
+    assertEquals(List.of(), read(JsonCodecs.list(JsonCodecs.STRING), "null", new DecodeContext()));
+    assertEquals(Map.of(), read(JsonCodecs.map(JsonCodecs.STRING), "null", new DecodeContext()));
+    assertNull(read(JsonCodecs.INTEGER, "null", new DecodeContext()));
+  }
+
+  @Test
+  void wrongContainerTypesAreViolations() throws IOException {
+    DecodeContext context = new DecodeContext("items");
+    assertEquals(List.of(), read(JsonCodecs.list(JsonCodecs.STRING), "{\"a\": 1}", context));
+    assertEquals(List.of(new Violation("items", "must be an array")), context.violations());
+    DecodeContext objects = new DecodeContext("prices");
+    assertEquals(Map.of(), read(JsonCodecs.map(JsonCodecs.STRING), "[1]", objects));
+    assertEquals(List.of(new Violation("prices", "must be an object")), objects.violations());
+  }
+
+  @Test
+  void malformedJsonIsAnIOException() {
+    assertThrows(IOException.class, () -> read(JsonCodecs.list(JsonCodecs.INTEGER), "[1, 2", new DecodeContext()));
+    assertThrows(IOException.class, () -> read(JsonCodecs.map(JsonCodecs.INTEGER), "{\"a\" 1}", new DecodeContext()));
+    assertThrows(IOException.class, () -> read(JsonCodecs.STRING, "\"unterminated", new DecodeContext()));
+  }
+
+  @Test
+  void fieldHelpersWriteNullsAndLeaveOutEmptyOptionals() throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      generator.writeStartObject();
+      JsonCodecs.writeStringField(generator, "name", null);
+      JsonCodecs.writeBigDecimalField(generator, "price", new BigDecimal("4.5"));
+      JsonCodecs.writeField(generator, "tags", List.of("a"), JsonCodecs.list(JsonCodecs.STRING));
+      JsonCodecs.writeField(generator, "note", null, JsonCodecs.STRING);
+      JsonCodecs.writeOptionalField(generator, "gone", Optional.empty(), JsonCodecs.STRING);
+      JsonCodecs.writeOptionalField(generator, "here", Optional.of(1), JsonCodecs.INTEGER);
+      generator.writeEndObject();
+    }
+    assertEquals("{\"name\":null,\"price\":4.5,\"tags\":[\"a\"],\"note\":null,\"here\":1}", out.toString());
+  }
+
+  @Test
+  void missingAndRejectedReportAtTheirPath() {
+    DecodeContext context = new DecodeContext("command");
+    JsonCodecs.missing(context, "quantity");
+    context.push("items");
+    context.pushIndex(1);
+    JsonCodecs.rejected(context, new IllegalArgumentException("quantity must be positive"));
+    context.pop();
+    context.pop();
+    assertEquals(List.of(new Violation("command.quantity", "is required"),
+        new Violation("command.items[1]", "is not valid: quantity must be positive")), context.violations());
+    assertEquals(2, context.violationCount());
+  }
+}
