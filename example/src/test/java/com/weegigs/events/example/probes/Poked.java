@@ -1,0 +1,11 @@
+package com.weegigs.events.example.probes;
+
+import com.weegigs.events.annotations.Event;
+
+/**
+ * A probe was poked ({@code poked}).
+ *
+ * @param by the command that did it
+ */
+@Event(aggregate = Probe.class)
+public record Poked(String by) {}

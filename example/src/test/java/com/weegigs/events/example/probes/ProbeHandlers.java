@@ -1,0 +1,36 @@
+package com.weegigs.events.example.probes;
+
+import com.weegigs.events.annotations.CommandHandler;
+import java.util.Objects;
+
+/** Handlers of the probe: one records at once, one fails unexpectedly, one waits at a {@link Gate}. */
+public final class ProbeHandlers {
+  /** Text of the exception {@code explode} throws; it must never reach a caller. */
+  public static final String SECRET = "secret internal detail";
+
+  private final Gate gate;
+
+  /** @param gate where {@code hold} waits */
+  public ProbeHandlers(Gate gate) {
+    this.gate = Objects.requireNonNull(gate, "gate");
+  }
+
+  /** {@code poke}: records at once. */
+  @CommandHandler
+  public Poked poke(Probe state, Poke command) {
+    return new Poked("poke");
+  }
+
+  /** {@code explode}: fails as a bug would. */
+  @CommandHandler
+  public Poked explode(Probe state, Explode command) {
+    throw new IllegalStateException(SECRET + ": " + command.note());
+  }
+
+  /** {@code hold}: waits at the gate, then records. */
+  @CommandHandler
+  public Poked hold(Probe state, Hold command) {
+    gate.pass();
+    return new Poked("hold");
+  }
+}
