@@ -1,0 +1,28 @@
+package com.weegigs.events.benchmarks;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One kind of request that {@link ClosedLoopDriver} keeps in flight: raw jnats, the hand-written
+ * micro service or the generated client. Closing it stops whatever the scenario started (its
+ * responder, its service, its connections).
+ *
+ * @param <R> what a completed request yields
+ */
+public interface RequestTarget<R> extends AutoCloseable {
+
+  /**
+   * Sends one request. {@code slot} (0 to in-flight − 1) tells which of the concurrent request
+   * loops is asking, so a scenario can give each loop its own keys.
+   */
+  CompletableFuture<R> send(int slot);
+
+  /**
+   * Looks at a reply as a caller would (decoding it where a real caller would) and says whether
+   * it is an error reply.
+   */
+  boolean failed(R reply);
+
+  @Override
+  void close() throws Exception;
+}

@@ -1,0 +1,210 @@
+package com.weegigs.events.benchmarks.processor;
+
+import com.weegigs.events.benchmarks.RunOptions;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * {@code processor}: how much of javac's time the annotation processor takes on a large code base.
+ *
+ * <ol>
+ *   <li>{@link AggregateSourceGenerator} writes {@code --aggregates} (200) aggregates into a temporary
+ *       directory.
+ *   <li>(a) javac compiles them with the processor on {@code -processorpath}: javac's whole job
+ *       in a user's build.
+ *   <li>(b) javac compiles the same sources plus the sources (a) generated, with {@code -proc:none}:
+ *       the same compilation work without the processor.
+ *   <li>The processor's own time is a − b; its share is (a − b) ÷ a.
+ * </ol>
+ *
+ * Both run in this JVM through {@code javax.tools} (as Maven and Gradle run javac), with the same
+ * options, after one unmeasured (b) compile to load and warm javac itself; then (a) and (b)
+ * alternate {@code --repeats} times and the medians are taken. The processor is loaded afresh by
+ * javac from {@code -processorpath} on every (a) compile, as in a real build.
+ *
+ * <p>Class path and processor path default to this JVM's class path (the shaded benchmarks jar
+ * holds the annotations, the runtime, jakarta.validation and the processor); {@code --classpath}
+ * and {@code --processor-path} override them.
+ */
+public final class ProcessorBenchmark {
+  private ProcessorBenchmark() {}
+
+  /**
+   * What the scenario measured.
+   *
+   * @param aggregates aggregates compiled
+   * @param sourceFiles hand-written source files
+   * @param generatedFiles source files the processor generated
+   * @param withProcessorMillis median javac time with the processor (a)
+   * @param withoutProcessorMillis median javac time over all sources with {@code -proc:none} (b)
+   * @param repeats how many (a) and (b) compiles the medians come from
+   */
+  public record Result(
+      int aggregates,
+      int sourceFiles,
+      int generatedFiles,
+      double withProcessorMillis,
+      double withoutProcessorMillis,
+      int repeats) {
+
+    /** The processor's own time, a − b. */
+    public double processorMillis() {
+      return withProcessorMillis - withoutProcessorMillis;
+    }
+
+    /** The processor's share of javac's time, (a − b) ÷ a. */
+    public double processorShare() {
+      return processorMillis() / withProcessorMillis;
+    }
+
+    /** The {@code RESULT} line. */
+    public String resultLine() {
+      return String.format(
+          Locale.ROOT,
+          "RESULT scenario=processor aggregates=%d source_files=%d generated_files=%d"
+              + " javac_with_processor_ms=%.0f javac_proc_none_ms=%.0f processor_ms=%.0f"
+              + " processor_share=%.3f repeats=%d",
+          aggregates,
+          sourceFiles,
+          generatedFiles,
+          withProcessorMillis,
+          withoutProcessorMillis,
+          processorMillis(),
+          processorShare(),
+          repeats);
+    }
+  }
+
+  /** Runs the scenario. */
+  public static Result run(RunOptions options) throws IOException {
+    int aggregates = options.integer("aggregates", 200);
+    int repeats = options.integer("repeats", 3);
+    String classPath = options.string("classpath", System.getProperty("java.class.path"));
+    String processorPath = options.string("processor-path", classPath);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new IllegalStateException("the processor scenario needs a JDK (no system Java compiler)");
+    }
+    Path work = Files.createTempDirectory("wee-processor-bench");
+    try {
+      Path sources = work.resolve("src");
+      List<Path> written = AggregateSourceGenerator.write(sources, aggregates);
+      System.out.printf(
+          Locale.ROOT, "processor: %d aggregates, %d source files in %s%n", aggregates,
+          written.size(), sources);
+
+      // (a) once for its output, which (b) compiles too.
+      Path generated = work.resolve("generated");
+      double first = compileWithProcessor(javac, work, written, generated, classPath, processorPath);
+      List<Path> generatedFiles = javaFiles(generated);
+      if (generatedFiles.isEmpty()) {
+        throw new IllegalStateException("the processor generated no sources: is it on " + processorPath);
+      }
+      List<Path> all = new ArrayList<>(written);
+      all.addAll(generatedFiles);
+      System.out.printf(
+          Locale.ROOT, "processor: generated %d files; first compile with processor %.0f ms%n",
+          generatedFiles.size(), first);
+      compileWithoutProcessor(javac, work, all, classPath); // warms javac; not measured
+
+      double[] with = new double[repeats];
+      double[] without = new double[repeats];
+      for (int r = 0; r < repeats; r++) {
+        with[r] = compileWithProcessor(javac, work, written, work.resolve("generated-" + r),
+            classPath, processorPath);
+        without[r] = compileWithoutProcessor(javac, work, all, classPath);
+        System.out.printf(
+            Locale.ROOT, "processor: run %d: with processor %.0f ms, -proc:none %.0f ms%n",
+            r + 1, with[r], without[r]);
+      }
+      return new Result(
+          aggregates, written.size(), generatedFiles.size(), median(with), median(without), repeats);
+    } finally {
+      delete(work);
+    }
+  }
+
+  private static double compileWithProcessor(
+      JavaCompiler javac, Path work, List<Path> sources, Path generated, String classPath,
+      String processorPath) throws IOException {
+    Files.createDirectories(generated);
+    Path classes = Files.createTempDirectory(work, "classes-a");
+    List<String> options = List.of(
+        "--release", "17", "-encoding", "UTF-8", "-nowarn", "-implicit:none",
+        "-classpath", classPath, "-processorpath", processorPath,
+        "-d", classes.toString(), "-s", generated.toString());
+    double millis = compile(javac, sources, options);
+    delete(classes);
+    return millis;
+  }
+
+  private static double compileWithoutProcessor(
+      JavaCompiler javac, Path work, List<Path> sources, String classPath) throws IOException {
+    Path classes = Files.createTempDirectory(work, "classes-b");
+    List<String> options = List.of(
+        "--release", "17", "-encoding", "UTF-8", "-nowarn", "-implicit:none", "-proc:none",
+        "-classpath", classPath, "-d", classes.toString());
+    double millis = compile(javac, sources, options);
+    delete(classes);
+    return millis;
+  }
+
+  private static double compile(JavaCompiler javac, List<Path> sources, List<String> options)
+      throws IOException {
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      Iterable<? extends JavaFileObject> units =
+          files.getJavaFileObjectsFromPaths(sources);
+      StringWriter out = new StringWriter();
+      long start = System.nanoTime();
+      boolean ok = javac.getTask(out, files, diagnostics, options, null, units).call();
+      long elapsed = System.nanoTime() - start;
+      if (!ok) {
+        StringBuilder message = new StringBuilder("javac failed:\n").append(out);
+        diagnostics.getDiagnostics().stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+            .limit(20)
+            .forEach(d -> message.append(d).append('\n'));
+        throw new IllegalStateException(message.toString());
+      }
+      return elapsed / 1e6;
+    }
+  }
+
+  private static List<Path> javaFiles(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static void delete(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package com.weegigs.events.benchmarks.suite;
+
+import com.weegigs.events.benchmarks.Main;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoublePredicate;
+
+/**
+ * Turns the suite's raw results into figures, the targets of issue #4 with pass or fail, and the
+ * Markdown tables the suite prints and the README shows.
+ */
+final class Report {
+  private static final String[] CODEC_TYPES = {"command", "event", "entity"};
+
+  private final Map<String, Map<Integer, List<Map<String, String>>>> runs;
+  private final Map<String, String> alloc;
+  private final Map<String, String> codec;
+  private final Map<String, String> processor;
+  private final List<Map<String, Object>> targets = new ArrayList<>();
+
+  Report(
+      Map<String, Map<Integer, List<Map<String, String>>>> runs,
+      Map<String, String> alloc,
+      Map<String, String> codec,
+      Map<String, String> processor) {
+    this.runs = runs;
+    this.alloc = alloc;
+    this.codec = codec;
+    this.processor = processor;
+    computeTargets();
+  }
+
+  /** scenario -> in-flight -> median figures. */
+  Map<String, Map<String, Map<String, Object>>> requestFigures() {
+    Map<String, Map<String, Map<String, Object>>> figures = new LinkedHashMap<>();
+    runs.forEach((scenario, byLevel) -> {
+      Map<String, Map<String, Object>> levels = new LinkedHashMap<>();
+      byLevel.forEach((level, results) -> {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("ops_per_s", median(results, "ops_per_s"));
+        f.put("p50_us", median(results, "p50_us"));
+        f.put("p99_us", median(results, "p99_us"));
+        f.put("errors", results.stream().mapToDouble(r -> number(r, "errors")).filter(d -> !Double.isNaN(d)).sum());
+        f.put("runs", results.size());
+        f.put("failed_runs", results.stream().filter(r -> r.containsKey("failed")).count());
+        levels.put(Integer.toString(level), f);
+      });
+      figures.put(scenario, levels);
+    });
+    return figures;
+  }
+
+  List<Map<String, Object>> targets() {
+    return targets;
+  }
+
+  boolean allMet() {
+    return targets.stream().allMatch(t -> Boolean.TRUE.equals(t.get("pass")));
+  }
+
+  private void computeTargets() {
+    target("`client-inmem` ops/s ÷ `raw-rr` ops/s at 64 in flight", "≥ 0.80",
+        pairedRatio("client-inmem", "raw-rr", 64, "ops_per_s"), v -> v >= 0.80, "%.2f");
+    target("`client-inmem` p50 ÷ `raw-rr` p50 at 1 in flight", "≤ 1.25",
+        pairedRatio("client-inmem", "raw-rr", 1, "p50_us"), v -> v <= 1.25, "%.2f");
+    target("`client-inmem` ops/s ÷ `raw-micro` ops/s at 64 in flight", "≥ 0.85",
+        pairedRatio("client-inmem", "raw-micro", 64, "ops_per_s"), v -> v >= 0.85, "%.2f");
+    target("generated codec time ÷ `ObjectMapper` time (encode + decode)", "≤ 0.67",
+        number(codec, "time_ratio"), v -> v <= 0.67, "%.2f");
+    target("server-side bytes allocated per `add-item` (excluding what the store keeps)", "≤ 4 KiB",
+        number(alloc, "server_bytes_per_op"), v -> v <= 4096, "%.0f B");
+    target("processor's own time ÷ javac total, 200 aggregates", "≤ 0.10",
+        number(processor, "processor_share"), v -> v <= 0.10, "%.3f");
+  }
+
+  private void target(String figure, String goal, double value, DoublePredicate met, String format) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("figure", figure);
+    t.put("target", goal);
+    t.put("value", Double.isNaN(value) ? null : value);
+    t.put("shown", Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value));
+    t.put("pass", !Double.isNaN(value) && met.test(value));
+    targets.add(t);
+  }
+
+  /** Median over repeats of a/b where a and b come from the same repeat. */
+  private double pairedRatio(String a, String b, int level, String key) {
+    List<Map<String, String>> as = runs.getOrDefault(a, Map.of()).getOrDefault(level, List.of());
+    List<Map<String, String>> bs = runs.getOrDefault(b, Map.of()).getOrDefault(level, List.of());
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < Math.min(as.size(), bs.size()); i++) {
+      double x = number(as.get(i), key);
+      double y = number(bs.get(i), key);
+      if (!Double.isNaN(x) && !Double.isNaN(y) && y > 0) {
+        ratios.add(x / y);
+      }
+    }
+    return Suite.median(ratios);
+  }
+
+  private static double median(List<Map<String, String>> results, String key) {
+    List<Double> values = new ArrayList<>();
+    for (Map<String, String> r : results) {
+      values.add(number(r, key));
+    }
+    return Suite.median(values);
+  }
+
+  static double number(Map<String, String> result, String key) {
+    String value = result == null ? null : result.get(key);
+    if (value == null) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** The Markdown the suite prints and the README shows. */
+  String markdown(String machine) {
+    StringBuilder md = new StringBuilder();
+    md.append("Machine: ").append(machine).append("\n\n");
+    md.append("### Targets\n\n| figure | target | measured | |\n|---|---|---|---|\n");
+    for (Map<String, Object> t : targets) {
+      md.append("| ").append(t.get("figure")).append(" | ").append(t.get("target")).append(" | ")
+          .append(t.get("shown")).append(" | ")
+          .append(Boolean.TRUE.equals(t.get("pass")) ? "pass" : "**FAIL**").append(" |\n");
+    }
+    md.append("\n### Request/reply (median of repeats)\n\n")
+        .append("| in flight | scenario | ops/s | p50 µs | p99 µs | errors |\n|---:|---|---:|---:|---:|---:|\n");
+    Map<String, Map<String, Map<String, Object>>> figures = requestFigures();
+    for (int level : List.of(1, 16, 64, 256)) {
+      for (String scenario : Main.REQUEST_SCENARIOS) {
+        Map<String, Object> f = figures.getOrDefault(scenario, Map.of()).get(Integer.toString(level));
+        if (f == null) {
+          continue;
+        }
+        md.append(String.format(Locale.ROOT, "| %d | `%s` | %s | %s | %s | %s |\n", level, scenario,
+            fmt((Double) f.get("ops_per_s"), "%,.0f"), fmt((Double) f.get("p50_us"), "%.0f"),
+            fmt((Double) f.get("p99_us"), "%.0f"),
+            ((Number) f.get("failed_runs")).longValue() > 0
+                ? "run failed" : String.format(Locale.ROOT, "%.0f", (Double) f.get("errors"))));
+      }
+    }
+    md.append("\n### Codecs (JMH, ns/op and bytes allocated/op)\n\n")
+        .append("| message | operation | generated ns | `ObjectMapper` ns | generated B | `ObjectMapper` B |\n")
+        .append("|---|---|---:|---:|---:|---:|\n");
+    for (String type : CODEC_TYPES) {
+      for (String op : new String[] {"encode", "decode"}) {
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |\n", type, op,
+            fmt(number(codec, "generated_" + type + "_" + op + "_ns"), "%.0f"),
+            fmt(number(codec, "jackson_" + type + "_" + op + "_ns"), "%.0f"),
+            fmt(number(codec, "generated_" + type + "_" + op + "_bytes"), "%.0f"),
+            fmt(number(codec, "jackson_" + type + "_" + op + "_bytes"), "%.0f")));
+      }
+    }
+    md.append("\n### Server-side allocation per `add-item`\n\n")
+        .append(String.format(Locale.ROOT,
+            "%s B allocated by the service's threads per command, %s B of it kept by the store; %s B net (%s commands).\n",
+            fmt(number(alloc, "allocated_bytes_per_op"), "%.0f"),
+            fmt(number(alloc, "retained_bytes_per_op"), "%.0f"),
+            fmt(number(alloc, "server_bytes_per_op"), "%.0f"),
+            fmt(number(alloc, "ops"), "%.0f")));
+    md.append("\n### Processor (javac in process, median)\n\n")
+        .append(String.format(Locale.ROOT,
+            "%s aggregates (%s source files, %s generated): javac with the processor %s ms, "
+                + "javac over all sources with `-proc:none` %s ms, processor %s ms (%s).\n",
+            fmt(number(processor, "aggregates"), "%.0f"),
+            fmt(number(processor, "source_files"), "%.0f"),
+            fmt(number(processor, "generated_files"), "%.0f"),
+            fmt(number(processor, "javac_with_processor_ms"), "%,.0f"),
+            fmt(number(processor, "javac_proc_none_ms"), "%,.0f"),
+            fmt(number(processor, "processor_ms"), "%,.0f"),
+            fmt(number(processor, "processor_share") * 100, "%.1f %%")));
+    return md.toString();
+  }
+
+  private static String fmt(Double value, String format) {
+    return value == null || Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value);
+  }
+}

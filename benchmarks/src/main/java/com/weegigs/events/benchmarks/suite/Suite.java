@@ -1,0 +1,211 @@
+package com.weegigs.events.benchmarks.suite;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.weegigs.events.benchmarks.Main;
+import com.weegigs.events.benchmarks.RunOptions;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code suite}: every scenario, each in a fresh JVM, and the targets of issue #4.
+ *
+ * <p>The request scenarios are interleaved so that their ratios come from figures measured side by
+ * side on a noisy shared machine: for each in-flight level (1, 16, 64, 256) and each repeat, it
+ * runs {@code raw-rr}, {@code raw-micro} and {@code client-inmem} back to back (the order rotates
+ * from one repeat to the next). A figure is the median over the repeats; a ratio is the median over
+ * the repeats of the ratio within the repeat. Then it runs {@code server-alloc}, {@code codec} and
+ * {@code processor}, prints Markdown tables and writes every figure as JSON.
+ */
+public final class Suite {
+  private static final List<Integer> LEVELS = List.of(1, 16, 64, 256);
+  private static final String CLIENT = "client-inmem";
+  private static final String RAW_RR = "raw-rr";
+  private static final String RAW_MICRO = "raw-micro";
+
+  private Suite() {}
+
+  /** Runs the suite. */
+  public static void run(RunOptions options) throws Exception {
+    String url = options.required("nats-url");
+    boolean quick = options.flag("quick");
+    int repeats = options.integer("repeats", quick ? 1 : 3);
+    double seconds = options.decimal("seconds", quick ? 2 : 4);
+    double warmup = options.decimal("warmup", quick ? 1 : 2);
+    Path out = Path.of(options.string("out", defaultOutput().toString()));
+    List<String> jvm = List.of(options.string("jvm-args", "-Xms512m -Xmx512m").split(" +"));
+    Instant started = Instant.now();
+
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("started", started.toString());
+    json.put("mode", quick ? "quick" : "full");
+    json.put("machine", machine(url));
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("levels", LEVELS);
+    settings.put("repeats", repeats);
+    settings.put("seconds", seconds);
+    settings.put("warmup_seconds", warmup);
+    settings.put("jvm_args", jvm);
+    json.put("settings", settings);
+
+    // scenario -> level -> one result per repeat (null when the run failed)
+    Map<String, Map<Integer, List<Map<String, String>>>> runs = new LinkedHashMap<>();
+    List<Map<String, Object>> runLog = new ArrayList<>();
+    for (String scenario : Main.REQUEST_SCENARIOS) {
+      runs.put(scenario, new LinkedHashMap<>());
+    }
+    for (int level : LEVELS) {
+      for (int r = 0; r < repeats; r++) {
+        for (int i = 0; i < Main.REQUEST_SCENARIOS.size(); i++) {
+          String scenario = Main.REQUEST_SCENARIOS.get((i + r) % Main.REQUEST_SCENARIOS.size());
+          Map<String, String> result = child(jvm, List.of(scenario, "--nats-url", url,
+              "--in-flight", Integer.toString(level), "--seconds", Double.toString(seconds),
+              "--warmup", Double.toString(warmup)));
+          runs.get(scenario).computeIfAbsent(level, k -> new ArrayList<>()).add(result);
+          Map<String, Object> logged = new LinkedHashMap<>();
+          logged.put("scenario", scenario);
+          logged.put("in_flight", level);
+          logged.put("repeat", r + 1);
+          logged.put("result", result);
+          runLog.add(logged);
+        }
+      }
+    }
+    Map<String, String> alloc = child(jvm, List.of("server-alloc", "--nats-url", url,
+        "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup)));
+    Map<String, String> codec = child(jvm, quick ? List.of("codec", "--quick") : List.of("codec"));
+    Map<String, String> processor = child(List.of("-Xmx1g"), List.of("processor",
+        "--repeats", quick ? "1" : "3"));
+
+    Report report = new Report(runs, alloc, codec, processor);
+    json.put("request_scenarios", report.requestFigures());
+    json.put("runs", runLog);
+    json.put("server_alloc", alloc);
+    json.put("codec", codec);
+    json.put("processor", processor);
+    json.put("targets", report.targets());
+    json.put("all_targets_met", report.allMet());
+    json.put("elapsed_seconds", Duration.between(started, Instant.now()).toSeconds());
+
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
+    System.out.println();
+    System.out.println(report.markdown(machineLine(json)));
+    System.out.println("JSON: " + out);
+  }
+
+  private static Path defaultOutput() {
+    // benchmarks/target/benchmarks.jar writes benchmarks/target/bench-results.json.
+    String classPath = System.getProperty("java.class.path");
+    Path jar = Path.of(classPath.split(java.io.File.pathSeparator)[0]).toAbsolutePath();
+    Path dir = Files.isDirectory(jar) ? jar.getParent() : jar.getParent();
+    return dir.resolve("bench-results.json");
+  }
+
+  private static Map<String, Object> machine(String url) {
+    Map<String, Object> machine = new LinkedHashMap<>();
+    machine.put("cores", Runtime.getRuntime().availableProcessors());
+    machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version")
+        + " " + System.getProperty("os.arch"));
+    machine.put("cpu", cpuModel());
+    try (Connection connection = Nats.connect(new Options.Builder().server(url)
+        .connectionTimeout(Duration.ofSeconds(5)).build())) {
+      machine.put("nats_server", connection.getServerInfo().getVersion());
+    } catch (Exception e) {
+      machine.put("nats_server", "unknown (" + e.getMessage() + ")");
+    }
+    return machine;
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException e) {
+      // not Linux: the model is only informative
+    }
+    return System.getProperty("os.arch");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String machineLine(Map<String, Object> json) {
+    Map<String, Object> m = (Map<String, Object>) json.get("machine");
+    return String.format(Locale.ROOT, "%s cores (%s), %s, nats-server %s, %s mode",
+        m.get("cores"), m.get("cpu"), m.get("java"), m.get("nats_server"), json.get("mode"));
+  }
+
+  /**
+   * Runs {@code java <jvm> -cp <this class path> Main <args>} and returns the key=value pairs of
+   * its last {@code RESULT} line, or an empty map (with {@code failed}) when it has none.
+   */
+  static Map<String, String> child(List<String> jvm, List<String> args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvm);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(args);
+    System.out.println("> " + String.join(" ", args));
+    Process process = new ProcessBuilder(command)
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+    String resultLine = null;
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.startsWith("RESULT ")) {
+          resultLine = line;
+        }
+        System.out.println("  " + line);
+      }
+    }
+    if (!process.waitFor(30, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+    }
+    Map<String, String> result = new LinkedHashMap<>();
+    if (resultLine == null || process.exitValue() != 0) {
+      result.put("failed", "exit " + process.exitValue() + (resultLine == null ? ", no RESULT line" : ""));
+      return result;
+    }
+    for (String pair : resultLine.substring("RESULT ".length()).trim().split(" +")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        result.put(pair.substring(0, equals), pair.substring(equals + 1));
+      }
+    }
+    return result;
+  }
+
+  /** The median of {@code values}; NaN when there are none. */
+  static double median(List<Double> values) {
+    double[] sorted = values.stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).toArray();
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+}
