@@ -25,6 +25,18 @@ public class RejectedException extends ServiceException {
     this.reason = reason;
   }
 
+  /**
+   * Rebuilds the exception from an error reply, keeping every detail the service sent.
+   *
+   * @param message what a person should read
+   * @param details the reply's details; {@code reason} is read from them ({@code rejected} when absent)
+   */
+  public RejectedException(String message, Map<String, Object> details) {
+    super(ErrorCode.REJECTED, message, details);
+    Object value = details.get("reason");
+    this.reason = value == null ? "rejected" : value.toString();
+  }
+
   /** The rule's kebab-case name, such as {@code item-not-found}. */
   public String reason() {
     return reason;

@@ -1,0 +1,207 @@
+package com.weegigs.events.runtime.client;
+
+import com.weegigs.events.runtime.AggregateId;
+import com.weegigs.events.runtime.CommandMetadata;
+import com.weegigs.events.runtime.CommandResult;
+import com.weegigs.events.runtime.Entity;
+import com.weegigs.events.runtime.RecordedEvent;
+import com.weegigs.events.runtime.definition.AggregateType;
+import com.weegigs.events.runtime.definition.CommandType;
+import com.weegigs.events.runtime.definition.EventType;
+import com.weegigs.events.runtime.error.InternalException;
+import com.weegigs.events.runtime.error.InvalidRequestException;
+import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.Subjects;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The typed client of one aggregate type of a service: sends its commands, gets its entities and
+ * subscribes to its live events. Generated {@code <Aggregate>Client}s wrap one with a method per
+ * command; it can also be used directly with an {@link AggregateType}.
+ *
+ * <pre>{@code
+ * AggregateClient<Receipt, ReceiptEvent> receipts = new AggregateClient<>(client, ReceiptCodecs.TYPE);
+ * CommandResult<Receipt, ReceiptEvent> result = AggregateClient.await(
+ *     receipts.send(ReceiptCodecs.ADD_ITEM, "r-1", new AddItem("Coffee", new BigDecimal("4.50"), 2), CallOptions.DEFAULT));
+ * }</pre>
+ *
+ * <p>Failures complete the futures with the {@link ServiceException} subclass of the wire error code
+ * ({@code RejectedException}, {@code NotFoundException}, ...); {@link #await(CompletableFuture)}
+ * throws it directly.
+ *
+ * @param <S> the state record
+ * @param <E> the common type of the aggregate's events
+ */
+public final class AggregateClient<S, E> {
+  private final ServiceClient client;
+  private final AggregateType<S, E> type;
+
+  /**
+   * @param client the service's client
+   * @param type what both sides know of the aggregate (generated {@code <Aggregate>Codecs.TYPE})
+   */
+  public AggregateClient(ServiceClient client, AggregateType<S, E> type) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.type = Objects.requireNonNull(type, "type");
+  }
+
+  /** The service's client. */
+  public ServiceClient client() {
+    return client;
+  }
+
+  /** The aggregate type. */
+  public AggregateType<S, E> type() {
+    return type;
+  }
+
+  /**
+   * Sends a command to the aggregate with {@code key}.
+   *
+   * @param command the command's type; must be one of this aggregate's
+   * @param key the aggregate's key
+   * @param payload the command
+   * @param options timeout, expected revision, ids; {@link CallOptions#DEFAULT} for none
+   * @return the entity after the command and the events it recorded, or a {@link ServiceException}:
+   *     {@code InvalidRequestException} at once when the key is not a valid key
+   * @throws IllegalArgumentException when {@code command} is not one of this aggregate's commands
+   */
+  public <C> CompletableFuture<CommandResult<S, E>> send(CommandType<C> command, String key, C payload, CallOptions options) {
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(payload, "payload");
+    CallOptions call = options == null ? CallOptions.DEFAULT : options;
+    if (!command.equals(type.commands().get(command.name()))) {
+      throw new IllegalArgumentException("'" + command.name() + "' is not a command of " + type.name());
+    }
+    AggregateId id;
+    try {
+      id = new AggregateId(type.name(), key);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return CompletableFuture.failedFuture(new InvalidRequestException(String.valueOf(e.getMessage())));
+    }
+    // One id per call: the header and the metadata carry the same one, so the service dedups on it.
+    String messageId = call.messageId() != null ? call.messageId() : MessageIds.next();
+    CommandMetadata metadata = new CommandMetadata(
+        messageId, call.correlationId(), call.causationId(), Instant.now(), call.userId(), call.expectedRevision());
+    byte[] body;
+    try {
+      body = Envelopes.encodeCommandRequest(id, command, payload, metadata);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(new InvalidRequestException(
+          "cannot encode command " + command.name() + ": " + e.getMessage(), Map.of(), e));
+    }
+    return client.request(Subjects.command(client.serviceName(), type.name(), command.name()), body, messageId, call,
+        reply -> Envelopes.decodeEntity(reply, type));
+  }
+
+  /**
+   * Gets the current state of the aggregate with {@code key}.
+   *
+   * @param key the aggregate's key
+   * @param options the timeout; the other fields are not used by queries
+   * @return the entity, or a {@link ServiceException} ({@code NotFoundException} for an aggregate
+   *     without an initial state that has no events)
+   */
+  public CompletableFuture<Entity<S>> get(String key, CallOptions options) {
+    CallOptions call = options == null ? CallOptions.DEFAULT : options;
+    AggregateId id;
+    try {
+      id = new AggregateId(type.name(), key);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return CompletableFuture.failedFuture(new InvalidRequestException(String.valueOf(e.getMessage())));
+    }
+    return client.request(Subjects.query(client.serviceName(), type.name()), Envelopes.encodeQueryRequest(id), null,
+        call, reply -> Envelopes.decodeEntity(reply, type).entity());
+  }
+
+  /**
+   * Subscribes to one event type of this aggregate, from now on (live, not durable: events
+   * published while not connected are not delivered).
+   *
+   * @param event the event's type; must be one of this aggregate's
+   * @param listener receives each event; an exception it throws is logged and delivery goes on
+   * @return the subscription; close it to stop
+   */
+  public <X extends E> EventSubscription subscribe(EventType<X> event, EventListener<X> listener) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(listener, "listener");
+    if (!event.equals(type.event(event.name()))) {
+      throw new IllegalArgumentException("'" + event.name() + "' is not an event of " + type.name());
+    }
+    return NatsEventSubscription.start(client, Subjects.event(client.serviceName(), type.name(), event.name()),
+        body -> narrow(Envelopes.decodeRecordedEvent(body, type), event), listener);
+  }
+
+  /**
+   * Subscribes to every event of this aggregate type, from now on.
+   *
+   * @param listener receives each event; an exception it throws is logged and delivery goes on
+   * @return the subscription; close it to stop
+   */
+  public EventSubscription subscribeAll(EventListener<E> listener) {
+    Objects.requireNonNull(listener, "listener");
+    return NatsEventSubscription.start(client, Subjects.eventsOf(client.serviceName(), type.name()),
+        body -> widen(Envelopes.decodeRecordedEvent(body, type)), listener);
+  }
+
+  /**
+   * Waits for a call's result and returns it, throwing its failure as the
+   * {@link ServiceException} subclass of its error code rather than wrapped.
+   *
+   * @param future a future from {@link #send} or {@link #get} (it always completes: every call has a timeout)
+   * @return the result
+   * @throws ServiceException the call's failure
+   * @throws CancellationException when the future was cancelled or the thread interrupted (the
+   *     interrupt flag is kept)
+   */
+  public static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      CancellationException cancelled = new CancellationException("interrupted while waiting for a reply");
+      cancelled.initCause(e);
+      throw cancelled;
+    } catch (ExecutionException e) {
+      throw unwrap(e.getCause());
+    } catch (CompletionException e) {
+      throw unwrap(e.getCause());
+    }
+  }
+
+  private static RuntimeException unwrap(Throwable cause) {
+    Throwable current = cause;
+    while ((current instanceof CompletionException || current instanceof ExecutionException) && current.getCause() != null) {
+      current = current.getCause();
+    }
+    if (current instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (current instanceof Error error) {
+      throw error;
+    }
+    return new InternalException("the call failed: " + current, Map.of(), current);
+  }
+
+  /** The event as its declared type, or {@code null} (skipped) when the message carries another type. */
+  @SuppressWarnings("unchecked")
+  private static <X> RecordedEvent<X> narrow(RecordedEvent<?> recorded, EventType<X> event) {
+    if (!recorded.type().equals(event.name()) || !event.javaType().isInstance(recorded.data())) {
+      return null;
+    }
+    return (RecordedEvent<X>) recorded;
+  }
+
+  /** A {@code RecordedEvent<? extends E>} is a {@code RecordedEvent<E>} for a reader: records are immutable. */
+  @SuppressWarnings("unchecked")
+  private static <E> RecordedEvent<E> widen(RecordedEvent<? extends E> recorded) {
+    return (RecordedEvent<E>) recorded;
+  }
+}

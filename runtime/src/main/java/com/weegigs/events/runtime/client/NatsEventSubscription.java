@@ -1,0 +1,130 @@
+package com.weegigs.events.runtime.client;
+
+import com.weegigs.events.runtime.RecordedEvent;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A live subscription on its own jnats dispatcher (one thread), so a slow listener delays only
+ * its own events, which arrive in order. Events that cannot be decoded and listeners that throw
+ * are logged; the subscription goes on.
+ *
+ * @param <E> the event type delivered
+ */
+final class NatsEventSubscription<E> implements EventSubscription {
+  private static final Logger LOG = LoggerFactory.getLogger(NatsEventSubscription.class);
+
+  private final ServiceClient client;
+  private final String subject;
+  private final Function<byte[], RecordedEvent<E>> decoder;
+  private final EventListener<E> listener;
+  private final Dispatcher dispatcher;
+  private volatile boolean closed;
+
+  private NatsEventSubscription(
+      ServiceClient client, String subject, Function<byte[], RecordedEvent<E>> decoder, EventListener<E> listener) {
+    this.client = client;
+    this.subject = subject;
+    this.decoder = decoder;
+    this.listener = listener;
+    this.dispatcher = client.connection().createDispatcher(this::deliver);
+  }
+
+  /**
+   * Subscribes and waits until the server has registered the interest, so events published after
+   * this returns are delivered.
+   *
+   * @param decoder turns a message body into the event, or {@code null} to skip it
+   */
+  static <E> NatsEventSubscription<E> start(
+      ServiceClient client, String subject, Function<byte[], RecordedEvent<E>> decoder, EventListener<E> listener) {
+    if (client.isClosed()) {
+      throw new IllegalStateException("the client of " + client.serviceName() + " is closed");
+    }
+    NatsEventSubscription<E> subscription = new NatsEventSubscription<>(client, subject, decoder, listener);
+    subscription.dispatcher.subscribe(subject);
+    client.track(subscription);
+    try {
+      client.connection().flush(client.defaultTimeout());
+    } catch (TimeoutException e) {
+      // Not connected right now: jnats registers the interest when it reconnects.
+      LOG.debug("subscribed to {} while the connection is down; it starts once reconnected", subject);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return subscription;
+  }
+
+  private void deliver(Message message) {
+    RecordedEvent<E> event;
+    try {
+      event = decoder.apply(message.getData());
+    } catch (RuntimeException e) {
+      LOG.warn("skipped a message on {} that is not a readable event: {}", message.getSubject(), e.getMessage());
+      return;
+    }
+    if (event == null) {
+      return;
+    }
+    try {
+      listener.onEvent(event);
+    } catch (Exception e) {
+      LOG.error("the listener of {} failed on event {} ({} {} revision {}); the subscription goes on",
+          subject, event.id(), event.type(), event.aggregate(), event.revision(), e);
+    }
+  }
+
+  @Override
+  public String subject() {
+    return subject;
+  }
+
+  @Override
+  public boolean isActive() {
+    return !closed && dispatcher.isActive();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    client.forget(this);
+    Duration timeout = client.drainTimeout();
+    Connection connection = client.connection();
+    try {
+      CompletableFuture<Boolean> drained = dispatcher.drain(timeout);
+      if (!drained.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+        LOG.warn("the subscription to {} did not drain within {} ms; closing it", subject, timeout.toMillis());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+      // The connection may be closed or reconnecting: closing the dispatcher below is all we can do.
+      LOG.debug("draining the subscription to {} failed: {}", subject, e.toString());
+    } finally {
+      if (dispatcher.isActive() && connection.getStatus() != Connection.Status.CLOSED) {
+        try {
+          connection.closeDispatcher(dispatcher);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+          LOG.debug("closing the dispatcher of {} failed: {}", subject, e.toString());
+        }
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EventSubscription[" + subject + (closed ? ", closed]" : "]");
+  }
+}
