@@ -1,0 +1,218 @@
+package com.weegigs.events.processor;
+
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Every message the processor reports: one catalogue, with a stable id (shown in brackets at the
+ * start of the message, so it can be searched for in the README), a kind and a template. Each
+ * template says what is wrong, where, and how to fix it; the {@code %s} placeholders take simple
+ * names. The processor's README lists every entry with its fix.
+ */
+public enum Diagnostic {
+  // --- 0xx: the processor itself ---------------------------------------------------------------
+  /** An exception escaped the processor: reported on the element being processed, never a crash. */
+  INTERNAL_ERROR("WEE-001", Kind.ERROR, "internal error in wee-events processor, please report: %s while processing %s"),
+  /** A type stayed unresolvable through the last round. */
+  UNRESOLVED_TYPE("WEE-002", Kind.ERROR,
+      "%s refers to %s, which could not be resolved by the end of compilation; check the import or"
+          + " the spelling, or make sure the processor that generates it runs"),
+
+  // --- 1xx: names and versions -----------------------------------------------------------------
+  /** A service name breaks the grammar. */
+  INVALID_SERVICE_NAME("WEE-101", Kind.ERROR,
+      "service name \"%s\" is not valid: %s; use " + NameRule.TEXT + "%s"),
+  /** A service version is not a semantic version. */
+  INVALID_SERVICE_VERSION("WEE-102", Kind.ERROR,
+      "service version \"%s\" is not a semantic version; use MAJOR.MINOR.PATCH with an optional"
+          + " lower-case pre-release, such as \"1.0.0\" or \"2.1.0-rc.1\""),
+  /** An aggregate type (explicit or derived) breaks the grammar. */
+  INVALID_AGGREGATE_TYPE("WEE-103", Kind.ERROR,
+      "aggregate type \"%s\" of %s is not valid: %s; set @Aggregate(type = ...) to " + NameRule.TEXT + "%s"),
+  /** A command name (explicit or derived) breaks the grammar. */
+  INVALID_COMMAND_NAME("WEE-104", Kind.ERROR,
+      "command name \"%s\" of %s is not valid: %s; set @Command(name = ...) to " + NameRule.TEXT + "%s"),
+  /** An event name (explicit or derived) breaks the grammar. */
+  INVALID_EVENT_NAME("WEE-105", Kind.ERROR,
+      "event name \"%s\" of %s is not valid: %s; set @Event(name = ...) to " + NameRule.TEXT + "%s"),
+
+  // --- 2xx: collisions -------------------------------------------------------------------------
+  /** Two commands of one aggregate share a wire name. */
+  DUPLICATE_COMMAND_NAME("WEE-201", Kind.ERROR,
+      "commands %s and %s of %s both have the wire name \"%s\"; give one of them another name with"
+          + " @Command(name = ...)"),
+  /** Two events of one aggregate share a wire name. */
+  DUPLICATE_EVENT_NAME("WEE-202", Kind.ERROR,
+      "events %s and %s of %s both have the wire name \"%s\"; give one of them another name with"
+          + " @Event(name = ...)"),
+  /** Two aggregates of one service share a type. */
+  DUPLICATE_AGGREGATE_TYPE("WEE-203", Kind.ERROR,
+      "aggregates %s and %s of service \"%s\" both have the type \"%s\"; give one of them another"
+          + " type with @Aggregate(type = ...)"),
+  /** Two @Service declarations claim one service name. */
+  DUPLICATE_SERVICE("WEE-204", Kind.ERROR,
+      "service \"%s\" is declared twice, on package %s and on package %s; a service is declared once:"
+          + " rename one of them, or remove this @Service so the package belongs to the other"),
+  /** A generated name is taken. */
+  GENERATED_NAME_CLASH("WEE-205", Kind.ERROR,
+      "the type %s that wee-events generates for %s clashes with %s; rename %s, or the %s"),
+
+  // --- 3xx: command handlers -------------------------------------------------------------------
+  /** A command nobody handles. */
+  COMMAND_WITHOUT_HANDLER("WEE-301", Kind.ERROR,
+      "command %s of %s has no @CommandHandler; add a method such as"
+          + " `@CommandHandler %s %s(%s)` to %s or to a handler class"),
+  /** A command handled twice. */
+  DUPLICATE_HANDLER("WEE-302", Kind.ERROR,
+      "command %s already has a @CommandHandler, %s; a command has exactly one handler: remove one of them"),
+  /** A handler without a command parameter. */
+  HANDLER_WITHOUT_COMMAND("WEE-303", Kind.ERROR,
+      "@CommandHandler %s takes no @Command record; a handler takes (State state, Cmd command[,"
+          + " CommandContext context]) where Cmd is annotated @Command%s"),
+  /** A handler whose command belongs to another aggregate than its state or owner. */
+  HANDLER_OF_OTHER_AGGREGATE("WEE-304", Kind.ERROR,
+      "@CommandHandler %s handles %s, a command of %s, but %s; take the state of %s, or handle a"
+          + " command of %s"),
+  /** A handler with the wrong parameters. */
+  HANDLER_BAD_PARAMETERS("WEE-305", Kind.ERROR,
+      "@CommandHandler %s has the parameters (%s); for command %s of %s declare %s"),
+  /** A handler with the wrong return type. */
+  HANDLER_BAD_RETURN("WEE-306", Kind.ERROR,
+      "@CommandHandler %s returns %s, which is not an event of %s; return one @Event of %s (such as"
+          + " %s) or a List of them (%s)"),
+  /** A private handler, reducer or initial factory. */
+  METHOD_PRIVATE("WEE-307", Kind.ERROR,
+      "@%s %s is private, so the generated %s cannot call it; make it package-private or public"),
+  /** A generic handler, reducer or initial factory. */
+  METHOD_GENERIC("WEE-308", Kind.ERROR,
+      "@%s %s declares type parameters %s; the generated code calls it with concrete types: remove"
+          + " the type parameters"),
+  /** A handler the generated stub cannot reach. */
+  HANDLER_NOT_ACCESSIBLE("WEE-309", Kind.ERROR,
+      "@CommandHandler %s is not visible from the generated %s in package %s; make %s public"),
+
+  // --- 4xx: reducers and the initial state -----------------------------------------------------
+  /** An event without a reducer. */
+  EVENT_WITHOUT_REDUCER("WEE-401", Kind.ERROR,
+      "event %s of %s has no @Reducer; add `@Reducer %s on(%s event)` to %s"),
+  /** An event with two reducers of the same kind. */
+  DUPLICATE_REDUCER("WEE-402", Kind.ERROR,
+      "event %s already has a @Reducer, %s; an event has exactly one reducer: remove one of them"),
+  /** A reducer not returning the aggregate. */
+  REDUCER_BAD_RETURN("WEE-403", Kind.ERROR,
+      "@Reducer %s returns %s; a reducer returns the next state: change the return type to %s"),
+  /** A reducer with the wrong parameters. */
+  REDUCER_BAD_PARAMETERS("WEE-404", Kind.ERROR,
+      "@Reducer %s has the parameters (%s); a reducer of %s takes exactly one @Event of %s: %s"),
+  /** A reducer outside an aggregate record. */
+  REDUCER_NOT_ON_AGGREGATE("WEE-405", Kind.ERROR,
+      "@Reducer %s is declared in %s, which is not an @Aggregate record; move it into the aggregate"
+          + " record whose state it returns%s"),
+  /** A static reducer on an aggregate that has an initial state. */
+  STATIC_REDUCER_WITH_INITIAL("WEE-406", Kind.ERROR,
+      "@Reducer %s is static, but %s has an @Initial state, so every event applies to a state: make"
+          + " it an instance method `%s on(%s event)`, or remove @Initial %s"),
+  /** An @Initial factory of the wrong shape. */
+  INITIAL_BAD_SIGNATURE("WEE-407", Kind.ERROR,
+      "@Initial %s must be `static %s %s(String key)`; %s"),
+  /** Two @Initial factories. */
+  DUPLICATE_INITIAL("WEE-408", Kind.ERROR,
+      "%s already has an @Initial factory, %s; an aggregate has at most one: remove one of them"),
+  /** An @Initial factory outside an aggregate record. */
+  INITIAL_NOT_ON_AGGREGATE("WEE-409", Kind.ERROR,
+      "@Initial %s is declared in %s, which is not an @Aggregate record; move it into the aggregate"
+          + " record it creates"),
+  /** An aggregate that can never exist. */
+  NO_WAY_TO_EXIST("WEE-410", Kind.ERROR,
+      "%s has no @Initial factory and no static @Reducer, so no event can ever start its state;"
+          + " add `@Initial static %s initial(String key)` or a creating reducer"
+          + " `@Reducer static %s on(SomeEvent event)`"),
+
+  // --- 5xx: the shape of commands, events and states -------------------------------------------
+  /** A command, event or aggregate that is not a record. */
+  NOT_A_RECORD("WEE-501", Kind.ERROR,
+      "@%s %s is %s, not a record; declare it as `record %s(...)`"),
+  /** A generic command, event, aggregate or nested record. */
+  GENERIC_RECORD("WEE-502", Kind.ERROR,
+      "%s %s declares type parameters %s; the generated codecs need concrete types: remove them"),
+  /** A declaration the generated code cannot reach. */
+  NOT_ACCESSIBLE("WEE-503", Kind.ERROR,
+      "%s %s is %s, so the generated code in package %s cannot use it; %s"),
+  /** A component type the codecs cannot handle. */
+  UNSUPPORTED_COMPONENT_TYPE("WEE-504", Kind.ERROR,
+      "component %s of %s has the type %s, which the generated JSON codec cannot encode%s; use"
+          + " primitives and their boxes, String, BigDecimal, BigInteger, UUID, Instant, LocalDate, enums,"
+          + " records, List, Set, Map with String keys or Optional of these"),
+  /** A constraint on a type it does not apply to. */
+  CONSTRAINT_NOT_APPLICABLE("WEE-505", Kind.ERROR,
+      "@%s on component %s of %s does not apply to %s; @%s applies to %s: remove it or use %s"),
+  /** A jakarta.validation constraint wee-events does not check. */
+  UNSUPPORTED_CONSTRAINT("WEE-506", Kind.ERROR,
+      "@%s on component %s of %s is not checked by the generated validators; use NotNull, NotBlank,"
+          + " NotEmpty, Size, Min, Max, Positive, PositiveOrZero, Negative, NegativeOrZero, DecimalMin,"
+          + " DecimalMax, Pattern or Email, or check it in the handler"),
+  /** A constraint attribute that cannot work. */
+  INVALID_CONSTRAINT_ATTRIBUTE("WEE-507", Kind.ERROR,
+      "@%s on component %s of %s has an invalid %s: %s; %s"),
+
+  // --- 6xx: aggregate references ---------------------------------------------------------------
+  /** A command or event naming a class that is not an aggregate. */
+  NOT_AN_AGGREGATE("WEE-601", Kind.ERROR,
+      "@%s %s names %s as its aggregate, but %s is not annotated @Aggregate; %s"),
+  /** An aggregate outside any service package. */
+  AGGREGATE_WITHOUT_SERVICE("WEE-602", Kind.ERROR,
+      "aggregate %s is not in a service: neither package %s nor a package above it has a package-info.java"
+          + " with @Service; add `@Service(name = \"...\", version = \"1.0.0\")` to package-info.java"),
+
+  // --- 9xx: warnings ---------------------------------------------------------------------------
+  /** A handler returning List<Object> where a precise type exists. */
+  LIST_OF_OBJECT("WEE-901", Kind.WARNING,
+      "@CommandHandler %s returns %s, which the compiler cannot check against the events of %s;"
+          + " return %s instead"),
+  /** @Valid on a component with nothing to validate. */
+  VALID_WITHOUT_EFFECT("WEE-902", Kind.WARNING,
+      "@Valid on component %s of %s has no effect: %s holds no record to validate; remove @Valid"),
+  /** Constraints of a nested record that are never checked. */
+  CONSTRAINTS_NOT_CASCADED("WEE-903", Kind.WARNING,
+      "component %s of command %s holds %s, whose constraints are only checked with @Valid; annotate"
+          + " the component @Valid, or remove the constraints from %s"),
+  /** An aggregate without initial state that no command can create. */
+  NO_CREATING_HANDLER("WEE-904", Kind.WARNING,
+      "no command can create %s: it has no @Initial factory and no creating handler, so every command"
+          + " answers NOT_FOUND; add a handler without a state parameter, such as"
+          + " `@CommandHandler static SomeEvent create(%s command)`, or an @Initial factory");
+
+  private final String id;
+  private final Kind kind;
+  private final String template;
+
+  Diagnostic(String id, Kind kind, String template) {
+    this.id = id;
+    this.kind = kind;
+    this.template = template;
+  }
+
+  /** The stable id, such as {@code WEE-601}. */
+  public String id() {
+    return id;
+  }
+
+  /** Error or warning. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The message template with {@code %s} placeholders. */
+  public String template() {
+    return template;
+  }
+
+  /** The full message: {@code [WEE-601] } followed by the filled template. */
+  public String format(Object... arguments) {
+    return "[" + id + "] " + String.format(template, arguments);
+  }
+
+  /** Keeps the grammar text in one place for the templates above. */
+  private static final class NameRule {
+    static final String TEXT = "lower-case letters, digits and '-', starting with a letter, 1 to 50 characters";
+  }
+}

@@ -1,0 +1,213 @@
+package com.weegigs.events.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import com.weegigs.events.processor.build.ModelBuilder;
+import com.weegigs.events.processor.build.ModelBuilder.BuiltAggregate;
+import com.weegigs.events.processor.build.ModelBuilder.BuiltService;
+import com.weegigs.events.processor.read.AnnotationNames;
+import com.weegigs.events.processor.step.Declarations;
+import com.weegigs.events.processor.step.Step;
+import com.weegigs.events.processor.step.Steps;
+import com.weegigs.events.processor.write.Writers;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.JavaFileObject;
+
+/**
+ * The wee-events annotation processor. Each round it reads our annotations with the {@link Steps}
+ * (service, aggregate, command, event, then the methods), defers the whole round to the next one
+ * while any referenced type is unresolved (another processor may generate it), then builds and
+ * checks the model with {@link ModelBuilder} and writes, through the {@link Filer}, the files
+ * {@link Writers} makes for every service and aggregate free of errors.
+ *
+ * <p>It has no options. All declarations of one service must be visible in the same round (they
+ * are, unless another processor generates annotated types).
+ */
+@AutoService(Processor.class)
+public final class WeeEventsProcessor extends AbstractProcessor {
+  /** Qualified names of the roots (types and packages) deferred to the next round. */
+  private final Set<String> deferredTypes = new LinkedHashSet<>();
+  private final Set<String> deferredPackages = new LinkedHashSet<>();
+  /** What was unresolved in the last round that deferred, for the final report. */
+  private final Map<String, String[]> unresolved = new LinkedHashMap<>();
+
+  private Reporter reporter;
+
+  /** Creates the processor (the compiler does this through the service loader). */
+  public WeeEventsProcessor() {}
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    reporter = new Reporter(processingEnv.getMessager());
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return AnnotationNames.ALL;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (round.processingOver()) {
+      reportUnresolved();
+      return false;
+    }
+    List<Element> roots = roots(annotations, round);
+    if (roots.isEmpty()) {
+      return false;
+    }
+    try {
+      Declarations declarations = new Declarations();
+      for (Step step : Steps.all(processingEnv.getElementUtils())) {
+        step.read(roots, declarations);
+      }
+      if (!declarations.unresolved().isEmpty()) {
+        defer(roots, declarations);
+        return false;
+      }
+      unresolved.clear();
+      for (BuiltService service : new ModelBuilder(processingEnv, reporter).build(declarations)) {
+        write(service);
+      }
+    } catch (RuntimeException e) {
+      reporter.report(Diagnostic.INTERNAL_ERROR, roots.get(0), e, roots.get(0).getSimpleName());
+    }
+    return false;
+  }
+
+  /**
+   * The packages and types to read this round: those carrying our annotations or declaring a method
+   * that does, plus the ones deferred from the last round, in a stable order.
+   */
+  private List<Element> roots(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Elements elements = processingEnv.getElementUtils();
+    Map<String, Element> roots = new LinkedHashMap<>();
+    for (String name : deferredTypes) {
+      TypeElement type = elements.getTypeElement(name);
+      if (type != null) {
+        roots.put(name, type);
+      }
+    }
+    for (String name : deferredPackages) {
+      PackageElement pkg = elements.getPackageElement(name);
+      if (pkg != null) {
+        roots.put(name, pkg);
+      }
+    }
+    deferredTypes.clear();
+    deferredPackages.clear();
+    for (TypeElement annotation : annotations) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        Element root = element instanceof ExecutableElement ? element.getEnclosingElement() : element;
+        roots.putIfAbsent(name(root), root);
+      }
+    }
+    List<Element> sorted = new ArrayList<>(roots.values());
+    sorted.sort(Comparator.comparing(WeeEventsProcessor::name));
+    return sorted;
+  }
+
+  private void defer(List<Element> roots, Declarations declarations) {
+    for (Element root : roots) {
+      (root instanceof PackageElement ? deferredPackages : deferredTypes).add(name(root));
+    }
+    unresolved.clear();
+    declarations.unresolved().forEach((element, type) ->
+        unresolved.put(name(element) + "#" + element.getSimpleName(), new String[] {describe(element), type}));
+  }
+
+  /** At the end: whatever never resolved is an error on its element, never dropped silently. */
+  private void reportUnresolved() {
+    Elements elements = processingEnv.getElementUtils();
+    for (Map.Entry<String, String[]> entry : unresolved.entrySet()) {
+      String key = entry.getKey();
+      String owner = key.substring(0, key.indexOf('#'));
+      Element element = elements.getTypeElement(owner);
+      if (element == null) {
+        element = elements.getPackageElement(owner);
+      }
+      if (element != null) {
+        reporter.report(Diagnostic.UNRESOLVED_TYPE, element, entry.getValue()[0], entry.getValue()[1]);
+      }
+    }
+    unresolved.clear();
+  }
+
+  private void write(BuiltService service) {
+    Filer filer = processingEnv.getFiler();
+    for (BuiltAggregate aggregate : service.aggregates()) {
+      try {
+        for (JavaFile file : Writers.forAggregate(service.model(), aggregate.model())) {
+          writeFile(filer, file, aggregate.element());
+        }
+      } catch (RuntimeException e) {
+        reporter.report(Diagnostic.INTERNAL_ERROR, aggregate.element(), e, aggregate.element().getSimpleName());
+      }
+    }
+    if (service.declaredInRound() && service.clean()) {
+      try {
+        for (JavaFile file : Writers.forService(service.model())) {
+          writeFile(filer, file, service.element());
+        }
+      } catch (RuntimeException e) {
+        reporter.report(Diagnostic.INTERNAL_ERROR, service.element(), e, service.element().getQualifiedName());
+      }
+    }
+  }
+
+  /** Writes {@code file} with exactly one originating element (writers never see elements). */
+  private void writeFile(Filer filer, JavaFile file, Element originatingElement) {
+    String name = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
+    try {
+      JavaFileObject source = filer.createSourceFile(name, originatingElement);
+      try (Writer writer = source.openWriter()) {
+        file.writeTo(writer);
+      }
+    } catch (IOException e) {
+      reporter.report(Diagnostic.INTERNAL_ERROR, originatingElement, e, originatingElement.getSimpleName());
+    }
+  }
+
+  /** A root's qualified name; for a method, its type's. */
+  private static String name(Element element) {
+    if (element instanceof TypeElement type) {
+      return type.getQualifiedName().toString();
+    }
+    if (element instanceof PackageElement pkg) {
+      return pkg.getQualifiedName().toString();
+    }
+    return name(element.getEnclosingElement());
+  }
+
+  private static String describe(Element element) {
+    if (element instanceof ExecutableElement method) {
+      return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName();
+    }
+    return element.getSimpleName().toString();
+  }
+}

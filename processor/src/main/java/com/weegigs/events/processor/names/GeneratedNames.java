@@ -1,0 +1,54 @@
+package com.weegigs.events.processor.names;
+
+import com.palantir.javapoet.ClassName;
+import com.weegigs.events.processor.model.AggregateNames;
+import com.weegigs.events.processor.model.ServiceNames;
+import java.util.List;
+
+/**
+ * The one place that decides the name of every generated type (documented in the processor's
+ * README). All generated types are top-level types in the package of the declaration they come from:
+ *
+ * <table>
+ *   <caption>Generated names for aggregate record {@code Receipt} and service {@code receipts}</caption>
+ *   <tr><th>type</th><th>name</th></tr>
+ *   <tr><td>subject constants</td><td>{@code ReceiptSubjects}</td></tr>
+ *   <tr><td>JSON codecs</td><td>{@code ReceiptCodecs}</td></tr>
+ *   <tr><td>constraint checks</td><td>{@code ReceiptValidators}</td></tr>
+ *   <tr><td>service stub</td><td>{@code ReceiptStub}</td></tr>
+ *   <tr><td>client interface</td><td>{@code ReceiptClient}</td></tr>
+ *   <tr><td>NATS client</td><td>{@code NatsReceiptClient}</td></tr>
+ *   <tr><td>service descriptor</td><td>{@code ReceiptsService} (PascalCase of the service name + {@code Service})</td></tr>
+ * </table>
+ */
+public final class GeneratedNames {
+  private GeneratedNames() {}
+
+  /** Names of the types generated for the aggregate record {@code state}. */
+  public static AggregateNames forAggregate(ClassName state) {
+    String packageName = state.packageName();
+    String base = state.simpleName();
+    return new AggregateNames(
+        ClassName.get(packageName, base + "Subjects"),
+        ClassName.get(packageName, base + "Codecs"),
+        ClassName.get(packageName, base + "Validators"),
+        ClassName.get(packageName, base + "Stub"),
+        ClassName.get(packageName, base + "Client"),
+        ClassName.get(packageName, "Nats" + base + "Client"));
+  }
+
+  /** Names of the types generated for the service {@code serviceName} declared on {@code packageName}. */
+  public static ServiceNames forService(String packageName, String serviceName) {
+    return new ServiceNames(ClassName.get(packageName, WireNames.pascalCase(serviceName) + "Service"));
+  }
+
+  /** Every name in {@code names}, in a fixed order. */
+  public static List<ClassName> all(AggregateNames names) {
+    return List.of(names.subjects(), names.codecs(), names.validators(), names.stub(), names.client(), names.natsClient());
+  }
+
+  /** Every name in {@code names}, in a fixed order. */
+  public static List<ClassName> all(ServiceNames names) {
+    return List.of(names.descriptor());
+  }
+}

@@ -1,0 +1,36 @@
+package com.weegigs.events.processor.read;
+
+import java.util.Set;
+
+/**
+ * Qualified names of the annotations and types the processor recognises. It matches them by name so
+ * that it needs neither the annotations, the runtime nor jakarta.validation on its own path.
+ */
+public final class AnnotationNames {
+  /** {@code @Service}. */
+  public static final String SERVICE = "com.weegigs.events.annotations.Service";
+  /** {@code @Aggregate}. */
+  public static final String AGGREGATE = "com.weegigs.events.annotations.Aggregate";
+  /** {@code @Command}. */
+  public static final String COMMAND = "com.weegigs.events.annotations.Command";
+  /** {@code @Event}. */
+  public static final String EVENT = "com.weegigs.events.annotations.Event";
+  /** {@code @CommandHandler}. */
+  public static final String COMMAND_HANDLER = "com.weegigs.events.annotations.CommandHandler";
+  /** {@code @Reducer}. */
+  public static final String REDUCER = "com.weegigs.events.annotations.Reducer";
+  /** {@code @Initial}. */
+  public static final String INITIAL = "com.weegigs.events.annotations.Initial";
+
+  /** The runtime's {@code CommandContext}, a handler's optional last parameter. */
+  public static final String COMMAND_CONTEXT = "com.weegigs.events.runtime.CommandContext";
+  /** Prefix of the standard constraints. */
+  public static final String CONSTRAINTS_PACKAGE = "jakarta.validation.constraints";
+  /** {@code @Valid}. */
+  public static final String VALID = "jakarta.validation.Valid";
+
+  /** Every annotation the processor claims. */
+  public static final Set<String> ALL = Set.of(SERVICE, AGGREGATE, COMMAND, EVENT, COMMAND_HANDLER, REDUCER, INITIAL);
+
+  private AnnotationNames() {}
+}

@@ -1,0 +1,158 @@
+package com.weegigs.events.processor.step;
+
+import com.weegigs.events.processor.read.AggregateAnnotation;
+import com.weegigs.events.processor.read.AnnotationNames;
+import com.weegigs.events.processor.read.MemberAnnotation;
+import com.weegigs.events.processor.read.Mirrors;
+import com.weegigs.events.processor.read.ServiceAnnotation;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/** The steps, one per annotation, in the order they run: service, aggregate, command, event, then the methods. */
+public final class Steps {
+  private Steps() {}
+
+  /** The ordered list of steps. */
+  public static List<Step> all(Elements elements) {
+    return List.of(
+        new ServiceStep(elements),
+        new AggregateStep(elements),
+        new MemberStep(elements, AnnotationNames.COMMAND),
+        new MemberStep(elements, AnnotationNames.EVENT),
+        new MethodStep(AnnotationNames.INITIAL),
+        new MethodStep(AnnotationNames.REDUCER),
+        new MethodStep(AnnotationNames.COMMAND_HANDLER));
+  }
+
+  /** Reads {@code @Service} packages. */
+  static final class ServiceStep implements Step {
+    private final Elements elements;
+
+    ServiceStep(Elements elements) {
+      this.elements = elements;
+    }
+
+    @Override
+    public String annotation() {
+      return AnnotationNames.SERVICE;
+    }
+
+    @Override
+    public void read(List<Element> roots, Declarations declarations) {
+      for (Element root : roots) {
+        if (root instanceof PackageElement pkg && Mirrors.has(pkg, annotation())) {
+          declarations.services.add(new Declarations.ServiceDeclaration(pkg, ServiceAnnotation.read(elements, pkg)));
+        }
+      }
+    }
+  }
+
+  /** Reads {@code @Aggregate} types. */
+  static final class AggregateStep implements Step {
+    private final Elements elements;
+
+    AggregateStep(Elements elements) {
+      this.elements = elements;
+    }
+
+    @Override
+    public String annotation() {
+      return AnnotationNames.AGGREGATE;
+    }
+
+    @Override
+    public void read(List<Element> roots, Declarations declarations) {
+      for (Element root : roots) {
+        if (root instanceof TypeElement type && Mirrors.has(type, annotation())) {
+          declarations.aggregates.add(new Declarations.AggregateDeclaration(type, AggregateAnnotation.read(elements, type)));
+          Resolution.unresolvedInRecord(type).ifPresent(name -> declarations.unresolved.put(type, name));
+        }
+      }
+    }
+  }
+
+  /** Reads {@code @Command} or {@code @Event} types. */
+  static final class MemberStep implements Step {
+    private final Elements elements;
+    private final String annotation;
+
+    MemberStep(Elements elements, String annotation) {
+      this.elements = elements;
+      this.annotation = annotation;
+    }
+
+    @Override
+    public String annotation() {
+      return annotation;
+    }
+
+    @Override
+    public void read(List<Element> roots, Declarations declarations) {
+      for (Element root : roots) {
+        if (root instanceof TypeElement type && Mirrors.has(type, annotation)) {
+          MemberAnnotation read = MemberAnnotation.read(elements, type, annotation);
+          var declaration = new Declarations.MemberDeclaration(type, read);
+          (annotation.equals(AnnotationNames.COMMAND) ? declarations.commands : declarations.events).add(declaration);
+          if (read.aggregate().isEmpty() || read.aggregate().get().getKind() == javax.lang.model.type.TypeKind.ERROR) {
+            String written = Mirrors.source(read.mirror(), "aggregate");
+            declarations.unresolved.put(type, written.endsWith(".class") ? written.substring(0, written.length() - 6) : written);
+          } else {
+            Resolution.unresolvedInRecord(type).ifPresent(name -> declarations.unresolved.put(type, name));
+          }
+        }
+      }
+    }
+  }
+
+  /** Reads {@code @CommandHandler}, {@code @Reducer} or {@code @Initial} methods. */
+  static final class MethodStep implements Step {
+    private final String annotation;
+
+    MethodStep(String annotation) {
+      this.annotation = annotation;
+    }
+
+    @Override
+    public String annotation() {
+      return annotation;
+    }
+
+    @Override
+    public void read(List<Element> roots, Declarations declarations) {
+      for (Element root : roots) {
+        if (!(root instanceof TypeElement type)) {
+          continue;
+        }
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+          if (!Mirrors.has(method, annotation)) {
+            continue;
+          }
+          switch (annotation) {
+            case AnnotationNames.COMMAND_HANDLER -> declarations.handlers.add(method);
+            case AnnotationNames.REDUCER -> declarations.reducers.add(method);
+            default -> declarations.initials.add(method);
+          }
+          unresolved(method).ifPresent(name -> declarations.unresolved.put(method, name));
+        }
+      }
+    }
+
+    private static Optional<String> unresolved(ExecutableElement method) {
+      Optional<String> found = Resolution.unresolved(method.getReturnType());
+      for (VariableElement parameter : method.getParameters()) {
+        if (found.isPresent()) {
+          break;
+        }
+        found = Resolution.unresolved(parameter.asType());
+      }
+      return found;
+    }
+  }
+}
