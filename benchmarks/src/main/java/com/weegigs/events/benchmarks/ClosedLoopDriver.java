@@ -29,6 +29,7 @@ public final class ClosedLoopDriver<R> {
   private final Histogram histogram = new ConcurrentHistogram(HIGHEST_TRACKABLE_NANOS, 3);
   private final AtomicLong measured = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong completed = new AtomicLong();
   private final ThreadLocal<int[]> nesting = ThreadLocal.withInitial(() -> new int[1]);
   private final ExecutorService trampoline =
       Executors.newSingleThreadExecutor(
@@ -91,6 +92,11 @@ public final class ClosedLoopDriver<R> {
         operations);
   }
 
+  /** Every request completed so far, measured or not (warm-up and drain included). */
+  public long completed() {
+    return completed.get();
+  }
+
   private void issue(int slot) {
     if (stopping) {
       retired.countDown();
@@ -108,6 +114,7 @@ public final class ClosedLoopDriver<R> {
 
   private void complete(int slot, long start, R reply, Throwable error) {
     long end = System.nanoTime();
+    completed.incrementAndGet();
     boolean failed;
     try {
       failed = error != null || target.failed(reply);
