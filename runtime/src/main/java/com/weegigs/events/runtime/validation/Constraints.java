@@ -215,6 +215,12 @@ public final class Constraints {
     }
   }
 
+  /** {@code @DecimalMin} on an {@code int}, {@code long}, {@code short} or {@code byte}, compared exactly. */
+  public static void decimalMin(
+      ValidationContext context, String field, long value, BigDecimal min, boolean inclusive, String message) {
+    decimalMin(context, field, BigDecimal.valueOf(value), min, inclusive, message);
+  }
+
   /** {@code @DecimalMin}: at least {@code min} (or above it when not {@code inclusive}). */
   public static void decimalMin(
       ValidationContext context, String field, double value, BigDecimal min, boolean inclusive, String message) {
@@ -237,6 +243,12 @@ public final class Constraints {
     if (inclusive ? comparison < 0 : comparison <= 0) {
       context.violation(field, message);
     }
+  }
+
+  /** {@code @DecimalMax} on an {@code int}, {@code long}, {@code short} or {@code byte}, compared exactly. */
+  public static void decimalMax(
+      ValidationContext context, String field, long value, BigDecimal max, boolean inclusive, String message) {
+    decimalMax(context, field, BigDecimal.valueOf(value), max, inclusive, message);
   }
 
   /** {@code @DecimalMax}: at most {@code max} (or below it when not {@code inclusive}). */

@@ -1,0 +1,286 @@
+package com.weegigs.events.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.weegigs.events.processor.model.AggregateModel;
+import com.weegigs.events.processor.model.CommandModel;
+import com.weegigs.events.processor.model.EventModel;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code ReceiptClient}, the typed client interface (asynchronous methods, a nested
+ * {@code Blocking} view, typed event subscriptions), and {@code NatsReceiptClient}, which implements it
+ * over the runtime's {@code AggregateClient}.
+ */
+final class ClientWriter {
+  private final AggregateModel aggregate;
+  private final AggregateConstants constants;
+  private final TypeName result;
+  private final TypeName entity;
+
+  private ClientWriter(AggregateModel aggregate, AggregateConstants constants) {
+    this.aggregate = aggregate;
+    this.constants = constants;
+    this.result = ParameterizedTypeName.get(RuntimeTypes.COMMAND_RESULT, aggregate.stateType(), aggregate.eventSupertype());
+    this.entity = ParameterizedTypeName.get(RuntimeTypes.ENTITY, aggregate.stateType());
+  }
+
+  static List<JavaFile> write(AggregateModel aggregate, AggregateConstants constants) {
+    ClientWriter writer = new ClientWriter(aggregate, constants);
+    return List.of(writer.clientInterface(), writer.natsClient());
+  }
+
+  private static TypeName future(TypeName type) {
+    return ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, type);
+  }
+
+  private static TypeName listener(TypeName type) {
+    return ParameterizedTypeName.get(RuntimeTypes.EVENT_LISTENER, type);
+  }
+
+  private JavaFile clientInterface() {
+    ClassName name = aggregate.names().client();
+    ClassName blocking = name.nestedClass("Blocking");
+    TypeSpec.Builder client = GeneratedFiles.annotate(TypeSpec.interfaceBuilder(name))
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Typed client of the {@code $L} aggregate, generated from {@link $T}: one method per command, {@code get}\n"
+            + "and a subscription per event. Methods return at once with a {@link $T}; {@link #blocking()} waits instead.\n"
+            + "A failed call completes with the {@code ServiceException} of its wire error code.\n\n"
+            + "<pre>{@code\n$T receipts = $T.create(serviceClient);\n}</pre>\n",
+            aggregate.wireName(), aggregate.stateType(), RuntimeTypes.COMPLETABLE_FUTURE, name, name);
+
+    for (CommandModel command : aggregate.commands()) {
+      String method = constants.clientMethod(command);
+      ClassName type = command.shape().type();
+      client.addMethod(MethodSpec.methodBuilder(method)
+          .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+          .returns(future(result))
+          .addParameter(String.class, "key")
+          .addParameter(type, "command")
+          .addJavadoc("Sends command {@code $L} ({@link $T}) to the aggregate {@code key}, with the default call options.\n\n"
+              + "@param key the aggregate's key\n@param command the command\n@return the entity after the command and the events it recorded\n",
+              command.wireName(), type)
+          .addStatement("return $N(key, command, $T.DEFAULT)", method, RuntimeTypes.CALL_OPTIONS)
+          .build());
+      client.addMethod(MethodSpec.methodBuilder(method)
+          .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+          .returns(future(result))
+          .addParameter(String.class, "key")
+          .addParameter(type, "command")
+          .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
+          .addJavadoc("Sends command {@code $L} ({@link $T}) to the aggregate {@code key}.\n\n"
+              + "@param key the aggregate's key\n@param command the command\n@param options timeout, expected revision and ids\n"
+              + "@return the entity after the command and the events it recorded\n",
+              command.wireName(), type)
+          .build());
+    }
+    client.addMethod(MethodSpec.methodBuilder("get")
+        .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+        .returns(future(entity))
+        .addParameter(String.class, "key")
+        .addJavadoc("Reads the current state of the aggregate {@code key}, with the default call options.\n\n"
+            + "@param key the aggregate's key\n@return its entity\n")
+        .addStatement("return get(key, $T.DEFAULT)", RuntimeTypes.CALL_OPTIONS)
+        .build());
+    client.addMethod(MethodSpec.methodBuilder("get")
+        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+        .returns(future(entity))
+        .addParameter(String.class, "key")
+        .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
+        .addJavadoc("Reads the current state of the aggregate {@code key}.\n\n"
+            + "@param key the aggregate's key\n@param options timeout and ids\n@return its entity\n")
+        .build());
+    for (EventModel event : aggregate.events()) {
+      client.addMethod(MethodSpec.methodBuilder(constants.listenerMethod(event))
+          .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+          .returns(RuntimeTypes.EVENT_SUBSCRIPTION)
+          .addParameter(listener(event.shape().type()), "listener")
+          .addJavadoc("Calls {@code listener} with every {@code $L} event ({@link $T}) published from now on, until the\n"
+              + "subscription is closed.\n\n@param listener receives each event\n@return the subscription; close it to stop\n",
+              event.wireName(), event.shape().type())
+          .build());
+    }
+    client.addMethod(MethodSpec.methodBuilder("onEvent")
+        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+        .returns(RuntimeTypes.EVENT_SUBSCRIPTION)
+        .addParameter(listener(aggregate.eventSupertype()), "listener")
+        .addJavadoc("Calls {@code listener} with every event of the aggregate published from now on, until the subscription\n"
+            + "is closed.\n\n@param listener receives each event\n@return the subscription; close it to stop\n")
+        .build());
+    client.addMethod(MethodSpec.methodBuilder("blocking")
+        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+        .returns(blocking)
+        .addJavadoc("The same calls, waiting for their answers.\n\n@return the blocking view of this client\n")
+        .build());
+    client.addMethod(MethodSpec.methodBuilder("create")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(name)
+        .addParameter(RuntimeTypes.SERVICE_CLIENT, "client")
+        .addJavadoc("A client of the aggregate over {@code client}'s NATS connection.\n\n"
+            + "@param client the connection to the service\n@return the typed client\n")
+        .addStatement("return new $T(client)", aggregate.names().natsClient())
+        .build());
+    client.addType(blockingInterface(blocking));
+    return GeneratedFiles.file(name, client.build());
+  }
+
+  private TypeSpec blockingInterface(ClassName blocking) {
+    TypeSpec.Builder view = TypeSpec.interfaceBuilder(blocking)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The calls of {@link $T}, each waiting for its answer (at most the call's timeout) and throwing\n"
+            + "the {@code ServiceException} of its wire error code when it fails.\n", aggregate.names().client());
+    for (CommandModel command : aggregate.commands()) {
+      String method = constants.clientMethod(command);
+      ClassName type = command.shape().type();
+      view.addMethod(MethodSpec.methodBuilder(method)
+          .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+          .returns(result)
+          .addParameter(String.class, "key")
+          .addParameter(type, "command")
+          .addJavadoc("Sends command {@code $L} ({@link $T}) and waits for the answer.\n\n"
+              + "@param key the aggregate's key\n@param command the command\n@return the entity after the command and its events\n",
+              command.wireName(), type)
+          .build());
+      view.addMethod(MethodSpec.methodBuilder(method)
+          .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+          .returns(result)
+          .addParameter(String.class, "key")
+          .addParameter(type, "command")
+          .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
+          .addJavadoc("Sends command {@code $L} ({@link $T}) and waits for the answer.\n\n"
+              + "@param key the aggregate's key\n@param command the command\n@param options timeout, expected revision and ids\n"
+              + "@return the entity after the command and its events\n",
+              command.wireName(), type)
+          .build());
+    }
+    view.addMethod(MethodSpec.methodBuilder("get")
+        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+        .returns(entity)
+        .addParameter(String.class, "key")
+        .addJavadoc("Reads the current state of the aggregate {@code key} and waits for it.\n\n@param key the aggregate's key\n@return its entity\n")
+        .build());
+    view.addMethod(MethodSpec.methodBuilder("get")
+        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+        .returns(entity)
+        .addParameter(String.class, "key")
+        .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
+        .addJavadoc("Reads the current state of the aggregate {@code key} and waits for it.\n\n"
+            + "@param key the aggregate's key\n@param options timeout and ids\n@return its entity\n")
+        .build());
+    return view.build();
+  }
+
+  private JavaFile natsClient() {
+    ClassName name = aggregate.names().natsClient();
+    ClassName client = aggregate.names().client();
+    ClassName codecs = aggregate.names().codecs();
+    ClassName blockingName = name.nestedClass("BlockingClient");
+    TypeName aggregateClient = ParameterizedTypeName.get(RuntimeTypes.AGGREGATE_CLIENT, aggregate.stateType(), aggregate.eventSupertype());
+
+    TypeSpec.Builder nats = GeneratedFiles.annotate(TypeSpec.classBuilder(name))
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(client)
+        .addJavadoc("{@link $T} over NATS, generated from {@link $T}: every call goes through the runtime's\n"
+            + "{@code AggregateClient} with the codecs of {@link $T#TYPE}. Obtain one with {@link $T#create}.\n",
+            client, aggregate.stateType(), codecs, client)
+        .addField(FieldSpec.builder(aggregateClient, "client", Modifier.PRIVATE, Modifier.FINAL).build())
+        .addField(FieldSpec.builder(client.nestedClass("Blocking"), "blocking", Modifier.PRIVATE, Modifier.FINAL)
+            .initializer("new $T()", blockingName)
+            .build())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(RuntimeTypes.SERVICE_CLIENT, "client")
+            .addJavadoc("A client of the {@code $L} aggregate over {@code client}.\n\n@param client the connection to the service\n",
+                aggregate.wireName())
+            .addStatement("this.client = new $T<>(client, $T.TYPE)", RuntimeTypes.AGGREGATE_CLIENT, codecs)
+            .build());
+
+    TypeSpec.Builder blocking = TypeSpec.classBuilder(blockingName)
+        .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+        .addSuperinterface(client.nestedClass("Blocking"));
+
+    for (CommandModel command : aggregate.commands()) {
+      String method = constants.clientMethod(command);
+      ClassName type = command.shape().type();
+      nats.addMethod(MethodSpec.methodBuilder(method)
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(future(result))
+          .addParameter(String.class, "key")
+          .addParameter(type, "command")
+          .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
+          .addStatement("return client.send($T.$N, key, command, options)", codecs, constants.commandType(command))
+          .build());
+      blocking.addMethod(MethodSpec.methodBuilder(method)
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(result)
+          .addParameter(String.class, "key")
+          .addParameter(type, "command")
+          .addStatement("return $T.await($T.this.$N(key, command))", RuntimeTypes.AGGREGATE_CLIENT, name, method)
+          .build());
+      blocking.addMethod(MethodSpec.methodBuilder(method)
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(result)
+          .addParameter(String.class, "key")
+          .addParameter(type, "command")
+          .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
+          .addStatement("return $T.await($T.this.$N(key, command, options))", RuntimeTypes.AGGREGATE_CLIENT, name, method)
+          .build());
+    }
+    nats.addMethod(MethodSpec.methodBuilder("get")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(future(entity))
+        .addParameter(String.class, "key")
+        .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
+        .addStatement("return client.get(key, options)")
+        .build());
+    blocking.addMethod(MethodSpec.methodBuilder("get")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(entity)
+        .addParameter(String.class, "key")
+        .addStatement("return $T.await($T.this.get(key))", RuntimeTypes.AGGREGATE_CLIENT, name)
+        .build());
+    blocking.addMethod(MethodSpec.methodBuilder("get")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(entity)
+        .addParameter(String.class, "key")
+        .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
+        .addStatement("return $T.await($T.this.get(key, options))", RuntimeTypes.AGGREGATE_CLIENT, name)
+        .build());
+    for (EventModel event : aggregate.events()) {
+      nats.addMethod(MethodSpec.methodBuilder(constants.listenerMethod(event))
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(RuntimeTypes.EVENT_SUBSCRIPTION)
+          .addParameter(listener(event.shape().type()), "listener")
+          .addStatement("return client.subscribe($T.$N, listener)", codecs, constants.eventType(event))
+          .build());
+    }
+    nats.addMethod(MethodSpec.methodBuilder("onEvent")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(RuntimeTypes.EVENT_SUBSCRIPTION)
+        .addParameter(listener(aggregate.eventSupertype()), "listener")
+        .addStatement("return client.subscribeAll(listener)")
+        .build());
+    nats.addMethod(MethodSpec.methodBuilder("blocking")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(client.nestedClass("Blocking"))
+        .addStatement("return blocking")
+        .build());
+    nats.addType(blocking.build());
+    return GeneratedFiles.file(name, nats.build());
+  }
+}

@@ -1,0 +1,382 @@
+package com.weegigs.events.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.weegigs.events.processor.model.AggregateModel;
+import com.weegigs.events.processor.model.CommandModel;
+import com.weegigs.events.processor.model.ComponentModel;
+import com.weegigs.events.processor.model.EventModel;
+import com.weegigs.events.processor.model.RecordShape;
+import com.weegigs.events.processor.model.ServiceModel;
+import com.weegigs.events.processor.model.ValueType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code ReceiptCodecs}: a streaming JSON codec per record (state, commands, events, nested
+ * records), the {@code CommandType} and {@code EventType} of every command and event, and the
+ * aggregate's {@code TYPE}.
+ *
+ * <p>Declaration order matters for static initialisation: record codecs first (their classes hold no
+ * static state), then the private codecs of enums and collections built from them, then the types
+ * that use both. Codec classes refer to those constants only when they run, so records may refer to
+ * each other, and to themselves, freely.
+ */
+final class CodecsWriter {
+  private static final Set<String> RESERVED_LOCALS = Set.of("parser", "context", "field", "violations", "value", "generator", "e");
+
+  private final AggregateModel aggregate;
+  private final AggregateConstants constants;
+  /** Private codecs of enums and containers, by the type they encode, in the order they are needed. */
+  private final Map<String, FieldSpec> helperCodecs = new LinkedHashMap<>();
+  private final Map<String, String> helperNames = new LinkedHashMap<>();
+
+  private CodecsWriter(AggregateModel aggregate, AggregateConstants constants) {
+    this.aggregate = aggregate;
+    this.constants = constants;
+  }
+
+  static JavaFile write(ServiceModel service, AggregateModel aggregate, AggregateConstants constants) {
+    return new CodecsWriter(aggregate, constants).write(service);
+  }
+
+  private JavaFile write(ServiceModel service) {
+    ClassName codecsName = aggregate.names().codecs();
+    TypeSpec.Builder codecs = GeneratedFiles.annotate(TypeSpec.classBuilder(codecsName))
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("JSON codecs, command types, event types and the {@link $T} of the {@code $L} aggregate,\n"
+            + "generated from {@link $T} and its commands and events.\n\n"
+            + "<p>Pass {@link #TYPE} to an {@code AggregateClient} or to {@code AggregateDefinition.builder};\n"
+            + "the codecs need no reflection and report bad input as violations with JSON paths.\n",
+            RuntimeTypes.AGGREGATE_TYPE, aggregate.wireName(), aggregate.stateType())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+
+    List<TypeSpec> codecClasses = new ArrayList<>();
+    for (Map.Entry<ClassName, RecordShape> record : constants.records().entrySet()) {
+      ClassName type = record.getKey();
+      ClassName codecClass = codecsName.nestedClass(constants.codecClass(type));
+      codecs.addField(FieldSpec.builder(codecOf(type), constants.recordCodec(type), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("JSON codec of {@link $T}.\n", type)
+          .initializer("new $T()", codecClass)
+          .build());
+      codecClasses.add(codecClass(record.getValue(), codecClass));
+    }
+    helperCodecs.values().forEach(codecs::addField);
+
+    Map<ClassName, RecordShape> records = constants.records();
+    for (CommandModel command : aggregate.commands()) {
+      ClassName type = command.shape().type();
+      String schema = SchemaWriter.schema(command.shape(), records, "command " + command.wireName() + " of aggregate " + aggregate.wireName());
+      codecs.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.COMMAND_TYPE, type), constants.commandType(command),
+              Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("Command {@code $L}, generated from {@link $T}: its codec, validator and JSON Schema.\n", command.wireName(), type)
+          .initializer("new $T<$T>(\n$S,\n$T.class,\n$L,\n$T::validate,\n$S)", RuntimeTypes.COMMAND_TYPE, type, command.wireName(), type,
+              constants.recordCodec(type), aggregate.names().validators(), schema)
+          .build());
+    }
+    for (EventModel event : aggregate.events()) {
+      ClassName type = event.shape().type();
+      String schema = SchemaWriter.schema(event.shape(), records, "event " + event.wireName() + " of aggregate " + aggregate.wireName());
+      codecs.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.EVENT_TYPE, type), constants.eventType(event),
+              Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("Event {@code $L}, generated from {@link $T}: its codec and JSON Schema.\n", event.wireName(), type)
+          .initializer("new $T<$T>(\n$S,\n$T.class,\n$L,\n$S)", RuntimeTypes.EVENT_TYPE, type, event.wireName(), type,
+              constants.recordCodec(type), schema)
+          .build());
+    }
+
+    String stateSchema = SchemaWriter.schema(aggregate.state(), records, "state of aggregate " + aggregate.wireName());
+    CodeBlock.Builder typeInitializer = CodeBlock.builder()
+        .add("$T.<$T, $T>builder(\n$>$>$S,\n$T.class,\n$L,\n$S)$<", RuntimeTypes.AGGREGATE_TYPE, aggregate.stateType(), aggregate.eventSupertype(),
+            aggregate.wireName(), aggregate.stateType(), constants.recordCodec(aggregate.stateType()), stateSchema);
+    for (CommandModel command : aggregate.commands()) {
+      typeInitializer.add("\n.command($L)", constants.commandType(command));
+    }
+    for (EventModel event : aggregate.events()) {
+      typeInitializer.add("\n.event($L)", constants.eventType(event));
+    }
+    typeInitializer.add("\n.build()$<");
+    codecs.addField(FieldSpec.builder(
+            ParameterizedTypeName.get(RuntimeTypes.AGGREGATE_TYPE, aggregate.stateType(), aggregate.eventSupertype()), "TYPE",
+            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The {@code $L} aggregate of service {@code $L}: state codec and schema, commands and events.\n",
+            aggregate.wireName(), service.name())
+        .initializer(typeInitializer.build())
+        .build());
+
+    codecClasses.forEach(codecs::addType);
+    return GeneratedFiles.file(codecsName, codecs.build());
+  }
+
+  private static TypeName codecOf(TypeName type) {
+    return ParameterizedTypeName.get(RuntimeTypes.JSON_CODEC, type.box());
+  }
+
+  // --------------------------------------------------------------------------------------------
+  // One record's codec class.
+
+  private TypeSpec codecClass(RecordShape shape, ClassName codecClass) {
+    return TypeSpec.classBuilder(codecClass)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(codecOf(shape.type()))
+        .addMethod(writeMethod(shape))
+        .addMethod(readMethod(shape))
+        .build();
+  }
+
+  private MethodSpec writeMethod(RecordShape shape) {
+    MethodSpec.Builder write = MethodSpec.methodBuilder("write")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(RuntimeTypes.JSON_GENERATOR, "generator")
+        .addParameter(shape.type(), "value")
+        .addException(RuntimeTypes.IO_EXCEPTION)
+        .addStatement("generator.writeStartObject()");
+    for (ComponentModel component : shape.components()) {
+      String name = component.name();
+      ValueType type = component.type();
+      CodeBlock access = CodeBlock.of("value.$N()", name);
+      if (type instanceof ValueType.Primitive primitive && !primitive.boxed()) {
+        String method = primitive.javaType().equals(TypeName.BOOLEAN) ? "writeBooleanField" : "writeNumberField";
+        write.addStatement("generator.$N($S, $L)", method, name, access);
+      } else if (type instanceof ValueType.Scalar scalar && scalar.javaType().canonicalName().equals("java.lang.String")) {
+        write.addStatement("$T.writeStringField(generator, $S, $L)", RuntimeTypes.JSON_CODECS, name, access);
+      } else if (type instanceof ValueType.Scalar scalar && scalar.javaType().canonicalName().equals("java.math.BigDecimal")) {
+        write.addStatement("$T.writeBigDecimalField(generator, $S, $L)", RuntimeTypes.JSON_CODECS, name, access);
+      } else if (type instanceof ValueType.OptionalOf optional) {
+        write.addStatement("$T.writeOptionalField(generator, $S, $L, $L)", RuntimeTypes.JSON_CODECS, name, access, codec(optional.value()));
+      } else {
+        write.addStatement("$T.writeField(generator, $S, $L, $L)", RuntimeTypes.JSON_CODECS, name, access, codec(type));
+      }
+    }
+    return write.addStatement("generator.writeEndObject()").build();
+  }
+
+  private MethodSpec readMethod(RecordShape shape) {
+    MethodSpec.Builder read = MethodSpec.methodBuilder("read")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(shape.type())
+        .addParameter(RuntimeTypes.JSON_PARSER, "parser")
+        .addParameter(RuntimeTypes.DECODE_CONTEXT, "context")
+        .addException(RuntimeTypes.IO_EXCEPTION)
+        .beginControlFlow("if (!$T.startObject(parser, context))", RuntimeTypes.JSON_CODECS)
+        .addStatement("return null")
+        .endControlFlow()
+        .addStatement("int violations = context.violationCount()");
+
+    JavaNames.Allocator locals = new JavaNames.Allocator(RESERVED_LOCALS.toArray(String[]::new));
+    List<String> variables = new ArrayList<>();
+    List<String> presence = new ArrayList<>();
+    for (ComponentModel component : shape.components()) {
+      variables.add(locals.allocate(component.name(), "Value"));
+    }
+    for (int i = 0; i < shape.components().size(); i++) {
+      ComponentModel component = shape.components().get(i);
+      ValueType type = component.type();
+      read.addStatement("$T $N = $L", type.javaType(), variables.get(i), defaultValue(type));
+      if (defaultsWhenMissing(type)) {
+        presence.add(null);
+      } else {
+        String flag = locals.allocate("has" + JavaNames.capitalize(component.name()), "Field");
+        presence.add(flag);
+        read.addStatement("boolean $N = false", flag);
+      }
+    }
+
+    read.beginControlFlow("for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName())")
+        .addStatement("parser.nextToken()");
+    if (shape.components().isEmpty()) {
+      read.addStatement("parser.skipChildren()");
+    } else {
+      read.beginControlFlow("switch (field)");
+      for (int i = 0; i < shape.components().size(); i++) {
+        ComponentModel component = shape.components().get(i);
+        CodeBlock value = readValue(component);
+        if (presence.get(i) == null) {
+          read.addStatement("case $S -> $N = $L", component.name(), variables.get(i), value);
+        } else {
+          read.beginControlFlow("case $S ->", component.name())
+              .addStatement("$N = $L", variables.get(i), value)
+              .addStatement("$N = true", presence.get(i))
+              .endControlFlow();
+        }
+      }
+      read.addStatement("default -> parser.skipChildren()");
+      read.endControlFlow();
+    }
+    read.endControlFlow();
+
+    for (int i = 0; i < shape.components().size(); i++) {
+      if (presence.get(i) != null) {
+        read.beginControlFlow("if (!$N)", presence.get(i))
+            .addStatement("$T.missing(context, $S)", RuntimeTypes.JSON_CODECS, shape.components().get(i).name())
+            .endControlFlow();
+      }
+    }
+    read.beginControlFlow("if (context.violationCount() != violations)")
+        .addStatement("return null")
+        .endControlFlow();
+    CodeBlock arguments = CodeBlock.join(variables.stream().map(v -> CodeBlock.of("$N", v)).toList(), ", ");
+    read.beginControlFlow("try")
+        .addStatement("return new $T($L)", shape.type(), arguments)
+        .nextControlFlow("catch ($T e)", RuntimeException.class)
+        .addComment("the record's own constructor refused the values")
+        .addStatement("$T.rejected(context, e)", RuntimeTypes.JSON_CODECS)
+        .addStatement("return null")
+        .endControlFlow();
+    return read.build();
+  }
+
+  private CodeBlock readValue(ComponentModel component) {
+    String name = component.name();
+    ValueType type = component.type();
+    if (type instanceof ValueType.Primitive primitive && !primitive.boxed()) {
+      String method = switch (primitive.javaType().toString()) {
+        case "boolean" -> "readBoolean";
+        case "int" -> "readInt";
+        case "long" -> "readLong";
+        case "short" -> "readShort";
+        case "byte" -> "readByte";
+        case "double" -> "readDouble";
+        case "float" -> "readFloat";
+        default -> throw new IllegalArgumentException("component " + name + ": no codec for " + primitive.javaType());
+      };
+      return CodeBlock.of("$T.$N(parser, context, $S)", RuntimeTypes.JSON_CODECS, method, name);
+    }
+    if (type instanceof ValueType.Scalar scalar) {
+      String method = switch (scalar.javaType().canonicalName()) {
+        case "java.lang.String" -> "readString";
+        case "java.math.BigDecimal" -> "readBigDecimal";
+        case "java.math.BigInteger" -> "readBigInteger";
+        case "java.util.UUID" -> "readUuid";
+        case "java.time.Instant" -> "readInstant";
+        case "java.time.LocalDate" -> "readLocalDate";
+        default -> throw new IllegalArgumentException("component " + name + ": no codec for " + scalar.javaType());
+      };
+      return CodeBlock.of("$T.$N(parser, context, $S)", RuntimeTypes.JSON_CODECS, method, name);
+    }
+    return CodeBlock.of("$T.readField(parser, context, $S, $L)", RuntimeTypes.JSON_CODECS, name, codec(type));
+  }
+
+  private static boolean defaultsWhenMissing(ValueType type) {
+    return type instanceof ValueType.OptionalOf || type instanceof ValueType.ListOf
+        || type instanceof ValueType.SetOf || type instanceof ValueType.MapOf;
+  }
+
+  private static CodeBlock defaultValue(ValueType type) {
+    if (type instanceof ValueType.Primitive primitive && !primitive.boxed()) {
+      return CodeBlock.of(primitive.javaType().equals(TypeName.BOOLEAN) ? "false" : "0");
+    }
+    if (type instanceof ValueType.OptionalOf) {
+      return CodeBlock.of("$T.empty()", RuntimeTypes.OPTIONAL);
+    }
+    if (type instanceof ValueType.ListOf) {
+      return CodeBlock.of("$T.of()", RuntimeTypes.LIST);
+    }
+    if (type instanceof ValueType.SetOf) {
+      return CodeBlock.of("$T.of()", RuntimeTypes.SET);
+    }
+    if (type instanceof ValueType.MapOf) {
+      return CodeBlock.of("$T.of()", RuntimeTypes.MAP);
+    }
+    return CodeBlock.of("null");
+  }
+
+  /** Whether a component is read and written without a codec object (primitives, strings, numbers, times). */
+  private static boolean isDirect(ValueType type) {
+    return (type instanceof ValueType.Primitive primitive && !primitive.boxed()) || type instanceof ValueType.Scalar;
+  }
+
+  // --------------------------------------------------------------------------------------------
+  // Codec expressions.
+
+  /** An expression for the codec of {@code type}; enum and container codecs become private constants. */
+  private CodeBlock codec(ValueType type) {
+    if (type instanceof ValueType.Primitive primitive) {
+      String name = switch (primitive.javaType().box().toString()) {
+        case "java.lang.Boolean" -> "BOOLEAN";
+        case "java.lang.Integer" -> "INTEGER";
+        case "java.lang.Long" -> "LONG";
+        case "java.lang.Short" -> "SHORT";
+        case "java.lang.Byte" -> "BYTE";
+        case "java.lang.Double" -> "DOUBLE";
+        case "java.lang.Float" -> "FLOAT";
+        default -> throw new IllegalArgumentException("no codec for " + primitive.javaType());
+      };
+      return CodeBlock.of("$T.$N", RuntimeTypes.JSON_CODECS, name);
+    }
+    if (type instanceof ValueType.Scalar scalar) {
+      String name = switch (scalar.javaType().canonicalName()) {
+        case "java.lang.String" -> "STRING";
+        case "java.math.BigDecimal" -> "BIG_DECIMAL";
+        case "java.math.BigInteger" -> "BIG_INTEGER";
+        case "java.util.UUID" -> "UUID_CODEC";
+        case "java.time.Instant" -> "INSTANT";
+        case "java.time.LocalDate" -> "LOCAL_DATE";
+        default -> throw new IllegalArgumentException("no codec for " + scalar.javaType());
+      };
+      return CodeBlock.of("$T.$N", RuntimeTypes.JSON_CODECS, name);
+    }
+    if (type instanceof ValueType.Record record) {
+      String constant = constants.recordCodec(record.javaType());
+      if (constant == null) {
+        throw new IllegalArgumentException("record " + record.javaType() + " is not among the aggregate's records");
+      }
+      return CodeBlock.of("$N", constant);
+    }
+    String key = type.javaType().toString();
+    String existing = helperNames.get(key);
+    if (existing != null) {
+      return CodeBlock.of("$N", existing);
+    }
+    CodeBlock initializer;
+    if (type instanceof ValueType.Enum enumType) {
+      initializer = CodeBlock.of("$T.enumCodec($T.class, $T.values())", RuntimeTypes.JSON_CODECS, enumType.javaType(), enumType.javaType());
+    } else if (type instanceof ValueType.ListOf list) {
+      initializer = CodeBlock.of("$T.list($L)", RuntimeTypes.JSON_CODECS, codec(list.element()));
+    } else if (type instanceof ValueType.SetOf set) {
+      initializer = CodeBlock.of("$T.set($L)", RuntimeTypes.JSON_CODECS, codec(set.element()));
+    } else if (type instanceof ValueType.MapOf map) {
+      initializer = CodeBlock.of("$T.map($L)", RuntimeTypes.JSON_CODECS, codec(map.value()));
+    } else if (type instanceof ValueType.OptionalOf optional) {
+      initializer = CodeBlock.of("$T.optional($L)", RuntimeTypes.JSON_CODECS, codec(optional.value()));
+    } else {
+      throw new IllegalArgumentException("no codec for " + type);
+    }
+    String name = constants.codecsMembers().allocate(helperName(type) + "_CODEC", "_2");
+    helperNames.put(key, name);
+    helperCodecs.put(key, FieldSpec.builder(codecOf(type.javaType()), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(initializer)
+        .build());
+    return CodeBlock.of("$N", name);
+  }
+
+  private static String helperName(ValueType type) {
+    if (type instanceof ValueType.ListOf list) {
+      return "LIST_OF_" + helperName(list.element());
+    }
+    if (type instanceof ValueType.SetOf set) {
+      return "SET_OF_" + helperName(set.element());
+    }
+    if (type instanceof ValueType.MapOf map) {
+      return "MAP_OF_" + helperName(map.value());
+    }
+    if (type instanceof ValueType.OptionalOf optional) {
+      return "OPTIONAL_" + helperName(optional.value());
+    }
+    TypeName javaType = type.javaType().box();
+    String simple = javaType instanceof ClassName className ? className.simpleName() : javaType.toString();
+    return JavaNames.upperSnake(simple);
+  }
+}

@@ -1,0 +1,323 @@
+package com.weegigs.events.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import com.weegigs.events.processor.model.ComponentModel;
+import com.weegigs.events.processor.model.ConstraintModel;
+import com.weegigs.events.processor.model.RecordShape;
+import com.weegigs.events.processor.model.ValueType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The JSON Schema (draft 2020-12) of a record, from its components and their constraints, as compact
+ * JSON text that is the same for the same model.
+ *
+ * <p>Rules: a component is {@code required} unless it is an {@code Optional}, {@code List},
+ * {@code Set} or {@code Map} (the codecs read those as empty when missing). A reference-typed
+ * component may be {@code null} unless it carries {@code @NotNull}, {@code @NotBlank} or
+ * {@code @NotEmpty}. Nested records are {@code $defs} referenced with {@code $ref}. Unknown properties
+ * are allowed, as the codecs ignore them.
+ */
+final class SchemaWriter {
+  private static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
+
+  private final Map<ClassName, RecordShape> records;
+  private final ClassName root;
+  private final Map<ClassName, String> defNames = new LinkedHashMap<>();
+  private final Map<String, Object> defs = new LinkedHashMap<>();
+  private final Set<String> usedDefNames = new HashSet<>();
+
+  private SchemaWriter(Map<ClassName, RecordShape> records, ClassName root) {
+    this.records = records;
+    this.root = root;
+  }
+
+  /**
+   * The schema of {@code shape}.
+   *
+   * @param records every record the model knows, to describe nested ones
+   * @param description the schema's description, such as {@code command add-item of aggregate receipt}
+   */
+  static String schema(RecordShape shape, Map<ClassName, RecordShape> records, String description) {
+    SchemaWriter writer = new SchemaWriter(records, shape.type());
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("$schema", DRAFT);
+    schema.put("title", shape.type().simpleName());
+    schema.put("description", description);
+    schema.putAll(writer.object(shape));
+    if (!writer.defs.isEmpty()) {
+      schema.put("$defs", writer.defs);
+    }
+    StringBuilder out = new StringBuilder();
+    write(out, schema);
+    return out.toString();
+  }
+
+  private Map<String, Object> object(RecordShape shape) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("type", "object");
+    Map<String, Object> properties = new LinkedHashMap<>();
+    List<Object> required = new ArrayList<>();
+    for (ComponentModel component : shape.components()) {
+      properties.put(component.name(), component(component));
+      if (isRequired(component.type())) {
+        required.add(component.name());
+      }
+    }
+    object.put("properties", properties);
+    if (!required.isEmpty()) {
+      object.put("required", required);
+    }
+    return object;
+  }
+
+  private static boolean isRequired(ValueType type) {
+    return !(type instanceof ValueType.OptionalOf || type instanceof ValueType.ListOf
+        || type instanceof ValueType.SetOf || type instanceof ValueType.MapOf);
+  }
+
+  private Map<String, Object> component(ComponentModel component) {
+    ValueType type = component.type();
+    ValueType constrained = type instanceof ValueType.OptionalOf optional ? optional.value() : type;
+    Map<String, Object> schema = value(constrained);
+    boolean notNull = false;
+    for (ConstraintModel constraint : component.constraints()) {
+      notNull |= apply(schema, constrained, constraint);
+    }
+    boolean primitive = type instanceof ValueType.Primitive p && !p.boxed();
+    if (!primitive && !notNull) {
+      return nullable(schema);
+    }
+    return schema;
+  }
+
+  /** Adds the keywords of one constraint; answers whether it forbids {@code null}. */
+  private static boolean apply(Map<String, Object> schema, ValueType type, ConstraintModel constraint) {
+    Map<String, Object> attributes = constraint.attributes();
+    String lengthMin = "minLength";
+    String lengthMax = "maxLength";
+    if (type instanceof ValueType.ListOf || type instanceof ValueType.SetOf) {
+      lengthMin = "minItems";
+      lengthMax = "maxItems";
+    } else if (type instanceof ValueType.MapOf) {
+      lengthMin = "minProperties";
+      lengthMax = "maxProperties";
+    }
+    switch (constraint.kind()) {
+      case NOT_NULL -> {
+        return true;
+      }
+      case NOT_BLANK -> {
+        schema.put("minLength", 1);
+        schema.put("pattern", "\\S");
+        return true;
+      }
+      case NOT_EMPTY -> {
+        schema.put(lengthMin, 1);
+        return true;
+      }
+      case SIZE -> {
+        long min = number(attributes.get("min"), 0L);
+        long max = number(attributes.get("max"), Integer.MAX_VALUE);
+        if (min > 0) {
+          schema.put(lengthMin, min);
+        }
+        if (max < Integer.MAX_VALUE) {
+          schema.put(lengthMax, max);
+        }
+      }
+      case MIN -> schema.put("minimum", number(attributes.get("value"), 0L));
+      case MAX -> schema.put("maximum", number(attributes.get("value"), 0L));
+      case POSITIVE -> schema.put("exclusiveMinimum", 0);
+      case POSITIVE_OR_ZERO -> schema.put("minimum", 0);
+      case NEGATIVE -> schema.put("exclusiveMaximum", 0);
+      case NEGATIVE_OR_ZERO -> schema.put("maximum", 0);
+      case DECIMAL_MIN -> decimal(schema, attributes, "minimum", "exclusiveMinimum");
+      case DECIMAL_MAX -> decimal(schema, attributes, "maximum", "exclusiveMaximum");
+      case PATTERN -> schema.put("pattern", "^(?:" + attributes.get("regexp") + ")$");
+      case EMAIL -> schema.put("format", "email");
+    }
+    return false;
+  }
+
+  private static void decimal(Map<String, Object> schema, Map<String, Object> attributes, String inclusive, String exclusive) {
+    Object value = attributes.get("value");
+    if (value == null) {
+      return;
+    }
+    BigDecimal bound;
+    try {
+      bound = new BigDecimal(value.toString().trim());
+    } catch (NumberFormatException e) {
+      return; // the processor reports an unparsable bound; the schema simply leaves it out
+    }
+    boolean isInclusive = !Boolean.FALSE.equals(attributes.get("inclusive"));
+    schema.put(isInclusive ? inclusive : exclusive, new RawNumber(bound.toString()));
+  }
+
+  private static long number(Object value, long fallback) {
+    return value instanceof Number number ? number.longValue() : fallback;
+  }
+
+  private Map<String, Object> value(ValueType type) {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    if (type instanceof ValueType.Primitive primitive) {
+      TypeName unboxed = primitive.javaType().isBoxedPrimitive() ? primitive.javaType().unbox() : primitive.javaType();
+      if (unboxed.equals(TypeName.BOOLEAN)) {
+        schema.put("type", "boolean");
+      } else if (unboxed.equals(TypeName.DOUBLE) || unboxed.equals(TypeName.FLOAT)) {
+        schema.put("type", "number");
+      } else {
+        schema.put("type", "integer");
+        if (unboxed.equals(TypeName.INT)) {
+          schema.put("format", "int32");
+        } else if (unboxed.equals(TypeName.LONG)) {
+          schema.put("format", "int64");
+        } else if (unboxed.equals(TypeName.SHORT)) {
+          schema.put("minimum", (long) Short.MIN_VALUE);
+          schema.put("maximum", (long) Short.MAX_VALUE);
+        } else if (unboxed.equals(TypeName.BYTE)) {
+          schema.put("minimum", (long) Byte.MIN_VALUE);
+          schema.put("maximum", (long) Byte.MAX_VALUE);
+        }
+      }
+    } else if (type instanceof ValueType.Scalar scalar) {
+      switch (scalar.javaType().canonicalName()) {
+        case "java.math.BigDecimal" -> schema.put("type", "number");
+        case "java.math.BigInteger" -> schema.put("type", "integer");
+        case "java.util.UUID" -> {
+          schema.put("type", "string");
+          schema.put("format", "uuid");
+        }
+        case "java.time.Instant" -> {
+          schema.put("type", "string");
+          schema.put("format", "date-time");
+        }
+        case "java.time.LocalDate" -> {
+          schema.put("type", "string");
+          schema.put("format", "date");
+        }
+        default -> schema.put("type", "string");
+      }
+    } else if (type instanceof ValueType.Enum enumType) {
+      schema.put("type", "string");
+      List<Object> values = new ArrayList<>();
+      for (String constant : enumType.constants()) {
+        values.add(constant.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      }
+      schema.put("enum", values);
+    } else if (type instanceof ValueType.Record record) {
+      schema.put("$ref", reference(record.javaType()));
+    } else if (type instanceof ValueType.ListOf list) {
+      schema.put("type", "array");
+      schema.put("items", value(list.element()));
+    } else if (type instanceof ValueType.SetOf set) {
+      schema.put("type", "array");
+      schema.put("items", value(set.element()));
+      schema.put("uniqueItems", true);
+    } else if (type instanceof ValueType.MapOf map) {
+      schema.put("type", "object");
+      schema.put("additionalProperties", value(map.value()));
+    } else if (type instanceof ValueType.OptionalOf optional) {
+      return nullable(value(optional.value()));
+    }
+    return schema;
+  }
+
+  private String reference(ClassName record) {
+    if (record.equals(root)) {
+      return "#";
+    }
+    String name = defNames.get(record);
+    if (name == null) {
+      name = usedDefNames.contains(record.simpleName()) ? record.canonicalName() : record.simpleName();
+      usedDefNames.add(name);
+      defNames.put(record, name);
+      RecordShape shape = records.get(record);
+      if (shape == null) {
+        throw new IllegalArgumentException("record " + record + " is not in the model");
+      }
+      defs.put(name, null); // keeps the order of first use, and stops endless recursion
+      defs.put(name, object(shape));
+    }
+    return "#/$defs/" + name;
+  }
+
+  private static Map<String, Object> nullable(Map<String, Object> schema) {
+    Object type = schema.get("type");
+    if (type instanceof String single && !schema.containsKey("enum")) {
+      Map<String, Object> copy = new LinkedHashMap<>(schema);
+      copy.put("type", List.of(single, "null"));
+      return copy;
+    }
+    if (type instanceof List<?>) {
+      return schema; // already nullable
+    }
+    Map<String, Object> either = new LinkedHashMap<>();
+    either.put("anyOf", List.of(schema, Map.of("type", "null")));
+    return either;
+  }
+
+  /** A number written exactly as given. */
+  private record RawNumber(String text) {}
+
+  private static void write(StringBuilder out, Object value) {
+    if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        string(out, entry.getKey().toString());
+        out.append(':');
+        write(out, entry.getValue());
+      }
+      out.append('}');
+    } else if (value instanceof List<?> list) {
+      out.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        write(out, list.get(i));
+      }
+      out.append(']');
+    } else if (value instanceof String text) {
+      string(out, text);
+    } else if (value instanceof RawNumber number) {
+      out.append(number.text());
+    } else {
+      out.append(value); // Number or Boolean
+    }
+  }
+
+  private static void string(StringBuilder out, String text) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+}
