@@ -1,0 +1,44 @@
+package com.weegigs.events.runtime.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CallOptionsTest {
+
+  @Test
+  void copyMethodsChangeOneFieldEach() {
+    CallOptions options = CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(2)).withExpectedRevision(3L)
+        .withMessageId("m").withCorrelationId("c").withCausationId("x").withUserId("u");
+
+    assertEquals(new CallOptions(Duration.ofSeconds(2), 3L, "m", "c", "x", "u"), options);
+    assertEquals(new CallOptions(null, 3L, "m", "c", "x", "u"), options.withTimeout(null));
+  }
+
+  @Test
+  void everyProblemIsNamedAtOnce() {
+    IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+        () -> new CallOptions(Duration.ZERO, -1L, " ", null, null, ""));
+
+    assertTrue(failure.getMessage().contains("timeout"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("expectedRevision"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("messageId"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("userId"), failure.getMessage());
+  }
+
+  @Test
+  void messageIdsAreUlidsAndDistinct() {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      String id = MessageIds.next();
+      assertTrue(id.matches("[0-9A-HJKMNP-TV-Z]{26}"), id);
+      ids.add(id);
+    }
+    assertEquals(1000, ids.size());
+  }
+}
