@@ -211,7 +211,8 @@ final class ComponentReader {
           why.reason = ", because it has no type arguments";
           return null;
         }
-        if (!arguments.get(0).toString().equals("java.lang.String")) {
+        if (!(arguments.get(0) instanceof DeclaredType key)
+            || !((TypeElement) key.asElement()).getQualifiedName().contentEquals("java.lang.String")) {
           why.reason = ", because Map keys must be String";
           return null;
         }
@@ -274,7 +275,7 @@ final class ComponentReader {
   private List<ConstraintModel> constraints(TypeElement record, RecordComponentElement component, ValueType type) {
     List<ConstraintModel> constraints = new ArrayList<>();
     String typeName = component.asType().getKind().isPrimitive()
-        ? component.asType().toString()
+        ? component.asType().getKind().name().toLowerCase(java.util.Locale.ROOT)
         : ((TypeElement) ((DeclaredType) component.asType()).asElement()).getQualifiedName().toString();
     for (AnnotationMirror mirror : annotationMirrors(component)) {
       String qualified = Mirrors.qualifiedName(mirror);

@@ -482,7 +482,7 @@ public final class ModelBuilder {
       problem = "it is not static";
     } else if (!types.isSameType(method.getReturnType(), owner.asType())) {
       problem = "it returns " + TypeText.of(method.getReturnType());
-    } else if (method.getParameters().size() != 1 || !method.getParameters().get(0).asType().toString().equals("java.lang.String")) {
+    } else if (method.getParameters().size() != 1 || !isString(method.getParameters().get(0).asType())) {
       problem = "it takes (" + TypeText.parameters(method) + ")";
     }
     if (problem != null) {
@@ -853,6 +853,11 @@ public final class ModelBuilder {
         aggregate.failed = true;
       }
     }
+  }
+
+  private boolean isString(TypeMirror type) {
+    TypeElement element = elementOf(type);
+    return element != null && element.getQualifiedName().contentEquals("java.lang.String");
   }
 
   private TypeElement elementOf(TypeMirror type) {

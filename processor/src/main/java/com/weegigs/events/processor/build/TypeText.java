@@ -31,6 +31,10 @@ final class TypeText {
       }
       return wildcard.getSuperBound() != null ? "? super " + of(wildcard.getSuperBound()) : "?";
     }
+    if (type.getKind().isPrimitive()) {
+      // Not toString(): that includes type-use annotations such as @Min(1L).
+      return type.getKind().name().toLowerCase(java.util.Locale.ROOT);
+    }
     return type.toString();
   }
 
