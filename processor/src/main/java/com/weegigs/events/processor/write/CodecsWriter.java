@@ -80,7 +80,7 @@ final class CodecsWriter {
       codecs.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.COMMAND_TYPE, type), constants.commandType(command),
               Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("Command {@code $L}, generated from {@link $T}: its codec, validator and JSON Schema.\n", command.wireName(), type)
-          .initializer("new $T<$T>(\n$S,\n$T.class,\n$L,\n$T::validate,\n$S)", RuntimeTypes.COMMAND_TYPE, type, command.wireName(), type,
+          .initializer("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$T::validate,\n$S)$<$<", RuntimeTypes.COMMAND_TYPE, type, command.wireName(), type,
               constants.recordCodec(type), aggregate.names().validators(), schema)
           .build());
     }
@@ -90,7 +90,7 @@ final class CodecsWriter {
       codecs.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.EVENT_TYPE, type), constants.eventType(event),
               Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("Event {@code $L}, generated from {@link $T}: its codec and JSON Schema.\n", event.wireName(), type)
-          .initializer("new $T<$T>(\n$S,\n$T.class,\n$L,\n$S)", RuntimeTypes.EVENT_TYPE, type, event.wireName(), type,
+          .initializer("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$S)$<$<", RuntimeTypes.EVENT_TYPE, type, event.wireName(), type,
               constants.recordCodec(type), schema)
           .build());
     }

@@ -31,7 +31,7 @@ final class StubWriter {
     MethodSpec.Builder definition = MethodSpec.methodBuilder("definition")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(RuntimeTypes.AGGREGATE_DEFINITION, aggregate.stateType(), aggregate.eventSupertype()))
-        .addJavadoc("The behaviour of the {@code $L} aggregate, ready for a service to host: ", aggregate.wireName())
+        .addJavadoc("The behaviour of the {@code $L} aggregate, ready for a service to host:\n", aggregate.wireName())
         .addJavadoc(aggregate.hasInitialState() ? "its initial state, " : "")
         .addJavadoc("a reducer per event and a handler per command, as declared on {@link $T}", aggregate.stateType());
 
@@ -51,7 +51,7 @@ final class StubWriter {
     }
     definition.addJavadoc("\n@return the definition; pass it to the service host\n");
 
-    CodeBlock.Builder chain = CodeBlock.builder().add("return $T.builder($T.TYPE)$>$>", RuntimeTypes.AGGREGATE_DEFINITION, codecs);
+    CodeBlock.Builder chain = CodeBlock.builder().add("return $T.builder($T.TYPE)", RuntimeTypes.AGGREGATE_DEFINITION, codecs);
     if (aggregate.hasInitialState()) {
       chain.add("\n.initialState(key -> $T.$N(key))", aggregate.stateType(), aggregate.initialMethod());
     }
@@ -73,7 +73,7 @@ final class StubWriter {
         chain.add("\n.creatingCommand($T.$N, (command, context) -> $L)", codecs, constant, events);
       }
     }
-    chain.add("\n.build()$<$<");
+    chain.add("\n.build()");
     definition.addStatement(chain.build());
 
     TypeSpec stub = GeneratedFiles.annotate(TypeSpec.classBuilder(name))

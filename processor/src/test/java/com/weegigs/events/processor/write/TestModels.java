@@ -1,0 +1,185 @@
+package com.weegigs.events.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.weegigs.events.processor.model.AggregateModel;
+import com.weegigs.events.processor.model.AggregateNames;
+import com.weegigs.events.processor.model.CommandModel;
+import com.weegigs.events.processor.model.ComponentModel;
+import com.weegigs.events.processor.model.ConstraintModel;
+import com.weegigs.events.processor.model.ConstraintModel.Kind;
+import com.weegigs.events.processor.model.EventModel;
+import com.weegigs.events.processor.model.HandlerModel;
+import com.weegigs.events.processor.model.RecordShape;
+import com.weegigs.events.processor.model.ReducerModel;
+import com.weegigs.events.processor.model.ServiceModel;
+import com.weegigs.events.processor.model.ServiceNames;
+import com.weegigs.events.processor.model.ValueType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Models built by hand, as the processor's front end would build them, for the writer tests. The
+ * matching hand-written domain sources are under {@code src/test/resources/domain/}.
+ */
+final class TestModels {
+  static final String RECEIPTS = "com.example.receipts";
+  static final String SHOP = "com.example.shop";
+
+  private TestModels() {}
+
+  static final ValueType STRING = new ValueType.Scalar(ClassName.get(String.class));
+  static final ValueType DECIMAL = new ValueType.Scalar(ClassName.get("java.math", "BigDecimal"));
+  static final ValueType INT = new ValueType.Primitive(TypeName.INT, false);
+
+  static ComponentModel component(String name, ValueType type, ConstraintModel... constraints) {
+    return new ComponentModel(name, type, List.of(constraints), false);
+  }
+
+  static ComponentModel cascaded(String name, ValueType type, ConstraintModel... constraints) {
+    return new ComponentModel(name, type, List.of(constraints), true);
+  }
+
+  static ConstraintModel constraint(Kind kind, String message, Object... attributes) {
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < attributes.length; i += 2) {
+      values.put((String) attributes[i], attributes[i + 1]);
+    }
+    return new ConstraintModel(kind, values, message);
+  }
+
+  static AggregateNames names(ClassName state) {
+    String p = state.packageName();
+    String s = state.simpleName();
+    return new AggregateNames(ClassName.get(p, s + "Subjects"), ClassName.get(p, s + "Codecs"), ClassName.get(p, s + "Validators"),
+        ClassName.get(p, s + "Stub"), ClassName.get(p, s + "Client"), ClassName.get(p, "Nats" + s + "Client"));
+  }
+
+  private static ClassName receipts(String name) {
+    return ClassName.get(RECEIPTS, name);
+  }
+
+  private static ClassName shop(String name) {
+    return ClassName.get(SHOP, name);
+  }
+
+  private static ValueType listOf(ValueType element) {
+    return new ValueType.ListOf(ParameterizedTypeName.get(ClassName.get(List.class), element.javaType().box()), element);
+  }
+
+  /** The receipts example of the issue: an aggregate with an initial state and a handler class. */
+  static ServiceModel receipts() {
+    ClassName receipt = receipts("Receipt");
+    ClassName handlers = receipts("ReceiptHandlers");
+    RecordShape item = new RecordShape(receipts("Item"),
+        List.of(component("name", STRING), component("price", DECIMAL), component("quantity", INT)));
+    ValueType status = new ValueType.Enum(receipts("Status"), List.of("OPEN", "CLOSED", "VOIDED"));
+    RecordShape state = new RecordShape(receipt, List.of(
+        component("id", STRING),
+        component("status", status),
+        component("items", listOf(new ValueType.Record(item.type()))),
+        component("total", DECIMAL)));
+
+    CommandModel addItem = new CommandModel("add-item", new RecordShape(receipts("AddItem"), List.of(
+            component("name", STRING, constraint(Kind.NOT_BLANK, "must not be blank")),
+            component("price", DECIMAL, constraint(Kind.NOT_NULL, "must not be null"),
+                constraint(Kind.POSITIVE_OR_ZERO, "must be greater than or equal to 0")),
+            component("quantity", INT, constraint(Kind.MIN, "must be greater than or equal to 1", "value", 1L)))),
+        new HandlerModel(handlers, "addItem", false, true, false, false));
+    CommandModel removeItem = new CommandModel("remove-item", new RecordShape(receipts("RemoveItem"), List.of(
+            component("name", STRING, constraint(Kind.NOT_BLANK, "must not be blank")))),
+        new HandlerModel(handlers, "removeItem", false, true, true, false));
+    CommandModel finalizeReceipt = new CommandModel("finalize", new RecordShape(receipts("Finalize"), List.of()),
+        new HandlerModel(handlers, "finalizeReceipt", false, true, false, true));
+    CommandModel voidReceipt = new CommandModel("void-receipt", new RecordShape(receipts("VoidReceipt"), List.of(
+            component("reason", STRING, constraint(Kind.SIZE, "size must be between 0 and 200", "min", 0L, "max", 200L)))),
+        new HandlerModel(receipt, "voidReceipt", false, true, false, false));
+
+    EventModel itemAdded = new EventModel("item-added", new RecordShape(receipts("ItemAdded"), List.of(
+        component("name", STRING), component("price", DECIMAL), component("quantity", INT), component("lineTotal", DECIMAL))),
+        new ReducerModel("on", false));
+    EventModel itemRemoved = new EventModel("item-removed", new RecordShape(receipts("ItemRemoved"), List.of(
+        component("name", STRING), component("refundAmount", DECIMAL))), new ReducerModel("on", false));
+    EventModel finalized = new EventModel("receipt-finalized", new RecordShape(receipts("ReceiptFinalized"), List.of(
+        component("finalTotal", DECIMAL), component("itemCount", INT))), new ReducerModel("on", false));
+    EventModel voided = new EventModel("receipt-voided", new RecordShape(receipts("ReceiptVoided"), List.of(
+        component("reason", STRING), component("voidedTotal", DECIMAL))), new ReducerModel("on", false));
+
+    AggregateModel aggregate = new AggregateModel("receipt", "receipts", receipt, state, "open", receipts("ReceiptEvent"),
+        List.of(addItem, removeItem, finalizeReceipt, voidReceipt), List.of(itemAdded, itemRemoved, finalized, voided),
+        List.of(handlers), List.of(item), names(receipt));
+    return new ServiceModel("receipts", "1.0.0", "Receipt Service", RECEIPTS, List.of(aggregate),
+        new ServiceNames(ClassName.get(RECEIPTS, "ReceiptsService")));
+  }
+
+  /**
+   * Every codec type and constraint, an aggregate without initial state (creating handler and
+   * reducer), static handlers and handlers on the aggregate, events without a common supertype.
+   */
+  static ServiceModel shop() {
+    ClassName order = shop("Order");
+    TypeName longType = TypeName.LONG;
+    ValueType uuid = new ValueType.Scalar(ClassName.get("java.util", "UUID"));
+    ValueType instant = new ValueType.Scalar(ClassName.get("java.time", "Instant"));
+    ValueType date = new ValueType.Scalar(ClassName.get("java.time", "LocalDate"));
+    ValueType bigInteger = new ValueType.Scalar(ClassName.get("java.math", "BigInteger"));
+    ValueType boxedInt = new ValueType.Primitive(ClassName.get(Integer.class), true);
+    ValueType priority = new ValueType.Enum(shop("Priority"), List.of("LOW", "IN_PROGRESS", "HIGH"));
+
+    RecordShape address = new RecordShape(shop("Address"), List.of(
+        component("street", STRING, constraint(Kind.NOT_BLANK, "must not be blank")),
+        component("postcode", STRING, constraint(Kind.PATTERN, "must match \"[0-9]{4}\"", "regexp", "[0-9]{4}"))));
+    ValueType addressType = new ValueType.Record(address.type());
+    RecordShape line = new RecordShape(shop("Line"), List.of(
+        component("sku", STRING, constraint(Kind.NOT_EMPTY, "must not be empty")),
+        component("quantity", INT, constraint(Kind.POSITIVE, "must be greater than 0")),
+        component("unitPrice", DECIMAL, constraint(Kind.DECIMAL_MIN, "must be greater than 0.00", "value", "0.00", "inclusive", false))));
+    ValueType lineType = new ValueType.Record(line.type());
+    ValueType lines = listOf(lineType);
+    ValueType tags = new ValueType.SetOf(ParameterizedTypeName.get(ClassName.get(java.util.Set.class), ClassName.get(String.class)), STRING);
+    ValueType counts = new ValueType.MapOf(
+        ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), ClassName.get(Integer.class)), boxedInt);
+    ValueType note = new ValueType.OptionalOf(ParameterizedTypeName.get(ClassName.get(java.util.Optional.class), ClassName.get(String.class)), STRING);
+    ValueType deliverTo = new ValueType.OptionalOf(
+        ParameterizedTypeName.get(ClassName.get(java.util.Optional.class), address.type()), addressType);
+
+    RecordShape state = new RecordShape(order, List.of(
+        component("id", STRING), component("customer", uuid), component("placedAt", instant), component("lines", lines),
+        component("paid", new ValueType.Primitive(TypeName.BOOLEAN, false))));
+
+    CommandModel place = new CommandModel("place-order", new RecordShape(shop("PlaceOrder"), List.of(
+            component("customer", uuid, constraint(Kind.NOT_NULL, "must not be null")),
+            component("email", STRING, constraint(Kind.EMAIL, "must be a well-formed email address")),
+            cascaded("lines", lines, constraint(Kind.SIZE, "size must be between 1 and 10", "min", 1L, "max", 10L)),
+            component("tags", tags),
+            component("counts", counts),
+            component("note", note, constraint(Kind.SIZE, "size must be between 0 and 20", "min", 0L, "max", 20L)),
+            cascaded("deliverTo", deliverTo),
+            component("due", date),
+            component("priority", priority),
+            component("weight", new ValueType.Primitive(TypeName.DOUBLE, false), constraint(Kind.MAX, "must be less than or equal to 100", "value", 100L)),
+            component("sequence", new ValueType.Primitive(longType, false), constraint(Kind.NEGATIVE_OR_ZERO, "must be less than or equal to 0")),
+            component("reference", bigInteger, constraint(Kind.DECIMAL_MAX, "must be less than or equal to 1000", "value", "1000", "inclusive", true)),
+            component("discount", boxedInt, constraint(Kind.NEGATIVE, "must be less than 0")))),
+        new HandlerModel(shop("OrderRules"), "place", true, false, true, true));
+    CommandModel pay = new CommandModel("pay", new RecordShape(shop("Pay"), List.of(
+            component("amount", DECIMAL, constraint(Kind.POSITIVE, "must be greater than 0")))),
+        new HandlerModel(order, "pay", false, true, false, false));
+    CommandModel ship = new CommandModel("ship", new RecordShape(shop("Ship"), List.of(
+            cascaded("to", addressType, constraint(Kind.NOT_NULL, "must not be null")))),
+        new HandlerModel(order, "ship", true, true, true, false));
+
+    EventModel placed = new EventModel("order-placed", new RecordShape(shop("OrderPlaced"), List.of(
+        component("id", STRING), component("customer", uuid), component("placedAt", instant), component("lines", lines),
+        component("note", note))), new ReducerModel("start", true));
+    EventModel paid = new EventModel("order-paid", new RecordShape(shop("OrderPaid"), List.of(
+        component("amount", DECIMAL))), new ReducerModel("on", false));
+    EventModel shipped = new EventModel("order-shipped", new RecordShape(shop("OrderShipped"), List.of(
+        component("to", addressType))), new ReducerModel("on", false));
+
+    AggregateModel aggregate = new AggregateModel("order", "shop", order, state, null, ClassName.OBJECT,
+        List.of(place, pay, ship), List.of(placed, paid, shipped), List.of(), List.of(line, address), names(order));
+    return new ServiceModel("shop", "2.1.0-rc.1", "Shop", SHOP, List.of(aggregate), new ServiceNames(ClassName.get(SHOP, "ShopService")));
+  }
+}

@@ -1,0 +1,3 @@
+package com.example.receipts;
+
+public record Finalize() {}

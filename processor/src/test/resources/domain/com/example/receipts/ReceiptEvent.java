@@ -1,0 +1,3 @@
+package com.example.receipts;
+
+public sealed interface ReceiptEvent permits ItemAdded, ItemRemoved, ReceiptFinalized, ReceiptVoided {}

@@ -1,0 +1,3 @@
+package com.example.shop;
+
+public record Address(String street, String postcode) {}

@@ -1,0 +1,3 @@
+package com.example.shop;
+
+public record OrderShipped(Address to) {}

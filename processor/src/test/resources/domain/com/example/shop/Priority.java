@@ -1,0 +1,3 @@
+package com.example.shop;
+
+public enum Priority { LOW, IN_PROGRESS, HIGH }
