@@ -486,7 +486,10 @@ public final class ServiceClient implements AutoCloseable {
 
   /** Reports connection changes and asynchronous errors through SLF4J rather than jnats' own logger. */
   private static final class LoggingListener implements ConnectionListener, ErrorListener {
+    // jnats still declares the two-argument form abstract while deprecating it; the newer
+    // four-argument form calls it by default, so one implementation serves both.
     @Override
+    @SuppressWarnings("deprecation")
     public void connectionEvent(Connection connection, Events event) {
       switch (event) {
         case DISCONNECTED -> LOG.warn("disconnected from NATS; reconnecting");
