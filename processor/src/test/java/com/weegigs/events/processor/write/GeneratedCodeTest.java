@@ -1,0 +1,319 @@
+package com.weegigs.events.processor.write;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import com.palantir.javapoet.JavaFile;
+import com.weegigs.events.runtime.AggregateId;
+import com.weegigs.events.runtime.CommandContext;
+import com.weegigs.events.runtime.CommandMetadata;
+import com.weegigs.events.runtime.codec.DecodeContext;
+import com.weegigs.events.runtime.codec.JsonCodec;
+import com.weegigs.events.runtime.definition.AggregateDefinition;
+import com.weegigs.events.runtime.definition.AggregateType;
+import com.weegigs.events.runtime.definition.CommandType;
+import com.weegigs.events.runtime.definition.ServiceDescriptor;
+import com.weegigs.events.runtime.error.RejectedException;
+import com.weegigs.events.runtime.validation.Violation;
+import io.nats.client.Connection;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compiles the generated sources of the test models together with hand-written domain records
+ * ({@code src/test/resources/domain}) and the runtime, with {@code -Xlint:all,-processing -Werror},
+ * then loads the classes and runs the generated codecs, validators and stubs.
+ */
+class GeneratedCodeTest {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static ClassLoader loader;
+
+  @BeforeAll
+  static void compile() throws IOException {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (var service : List.of(TestModels.receipts(), TestModels.shop())) {
+      for (JavaFile file : WritersGoldenTest.generate(service)) {
+        sources.add(file.toJavaFileObject());
+      }
+    }
+    Path domain = Path.of("src", "test", "resources", "domain");
+    try (Stream<Path> files = Files.walk(domain)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        String name = domain.relativize(file).toString().replace(File.separatorChar, '.').replaceAll("\\.java$", "");
+        sources.add(JavaFileObjects.forSourceString(name, Files.readString(file)));
+      }
+    }
+    Compilation compilation = Compiler.javac()
+        .withOptions("-Xlint:all,-processing", "-Werror")
+        .withClasspath(classpath(JsonCodec.class, JsonParser.class, Connection.class))
+        .compile(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    loader = new CompiledClassLoader(compilation, GeneratedCodeTest.class.getClassLoader());
+  }
+
+  private static List<File> classpath(Class<?>... members) {
+    List<File> files = new ArrayList<>();
+    for (Class<?> member : members) {
+      try {
+        files.add(new File(member.getProtectionDomain().getCodeSource().getLocation().toURI()));
+      } catch (URISyntaxException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return files;
+  }
+
+  private static Object constant(String type, String field) throws ReflectiveOperationException {
+    return Class.forName(type, true, loader).getField(field).get(null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static JsonCodec<Object> codec(Object typeConstant) {
+    if (typeConstant instanceof CommandType<?> command) {
+      return (JsonCodec<Object>) command.codec();
+    }
+    return (JsonCodec<Object>) typeConstant;
+  }
+
+  private static Object read(JsonCodec<Object> codec, String json, DecodeContext context) throws IOException {
+    try (JsonParser parser = JSON.createParser(json)) {
+      parser.nextToken();
+      return codec.read(parser, context);
+    }
+  }
+
+  private static String write(JsonCodec<Object> codec, Object value) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = JSON.createGenerator(out)) {
+      codec.write(generator, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static Object decodeClean(JsonCodec<Object> codec, String json) throws IOException {
+    DecodeContext context = new DecodeContext();
+    Object value = read(codec, json, context);
+    assertEquals(List.of(), context.violations());
+    assertNotNull(value);
+    return value;
+  }
+
+  @Test
+  void commandRoundTripsAndIgnoresUnknownFields() throws Exception {
+    JsonCodec<Object> addItem = codec(constant("com.example.receipts.ReceiptCodecs", "ADD_ITEM"));
+    Object command = decodeClean(addItem, "{\"extra\":{\"deep\":[1,{\"x\":null}]},\"name\":\"Coffee\",\"price\":4.5,\"quantity\":2}");
+    assertEquals("AddItem[name=Coffee, price=4.5, quantity=2]", command.toString());
+    assertEquals("{\"name\":\"Coffee\",\"price\":4.5,\"quantity\":2}", write(addItem, command));
+  }
+
+  @Test
+  void badJsonGivesEveryViolationWithItsPath() throws Exception {
+    JsonCodec<Object> addItem = codec(constant("com.example.receipts.ReceiptCodecs", "ADD_ITEM"));
+    DecodeContext context = new DecodeContext("command");
+    assertNull(read(addItem, "{\"name\":5,\"quantity\":1e30}", context));
+    assertEquals(List.of(
+        new Violation("command.name", "must be a string"),
+        new Violation("command.quantity", "must be an integer between -2147483648 and 2147483647"),
+        new Violation("command.price", "is required")), context.violations());
+
+    JsonCodec<Object> state = codec(constant("com.example.receipts.ReceiptCodecs", "RECEIPT_CODEC"));
+    DecodeContext nested = new DecodeContext();
+    assertNull(read(state, "{\"id\":\"r-1\",\"status\":\"weird\",\"items\":[{\"name\":\"Tea\",\"price\":2,\"quantity\":1},"
+        + "{\"name\":\"Cake\",\"price\":\"x\"}],\"total\":null}", nested));
+    assertEquals(List.of(
+        new Violation("status", "must be one of: open, closed, voided"),
+        new Violation("items[1].price", "must be a number"),
+        new Violation("items[1].quantity", "is required")), nested.violations());
+
+    DecodeContext notAnObject = new DecodeContext("command");
+    assertNull(read(addItem, "[1,2]", notAnObject));
+    assertEquals(List.of(new Violation("command", "must be an object")), notAnObject.violations());
+    assertThrows(IOException.class, () -> read(addItem, "{\"name\":\"x\",", new DecodeContext()));
+  }
+
+  @Test
+  void stateAndEventsRoundTrip() throws Exception {
+    JsonCodec<Object> state = codec(constant("com.example.receipts.ReceiptCodecs", "RECEIPT_CODEC"));
+    String json = "{\"id\":\"r-1\",\"status\":\"open\",\"items\":[{\"name\":\"Tea\",\"price\":2.50,\"quantity\":1}],\"total\":2.50}";
+    assertEquals(json, write(state, decodeClean(state, json)));
+    JsonCodec<Object> itemAdded = codec(constant("com.example.receipts.ReceiptCodecs", "ITEM_ADDED_CODEC"));
+    String event = "{\"name\":\"Tea\",\"price\":2.5,\"quantity\":3,\"lineTotal\":7.5}";
+    assertEquals(event, write(itemAdded, decodeClean(itemAdded, event)));
+    // a missing list is empty, JSON null for a reference is null
+    assertEquals("{\"id\":null,\"status\":\"closed\",\"items\":[],\"total\":1}",
+        write(state, decodeClean(state, "{\"id\":null,\"status\":\"closed\",\"total\":1}")));
+  }
+
+  @Test
+  void everyValueTypeRoundTrips() throws Exception {
+    JsonCodec<Object> placeOrder = codec(constant("com.example.shop.OrderCodecs", "PLACE_ORDER"));
+    String json = "{\"customer\":\"123e4567-e89b-12d3-a456-426614174000\",\"email\":\"ada@example.com\","
+        + "\"lines\":[{\"sku\":\"A\",\"quantity\":2,\"unitPrice\":1.25}],\"tags\":[\"gift\",\"fragile\"],\"counts\":{\"a\":1,\"b\":null},"
+        + "\"note\":\"ring twice\",\"deliverTo\":{\"street\":\"1 Main St\",\"postcode\":\"2000\"},\"due\":\"2026-11-27\","
+        + "\"priority\":\"in-progress\",\"weight\":1.5,\"sequence\":-9223372036854775808,"
+        + "\"reference\":123456789012345678901234567890,\"discount\":null}";
+    assertEquals(json, write(placeOrder, decodeClean(placeOrder, json)));
+    String minimal = "{\"customer\":null,\"email\":null,\"due\":null,\"priority\":null,\"weight\":0,\"sequence\":0,"
+        + "\"reference\":null,\"discount\":-1}";
+    assertEquals("{\"customer\":null,\"email\":null,\"lines\":[],\"tags\":[],\"counts\":{},\"due\":null,\"priority\":null,"
+        + "\"weight\":0.0,\"sequence\":0,\"reference\":null,\"discount\":-1}", write(placeOrder, decodeClean(placeOrder, minimal)));
+
+    DecodeContext missing = new DecodeContext();
+    assertNull(read(placeOrder, "{\"weight\":null,\"sequence\":99999999999999999999}", missing));
+    assertEquals(List.of("weight", "sequence", "customer", "email", "due", "priority", "reference", "discount"),
+        missing.violations().stream().map(Violation::path).toList());
+    assertEquals("must not be null", missing.violations().get(0).message());
+  }
+
+  @Test
+  void recordConstructorRefusalIsAViolation() throws Exception {
+    JsonCodec<Object> order = codec(constant("com.example.shop.OrderCodecs", "ORDER_CODEC"));
+    DecodeContext context = new DecodeContext("state");
+    assertNull(read(order, "{\"id\":\"\",\"customer\":null,\"placedAt\":\"2026-11-27T10:00:00Z\",\"paid\":false}", context));
+    assertEquals(List.of(new Violation("state", "is not valid: id must not be empty")), context.violations());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void validatorsReportEveryViolationWithPaths() throws Exception {
+    CommandType<Object> addItem = (CommandType<Object>) constant("com.example.receipts.ReceiptCodecs", "ADD_ITEM");
+    Object bad = decodeClean(addItem.codec(), "{\"name\":\" \",\"price\":-1,\"quantity\":0}");
+    assertEquals(List.of(
+        new Violation("name", "must not be blank"),
+        new Violation("price", "must be greater than or equal to 0"),
+        new Violation("quantity", "must be greater than or equal to 1")), addItem.validator().validate(bad));
+    assertEquals(List.of(), addItem.validator().validate(decodeClean(addItem.codec(), "{\"name\":\"Tea\",\"price\":0,\"quantity\":1}")));
+
+    CommandType<Object> placeOrder = (CommandType<Object>) constant("com.example.shop.OrderCodecs", "PLACE_ORDER");
+    Object order = decodeClean(placeOrder.codec(), "{\"customer\":null,\"email\":\"nope\","
+        + "\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":1},{\"sku\":\"\",\"quantity\":0,\"unitPrice\":0.00}],"
+        + "\"note\":\"this note is much too long\",\"deliverTo\":{\"street\":\"\",\"postcode\":\"20000\"},\"due\":null,\"priority\":null,"
+        + "\"weight\":100.5,\"sequence\":1,\"reference\":1001,\"discount\":0}");
+    assertEquals(List.of(
+        "customer: must not be null",
+        "email: must be a well-formed email address",
+        "lines[1].sku: must not be empty",
+        "lines[1].quantity: must be greater than 0",
+        "lines[1].unitPrice: must be greater than 0.00",
+        "note: size must be between 0 and 20",
+        "deliverTo.street: must not be blank",
+        "deliverTo.postcode: must match \"[0-9]{4}\"",
+        "weight: must be less than or equal to 100",
+        "sequence: must be less than or equal to 0",
+        "reference: must be less than or equal to 1000",
+        "discount: must be less than 0"),
+        placeOrder.validator().validate(order).stream().map(v -> v.path() + ": " + v.message()).toList());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void stubWiresHandlersReducersAndInitialState() throws Exception {
+    Object handlers = Class.forName("com.example.receipts.ReceiptHandlers", true, loader).getConstructor().newInstance();
+    AggregateDefinition<Object, Object> receipts = (AggregateDefinition<Object, Object>) Class.forName("com.example.receipts.ReceiptStub", true, loader)
+        .getMethod("definition", handlers.getClass()).invoke(null, handlers);
+    assertTrue(receipts.hasInitialState());
+    CommandContext context = new CommandContext(new AggregateId("receipt", "r-1"), CommandMetadata.EMPTY,
+        Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
+    Object state = receipts.initialState("r-1");
+    var addItem = (AggregateDefinition.CommandBinding<Object, Object, Object>) receipts.command("add-item");
+    List<?> added = addItem.handler().handle(state, decodeClean(codec(addItem.type()), "{\"name\":\"Tea\",\"price\":2.5,\"quantity\":2}"), context);
+    assertEquals("[ItemAdded[name=Tea, price=2.5, quantity=2, lineTotal=5.0]]", added.toString());
+    state = receipts.apply(state, added.get(0));
+    var removeItem = (AggregateDefinition.CommandBinding<Object, Object, Object>) receipts.command("remove-item");
+    assertThrows(RejectedException.class,
+        () -> removeItem.handler().handle(receipts.initialState("r-1"), decodeClean(codec(removeItem.type()), "{\"name\":\"Tea\"}"), context));
+    var finalizeReceipt = (AggregateDefinition.CommandBinding<Object, Object, Object>) receipts.command("finalize");
+    List<?> finalized = finalizeReceipt.handler().handle(state, decodeClean(codec(finalizeReceipt.type()), "{}"), context);
+    state = receipts.apply(state, finalized.get(0));
+    var voidReceipt = (AggregateDefinition.CommandBinding<Object, Object, Object>) receipts.command("void-receipt");
+    List<?> voided = voidReceipt.handler().handle(state, decodeClean(codec(voidReceipt.type()), "{\"reason\":\"mistake\"}"), context);
+    state = receipts.apply(state, voided.get(0));
+    assertEquals("Receipt[id=r-1, status=VOIDED, items=[Item[name=Tea, price=2.5, quantity=2]], total=5.0]", state.toString());
+
+    AggregateDefinition<Object, Object> orders = (AggregateDefinition<Object, Object>) Class.forName("com.example.shop.OrderStub", true, loader)
+        .getMethod("definition").invoke(null);
+    assertTrue(!orders.hasInitialState());
+    var place = (AggregateDefinition.CommandBinding<Object, Object, Object>) orders.command("place-order");
+    assertTrue(place.creating());
+    CommandContext orderContext = new CommandContext(new AggregateId("order", "o-1"), CommandMetadata.EMPTY,
+        Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
+    Object placeOrder = decodeClean(codec(place.type()), "{\"customer\":null,\"email\":null,\"due\":null,\"priority\":null,"
+        + "\"weight\":0,\"sequence\":0,\"reference\":null,\"discount\":null}");
+    List<?> placed = place.creatingHandler().handle(placeOrder, orderContext);
+    Object order = orders.apply(null, placed.get(0));
+    var pay = (AggregateDefinition.CommandBinding<Object, Object, Object>) orders.command("pay");
+    order = orders.apply(order, pay.handler().handle(order, decodeClean(codec(pay.type()), "{\"amount\":10}"), orderContext).get(0));
+    assertEquals("Order[id=o-1, customer=null, placedAt=2026-11-27T10:00:00Z, lines=[], paid=true]", order.toString());
+  }
+
+  @Test
+  void typesSubjectsAndDescriptor() throws Exception {
+    AggregateType<?, ?> receipt = (AggregateType<?, ?>) constant("com.example.receipts.ReceiptCodecs", "TYPE");
+    assertEquals("receipt", receipt.name());
+    assertEquals(List.of("add-item", "remove-item", "finalize", "void-receipt"), List.copyOf(receipt.commands().keySet()));
+    assertEquals(List.of("item-added", "item-removed", "receipt-finalized", "receipt-voided"), List.copyOf(receipt.events().keySet()));
+    assertTrue(receipt.stateSchema().contains("\"$defs\":{\"Item\":"));
+    assertEquals("receipts.command.receipt.add-item", constant("com.example.receipts.ReceiptSubjects", "ADD_ITEM_COMMAND"));
+    assertEquals("receipts.events.receipt.item-added", constant("com.example.receipts.ReceiptSubjects", "ITEM_ADDED_EVENT"));
+    assertEquals("receipts.query.receipt.get", constant("com.example.receipts.ReceiptSubjects", "QUERY_GET"));
+    assertEquals("receipts.events.receipt.*", constant("com.example.receipts.ReceiptSubjects", "ALL_EVENTS"));
+    assertEquals("receipts.health", constant("com.example.receipts.ReceiptSubjects", "HEALTH"));
+    ServiceDescriptor shop = (ServiceDescriptor) constant("com.example.shop.ShopService", "DESCRIPTOR");
+    assertEquals("shop", shop.name());
+    assertEquals("2.1.0-rc.1", shop.version());
+    assertEquals(List.of("order"), shop.aggregates().stream().map(AggregateType::name).toList());
+  }
+
+  /** Loads the classes of a compile-testing {@link Compilation}. */
+  private static final class CompiledClassLoader extends ClassLoader {
+    private final Compilation compilation;
+
+    CompiledClassLoader(Compilation compilation, ClassLoader parent) {
+      super(parent);
+      this.compilation = compilation;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      String path = name.replace('.', '/') + ".class";
+      for (JavaFileObject file : compilation.generatedFiles()) {
+        if (file.getKind() == JavaFileObject.Kind.CLASS && file.toUri().getPath().endsWith("/" + path)) {
+          try (InputStream in = file.openInputStream()) {
+            byte[] bytes = in.readAllBytes();
+            return defineClass(name, bytes, 0, bytes.length);
+          } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+          }
+        }
+      }
+      throw new ClassNotFoundException(name);
+    }
+  }
+}
