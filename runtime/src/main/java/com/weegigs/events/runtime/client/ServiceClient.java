@@ -54,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Every request carries {@code Content-Type: application/json} and {@code Wee-Deadline} (now
- * plus the call's timeout, in epoch milliseconds); commands also carry {@code Nats-Msg-Id}. A
+ * <p>Every request carries {@code Content-Type: application/json}, {@code Wee-Deadline} (now
+ * plus the call's timeout, in epoch milliseconds) and a W3C {@code traceparent} starting a new
+ * trace; commands also carry {@code Nats-Msg-Id}. A
  * request nobody listens to fails at once with {@code UNAVAILABLE}; one without a reply in time
  * fails with {@code TIMEOUT} ({@code UNAVAILABLE} when the connection is down meanwhile). The client
  * does not retry on its own: a caller that retries a command with the same
@@ -173,6 +174,7 @@ public final class ServiceClient implements AutoCloseable {
     if (messageId != null) {
       headers.put(WireHeaders.NATS_MSG_ID, messageId);
     }
+    headers.put(WireHeaders.TRACEPARENT, TraceParents.newRoot());
     Message message = NatsMessage.builder().subject(subject).headers(headers).data(body).build();
 
     CompletableFuture<Message> pending;

@@ -98,6 +98,8 @@ class ServiceClientTest {
     assertEquals(WireHeaders.APPLICATION_JSON, headers.getFirst(WireHeaders.CONTENT_TYPE));
     long deadline = Long.parseLong(headers.getFirst(WireHeaders.WEE_DEADLINE));
     assertTrue(deadline >= before + 7000 && deadline <= after + 7000, "deadline " + deadline + " is not now + 7 s");
+    assertTrue(headers.getFirst(WireHeaders.TRACEPARENT).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"),
+        headers.getFirst(WireHeaders.TRACEPARENT));
     String messageId = headers.getFirst(WireHeaders.NATS_MSG_ID);
     assertNotNull(messageId);
     assertEquals(26, messageId.length());
