@@ -1,0 +1,271 @@
+package com.weegigs.events.runtime;
+
+import com.weegigs.events.runtime.definition.AggregateDefinition;
+import com.weegigs.events.runtime.definition.ServiceDescriptor;
+import com.weegigs.events.runtime.internal.service.ServiceHost;
+import com.weegigs.events.runtime.internal.service.ServiceSettings;
+import com.weegigs.events.runtime.service.ConcurrencyConfig;
+import com.weegigs.events.runtime.service.IdempotencyConfig;
+import com.weegigs.events.runtime.service.LimitsConfig;
+import com.weegigs.events.runtime.service.QueueGroupConfig;
+import com.weegigs.events.runtime.service.ShutdownConfig;
+import com.weegigs.events.runtime.service.StateCacheConfig;
+import com.weegigs.events.runtime.store.EventStore;
+import com.weegigs.events.runtime.store.InMemoryEventStore;
+import io.nats.client.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Hosts the aggregates of one service on NATS, as a NATS micro service ({@code $SRV.PING},
+ * {@code $SRV.INFO} and {@code $SRV.STATS} work), with the subjects, bodies and errors of the
+ * wire contract.
+ *
+ * <pre>{@code
+ * try (NatsService service = NatsService.builder(ReceiptsService.DESCRIPTOR)
+ *         .natsUrl("nats://localhost:4222")          // default: $NATS_URL, else nats://localhost:4222
+ *         .withQueueGroup("receipts-workers")         // default: q
+ *         .withConcurrency(new ConcurrencyConfig(32, 1000))
+ *         .aggregate(ReceiptStub.definition(new ReceiptHandlers()))
+ *         .start()) {
+ *   service.closeOnShutdown();                        // SIGTERM drains and stops it
+ *   service.awaitClosed();
+ * }
+ * }</pre>
+ *
+ * <p>The builder has a required base (the service descriptor, and where NATS is) and one
+ * {@code withX(...)} per feature, each taking an immutable configuration record that names every
+ * invalid value at once. Features added later (telemetry, rate limits, circuit breakers,
+ * authentication) are more {@code withX} methods on the same builder.
+ */
+public final class NatsService implements AutoCloseable {
+  /** The NATS URL used when neither {@code NATS_URL} nor {@link Builder#natsUrl} says otherwise. */
+  public static final String DEFAULT_NATS_URL = "nats://localhost:4222";
+
+  private final ServiceDescriptor descriptor;
+  private final EventStore eventStore;
+  private final ServiceHost host;
+  private volatile Thread shutdownHook;
+
+  private NatsService(ServiceDescriptor descriptor, EventStore eventStore, ServiceHost host) {
+    this.descriptor = descriptor;
+    this.eventStore = eventStore;
+    this.host = host;
+  }
+
+  /** Starts a service for {@code descriptor} (from the processor: {@code <Service>Service.DESCRIPTOR}). */
+  public static Builder builder(ServiceDescriptor descriptor) {
+    return new Builder(descriptor);
+  }
+
+  /** The NATS URL from the environment: {@code NATS_URL} when set, else {@value #DEFAULT_NATS_URL}. */
+  public static String defaultNatsUrl() {
+    String fromEnvironment = System.getenv("NATS_URL");
+    return fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_NATS_URL : fromEnvironment.trim();
+  }
+
+  /** The service's wire name. */
+  public String name() {
+    return descriptor.name();
+  }
+
+  /** The service's version. */
+  public String version() {
+    return descriptor.version();
+  }
+
+  /** The descriptor the service was built from. */
+  public ServiceDescriptor descriptor() {
+    return descriptor;
+  }
+
+  /** This instance's micro service id, as {@code $SRV.INFO} reports it. */
+  public String id() {
+    return host.id();
+  }
+
+  /** The NATS connection the service uses (its own, or the one it was given). */
+  public Connection connection() {
+    return host.connection();
+  }
+
+  /** The event store the service writes to. */
+  public EventStore eventStore() {
+    return eventStore;
+  }
+
+  /** Whether the service has been closed. */
+  public boolean isClosed() {
+    return host.isClosed();
+  }
+
+  /**
+   * Closes this service gracefully when the JVM shuts down (SIGTERM, SIGINT, {@code System.exit}).
+   *
+   * @return this service
+   */
+  public synchronized NatsService closeOnShutdown() {
+    if (shutdownHook == null) {
+      shutdownHook = new Thread(host::close, descriptor.name() + "-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+    return this;
+  }
+
+  /** Blocks until the service is closed (by {@link #close()} or the shutdown hook). */
+  public void awaitClosed() throws InterruptedException {
+    host.awaitClosed();
+  }
+
+  /** Blocks until the service is closed, at most {@code timeout}; {@code true} when it is. */
+  public boolean awaitClosed(Duration timeout) throws InterruptedException {
+    return host.awaitClosed(timeout);
+  }
+
+  /**
+   * Stops gracefully: new requests get {@code UNAVAILABLE}, requests still waiting for a worker
+   * get {@code UNAVAILABLE}, running requests finish (within the shutdown drain timeout), every
+   * subscription is drained (one failing drain does not stop the others), and the connection is
+   * closed if the service opened it. The event store is not closed: the caller owns it.
+   */
+  @Override
+  public void close() {
+    host.close();
+    Thread hook = shutdownHook;
+    if (hook != null && Thread.currentThread() != hook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // the JVM is exiting; the hook finds the service closed
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "NatsService[" + descriptor.name() + " " + descriptor.version() + "]";
+  }
+
+  /**
+   * Collects the configuration of a service. Every {@code withX} replaces that feature's
+   * configuration; {@link #start()} validates the whole and starts serving.
+   */
+  public static final class Builder {
+    private final ServiceDescriptor descriptor;
+    private String natsUrl;
+    private Connection connection;
+    private QueueGroupConfig queueGroup = QueueGroupConfig.defaults();
+    private ConcurrencyConfig concurrency = ConcurrencyConfig.defaults();
+    private LimitsConfig limits = LimitsConfig.defaults();
+    private StateCacheConfig stateCache = StateCacheConfig.defaults();
+    private IdempotencyConfig idempotency = IdempotencyConfig.defaults();
+    private ShutdownConfig shutdown = ShutdownConfig.defaults();
+    private EventStore eventStore;
+    private Clock clock = Clock.systemUTC();
+    private final List<AggregateDefinition<?, ?>> aggregates = new ArrayList<>();
+
+    private Builder(ServiceDescriptor descriptor) {
+      this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
+    }
+
+    /** Where NATS is; default {@link NatsService#defaultNatsUrl()}. Ignored when a connection is given. */
+    public Builder natsUrl(String natsUrl) {
+      if (natsUrl == null || natsUrl.isBlank()) {
+        throw new IllegalArgumentException("natsUrl must not be empty");
+      }
+      this.natsUrl = natsUrl;
+      return this;
+    }
+
+    /** Uses a connection the caller opened (and will close); the service does not close it. */
+    public Builder connection(Connection connection) {
+      this.connection = Objects.requireNonNull(connection, "connection");
+      return this;
+    }
+
+    /** Hosts one aggregate; call once per aggregate the descriptor declares. */
+    public Builder aggregate(AggregateDefinition<?, ?> definition) {
+      aggregates.add(Objects.requireNonNull(definition, "definition"));
+      return this;
+    }
+
+    /** The queue group of every endpoint; default {@code q}. */
+    public Builder withQueueGroup(String name) {
+      return withQueueGroup(new QueueGroupConfig(name));
+    }
+
+    /** The queue group of every endpoint. */
+    public Builder withQueueGroup(QueueGroupConfig config) {
+      this.queueGroup = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** Worker threads, queue length and conflict retries; see {@link ConcurrencyConfig}. */
+    public Builder withConcurrency(ConcurrencyConfig config) {
+      this.concurrency = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** The event store; default a new {@link InMemoryEventStore}. */
+    public Builder withEventStore(EventStore store) {
+      this.eventStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The largest request body accepted, in bytes; larger ones get {@code PAYLOAD_TOO_LARGE}. */
+    public Builder withMaxPayload(int bytes) {
+      return withLimits(new LimitsConfig(bytes));
+    }
+
+    /** Request limits; see {@link LimitsConfig}. */
+    public Builder withLimits(LimitsConfig config) {
+      this.limits = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** The clock for event timestamps, receive times and {@link CommandContext#now()}; default UTC system clock. */
+    public Builder withClock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How many current states to keep per aggregate type (0 disables the cache). */
+    public Builder withStateCache(int maxAggregates) {
+      return withStateCache(new StateCacheConfig(maxAggregates));
+    }
+
+    /** The state cache; see {@link StateCacheConfig}. */
+    public Builder withStateCache(StateCacheConfig config) {
+      this.stateCache = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** How repeated commands are answered; see {@link IdempotencyConfig}. */
+    public Builder withIdempotency(IdempotencyConfig config) {
+      this.idempotency = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** How the service stops; see {@link ShutdownConfig}. */
+    public Builder withShutdown(ShutdownConfig config) {
+      this.shutdown = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * Connects, registers every endpoint and starts serving.
+     *
+     * @throws IllegalArgumentException naming every mismatch between the descriptor and the aggregates
+     * @throws IllegalStateException when NATS cannot be reached
+     */
+    public NatsService start() {
+      EventStore store = eventStore != null ? eventStore : new InMemoryEventStore();
+      ServiceSettings settings = new ServiceSettings(descriptor, natsUrl != null ? natsUrl : defaultNatsUrl(), connection,
+          queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, clock, aggregates, List.of());
+      return new NatsService(descriptor, store, new ServiceHost(settings));
+    }
+  }
+}

@@ -1,0 +1,465 @@
+package com.weegigs.events.runtime.internal.service;
+
+import com.weegigs.events.runtime.definition.AggregateDefinition;
+import com.weegigs.events.runtime.definition.AggregateDefinition.CommandBinding;
+import com.weegigs.events.runtime.definition.AggregateType;
+import com.weegigs.events.runtime.definition.ServiceDescriptor;
+import com.weegigs.events.runtime.error.ErrorCode;
+import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.internal.service.RequestGuard.EndpointInfo;
+import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.Subjects;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.support.JsonValue;
+import io.nats.service.Endpoint;
+import io.nats.service.Service;
+import io.nats.service.ServiceEndpoint;
+import io.nats.service.ServiceMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running service: the NATS micro service with one endpoint per command, one query endpoint per
+ * aggregate and the health endpoint, a bounded worker pool, and the aggregates' runtimes.
+ *
+ * <p>Each request costs one hand-off: the endpoint's dispatcher thread checks the size and queues
+ * the request for a worker, or answers {@code UNAVAILABLE} at once when the queue is full; the
+ * worker decodes, runs and replies (replies are encoded straight to bytes).
+ *
+ * <p>ADR-32 error counting: jnats 2.26.1 counts an endpoint error in {@code $SRV.STATS} only when
+ * its handler throws, and then sends its own error reply with the exception's text. Our handlers
+ * never throw (that text could leak an internal class name) and reply from worker threads, so each
+ * endpoint reports its errors in the stats {@code data} field instead:
+ * {@code {"errors": n, "last_error": "..."}}.
+ */
+public final class ServiceHost implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("com.weegigs.events.runtime.NatsService");
+
+  private final ServiceSettings settings;
+  private final ServiceDescriptor descriptor;
+  private final Connection connection;
+  private final boolean ownsConnection;
+  private final ThreadPoolExecutor workers;
+  private final ReplyCache replies;
+  private final List<EndpointHandler> endpoints = new ArrayList<>();
+  private final List<Dispatcher> dispatchers = new ArrayList<>();
+  private final Service service;
+  private final int maxPayload;
+  private final byte[] health;
+  private final Reply shuttingDown;
+  private volatile boolean accepting = true;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch closedLatch = new CountDownLatch(1);
+
+  /**
+   * Connects (unless given a connection), registers every endpoint and starts serving.
+   *
+   * @throws IllegalArgumentException naming every mismatch between the descriptor and the aggregates
+   * @throws IllegalStateException when NATS cannot be reached
+   */
+  public ServiceHost(ServiceSettings settings) {
+    this.settings = settings;
+    this.descriptor = settings.descriptor();
+    checkAggregates(descriptor, settings.aggregates());
+    this.maxPayload = settings.limits().maxPayloadBytes();
+    this.replies = new ReplyCache(settings.idempotency().maxReplies(), settings.idempotency().window());
+    this.shuttingDown = Reply.error(ErrorCode.UNAVAILABLE, "service " + descriptor.name() + " is shutting down");
+    List<String> aggregateNames = new ArrayList<>();
+    for (AggregateDefinition<?, ?> definition : settings.aggregates()) {
+      aggregateNames.add(definition.type().name());
+    }
+    this.health = Envelopes.encodeHealth("ok", descriptor.name(), descriptor.version(), aggregateNames);
+
+    if (settings.connection() != null) {
+      this.connection = settings.connection();
+      this.ownsConnection = false;
+    } else {
+      this.connection = connect(settings.natsUrl(), descriptor);
+      this.ownsConnection = true;
+    }
+    this.workers = workers(descriptor.name(), settings.concurrency().maxInFlight(), settings.concurrency().maxQueued());
+    try {
+      this.service = register();
+      this.service.startService();
+      // make sure the server knows every subscription before callers are told the service is up
+      connection.flush(settings.shutdown().drainTimeout());
+    } catch (RuntimeException | java.util.concurrent.TimeoutException | InterruptedException e) {
+      workers.shutdownNow();
+      if (ownsConnection) {
+        closeQuietly();
+      }
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("NATS did not confirm the service's subscriptions: " + e.getMessage(), e);
+    }
+    LOG.info("service {} {} serving {} on {} (queue group {})", descriptor.name(), descriptor.version(),
+        aggregateNames, connection.getConnectedUrl(), settings.queueGroup().name());
+  }
+
+  private static void checkAggregates(ServiceDescriptor descriptor, List<AggregateDefinition<?, ?>> aggregates) {
+    List<String> problems = new ArrayList<>();
+    Set<String> hosted = new HashSet<>();
+    for (AggregateDefinition<?, ?> definition : aggregates) {
+      String name = definition.type().name();
+      if (!hosted.add(name)) {
+        problems.add("aggregate '" + name + "' is given twice");
+      }
+      if (descriptor.aggregate(name) == null) {
+        problems.add("aggregate '" + name + "' is not declared by service " + descriptor.name());
+      }
+    }
+    for (AggregateType<?, ?> declared : descriptor.aggregates()) {
+      if (!hosted.contains(declared.name())) {
+        problems.add("aggregate '" + declared.name() + "' of service " + descriptor.name() + " has no definition; add it with aggregate(...)");
+      }
+    }
+    if (aggregates.isEmpty() && descriptor.aggregates().isEmpty()) {
+      problems.add("a service needs at least one aggregate");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+  }
+
+  private static Connection connect(String url, ServiceDescriptor descriptor) {
+    Options options = new Options.Builder()
+        .server(url)
+        .connectionName(descriptor.name() + " " + descriptor.version())
+        .connectionTimeout(Duration.ofSeconds(5))
+        .maxReconnects(-1)
+        .reconnectWait(Duration.ofMillis(250))
+        .build();
+    try {
+      return Nats.connect(options);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while connecting to NATS at " + url, e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot connect to NATS at " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ThreadPoolExecutor workers(String service, int threads, int queued) {
+    BlockingQueue<Runnable> queue = queued == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queued);
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, queue, runnable -> {
+      Thread thread = new Thread(runnable, service + "-worker-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }, new ThreadPoolExecutor.AbortPolicy());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  // ------------------------------------------------------------------ endpoints
+
+  private Service register() {
+    String queueGroup = settings.queueGroup().name();
+    String name = descriptor.name();
+    for (AggregateDefinition<?, ?> definition : settings.aggregates()) {
+      AggregateRuntime<?, ?> runtime = runtime(definition);
+      String aggregate = definition.type().name();
+      for (CommandBinding<?, ?, ?> binding : definition.commands()) {
+        String command = binding.type().name();
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("wee.kind", "command");
+        metadata.put("wee.aggregate", aggregate);
+        metadata.put("wee.command", command);
+        metadata.put("wee.schema", binding.type().schema());
+        EndpointInfo info = new EndpointInfo("command", aggregate, command, Subjects.command(name, aggregate, command));
+        endpoints.add(new EndpointHandler("command_" + aggregate + "_" + command, info, metadata) {
+          @Override
+          void handle(ServiceMessage message, long receivedAtMillis, Deadline deadline) {
+            runCommand(runtime, binding, message, receivedAtMillis, deadline, this);
+          }
+        });
+      }
+      Map<String, String> metadata = new LinkedHashMap<>();
+      metadata.put("wee.kind", "query");
+      metadata.put("wee.aggregate", aggregate);
+      metadata.put("wee.schema", Envelopes.QUERY_REQUEST_SCHEMA);
+      EndpointInfo info = new EndpointInfo("query", aggregate, null, Subjects.query(name, aggregate));
+      endpoints.add(new EndpointHandler("query_" + aggregate + "_get", info, metadata) {
+        @Override
+        void handle(ServiceMessage message, long receivedAtMillis, Deadline deadline) {
+          respond(message, runtime.query(message));
+        }
+      });
+    }
+    Map<String, String> healthMetadata = new LinkedHashMap<>();
+    healthMetadata.put("wee.kind", "health");
+    healthMetadata.put("wee.schema", Envelopes.HEALTH_REQUEST_SCHEMA);
+    endpoints.add(new EndpointHandler("health", new EndpointInfo("health", null, null, Subjects.health(name)), healthMetadata) {
+      @Override
+      void handle(ServiceMessage message, long receivedAtMillis, Deadline deadline) {
+        respond(message, Reply.success(health));
+      }
+    });
+
+    var builder = Service.builder()
+        .connection(connection)
+        .name(name)
+        .version(descriptor.version())
+        .description(descriptor.title())
+        .metadata(Map.of("wee.wire", "1"))
+        .drainTimeout(settings.shutdown().drainTimeout());
+    for (EndpointHandler handler : endpoints) {
+      Dispatcher dispatcher = connection.createDispatcher();
+      dispatchers.add(dispatcher);
+      builder.addServiceEndpoint(ServiceEndpoint.builder()
+          .endpoint(Endpoint.builder()
+              .name(handler.name)
+              .subject(handler.info.subject())
+              .queueGroup(queueGroup)
+              .metadata(handler.metadata)
+              .build())
+          .handler(message -> accept(handler, message))
+          .dispatcher(dispatcher)
+          .statsDataSupplier(handler::statsData)
+          .build());
+    }
+    return builder.build();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private AggregateRuntime<?, ?> runtime(AggregateDefinition<?, ?> definition) {
+    return new AggregateRuntime(descriptor.name(), definition, settings.eventStore(),
+        settings.stateCache().maxAggregates(), settings.clock(), settings.concurrency().conflictRetries(), connection, replies);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void runCommand(AggregateRuntime runtime, CommandBinding binding, ServiceMessage message,
+      long receivedAtMillis, Deadline deadline, EndpointHandler endpoint) {
+    runtime.command(binding, message, receivedAtMillis, deadline, endpoint::respond);
+  }
+
+  /** On the endpoint's dispatcher thread: the cheap checks, then a hand-off to a worker. */
+  private void accept(EndpointHandler endpoint, ServiceMessage message) {
+    if (!accepting) {
+      endpoint.respond(message, shuttingDown);
+      return;
+    }
+    byte[] data = message.getData();
+    int size = data == null ? 0 : data.length;
+    if (size > maxPayload) {
+      endpoint.respond(message, Reply.error(new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE,
+          "request body is " + size + " bytes; the limit is " + maxPayload,
+          Map.of("limit", maxPayload, "size", size))));
+      return;
+    }
+    long receivedAt = settings.clock().millis();
+    try {
+      workers.execute(new Work(endpoint, message, receivedAt));
+    } catch (RejectedExecutionException e) {
+      endpoint.respond(message, accepting
+          ? Reply.error(ErrorCode.UNAVAILABLE, "service " + descriptor.name() + " is at capacity; try again shortly")
+          : shuttingDown);
+    }
+  }
+
+  /** One request on a worker thread. */
+  private final class Work implements Runnable {
+    final EndpointHandler endpoint;
+    final ServiceMessage message;
+    final long receivedAtMillis;
+
+    Work(EndpointHandler endpoint, ServiceMessage message, long receivedAtMillis) {
+      this.endpoint = endpoint;
+      this.message = message;
+      this.receivedAtMillis = receivedAtMillis;
+    }
+
+    @Override
+    public void run() {
+      try {
+        Deadline deadline = Deadline.of(message.getHeaders());
+        deadline.check("before the request was started");
+        for (RequestGuard guard : settings.guards()) {
+          guard.check(endpoint.info, message);
+        }
+        endpoint.handle(message, receivedAtMillis, deadline);
+      } catch (ServiceException e) {
+        endpoint.respond(message, Reply.error(e));
+      } catch (RuntimeException | Error e) {
+        LOG.error("{} request on {} failed unexpectedly", endpoint.info.kind(), endpoint.info.subject(), e);
+        endpoint.respond(message, AggregateRuntime.internalError(null));
+      }
+    }
+
+    void unavailable() {
+      endpoint.respond(message, shuttingDown);
+    }
+  }
+
+  /** One micro endpoint: its name, what it serves, and its error count for the stats. */
+  private abstract class EndpointHandler {
+    final String name;
+    final EndpointInfo info;
+    final Map<String, String> metadata;
+    final AtomicLong errors = new AtomicLong();
+    volatile String lastError = "";
+
+    EndpointHandler(String name, EndpointInfo info, Map<String, String> metadata) {
+      this.name = name;
+      this.info = info;
+      this.metadata = metadata;
+    }
+
+    abstract void handle(ServiceMessage message, long receivedAtMillis, Deadline deadline);
+
+    void respond(ServiceMessage message, Reply reply) {
+      if (reply.error() != null) {
+        errors.incrementAndGet();
+        lastError = reply.error().number() + " " + reply.error().name();
+      }
+      if (message.getReplyTo() == null) {
+        return;
+      }
+      try {
+        message.respond(connection, reply.body(), reply.headers());
+      } catch (RuntimeException e) {
+        LOG.debug("could not reply on {}", info.subject(), e);
+      }
+    }
+
+    JsonValue statsData() {
+      Map<String, JsonValue> data = new LinkedHashMap<>();
+      data.put("errors", new JsonValue(errors.get()));
+      data.put("last_error", new JsonValue(lastError));
+      return new JsonValue(data);
+    }
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  /** The connection the service uses. */
+  public Connection connection() {
+    return connection;
+  }
+
+  /** The micro service id (as in {@code $SRV.INFO}). */
+  public String id() {
+    return service.getId();
+  }
+
+  /** Whether {@link #close()} has finished. */
+  public boolean isClosed() {
+    return closedLatch.getCount() == 0;
+  }
+
+  /** Waits until the service is closed, at most {@code timeout}; {@code true} when it is. */
+  public boolean awaitClosed(Duration timeout) throws InterruptedException {
+    return closedLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Waits until the service is closed. */
+  public void awaitClosed() throws InterruptedException {
+    closedLatch.await();
+  }
+
+  /**
+   * Stops gracefully: refuses new requests ({@code UNAVAILABLE}), answers requests still waiting
+   * for a worker with {@code UNAVAILABLE}, drains every subscription (one failing drain does not
+   * stop the others), lets running requests finish within the drain timeout, stops the micro
+   * service and closes the connection if the service opened it. Safe to call more than once.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      try {
+        closedLatch.await(settings.shutdown().drainTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return;
+    }
+    Duration timeout = settings.shutdown().drainTimeout();
+    LOG.info("service {} shutting down", descriptor.name());
+    try {
+      accepting = false;
+      List<Runnable> waiting = new ArrayList<>();
+      workers.getQueue().drainTo(waiting);
+      for (Runnable work : waiting) {
+        ((Work) work).unavailable();
+      }
+      workers.shutdown();
+
+      List<CompletableFuture<Boolean>> drains = new ArrayList<>();
+      for (Dispatcher dispatcher : dispatchers) {
+        try {
+          drains.add(dispatcher.drain(timeout));
+        } catch (Exception e) {
+          LOG.warn("could not drain a subscription of {}", descriptor.name(), e);
+        }
+      }
+      for (CompletableFuture<Boolean> drain : drains) {
+        try {
+          drain.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+          LOG.warn("a subscription of {} did not drain in {}", descriptor.name(), timeout, e);
+        }
+      }
+
+      if (!workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("requests still running after {}; interrupting them", timeout);
+        workers.shutdownNow();
+        workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+
+      try {
+        service.stop(false);
+      } catch (RuntimeException e) {
+        LOG.warn("could not stop the micro service {}", descriptor.name(), e);
+      }
+      try {
+        connection.flush(timeout);
+      } catch (Exception e) {
+        LOG.debug("flush on shutdown failed", e);
+      }
+      if (ownsConnection) {
+        closeQuietly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      workers.shutdownNow();
+    } finally {
+      closedLatch.countDown();
+      LOG.info("service {} stopped", descriptor.name());
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      connection.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.debug("closing the connection failed", e);
+    }
+  }
+}

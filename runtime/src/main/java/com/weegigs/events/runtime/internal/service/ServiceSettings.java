@@ -1,0 +1,45 @@
+package com.weegigs.events.runtime.internal.service;
+
+import com.weegigs.events.runtime.definition.AggregateDefinition;
+import com.weegigs.events.runtime.definition.ServiceDescriptor;
+import com.weegigs.events.runtime.service.ConcurrencyConfig;
+import com.weegigs.events.runtime.service.IdempotencyConfig;
+import com.weegigs.events.runtime.service.LimitsConfig;
+import com.weegigs.events.runtime.service.QueueGroupConfig;
+import com.weegigs.events.runtime.service.ShutdownConfig;
+import com.weegigs.events.runtime.service.StateCacheConfig;
+import com.weegigs.events.runtime.store.EventStore;
+import io.nats.client.Connection;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Everything a service host needs, as the public builder collected it. Adding a feature (telemetry,
+ * rate limit, circuit breaker, auth) adds one configuration here and, where it acts on requests, a
+ * {@link RequestGuard} to {@code guards}.
+ *
+ * @param descriptor the service's names and aggregates
+ * @param natsUrl where to connect when {@code connection} is {@code null}
+ * @param connection a connection the caller owns, or {@code null}
+ * @param aggregates the hosted aggregates
+ * @param guards checks run on every request before its handler, in order
+ */
+public record ServiceSettings(
+    ServiceDescriptor descriptor,
+    String natsUrl,
+    Connection connection,
+    QueueGroupConfig queueGroup,
+    ConcurrencyConfig concurrency,
+    LimitsConfig limits,
+    StateCacheConfig stateCache,
+    IdempotencyConfig idempotency,
+    ShutdownConfig shutdown,
+    EventStore eventStore,
+    Clock clock,
+    List<AggregateDefinition<?, ?>> aggregates,
+    List<RequestGuard> guards) {
+  public ServiceSettings {
+    aggregates = List.copyOf(aggregates);
+    guards = List.copyOf(guards);
+  }
+}

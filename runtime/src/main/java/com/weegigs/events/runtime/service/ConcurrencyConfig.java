@@ -1,0 +1,43 @@
+package com.weegigs.events.runtime.service;
+
+/**
+ * How much work a service takes on at once.
+ *
+ * <p>Requests run on a pool of {@code maxInFlight} worker threads; up to {@code maxQueued} more
+ * wait for a worker. A request that arrives when the queue is full is answered
+ * {@code UNAVAILABLE} at once, so callers learn of saturation promptly instead of timing out.
+ * Commands for one aggregate run one at a time within an instance, so none loses an update. When
+ * a command without an {@code expectedRevision} meets a concurrent writer (another instance), it
+ * reloads and retries up to {@code conflictRetries} times before answering {@code CONFLICT}.
+ *
+ * @param maxInFlight worker threads, 1 to 1024
+ * @param maxQueued requests that may wait for a worker, 0 to 1,000,000
+ * @param conflictRetries retries after a write conflict, 0 to 100
+ */
+public record ConcurrencyConfig(int maxInFlight, int maxQueued, int conflictRetries) {
+  /** Default worker threads. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 16;
+  /** Default queue length. */
+  public static final int DEFAULT_MAX_QUEUED = 4096;
+  /** Default retries after a conflict. */
+  public static final int DEFAULT_CONFLICT_RETRIES = 5;
+
+  /** @throws IllegalArgumentException naming every value out of range */
+  public ConcurrencyConfig {
+    new ConfigProblems("ConcurrencyConfig")
+        .check(maxInFlight < 1 || maxInFlight > 1024, "maxInFlight must be between 1 and 1024, was " + maxInFlight)
+        .check(maxQueued < 0 || maxQueued > 1_000_000, "maxQueued must be between 0 and 1000000, was " + maxQueued)
+        .check(conflictRetries < 0 || conflictRetries > 100, "conflictRetries must be between 0 and 100, was " + conflictRetries)
+        .throwIfAny();
+  }
+
+  /** {@code maxInFlight} workers and {@code maxQueued} waiting, with the default retries. */
+  public ConcurrencyConfig(int maxInFlight, int maxQueued) {
+    this(maxInFlight, maxQueued, DEFAULT_CONFLICT_RETRIES);
+  }
+
+  /** The defaults: 16 workers, 4096 waiting, 5 retries. */
+  public static ConcurrencyConfig defaults() {
+    return new ConcurrencyConfig(DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_QUEUED, DEFAULT_CONFLICT_RETRIES);
+  }
+}

@@ -1,0 +1,424 @@
+package com.weegigs.events.runtime;
+
+import static com.weegigs.events.runtime.fixtures.Counters.ADD;
+import static com.weegigs.events.runtime.fixtures.Counters.COUNTER;
+import static com.weegigs.events.runtime.fixtures.Counters.SERVICE;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.weegigs.events.runtime.error.ErrorCode;
+import com.weegigs.events.runtime.fixtures.Counters;
+import com.weegigs.events.runtime.fixtures.Counters.Added;
+import com.weegigs.events.runtime.fixtures.Counters.Counter;
+import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.JsonValues;
+import com.weegigs.events.runtime.service.ConcurrencyConfig;
+import com.weegigs.events.runtime.store.InMemoryEventStore;
+import com.weegigs.events.runtime.validation.Violation;
+import com.weegigs.events.testing.NatsServer;
+import com.weegigs.events.testing.NatsTest;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Subscription;
+import io.nats.client.impl.Headers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The service side over a real nats-server, with the hand-written counters service. */
+@NatsTest
+class NatsServiceTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final NatsServer server;
+  private final Connection client;
+  private final List<NatsService> services = new ArrayList<>();
+
+  NatsServiceTest(NatsServer server) {
+    this.server = server;
+    this.client = server.connect();
+  }
+
+  @AfterEach
+  void stopServices() {
+    for (NatsService service : services) {
+      service.close();
+    }
+  }
+
+  private NatsService start(java.util.function.UnaryOperator<NatsService.Builder> configure) {
+    NatsService service = configure.apply(NatsService.builder(SERVICE)
+            .natsUrl(server.url())
+            .aggregate(Counters.counterDefinition())
+            .aggregate(Counters.accountDefinition()))
+        .start();
+    services.add(service);
+    return service;
+  }
+
+  private NatsService start() {
+    return start(builder -> builder);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String command(String aggregate, String key, String command, String metadata) {
+    return "{\"aggregateId\":{\"type\":\"" + aggregate + "\",\"key\":\"" + key + "\"},\"command\":" + command
+        + (metadata == null ? "" : ",\"metadata\":" + metadata) + "}";
+  }
+
+  private Message request(String subject, String body) throws Exception {
+    return request(subject, null, utf8(body));
+  }
+
+  private Message request(String subject, Headers headers, byte[] body) throws Exception {
+    Message reply = client.requestWithTimeout(subject, headers, body, TIMEOUT).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    assertNotNull(reply);
+    return reply;
+  }
+
+  private static Envelopes.ErrorReply assertError(Message reply, ErrorCode code) {
+    Headers headers = reply.getHeaders();
+    assertNotNull(headers, "error replies carry headers");
+    assertEquals(Integer.toString(code.number()), headers.getFirst("Nats-Service-Error-Code"));
+    assertNotNull(headers.getFirst("Nats-Service-Error"));
+    assertEquals("application/json", headers.getFirst("Content-Type"));
+    Envelopes.ErrorReply error = Envelopes.decodeError(reply.getData());
+    assertEquals(code.name(), error.code(), error.message());
+    return error;
+  }
+
+  private static CommandResult<Counter, Object> assertCounter(Message reply) {
+    assertTrue(reply.getHeaders() == null || reply.getHeaders().getFirst("Nats-Service-Error-Code") == null,
+        () -> new String(reply.getData(), StandardCharsets.UTF_8));
+    assertEquals("application/json", reply.getHeaders().getFirst("Content-Type"));
+    return Envelopes.decodeEntity(reply.getData(), COUNTER);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(byte[] body) throws Exception {
+    try (JsonParser parser = Envelopes.JSON.createParser(body)) {
+      parser.nextToken();
+      return (Map<String, Object>) JsonValues.read(parser);
+    }
+  }
+
+  @Test
+  void runsCommandsPublishesEventsAndAnswersQueries() throws Exception {
+    start();
+    Subscription events = client.subscribe("counters.events.counter.added");
+    client.flush(TIMEOUT);
+
+    CommandResult<Counter, Object> first = assertCounter(request("counters.command.counter.add",
+        command("counter", "c-1", "{\"amount\":5}", "{\"correlationId\":\"corr-1\",\"userId\":\"ann\"}")));
+    assertEquals(new Entity<>(new AggregateId("counter", "c-1"), 1, new Counter("c-1", 5)), first.entity());
+    assertEquals(1, first.events().size());
+    RecordedEvent<?> event = first.events().get(0);
+    assertEquals("added", event.type());
+    assertEquals(1, event.revision());
+    assertEquals(new Added(5), event.data());
+    assertEquals("corr-1", event.metadata().correlationId());
+    assertEquals("ann", event.metadata().userId());
+    assertNotNull(event.metadata().causationId());
+
+    Message published = events.nextMessage(TIMEOUT);
+    assertNotNull(published);
+    assertEquals(event.id(), published.getHeaders().getFirst("Nats-Msg-Id"));
+    assertEquals("application/json", published.getHeaders().getFirst("Content-Type"));
+    assertEquals(event, Envelopes.decodeRecordedEvent(published.getData(), COUNTER));
+
+    CommandResult<Counter, Object> second = assertCounter(request("counters.command.counter.add",
+        command("counter", "c-1", "{\"amount\":2}", null)));
+    assertEquals(2, second.entity().revision());
+    assertEquals(7, second.entity().state().value());
+
+    CommandResult<Counter, Object> query = assertCounter(request("counters.query.counter.get",
+        "{\"aggregateId\":{\"type\":\"counter\",\"key\":\"c-1\"}}"));
+    assertEquals(second.entity(), query.entity());
+    assertEquals(List.of(), query.events());
+
+    // a counter has an initial state: an unknown one is at revision 0
+    assertEquals(new Entity<>(new AggregateId("counter", "new"), 0, new Counter("new", 0)),
+        assertCounter(request("counters.query.counter.get", "{\"aggregateId\":{\"type\":\"counter\",\"key\":\"new\"}}")).entity());
+
+    // an aggregate without initial state is created by its creating command
+    Message opened = request("counters.command.account.open", command("account", "a-1", "{\"owner\":\"ann\"}", null));
+    assertEquals(new Counters.Account("ann", 0), Envelopes.decodeEntity(opened.getData(), Counters.ACCOUNT).entity().state());
+    Message deposited = request("counters.command.account.deposit", command("account", "a-1", "{\"amount\":3}", null));
+    assertEquals(new Counters.Account("ann", 3), Envelopes.decodeEntity(deposited.getData(), Counters.ACCOUNT).entity().state());
+
+    Map<String, Object> health = json(request("counters.health", null, new byte[0]).getData());
+    assertEquals(Map.of("status", "ok", "service", "counters", "version", "1.2.3", "aggregates", List.of("counter", "account")), health);
+  }
+
+  @Test
+  void answersEveryErrorCodeWithHeadersAndBody() throws Exception {
+    start(builder -> builder.withMaxPayload(1024));
+
+    Envelopes.ErrorReply invalid = assertError(request("counters.command.counter.add", "not json"), ErrorCode.INVALID_REQUEST);
+    assertEquals("request body is not valid JSON", invalid.message());
+    assertError(request("counters.command.counter.add", command("account", "c-1", "{\"amount\":1}", null)),
+        ErrorCode.INVALID_REQUEST);
+
+    Envelopes.ErrorReply validation = assertError(
+        request("counters.command.counter.add", command("counter", "c-1", "{\"amount\":0}", null)), ErrorCode.VALIDATION_FAILED);
+    assertEquals(List.of(new Violation("amount", "must be greater than or equal to 1")), validation.violations());
+
+    assertError(request("counters.query.account.get", "{\"aggregateId\":{\"type\":\"account\",\"key\":\"nobody\"}}"),
+        ErrorCode.NOT_FOUND);
+    assertError(request("counters.command.account.deposit", command("account", "nobody", "{\"amount\":1}", null)),
+        ErrorCode.NOT_FOUND);
+
+    Envelopes.ErrorReply conflict = assertError(request("counters.command.counter.add",
+        command("counter", "c-1", "{\"amount\":1}", "{\"expectedRevision\":5}")), ErrorCode.CONFLICT);
+    assertEquals(Map.of("expectedRevision", 5, "actualRevision", 0), conflict.details());
+    request("counters.command.account.open", command("account", "a-1", "{\"owner\":\"ann\"}", null));
+    assertError(request("counters.command.account.open", command("account", "a-1", "{\"owner\":\"bob\"}", null)),
+        ErrorCode.CONFLICT);
+
+    assertError(request("counters.command.counter.add",
+        command("counter", "c-1", "{\"amount\":1,\"padding\":\"" + "x".repeat(2000) + "\"}", null)), ErrorCode.PAYLOAD_TOO_LARGE);
+
+    Envelopes.ErrorReply rejected = assertError(request("counters.command.counter.reject", command("counter", "c-9", "{}", null)),
+        ErrorCode.REJECTED);
+    assertEquals("Counter c-9 is locked", rejected.message());
+    assertEquals("counter-locked", rejected.details().get("reason"));
+
+    Message failed = request("counters.command.counter.fail", command("counter", "c-9", "{}", "{\"correlationId\":\"corr-9\"}"));
+    Envelopes.ErrorReply internal = assertError(failed, ErrorCode.INTERNAL);
+    String everything = internal.message() + failed.getHeaders().getFirst("Nats-Service-Error") + internal.details();
+    assertFalse(everything.contains("secret"), everything);
+    assertFalse(everything.contains("IllegalState"), everything);
+    assertFalse(everything.contains("com.weegigs"), everything);
+    assertTrue(internal.message().contains("corr-9"), internal.message());
+
+    Headers late = new Headers().put("Wee-Deadline", Long.toString(System.currentTimeMillis() - 1_000));
+    assertError(request("counters.command.counter.add", late, utf8(command("counter", "c-1", "{\"amount\":1}", null))),
+        ErrorCode.TIMEOUT);
+
+    // nothing above changed the counter: the conflicting, oversized and late commands took no effect
+    assertEquals(0, assertCounter(request("counters.query.counter.get",
+        "{\"aggregateId\":{\"type\":\"counter\",\"key\":\"c-1\"}}")).entity().revision());
+  }
+
+  @Test
+  void answersUnavailableAtOnceWhenSaturated() throws Exception {
+    start(builder -> builder.withConcurrency(new ConcurrencyConfig(1, 0)));
+    CompletableFuture<Message> slow = client.requestWithTimeout("counters.command.counter.sleep",
+        utf8(command("counter", "s", "{\"millis\":3000}", null)), TIMEOUT);
+    Message busy = null;
+    for (int attempt = 0; attempt < 50 && busy == null; attempt++) {
+      Message reply = request("counters.query.counter.get", "{\"aggregateId\":{\"type\":\"counter\",\"key\":\"x\"}}");
+      if (reply.getHeaders().getFirst("Nats-Service-Error-Code") != null) {
+        busy = reply;
+      } else {
+        Thread.sleep(20);
+      }
+    }
+    assertNotNull(busy, "a request while the only worker is busy is refused");
+    assertError(busy, ErrorCode.UNAVAILABLE);
+    assertCounter(slow.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  @Test
+  void listsEveryEndpointWithMetadataInSrvInfoAndCountsInStats() throws Exception {
+    NatsService service = start();
+    Map<String, Object> ping = json(request("$SRV.PING.counters", null, new byte[0]).getData());
+    assertEquals("counters", ping.get("name"));
+    assertEquals("1.2.3", ping.get("version"));
+    assertEquals(service.id(), ping.get("id"));
+
+    Map<String, Object> info = json(request("$SRV.INFO.counters", null, new byte[0]).getData());
+    assertEquals("io.nats.micro.v1.info_response", info.get("type"));
+    assertEquals("Counters for tests", info.get("description"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> endpoints = (List<Map<String, Object>>) info.get("endpoints");
+    Map<String, Map<String, Object>> bySubject = new java.util.HashMap<>();
+    for (Map<String, Object> endpoint : endpoints) {
+      bySubject.put((String) endpoint.get("subject"), endpoint);
+      assertEquals("q", endpoint.get("queue_group"));
+    }
+    assertEquals(Set.of("counters.command.counter.add", "counters.command.counter.fail", "counters.command.counter.reject",
+        "counters.command.counter.sleep", "counters.query.counter.get", "counters.command.account.open",
+        "counters.command.account.deposit", "counters.query.account.get", "counters.health"), bySubject.keySet());
+    assertEquals(Map.of("wee.kind", "command", "wee.aggregate", "counter", "wee.command", "add", "wee.schema", Counters.ADD_SCHEMA),
+        bySubject.get("counters.command.counter.add").get("metadata"));
+    assertEquals(Map.of("wee.kind", "query", "wee.aggregate", "counter", "wee.schema", Envelopes.QUERY_REQUEST_SCHEMA),
+        bySubject.get("counters.query.counter.get").get("metadata"));
+    assertEquals("health", ((Map<?, ?>) bySubject.get("counters.health").get("metadata")).get("wee.kind"));
+
+    request("counters.command.counter.add", command("counter", "c", "{\"amount\":1}", null));
+    request("counters.command.counter.reject", command("counter", "c", "{}", null));
+    Map<String, Object> stats = json(request("$SRV.STATS.counters", null, new byte[0]).getData());
+    assertEquals("io.nats.micro.v1.stats_response", stats.get("type"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> endpointStats = (List<Map<String, Object>>) stats.get("endpoints");
+    for (Map<String, Object> endpoint : endpointStats) {
+      if (endpoint.get("subject").equals("counters.command.counter.add")) {
+        assertEquals(1, count(endpoint, "num_requests"));
+        assertEquals(0, count((Map<?, ?>) endpoint.get("data"), "errors"));
+      }
+      if (endpoint.get("subject").equals("counters.command.counter.reject")) {
+        assertEquals(1, count(endpoint, "num_requests"));
+        assertEquals(1, count((Map<?, ?>) endpoint.get("data"), "errors"));
+      }
+    }
+  }
+
+  @Test
+  void twoInstancesInOneQueueGroupShareTheLoadAndLoseNoUpdate() throws Exception {
+    InMemoryEventStore store = new InMemoryEventStore();
+    NatsService one = start(builder -> builder.withEventStore(store));
+    NatsService two = start(builder -> builder.withEventStore(store));
+    List<CompletableFuture<Message>> replies = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      replies.add(client.requestWithTimeout("counters.command.counter.add",
+          utf8(command("counter", "shared", "{\"amount\":1}", null)), TIMEOUT));
+    }
+    for (CompletableFuture<Message> reply : replies) {
+      assertCounter(reply.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    }
+    assertEquals(100, store.revision(COUNTER, new AggregateId("counter", "shared")));
+    Set<String> served = new HashSet<>();
+    for (NatsService instance : List.of(one, two)) {
+      Map<String, Object> stats = json(request("$SRV.STATS.counters." + instance.id(), null, new byte[0]).getData());
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> endpoints = (List<Map<String, Object>>) stats.get("endpoints");
+      for (Map<String, Object> endpoint : endpoints) {
+        if (endpoint.get("subject").equals("counters.command.counter.add") && count(endpoint, "num_requests") > 0) {
+          served.add(instance.id());
+        }
+      }
+    }
+    assertEquals(Set.of(one.id(), two.id()), served);
+  }
+
+  @Test
+  void twoHundredConcurrentCommandsOnOneAggregateAllTakeEffect() throws Exception {
+    start();
+    List<CompletableFuture<Message>> replies = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      replies.add(client.requestWithTimeout("counters.command.counter.add",
+          utf8(command("counter", "hot", "{\"amount\":1}", null)), TIMEOUT));
+    }
+    Set<Long> revisions = new HashSet<>();
+    for (CompletableFuture<Message> reply : replies) {
+      revisions.add(assertCounter(reply.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).entity().revision());
+    }
+    assertEquals(200, revisions.size());
+    CommandResult<Counter, Object> last = assertCounter(request("counters.query.counter.get",
+        "{\"aggregateId\":{\"type\":\"counter\",\"key\":\"hot\"}}"));
+    assertEquals(200, last.entity().revision());
+    assertEquals(200, last.entity().state().value());
+  }
+
+  @Test
+  void aMessageIdSentTwiceTakesEffectOnceAndGetsTheSameReply() throws Exception {
+    NatsService service = start();
+    String body = command("counter", "idem", "{\"amount\":4}", "{\"messageId\":\"m-1\"}");
+    Message first = request("counters.command.counter.add", body);
+    Message second = request("counters.command.counter.add", body);
+    assertArrayEquals(first.getData(), second.getData());
+    assertEquals(1, assertCounter(second).entity().revision());
+
+    // the Nats-Msg-Id header is the messageId when the metadata has none, also concurrently
+    Headers headers = new Headers().put("Nats-Msg-Id", "m-2");
+    List<CompletableFuture<Message>> concurrent = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      concurrent.add(client.requestWithTimeout("counters.command.counter.add", headers,
+          utf8(command("counter", "idem", "{\"amount\":4}", null)), TIMEOUT));
+    }
+    byte[] expected = concurrent.get(0).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getData();
+    for (CompletableFuture<Message> reply : concurrent) {
+      assertArrayEquals(expected, reply.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getData());
+    }
+    assertEquals(2, service.eventStore().revision(COUNTER, new AggregateId("counter", "idem")));
+
+    // a rejection repeated is the same rejection
+    String reject = command("counter", "idem", "{}", "{\"messageId\":\"m-3\"}");
+    assertArrayEquals(request("counters.command.counter.reject", reject).getData(),
+        request("counters.command.counter.reject", reject).getData());
+  }
+
+  @Test
+  void aRepeatAnsweredByTheStoreAfterTheReplyCacheForgotDescribesTheFirstOutcome() throws Exception {
+    NatsService service = start(builder -> builder.withIdempotency(new com.weegigs.events.runtime.service.IdempotencyConfig(0,
+        Duration.ofMinutes(1))));
+    String body = command("counter", "store-dedup", "{\"amount\":4}", "{\"messageId\":\"m-9\"}");
+    CommandResult<Counter, Object> first = assertCounter(request("counters.command.counter.add", body));
+    assertCounter(request("counters.command.counter.add", command("counter", "store-dedup", "{\"amount\":1}", null)));
+    CommandResult<Counter, Object> repeat = assertCounter(request("counters.command.counter.add", body));
+    assertEquals(first.entity(), repeat.entity());
+    assertEquals(first.events(), repeat.events());
+    assertEquals(2, service.eventStore().revision(COUNTER, new AggregateId("counter", "store-dedup")));
+  }
+
+  @Test
+  void shutdownAnswersEveryRequestInFlight() throws Exception {
+    NatsService service = start(builder -> builder.withConcurrency(new ConcurrencyConfig(4, 1000)));
+    List<CompletableFuture<Message>> replies = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      replies.add(client.requestWithTimeout("counters.command.counter.sleep",
+          utf8(command("counter", "k-" + i, "{\"millis\":100}", null)), Duration.ofSeconds(30)));
+    }
+    client.flush(TIMEOUT);
+    // wait until the service has received all of them, so none can meet a closed subscription
+    for (int attempt = 0; attempt < 500 && receivedSleeps() < 100; attempt++) {
+      Thread.sleep(10);
+    }
+    assertEquals(100, receivedSleeps());
+    service.close();
+    int finished = 0;
+    int refused = 0;
+    for (CompletableFuture<Message> reply : replies) {
+      Message message = reply.get(30, TimeUnit.SECONDS);
+      String code = message.getHeaders().getFirst("Nats-Service-Error-Code");
+      if (code == null) {
+        finished++;
+      } else {
+        assertError(message, ErrorCode.UNAVAILABLE);
+        refused++;
+      }
+    }
+    assertEquals(100, finished + refused);
+    assertTrue(finished >= 1, "requests already running finish");
+    assertTrue(service.isClosed());
+    // after close the subjects have no responders
+    CompletableFuture<Message> after = client.requestWithTimeout("counters.health", new byte[0], TIMEOUT);
+    // jnats cancels a request that meets no responders
+    assertTrue(after.handle((message, error) -> error != null).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
+        "a closed service must not answer");
+  }
+
+  /** A count from a stats object; jnats leaves out counts that are zero. */
+  private static int count(Map<?, ?> object, String field) {
+    Object value = object.get(field);
+    return value == null ? 0 : ((Number) value).intValue();
+  }
+
+  private int receivedSleeps() throws Exception {
+    Map<String, Object> stats = json(request("$SRV.STATS.counters", null, new byte[0]).getData());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> endpoints = (List<Map<String, Object>>) stats.get("endpoints");
+    for (Map<String, Object> endpoint : endpoints) {
+      if (endpoint.get("subject").equals("counters.command.counter.sleep")) {
+        return count(endpoint, "num_requests");
+      }
+    }
+    return 0;
+  }
+}
