@@ -1,0 +1,235 @@
+package com.weegigs.events.example.receipts;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.weegigs.events.runtime.CommandResult;
+import com.weegigs.events.runtime.Entity;
+import com.weegigs.events.runtime.RecordedEvent;
+import com.weegigs.events.runtime.client.EventSubscription;
+import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.error.RejectedException;
+import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.error.ValidationFailedException;
+import com.weegigs.events.runtime.validation.Violation;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The scripted client session of {@code java -jar receipts-example.jar demo}: what a client in
+ * another service does with the generated {@link ReceiptClient}, printed as a transcript. Lines
+ * starting with {@code >} are requests, {@code <} their replies, {@code *} events the live
+ * subscription received.
+ */
+final class Demo {
+  private static final Duration EVENT_WAIT = Duration.ofSeconds(5);
+
+  private final Connection connection;
+  private final PrintStream out;
+
+  /**
+   * @param connection the NATS connection to run the session on (the caller's; not closed here)
+   * @param out where the transcript goes
+   */
+  Demo(Connection connection, PrintStream out) {
+    this.connection = connection;
+    this.out = out;
+  }
+
+  /** Runs the session; returns normally when every step behaved as the example's rules say. */
+  void run() throws Exception {
+    String key = "till-1 " + Instant.now().getEpochSecond();
+    try (ServiceClient service = ServiceClient.create(connection, "receipts")) {
+      ReceiptClient client = ReceiptClient.create(service);
+      ReceiptClient.Blocking receipts = client.blocking();
+      List<RecordedEvent<ReceiptEvent>> seen = Collections.synchronizedList(new ArrayList<>());
+
+      out.println("== Receipt Service demo on " + connection.getConnectedUrl() + ", receipt '" + key + "'");
+      try (EventSubscription events = client.onEvent(seen::add)) {
+        out.println("   live events: subscribed to " + events.subject());
+        connection.flush(Duration.ofSeconds(5));
+        out.println();
+
+        step("add-item Coffee 4.50 x 2", () -> receipts.addItem(key, new AddItem("Coffee", money("4.50"), 2)));
+        step("add-item Muffin 3.25 x 1", () -> receipts.addItem(key, new AddItem("Muffin", money("3.25"), 1)));
+        request("get");
+        show(receipts.get(key));
+        step("add-item with a blank name, a negative price and no quantity",
+            () -> receipts.addItem(key, new AddItem(" ", money("-1"), 0)));
+        step("remove-item Tea", () -> receipts.removeItem(key, new RemoveItem("Tea")));
+        step("remove-item Coffee", () -> receipts.removeItem(key, new RemoveItem("Coffee")));
+        step("finalize", () -> receipts.finalize(key, new Finalize()));
+        step("add-item Tea 4.99 x 2 (after finalize)", () -> receipts.addItem(key, new AddItem("Tea", money("4.99"), 2)));
+
+        long deadline = System.nanoTime() + EVENT_WAIT.toNanos();
+        while (seen.size() < 4 && System.nanoTime() < deadline) {
+          TimeUnit.MILLISECONDS.sleep(20);
+        }
+        out.println();
+        out.println("== events the live subscription received (" + seen.size() + ")");
+        synchronized (seen) {
+          for (RecordedEvent<ReceiptEvent> event : seen) {
+            out.println("*  #" + event.revision() + " " + event.type() + " " + describe(event.data()));
+          }
+        }
+        if (seen.size() < 4) {
+          throw new IllegalStateException("expected 4 events, the subscription received " + seen.size());
+        }
+      }
+      out.println();
+      serviceInfo();
+    }
+  }
+
+  /** Sends one command and prints its outcome, whether it succeeded or was refused. */
+  private void step(String description, Supplier<CommandResult<Receipt, ReceiptEvent>> command) {
+    request(description);
+    try {
+      CommandResult<Receipt, ReceiptEvent> result = command.get();
+      for (RecordedEvent<? extends ReceiptEvent> event : result.events()) {
+        out.println("<  recorded " + event.type() + " " + describe(event.data()));
+      }
+      show(result.entity());
+    } catch (ValidationFailedException e) {
+      out.println("<  " + e.code() + " (" + e.code().number() + "): " + e.getMessage());
+      for (Violation violation : e.violations()) {
+        out.println("     " + violation.path() + ": " + violation.message());
+      }
+    } catch (RejectedException e) {
+      out.println("<  " + e.code() + " (" + e.code().number() + ") " + e.reason() + ": " + e.getMessage());
+    } catch (ServiceException e) {
+      out.println("<  " + e.code() + " (" + e.code().number() + "): " + e.getMessage());
+      throw e;
+    }
+  }
+
+  private void request(String description) {
+    out.println(">  " + description);
+  }
+
+  private void show(Entity<Receipt> entity) {
+    Receipt receipt = entity.state();
+    StringBuilder line = new StringBuilder("<  receipt '")
+        .append(receipt.id()).append("' revision ").append(entity.revision())
+        .append(", ").append(receipt.status().wireName())
+        .append(", total ").append(receipt.total().toPlainString());
+    if (!receipt.items().isEmpty()) {
+      line.append(":");
+      for (Item item : receipt.items()) {
+        line.append(' ').append(item.name()).append(' ').append(item.price().toPlainString())
+            .append(" x ").append(item.quantity()).append(';');
+      }
+      line.setLength(line.length() - 1);
+    }
+    out.println(line);
+  }
+
+  private static String describe(ReceiptEvent event) {
+    if (event instanceof ItemAdded added) {
+      return added.name() + " " + added.price().toPlainString() + " x " + added.quantity()
+          + " = " + added.lineTotal().toPlainString();
+    } else if (event instanceof ItemRemoved removed) {
+      return removed.name() + ", refund " + removed.refundAmount().toPlainString();
+    } else if (event instanceof ReceiptFinalized finalized) {
+      return "final total " + finalized.finalTotal().toPlainString() + ", " + finalized.itemCount() + " line(s)";
+    } else if (event instanceof ReceiptVoided voided) {
+      return "'" + voided.reason() + "', voided total " + voided.voidedTotal().toPlainString();
+    }
+    return event.toString();
+  }
+
+  /** Asks {@code $SRV.INFO.receipts} with a plain NATS request, as any NATS tool would, and prints the endpoints. */
+  private void serviceInfo() throws Exception {
+    request("$SRV.INFO.receipts (a plain NATS request)");
+    Message reply = connection.request("$SRV.INFO.receipts", new byte[0], Duration.ofSeconds(5));
+    if (reply == null) {
+      throw new IllegalStateException("no reply to $SRV.INFO.receipts");
+    }
+    Info info = Info.read(reply.getData());
+    out.println("<  " + info.type + ": " + info.name + " " + info.version + " (instance " + info.id + ")");
+    info.endpoints.sort(java.util.Comparator.comparing((String[] endpoint) -> endpoint[0]));
+    for (String[] endpoint : info.endpoints) {
+      out.println("     " + endpoint[0] + "  [" + endpoint[1] + ", queue group " + endpoint[2] + "]");
+    }
+  }
+
+  private static BigDecimal money(String amount) {
+    return new BigDecimal(amount);
+  }
+
+  /** The few fields of an {@code io.nats.micro.v1.info_response} the transcript shows, read with jackson-core. */
+  private static final class Info {
+    String type = "";
+    String name = "";
+    String version = "";
+    String id = "";
+    final List<String[]> endpoints = new ArrayList<>();
+
+    static Info read(byte[] json) throws IOException {
+      Info info = new Info();
+      try (JsonParser parser = new JsonFactory().createParser(json)) {
+        expect(parser.nextToken(), JsonToken.START_OBJECT);
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          JsonToken value = parser.nextToken();
+          switch (field) {
+            case "type" -> info.type = parser.getValueAsString("");
+            case "name" -> info.name = parser.getValueAsString("");
+            case "version" -> info.version = parser.getValueAsString("");
+            case "id" -> info.id = parser.getValueAsString("");
+            case "endpoints" -> {
+              expect(value, JsonToken.START_ARRAY);
+              while (parser.nextToken() == JsonToken.START_OBJECT) {
+                info.endpoints.add(readEndpoint(parser));
+              }
+            }
+            default -> parser.skipChildren();
+          }
+        }
+      }
+      return info;
+    }
+
+    /** {subject, wee.kind, queue group} of one endpoint. */
+    private static String[] readEndpoint(JsonParser parser) throws IOException {
+      String[] endpoint = {"", "", ""};
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        switch (field) {
+          case "subject" -> endpoint[0] = parser.getValueAsString("");
+          case "queue_group" -> endpoint[2] = parser.getValueAsString("");
+          case "metadata" -> {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+              String key = parser.currentName();
+              parser.nextToken();
+              if (key.equals("wee.kind")) {
+                endpoint[1] = parser.getValueAsString("");
+              } else {
+                parser.skipChildren();
+              }
+            }
+          }
+          default -> parser.skipChildren();
+        }
+      }
+      return endpoint;
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+      if (actual != expected) {
+        throw new IOException("$SRV.INFO reply: expected " + expected + " but found " + actual);
+      }
+    }
+  }
+}

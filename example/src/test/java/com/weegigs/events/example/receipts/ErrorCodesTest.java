@@ -1,0 +1,270 @@
+package com.weegigs.events.example.receipts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.weegigs.events.example.probes.Explode;
+import com.weegigs.events.example.probes.Gate;
+import com.weegigs.events.example.probes.Hold;
+import com.weegigs.events.example.probes.Poke;
+import com.weegigs.events.example.probes.ProbeClient;
+import com.weegigs.events.example.probes.ProbeHandlers;
+import com.weegigs.events.runtime.client.CallOptions;
+import com.weegigs.events.runtime.error.ConflictException;
+import com.weegigs.events.runtime.error.DeadlineExceededException;
+import com.weegigs.events.runtime.error.ErrorCode;
+import com.weegigs.events.runtime.error.InternalException;
+import com.weegigs.events.runtime.error.InvalidRequestException;
+import com.weegigs.events.runtime.error.NotFoundException;
+import com.weegigs.events.runtime.error.PayloadTooLargeException;
+import com.weegigs.events.runtime.error.RejectedException;
+import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.error.UnavailableException;
+import com.weegigs.events.runtime.error.ValidationFailedException;
+import com.weegigs.events.runtime.validation.Violation;
+import com.weegigs.events.testing.NatsServer;
+import com.weegigs.events.testing.NatsTest;
+import io.nats.client.Connection;
+import io.nats.client.impl.Headers;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Every error code the runtime produces, each observed twice: through the generated client (the
+ * exception type for the code, its code, message and details) and through a raw NATS request (the
+ * ADR-32 headers {@code Nats-Service-Error-Code} and {@code Nats-Service-Error}, and the JSON body).
+ */
+@NatsTest
+class ErrorCodesTest {
+  static final int MAX_PAYLOAD = 16 * 1024;
+
+  private static TestServices.Running receiptsService;
+  private static TestServices.Running probesService;
+  private static final Gate GATE = new Gate();
+  private static Connection connection;
+  private static ReceiptClient.Blocking receipts;
+  private static SupplierClient.Blocking suppliers;
+  private static ProbeClient.Blocking probes;
+  private static ProbeClient asyncProbes;
+
+  @BeforeAll
+  static void start(NatsServer server) {
+    receiptsService = TestServices.receipts(server, builder -> TestServices.withMaxPayload(builder, MAX_PAYLOAD));
+    // one request at a time and no queue: a second request while hold waits is refused at once
+    probesService = TestServices.probes(server, new ProbeHandlers(GATE), TestServices::withOneAtATime);
+    connection = server.connect();
+    Connection clientConnection = server.connect();
+    var client = TestServices.client(clientConnection);
+    receipts = ReceiptClient.create(client).blocking();
+    suppliers = SupplierClient.create(client).blocking();
+    asyncProbes = ProbeClient.create(TestServices.probesClient(clientConnection));
+    probes = asyncProbes.blocking();
+  }
+
+  @AfterAll
+  static void stop() {
+    GATE.open();
+    probesService.close();
+    receiptsService.close();
+  }
+
+  /** Checks an error reply's headers and body; returns {@code error.details}. */
+  private static JsonNode assertErrorReply(Wire.Reply reply, ErrorCode code) {
+    assertTrue(reply.isError(), () -> "expected " + code + ", got " + reply);
+    assertEquals(code.number(), reply.errorNumber(), reply::toString);
+    assertFalse(reply.errorText() == null || reply.errorText().isBlank(), reply::toString);
+    assertEquals(code.name(), reply.code(), reply::toString);
+    assertFalse(reply.message() == null || reply.message().isBlank(), reply::toString);
+    assertTrue(reply.json().path("error").path("details").isObject(), reply::toString);
+    return reply.details();
+  }
+
+  /** Checks the exception the client threw for an error reply. */
+  private static <T extends ServiceException> T assertClientError(Class<T> type, ErrorCode code, Executable call) {
+    T thrown = assertThrows(type, call);
+    assertEquals(code, thrown.code());
+    assertFalse(thrown.getMessage() == null || thrown.getMessage().isBlank());
+    return thrown;
+  }
+
+  private static String addItemRequest(String key, String name, String price, int quantity) {
+    return Wire.text(Wire.commandRequest("receipt", key, Wire.addItem(name, price, quantity)));
+  }
+
+  // ------------------------------------------------------------------------------------- 400
+
+  @Test
+  void invalidRequest() {
+    JsonNode details = assertErrorReply(Wire.request(connection, Wire.ADD_ITEM, "{not json"), ErrorCode.INVALID_REQUEST);
+    assertTrue(details.isObject());
+    assertErrorReply(
+        Wire.request(connection, Wire.ADD_ITEM,
+            "{\"aggregateId\":{\"type\":\"supplier\",\"key\":\"s\"},\"command\":{\"name\":\"x\",\"price\":1,\"quantity\":1}}"),
+        ErrorCode.INVALID_REQUEST);
+    JsonNode longKey = assertErrorReply(Wire.request(connection, Wire.ADD_ITEM, addItemRequest("k".repeat(257), "Tea", "1", 1)),
+        ErrorCode.INVALID_REQUEST);
+    assertTrue(longKey.isObject());
+    // the typed client refuses a key the contract does not allow before sending, with the same code
+    InvalidRequestException thrown = assertClientError(InvalidRequestException.class, ErrorCode.INVALID_REQUEST,
+        () -> receipts.addItem("k".repeat(257), new AddItem("Tea", BigDecimal.ONE, 1)));
+    assertTrue(thrown.getMessage().contains("256"), thrown.getMessage());
+    assertClientError(InvalidRequestException.class, ErrorCode.INVALID_REQUEST, () -> receipts.get(""));
+  }
+
+  @Test
+  void validationFailedListsEveryViolation() {
+    Wire.Reply reply = Wire.request(connection, Wire.ADD_ITEM, addItemRequest("v-1", " ", "-1", 0));
+    JsonNode details = assertErrorReply(reply, ErrorCode.VALIDATION_FAILED);
+    Set<String> paths = stream(details.path("violations")).map(v -> v.path("path").asText()).collect(Collectors.toSet());
+    assertEquals(Set.of("name", "price", "quantity"), paths, reply::toString);
+    stream(details.path("violations")).forEach(v -> assertFalse(v.path("message").asText().isBlank(), reply::toString));
+    assertEquals("command add-item is not valid", reply.message());
+
+    ValidationFailedException thrown = assertClientError(ValidationFailedException.class, ErrorCode.VALIDATION_FAILED,
+        () -> receipts.addItem("v-1", new AddItem(" ", new BigDecimal("-1"), 0)));
+    assertEquals(Set.of("name", "price", "quantity"), thrown.violations().stream().map(Violation::path).collect(Collectors.toSet()));
+    assertTrue(thrown.details().containsKey("violations"));
+    assertEquals(0, receipts.get("v-1").revision(), "an invalid command recorded nothing");
+  }
+
+  // ------------------------------------------------------------------------------------- 404
+
+  @Test
+  void notFoundForAnAggregateWithoutInitialState() {
+    assertErrorReply(Wire.request(connection, Wire.GET_SUPPLIER, Wire.text(Wire.queryRequest("supplier", "ghost"))),
+        ErrorCode.NOT_FOUND);
+    ObjectNode rename = Wire.commandRequest("supplier", "ghost", Wire.JSON.createObjectNode().put("name", "Nobody"));
+    assertErrorReply(Wire.request(connection, Wire.RENAME_SUPPLIER, Wire.text(rename)), ErrorCode.NOT_FOUND);
+
+    assertClientError(NotFoundException.class, ErrorCode.NOT_FOUND, () -> suppliers.get("ghost"));
+    assertClientError(NotFoundException.class, ErrorCode.NOT_FOUND,
+        () -> suppliers.renameSupplier("ghost", new RenameSupplier("Nobody")));
+    // once created, it is found
+    suppliers.registerSupplier("beans", new RegisterSupplier("Beans Ltd"));
+    assertEquals("Beans Ltd", suppliers.get("beans").state().name());
+    assertEquals("Better Beans", suppliers.renameSupplier("beans", new RenameSupplier("Better Beans")).entity().state().name());
+  }
+
+  // ------------------------------------------------------------------------------------- 409
+
+  @Test
+  void conflictOnAnExpectedRevisionNotMet() {
+    receipts.addItem("c-1", new AddItem("Coffee", new BigDecimal("4.50"), 2));
+    ObjectNode request = Wire.commandRequest("receipt", "c-1", Wire.addItem("Muffin", "3.25", 1));
+    request.putObject("metadata").put("expectedRevision", 5);
+    assertErrorReply(Wire.request(connection, Wire.ADD_ITEM, Wire.text(request)), ErrorCode.CONFLICT);
+
+    assertClientError(ConflictException.class, ErrorCode.CONFLICT,
+        () -> receipts.addItem("c-1", new AddItem("Muffin", new BigDecimal("3.25"), 1), CallOptions.DEFAULT.withExpectedRevision(0L)));
+    // the right revision goes through
+    assertEquals(2, receipts.addItem("c-1", new AddItem("Muffin", new BigDecimal("3.25"), 1),
+        CallOptions.DEFAULT.withExpectedRevision(1L)).entity().revision());
+  }
+
+  @Test
+  void conflictWhenACreatingCommandFindsTheAggregateExists() {
+    suppliers.registerSupplier("twice", new RegisterSupplier("First"));
+    ObjectNode again = Wire.commandRequest("supplier", "twice", Wire.JSON.createObjectNode().put("name", "Second"));
+    assertErrorReply(Wire.request(connection, Wire.REGISTER_SUPPLIER, Wire.text(again)), ErrorCode.CONFLICT);
+    assertClientError(ConflictException.class, ErrorCode.CONFLICT,
+        () -> suppliers.registerSupplier("twice", new RegisterSupplier("Second")));
+    assertEquals("First", suppliers.get("twice").state().name());
+  }
+
+  // ------------------------------------------------------------------------------------- 413
+
+  @Test
+  void payloadTooLarge() {
+    String big = "x".repeat(MAX_PAYLOAD + 1);
+    JsonNode details = assertErrorReply(Wire.request(connection, Wire.ADD_ITEM, addItemRequest("big", big, "1", 1)),
+        ErrorCode.PAYLOAD_TOO_LARGE);
+    assertTrue(details.isObject());
+    assertClientError(PayloadTooLargeException.class, ErrorCode.PAYLOAD_TOO_LARGE,
+        () -> receipts.addItem("big", new AddItem(big, BigDecimal.ONE, 1)));
+    assertEquals(0, receipts.get("big").revision());
+  }
+
+  // ------------------------------------------------------------------------------------- 422
+
+  @Test
+  void rejectedCarriesTheRulesReason() {
+    Wire.Reply reply = Wire.request(connection, Wire.REMOVE_ITEM,
+        Wire.text(Wire.commandRequest("receipt", "r-422", Wire.JSON.createObjectNode().put("name", "Tea"))));
+    JsonNode details = assertErrorReply(reply, ErrorCode.REJECTED);
+    assertEquals("item-not-found", details.path("reason").asText(), reply::toString);
+    assertEquals("Item 'Tea' not found on receipt", reply.message());
+
+    RejectedException thrown = assertClientError(RejectedException.class, ErrorCode.REJECTED,
+        () -> receipts.removeItem("r-422", new RemoveItem("Tea")));
+    assertEquals("item-not-found", thrown.reason());
+    assertEquals("Item 'Tea' not found on receipt", thrown.getMessage());
+  }
+
+  // ------------------------------------------------------------------------------------- 500
+
+  @Test
+  void internalNeverLeaksTheException() {
+    Wire.Reply reply = Wire.request(connection, "probes.command.probe.explode",
+        Wire.text(Wire.commandRequest("probe", "p-500", Wire.JSON.createObjectNode().put("note", "raw"))));
+    assertErrorReply(reply, ErrorCode.INTERNAL);
+    for (String leak : List.of(ProbeHandlers.SECRET, "IllegalStateException", "java.", "at com.")) {
+      assertFalse(reply.text().contains(leak), () -> "reply leaks '" + leak + "': " + reply);
+      assertFalse(reply.errorText().contains(leak), () -> "header leaks '" + leak + "': " + reply);
+    }
+    InternalException thrown = assertClientError(InternalException.class, ErrorCode.INTERNAL,
+        () -> probes.explode("p-500", new Explode("typed")));
+    assertFalse(thrown.getMessage().contains(ProbeHandlers.SECRET), thrown.getMessage());
+    // the probe still works afterwards
+    assertEquals(1, probes.poke("p-500", new Poke()).entity().revision());
+  }
+
+  // ------------------------------------------------------------------------------------- 503
+
+  @Test
+  void unavailableWhenSaturated() throws Exception {
+    Gate gate = GATE;
+    CompletableFuture<?> holding = asyncProbes.hold("p-503", new Hold(), CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(60)));
+    gate.awaitArrivals(1);
+    // the only slot is taken: the service answers at once instead of letting callers wait
+    Wire.Reply reply = Wire.request(connection, "probes.command.probe.poke",
+        Wire.text(Wire.commandRequest("probe", "p-503", Wire.JSON.createObjectNode())));
+    assertErrorReply(reply, ErrorCode.UNAVAILABLE);
+    assertClientError(UnavailableException.class, ErrorCode.UNAVAILABLE, () -> probes.poke("p-503", new Poke()));
+    gate.open();
+    holding.get(30, TimeUnit.SECONDS);
+    assertEquals(2, probes.poke("p-503", new Poke()).entity().revision());
+  }
+
+  // ------------------------------------------------------------------------------------- 504
+
+  @Test
+  void timeoutWhenTheDeadlineHasPassed() {
+    Headers headers = new Headers().put("Wee-Deadline", Long.toString(System.currentTimeMillis() - 60_000));
+    Wire.Reply reply = Wire.request(connection, Wire.ADD_ITEM, addItemRequest("t-504", "Coffee", "4.50", 2), headers);
+    assertErrorReply(reply, ErrorCode.TIMEOUT);
+    assertEquals(0, receipts.get("t-504").revision(), "work past the deadline recorded nothing");
+    // the client sends its deadline; one that is already gone when the service reads it, or a
+    // reply that does not come in time, is a TIMEOUT either way
+    assertClientError(DeadlineExceededException.class, ErrorCode.TIMEOUT,
+        () -> receipts.addItem("t-504", new AddItem("Coffee", new BigDecimal("4.50"), 2),
+            CallOptions.DEFAULT.withTimeout(Duration.ofNanos(1))));
+  }
+
+  private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+    return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+  }
+}

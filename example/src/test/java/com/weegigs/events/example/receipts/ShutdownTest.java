@@ -1,0 +1,53 @@
+package com.weegigs.events.example.receipts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.weegigs.events.example.probes.Gate;
+import com.weegigs.events.example.probes.ProbeHandlers;
+import com.weegigs.events.runtime.error.ErrorCode;
+import com.weegigs.events.testing.NatsServer;
+import com.weegigs.events.testing.NatsTest;
+import io.nats.client.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Graceful shutdown with 100 requests in flight: every caller gets a reply, none is left to time out. */
+@NatsTest
+class ShutdownTest {
+
+  @Test
+  void everyRequestInFlightIsAnswered(NatsServer server) throws Exception {
+    Gate gate = new Gate();
+    TestServices.Running service = TestServices.probes(server, new ProbeHandlers(gate), TestServices::withRoomFor1000);
+    Connection connection = server.connect();
+    List<CompletableFuture<Wire.Reply>> inFlight = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      // one probe each, so the requests do not wait for each other
+      inFlight.add(Wire.requestAsync(connection, "probes.command.probe.hold",
+          Wire.text(Wire.commandRequest("probe", "p-" + i, Wire.JSON.createObjectNode())).getBytes(), null));
+    }
+    gate.awaitArrivals(100);
+
+    CompletableFuture<Void> shutdown = CompletableFuture.runAsync(service::close);
+    // once the service stops taking requests, a new one is refused (or finds no responder)
+    TestServices.await(() -> !TestServices.takesRequests(connection), "the service stopped taking requests");
+    gate.open();
+    shutdown.get(60, TimeUnit.SECONDS);
+
+    Map<String, Integer> outcomes = new HashMap<>();
+    for (CompletableFuture<Wire.Reply> call : inFlight) {
+      Wire.Reply reply = call.get(30, TimeUnit.SECONDS); // a missing reply fails here with a timeout
+      String outcome = reply.isError() ? reply.code() : "ok";
+      outcomes.merge(outcome, 1, Integer::sum);
+    }
+    assertEquals(100, outcomes.values().stream().mapToInt(Integer::intValue).sum());
+    outcomes.keySet().forEach(outcome -> assertTrue(
+        outcome.equals("ok") || outcome.equals(ErrorCode.UNAVAILABLE.name()), () -> "unexpected outcomes " + outcomes));
+  }
+}
