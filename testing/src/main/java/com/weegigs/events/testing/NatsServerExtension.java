@@ -76,9 +76,8 @@ public final class NatsServerExtension implements ParameterResolver {
     if (existing != null) {
       return existing;
     }
-    T created = factory.get();
-    owner.getStore(NAMESPACE).put(key, created);
-    return created;
+    // Atomic, so parameters resolved concurrently (parallel execution) share one server.
+    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, ignored -> factory.get(), type);
   }
 
   /**

@@ -65,6 +65,16 @@ final class NatsServerLauncher {
     String configured = environment.apply(BINARY_VARIABLE);
     if (configured != null && !configured.isBlank()) {
       Path path = Path.of(configured.trim());
+      if (path.getParent() == null) {
+        // A bare name such as "nats-server-2.10" is looked up on the PATH like a shell would.
+        Optional<Path> onPath = searchFolders().stream()
+            .map(folder -> folder.resolve(path))
+            .filter(candidate -> Files.isRegularFile(candidate) && Files.isExecutable(candidate))
+            .findFirst();
+        if (onPath.isPresent()) {
+          return onPath;
+        }
+      }
       if (Files.isRegularFile(path) && Files.isExecutable(path)) {
         return Optional.of(path);
       }

@@ -91,6 +91,17 @@ class NatsServerLifecycleTest {
     assertEquals(binary, launcher.locateBinary().orElseThrow());
   }
 
+  @Test
+  void aBareBinaryNameInTheVariableIsLookedUpOnThePath(@TempDir Path folder) throws IOException {
+    Path binary = folder.resolve("nats-server-custom");
+    Files.writeString(binary, "#!/bin/sh\nexit 0\n");
+    Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
+    NatsServerLauncher launcher = new NatsServerLauncher(
+        Map.of("NATS_SERVER_BIN", "nats-server-custom", "PATH", folder.toString())::get, List.of(), () -> false);
+
+    assertEquals(binary, launcher.locateBinary().orElseThrow());
+  }
+
   private static boolean accepts(int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
