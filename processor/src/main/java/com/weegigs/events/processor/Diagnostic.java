@@ -164,10 +164,10 @@ public enum Diagnostic {
           + " with @Service; add `@Service(name = \"...\", version = \"1.0.0\")` to package-info.java"),
 
   // --- 9xx: warnings ---------------------------------------------------------------------------
-  /** A handler returning List<Object> where a precise type exists. */
-  LIST_OF_OBJECT("WEE-901", Kind.WARNING,
-      "@CommandHandler %s returns %s, which the compiler cannot check against the events of %s;"
-          + " return %s instead"),
+  /** An aggregate whose events no command can produce. */
+  EVENTS_WITHOUT_COMMANDS("WEE-901", Kind.WARNING,
+      "%s has events (%s) but no command, so none of them is ever recorded; add a record"
+          + " `@Command(aggregate = %s.class)` and its @CommandHandler"),
   /** @Valid on a component with nothing to validate. */
   VALID_WITHOUT_EFFECT("WEE-902", Kind.WARNING,
       "@Valid on component %s of %s has no effect: %s holds no record to validate; remove @Valid"),

@@ -144,7 +144,11 @@ public final class WeeEventsProcessor extends AbstractProcessor {
   /** At the end: whatever never resolved is an error on its element, never dropped silently. */
   private void reportUnresolved() {
     Elements elements = processingEnv.getElementUtils();
+    Set<String> reported = new java.util.HashSet<>();
     for (Map.Entry<String, String[]> entry : unresolved.entrySet()) {
+      if (!reported.add(entry.getValue()[1])) {
+        continue; // One error per missing type.
+      }
       String key = entry.getKey();
       String owner = key.substring(0, key.indexOf('#'));
       Element element = elements.getTypeElement(owner);

@@ -20,59 +20,11 @@ final class Domain {
   /** The valid domain. */
   static Domain valid() {
     return new Domain()
-        .with("test.package-info", """
-            @Service(name = "shop", version = "1.0.0")
-            package test;
-
-            import com.weegigs.events.annotations.Service;
-            """)
-        .with("test.Cart", """
-            package test;
-
-            import com.weegigs.events.annotations.*;
-
-            @Aggregate
-            public record Cart(String id, int count) {
-              @Initial
-              static Cart open(String key) {
-                return new Cart(key, 0);
-              }
-
-              @Reducer
-              Cart on(ItemAdded event) {
-                return new Cart(id, count + 1);
-              }
-            }
-            """)
-        .with("test.AddItem", """
-            package test;
-
-            import com.weegigs.events.annotations.*;
-            import jakarta.validation.constraints.*;
-
-            @Command(aggregate = Cart.class)
-            public record AddItem(@NotBlank String name) {}
-            """)
-        .with("test.ItemAdded", """
-            package test;
-
-            import com.weegigs.events.annotations.*;
-
-            @Event(aggregate = Cart.class)
-            public record ItemAdded(String name) {}
-            """)
-        .with("test.CartHandlers", """
-            package test;
-
-            import com.weegigs.events.annotations.*;
-
-            public final class CartHandlers {
-              @CommandHandler
-              ItemAdded addItem(Cart state, AddItem command) {
-                return new ItemAdded(command.name());
-              }
-            }
-            """);
+        .with("test.package-info", Sources.SERVICE)
+        .with("test.Cart", Sources.CART)
+        .with("test.AddItem", Sources.ADD_ITEM)
+        .with("test.ItemAdded", Sources.ITEM_ADDED)
+        .with("test.CartHandlers", Sources.CART_HANDLERS);
   }
 
   /** Replaces (or adds) the source of {@code qualifiedName}. */
@@ -90,6 +42,11 @@ final class Domain {
   /** The file object of {@code qualifiedName}, for {@code inFile(...)}. */
   JavaFileObject file(String qualifiedName) {
     return JavaFileObjects.forSourceString(qualifiedName, sources.get(qualifiedName));
+  }
+
+  /** Every source, as file objects. */
+  java.util.List<JavaFileObject> sources() {
+    return sources.keySet().stream().map(this::file).toList();
   }
 
   /** Compiles every source with the processor. */

@@ -95,7 +95,7 @@ final class ComponentReader {
       Unsupported why = new Unsupported();
       ValueType type = valueType(component.asType(), why);
       if (type == null) {
-        reporter.report(Diagnostic.UNSUPPORTED_COMPONENT_TYPE, component, component.getSimpleName(), TypeText.simple(record),
+        reporter.report(Diagnostic.UNSUPPORTED_COMPONENT_TYPE, reportOn(component), component.getSimpleName(), TypeText.simple(record),
             TypeText.of(component.asType()), why.reason);
         ok = false;
         continue;
@@ -133,7 +133,7 @@ final class ComponentReader {
       }
       for (TypeElement held : recordsIn(component.asType())) {
         if (read(held).constrained()) {
-          reporter.report(Diagnostic.CONSTRAINTS_NOT_CASCADED, component, component.getSimpleName(), TypeText.simple(command),
+          reporter.report(Diagnostic.CONSTRAINTS_NOT_CASCADED, reportOn(component), component.getSimpleName(), TypeText.simple(command),
               TypeText.simple(held), TypeText.simple(held));
           break;
         }

@@ -236,7 +236,7 @@ public final class ModelBuilder {
       TypeElement existing = elements.getTypeElement(qualified);
       if (existing != null && !generatedByUs(existing)) {
         error(aggregate, Diagnostic.GENERATED_NAME_CLASH, owner, name.simpleName(), ownerText,
-            "the existing " + kindText(existing) + " " + existing.getSimpleName(), "that " + kindText(existing), rename);
+            "the existing " + kindWord(existing) + " " + existing.getSimpleName(), "that " + kindWord(existing), rename);
       }
     }
   }
@@ -515,7 +515,11 @@ public final class ModelBuilder {
     TypeElement owner = (TypeElement) method.getEnclosingElement();
     Aggregate aggregate = aggregates.get(owner);
     String description = TypeText.method(method);
-    Member event = method.getParameters().size() == 1 ? events.get(elementOf(method.getParameters().get(0).asType())) : null;
+    Member event = method.getParameters().stream()
+        .map(p -> events.get(elementOf(p.asType())))
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(null);
     if (aggregate == null) {
       String hint = event != null && event.aggregate != null
           ? " (" + TypeText.simple(event.element) + " is an event of " + TypeText.simple(event.aggregate.element) + ")"
@@ -537,6 +541,12 @@ public final class ModelBuilder {
       return;
     }
     String ownerName = TypeText.simple(owner);
+    if (event != null && event.aggregate == aggregate && method.getParameters().size() != 1) {
+      aggregate.reducedElsewhere.add(event.element);
+      error(aggregate, Diagnostic.REDUCER_BAD_PARAMETERS, method, description, TypeText.parameters(method), ownerName, ownerName,
+          "declare `" + ownerName + " " + method.getSimpleName() + "(" + TypeText.simple(event.element) + " event)`");
+      return;
+    }
     if (event == null || event.aggregate != aggregate) {
       String expected;
       if (event != null && event.aggregate != null) {
@@ -696,12 +706,11 @@ public final class ModelBuilder {
         argument = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : elements.getTypeElement("java.lang.Object").asType();
       }
       TypeElement listed = elementOf(argument);
-      if (listed != null && (isEventOf(listed, aggregate) || coversEvents(listed, aggregate))) {
-        String name = listed.getQualifiedName().toString();
-        if ((name.equals("java.lang.Object") || name.equals("java.lang.Record")) && aggregate.eventSupertypeElement != null) {
-          reporter.report(Diagnostic.LIST_OF_OBJECT, method, description, TypeText.of(returned), aggregateName,
-              "List<" + aggregate.eventSupertypeElement.getSimpleName() + ">");
-        }
+      // The stub hands the list to a definition typed by the events' common supertype, so the
+      // element type must be an event, or a type of events that is also of that supertype.
+      boolean withinSupertype = listed != null && (aggregate.eventSupertypeElement == null
+          || types.isAssignable(types.erasure(listed.asType()), types.erasure(aggregate.eventSupertypeElement.asType())));
+      if (listed != null && (isEventOf(listed, aggregate) || (withinSupertype && coversEvents(listed, aggregate)))) {
         return true;
       }
     }
@@ -770,9 +779,17 @@ public final class ModelBuilder {
             aggregateName, TypeText.simple(event.element), aggregateName);
       }
     }
+    // Warnings about something missing only hold when nothing else is wrong: a command with an
+    // error of its own (not a record, naming a mistyped aggregate) is not missing.
+    boolean noErrors = reporter.errorCount() == 0;
+    if (noErrors && aggregate.commands.isEmpty() && !aggregate.events.isEmpty()) {
+      reporter.report(Diagnostic.EVENTS_WITHOUT_COMMANDS, aggregate.element, aggregateName,
+          aggregate.events.stream().map(e -> TypeText.simple(e.element)).collect(java.util.stream.Collectors.joining(", ")),
+          aggregateName);
+    }
     if (aggregate.initial == null && aggregate.creatingReducers.isEmpty() && aggregate.reducedElsewhere.isEmpty()) {
       error(aggregate, Diagnostic.NO_WAY_TO_EXIST, aggregate.element, aggregateName, aggregateName, aggregateName);
-    } else if (aggregate.initial == null && !aggregate.commands.isEmpty()
+    } else if (noErrors && aggregate.initial == null && !aggregate.commands.isEmpty()
         && aggregate.handlers.values().stream().noneMatch(h -> h.model() != null && !h.model().takesState())
         && aggregate.handlers.values().stream().allMatch(h -> h.model() != null)) {
       reporter.report(Diagnostic.NO_CREATING_HANDLER, aggregate.element, aggregateName,
@@ -876,6 +893,10 @@ public final class ModelBuilder {
       case RECORD -> "a record";
       default -> "a class";
     };
+  }
+
+  private static String kindWord(TypeElement type) {
+    return kindText(type).substring(kindText(type).indexOf(' ') + 1);
   }
 
   private static String typeParameters(List<? extends Element> parameters) {

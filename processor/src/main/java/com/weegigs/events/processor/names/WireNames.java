@@ -118,7 +118,7 @@ public final class WireNames {
 
   /**
    * A valid name close to an invalid one, to suggest: the kebab case of its letters and digits
-   * ({@code "Add Item"} → {@code add-item}), cut to 50 characters; empty when nothing sensible remains.
+   * ({@code "Add Item"} → {@code add-item}), cut after the last whole word within 50 characters; empty when nothing sensible remains.
    */
   public static Optional<String> suggestName(String name) {
     if (name == null) {
@@ -127,7 +127,9 @@ public final class WireNames {
     String cleaned = kebabCase(name.replaceAll("[^A-Za-z0-9]+", "_"));
     cleaned = cleaned.replaceAll("^[^a-z]+", "");
     if (cleaned.length() > MAX_NAME_LENGTH) {
-      cleaned = cleaned.substring(0, MAX_NAME_LENGTH).replaceAll("-+$", "");
+      // Cut at the last whole word that fits.
+      int cut = cleaned.lastIndexOf('-', MAX_NAME_LENGTH);
+      cleaned = cleaned.substring(0, cut > 0 ? cut : MAX_NAME_LENGTH);
     }
     return isValidName(cleaned) ? Optional.of(cleaned) : Optional.empty();
   }

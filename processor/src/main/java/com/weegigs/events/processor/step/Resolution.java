@@ -16,9 +16,12 @@ import javax.lang.model.type.WildcardType;
 final class Resolution {
   private Resolution() {}
 
-  /** The first unresolved type in {@code type} (its arguments included), as written. */
+  /**
+   * The first unresolved type in {@code type} (its arguments included), as written. Records it
+   * names are not looked into: their own declarations report what they miss, once.
+   */
   static Optional<String> unresolved(TypeMirror type) {
-    return unresolved(type, new HashSet<>());
+    return unresolved(type, null);
   }
 
   /**
@@ -67,7 +70,7 @@ final class Resolution {
           return found;
         }
       }
-      if (declared.asElement().getKind() == ElementKind.RECORD) {
+      if (visited != null && declared.asElement().getKind() == ElementKind.RECORD) {
         return unresolvedComponents((TypeElement) declared.asElement(), visited);
       }
     }
