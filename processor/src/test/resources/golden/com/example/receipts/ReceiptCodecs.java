@@ -3,6 +3,7 @@ package com.example.receipts;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.weegigs.events.runtime.WeeGenerated;
 import com.weegigs.events.runtime.codec.DecodeContext;
 import com.weegigs.events.runtime.codec.JsonCodec;
@@ -77,7 +78,7 @@ public final class ReceiptCodecs {
 
   private static final JsonCodec<Status> STATUS_CODEC = JsonCodecs.enumCodec(Status.class, Status.values());
 
-  private static final JsonCodec<List<Item>> LIST_OF_ITEM_CODEC = JsonCodecs.list(ITEM_CODEC);
+  private static final JsonCodec<List<Item>> LIST_OF_ITEM_CODEC = JsonCodecs.list(ReceiptCodecs.ITEM_CODEC);
 
   /**
    * Command {@code add-item}, generated from {@link AddItem}: its codec, validator and JSON Schema.
@@ -177,13 +178,21 @@ public final class ReceiptCodecs {
   }
 
   private static final class ReceiptCodec implements JsonCodec<Receipt> {
+    private static final SerializedString FIELD_ID = new SerializedString("id");
+
+    private static final SerializedString FIELD_STATUS = new SerializedString("status");
+
+    private static final SerializedString FIELD_ITEMS = new SerializedString("items");
+
+    private static final SerializedString FIELD_TOTAL = new SerializedString("total");
+
     @Override
     public void write(JsonGenerator generator, Receipt value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, "id", value.id());
-      JsonCodecs.writeField(generator, "status", value.status(), STATUS_CODEC);
-      JsonCodecs.writeField(generator, "items", value.items(), LIST_OF_ITEM_CODEC);
-      JsonCodecs.writeBigDecimalField(generator, "total", value.total());
+      JsonCodecs.writeStringField(generator, FIELD_ID, value.id());
+      JsonCodecs.writeField(generator, FIELD_STATUS, value.status(), ReceiptCodecs.STATUS_CODEC);
+      JsonCodecs.writeField(generator, FIELD_ITEMS, value.items(), ReceiptCodecs.LIST_OF_ITEM_CODEC);
+      JsonCodecs.writeBigDecimalField(generator, FIELD_TOTAL, value.total());
       generator.writeEndObject();
     }
 
@@ -208,10 +217,10 @@ public final class ReceiptCodecs {
             hasId = true;
           }
           case "status" -> {
-            status = JsonCodecs.readField(parser, context, "status", STATUS_CODEC);
+            status = JsonCodecs.readField(parser, context, "status", ReceiptCodecs.STATUS_CODEC);
             hasStatus = true;
           }
-          case "items" -> items = JsonCodecs.readField(parser, context, "items", LIST_OF_ITEM_CODEC);
+          case "items" -> items = JsonCodecs.readField(parser, context, "items", ReceiptCodecs.LIST_OF_ITEM_CODEC);
           case "total" -> {
             total = JsonCodecs.readBigDecimal(parser, context, "total");
             hasTotal = true;
@@ -242,12 +251,19 @@ public final class ReceiptCodecs {
   }
 
   private static final class AddItemCodec implements JsonCodec<AddItem> {
+    private static final SerializedString FIELD_NAME = new SerializedString("name");
+
+    private static final SerializedString FIELD_PRICE = new SerializedString("price");
+
+    private static final SerializedString FIELD_QUANTITY = new SerializedString("quantity");
+
     @Override
     public void write(JsonGenerator generator, AddItem value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, "name", value.name());
-      JsonCodecs.writeBigDecimalField(generator, "price", value.price());
-      generator.writeNumberField("quantity", value.quantity());
+      JsonCodecs.writeStringField(generator, FIELD_NAME, value.name());
+      JsonCodecs.writeBigDecimalField(generator, FIELD_PRICE, value.price());
+      generator.writeFieldName(FIELD_QUANTITY);
+      generator.writeNumber(value.quantity());
       generator.writeEndObject();
     }
 
@@ -304,10 +320,12 @@ public final class ReceiptCodecs {
   }
 
   private static final class RemoveItemCodec implements JsonCodec<RemoveItem> {
+    private static final SerializedString FIELD_NAME = new SerializedString("name");
+
     @Override
     public void write(JsonGenerator generator, RemoveItem value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, "name", value.name());
+      JsonCodecs.writeStringField(generator, FIELD_NAME, value.name());
       generator.writeEndObject();
     }
 
@@ -376,10 +394,12 @@ public final class ReceiptCodecs {
   }
 
   private static final class VoidReceiptCodec implements JsonCodec<VoidReceipt> {
+    private static final SerializedString FIELD_REASON = new SerializedString("reason");
+
     @Override
     public void write(JsonGenerator generator, VoidReceipt value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, "reason", value.reason());
+      JsonCodecs.writeStringField(generator, FIELD_REASON, value.reason());
       generator.writeEndObject();
     }
 
@@ -418,13 +438,22 @@ public final class ReceiptCodecs {
   }
 
   private static final class ItemAddedCodec implements JsonCodec<ItemAdded> {
+    private static final SerializedString FIELD_NAME = new SerializedString("name");
+
+    private static final SerializedString FIELD_PRICE = new SerializedString("price");
+
+    private static final SerializedString FIELD_QUANTITY = new SerializedString("quantity");
+
+    private static final SerializedString FIELD_LINE_TOTAL = new SerializedString("lineTotal");
+
     @Override
     public void write(JsonGenerator generator, ItemAdded value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, "name", value.name());
-      JsonCodecs.writeBigDecimalField(generator, "price", value.price());
-      generator.writeNumberField("quantity", value.quantity());
-      JsonCodecs.writeBigDecimalField(generator, "lineTotal", value.lineTotal());
+      JsonCodecs.writeStringField(generator, FIELD_NAME, value.name());
+      JsonCodecs.writeBigDecimalField(generator, FIELD_PRICE, value.price());
+      generator.writeFieldName(FIELD_QUANTITY);
+      generator.writeNumber(value.quantity());
+      JsonCodecs.writeBigDecimalField(generator, FIELD_LINE_TOTAL, value.lineTotal());
       generator.writeEndObject();
     }
 
@@ -490,11 +519,15 @@ public final class ReceiptCodecs {
   }
 
   private static final class ItemRemovedCodec implements JsonCodec<ItemRemoved> {
+    private static final SerializedString FIELD_NAME = new SerializedString("name");
+
+    private static final SerializedString FIELD_REFUND_AMOUNT = new SerializedString("refundAmount");
+
     @Override
     public void write(JsonGenerator generator, ItemRemoved value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, "name", value.name());
-      JsonCodecs.writeBigDecimalField(generator, "refundAmount", value.refundAmount());
+      JsonCodecs.writeStringField(generator, FIELD_NAME, value.name());
+      JsonCodecs.writeBigDecimalField(generator, FIELD_REFUND_AMOUNT, value.refundAmount());
       generator.writeEndObject();
     }
 
@@ -542,11 +575,16 @@ public final class ReceiptCodecs {
   }
 
   private static final class ReceiptFinalizedCodec implements JsonCodec<ReceiptFinalized> {
+    private static final SerializedString FIELD_FINAL_TOTAL = new SerializedString("finalTotal");
+
+    private static final SerializedString FIELD_ITEM_COUNT = new SerializedString("itemCount");
+
     @Override
     public void write(JsonGenerator generator, ReceiptFinalized value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeBigDecimalField(generator, "finalTotal", value.finalTotal());
-      generator.writeNumberField("itemCount", value.itemCount());
+      JsonCodecs.writeBigDecimalField(generator, FIELD_FINAL_TOTAL, value.finalTotal());
+      generator.writeFieldName(FIELD_ITEM_COUNT);
+      generator.writeNumber(value.itemCount());
       generator.writeEndObject();
     }
 
@@ -594,11 +632,15 @@ public final class ReceiptCodecs {
   }
 
   private static final class ReceiptVoidedCodec implements JsonCodec<ReceiptVoided> {
+    private static final SerializedString FIELD_REASON = new SerializedString("reason");
+
+    private static final SerializedString FIELD_VOIDED_TOTAL = new SerializedString("voidedTotal");
+
     @Override
     public void write(JsonGenerator generator, ReceiptVoided value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, "reason", value.reason());
-      JsonCodecs.writeBigDecimalField(generator, "voidedTotal", value.voidedTotal());
+      JsonCodecs.writeStringField(generator, FIELD_REASON, value.reason());
+      JsonCodecs.writeBigDecimalField(generator, FIELD_VOIDED_TOTAL, value.voidedTotal());
       generator.writeEndObject();
     }
 
@@ -646,12 +688,19 @@ public final class ReceiptCodecs {
   }
 
   private static final class ItemCodec implements JsonCodec<Item> {
+    private static final SerializedString FIELD_NAME = new SerializedString("name");
+
+    private static final SerializedString FIELD_PRICE = new SerializedString("price");
+
+    private static final SerializedString FIELD_QUANTITY = new SerializedString("quantity");
+
     @Override
     public void write(JsonGenerator generator, Item value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, "name", value.name());
-      JsonCodecs.writeBigDecimalField(generator, "price", value.price());
-      generator.writeNumberField("quantity", value.quantity());
+      JsonCodecs.writeStringField(generator, FIELD_NAME, value.name());
+      JsonCodecs.writeBigDecimalField(generator, FIELD_PRICE, value.price());
+      generator.writeFieldName(FIELD_QUANTITY);
+      generator.writeNumber(value.quantity());
       generator.writeEndObject();
     }
 

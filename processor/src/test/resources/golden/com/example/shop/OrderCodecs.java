@@ -3,6 +3,7 @@ package com.example.shop;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.weegigs.events.runtime.WeeGenerated;
 import com.weegigs.events.runtime.codec.DecodeContext;
 import com.weegigs.events.runtime.codec.JsonCodec;
@@ -77,7 +78,7 @@ public final class OrderCodecs {
    */
   public static final JsonCodec<Address> ADDRESS_CODEC = new AddressCodec();
 
-  private static final JsonCodec<List<Line>> LIST_OF_LINE_CODEC = JsonCodecs.list(LINE_CODEC);
+  private static final JsonCodec<List<Line>> LIST_OF_LINE_CODEC = JsonCodecs.list(OrderCodecs.LINE_CODEC);
 
   private static final JsonCodec<Set<String>> SET_OF_STRING_CODEC = JsonCodecs.set(JsonCodecs.STRING);
 
@@ -87,7 +88,7 @@ public final class OrderCodecs {
 
   private static final JsonCodec<Optional<String>> OPTIONAL_STRING_CODEC = JsonCodecs.optional(JsonCodecs.STRING);
 
-  private static final JsonCodec<Optional<Address>> OPTIONAL_ADDRESS_CODEC = JsonCodecs.optional(ADDRESS_CODEC);
+  private static final JsonCodec<Optional<Address>> OPTIONAL_ADDRESS_CODEC = JsonCodecs.optional(OrderCodecs.ADDRESS_CODEC);
 
   /**
    * Command {@code place-order}, generated from {@link PlaceOrder}: its codec, validator and JSON Schema.
@@ -166,14 +167,25 @@ public final class OrderCodecs {
   }
 
   private static final class OrderCodec implements JsonCodec<Order> {
+    private static final SerializedString FIELD_ID = new SerializedString("id");
+
+    private static final SerializedString FIELD_CUSTOMER = new SerializedString("customer");
+
+    private static final SerializedString FIELD_PLACED_AT = new SerializedString("placedAt");
+
+    private static final SerializedString FIELD_LINES = new SerializedString("lines");
+
+    private static final SerializedString FIELD_PAID = new SerializedString("paid");
+
     @Override
     public void write(JsonGenerator generator, Order value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, "id", value.id());
-      JsonCodecs.writeField(generator, "customer", value.customer(), JsonCodecs.UUID_CODEC);
-      JsonCodecs.writeField(generator, "placedAt", value.placedAt(), JsonCodecs.INSTANT);
-      JsonCodecs.writeField(generator, "lines", value.lines(), LIST_OF_LINE_CODEC);
-      generator.writeBooleanField("paid", value.paid());
+      JsonCodecs.writeStringField(generator, FIELD_ID, value.id());
+      JsonCodecs.writeField(generator, FIELD_CUSTOMER, value.customer(), JsonCodecs.UUID_CODEC);
+      JsonCodecs.writeField(generator, FIELD_PLACED_AT, value.placedAt(), JsonCodecs.INSTANT);
+      JsonCodecs.writeField(generator, FIELD_LINES, value.lines(), OrderCodecs.LIST_OF_LINE_CODEC);
+      generator.writeFieldName(FIELD_PAID);
+      generator.writeBoolean(value.paid());
       generator.writeEndObject();
     }
 
@@ -207,7 +219,7 @@ public final class OrderCodecs {
             placedAt = JsonCodecs.readInstant(parser, context, "placedAt");
             hasPlacedAt = true;
           }
-          case "lines" -> lines = JsonCodecs.readField(parser, context, "lines", LIST_OF_LINE_CODEC);
+          case "lines" -> lines = JsonCodecs.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
           case "paid" -> {
             paid = JsonCodecs.readBoolean(parser, context, "paid");
             hasPaid = true;
@@ -241,22 +253,50 @@ public final class OrderCodecs {
   }
 
   private static final class PlaceOrderCodec implements JsonCodec<PlaceOrder> {
+    private static final SerializedString FIELD_CUSTOMER = new SerializedString("customer");
+
+    private static final SerializedString FIELD_EMAIL = new SerializedString("email");
+
+    private static final SerializedString FIELD_LINES = new SerializedString("lines");
+
+    private static final SerializedString FIELD_TAGS = new SerializedString("tags");
+
+    private static final SerializedString FIELD_COUNTS = new SerializedString("counts");
+
+    private static final SerializedString FIELD_NOTE = new SerializedString("note");
+
+    private static final SerializedString FIELD_DELIVER_TO = new SerializedString("deliverTo");
+
+    private static final SerializedString FIELD_DUE = new SerializedString("due");
+
+    private static final SerializedString FIELD_PRIORITY = new SerializedString("priority");
+
+    private static final SerializedString FIELD_WEIGHT = new SerializedString("weight");
+
+    private static final SerializedString FIELD_SEQUENCE = new SerializedString("sequence");
+
+    private static final SerializedString FIELD_REFERENCE = new SerializedString("reference");
+
+    private static final SerializedString FIELD_DISCOUNT = new SerializedString("discount");
+
     @Override
     public void write(JsonGenerator generator, PlaceOrder value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeField(generator, "customer", value.customer(), JsonCodecs.UUID_CODEC);
-      JsonCodecs.writeStringField(generator, "email", value.email());
-      JsonCodecs.writeField(generator, "lines", value.lines(), LIST_OF_LINE_CODEC);
-      JsonCodecs.writeField(generator, "tags", value.tags(), SET_OF_STRING_CODEC);
-      JsonCodecs.writeField(generator, "counts", value.counts(), MAP_OF_INTEGER_CODEC);
-      JsonCodecs.writeOptionalField(generator, "note", value.note(), JsonCodecs.STRING);
-      JsonCodecs.writeOptionalField(generator, "deliverTo", value.deliverTo(), ADDRESS_CODEC);
-      JsonCodecs.writeField(generator, "due", value.due(), JsonCodecs.LOCAL_DATE);
-      JsonCodecs.writeField(generator, "priority", value.priority(), PRIORITY_CODEC);
-      generator.writeNumberField("weight", value.weight());
-      generator.writeNumberField("sequence", value.sequence());
-      JsonCodecs.writeField(generator, "reference", value.reference(), JsonCodecs.BIG_INTEGER);
-      JsonCodecs.writeField(generator, "discount", value.discount(), JsonCodecs.INTEGER);
+      JsonCodecs.writeField(generator, FIELD_CUSTOMER, value.customer(), JsonCodecs.UUID_CODEC);
+      JsonCodecs.writeStringField(generator, FIELD_EMAIL, value.email());
+      JsonCodecs.writeField(generator, FIELD_LINES, value.lines(), OrderCodecs.LIST_OF_LINE_CODEC);
+      JsonCodecs.writeField(generator, FIELD_TAGS, value.tags(), OrderCodecs.SET_OF_STRING_CODEC);
+      JsonCodecs.writeField(generator, FIELD_COUNTS, value.counts(), OrderCodecs.MAP_OF_INTEGER_CODEC);
+      JsonCodecs.writeOptionalField(generator, FIELD_NOTE, value.note(), JsonCodecs.STRING);
+      JsonCodecs.writeOptionalField(generator, FIELD_DELIVER_TO, value.deliverTo(), OrderCodecs.ADDRESS_CODEC);
+      JsonCodecs.writeField(generator, FIELD_DUE, value.due(), JsonCodecs.LOCAL_DATE);
+      JsonCodecs.writeField(generator, FIELD_PRIORITY, value.priority(), OrderCodecs.PRIORITY_CODEC);
+      generator.writeFieldName(FIELD_WEIGHT);
+      generator.writeNumber(value.weight());
+      generator.writeFieldName(FIELD_SEQUENCE);
+      generator.writeNumber(value.sequence());
+      JsonCodecs.writeField(generator, FIELD_REFERENCE, value.reference(), JsonCodecs.BIG_INTEGER);
+      JsonCodecs.writeField(generator, FIELD_DISCOUNT, value.discount(), JsonCodecs.INTEGER);
       generator.writeEndObject();
     }
 
@@ -298,17 +338,17 @@ public final class OrderCodecs {
             email = JsonCodecs.readString(parser, context, "email");
             hasEmail = true;
           }
-          case "lines" -> lines = JsonCodecs.readField(parser, context, "lines", LIST_OF_LINE_CODEC);
-          case "tags" -> tags = JsonCodecs.readField(parser, context, "tags", SET_OF_STRING_CODEC);
-          case "counts" -> counts = JsonCodecs.readField(parser, context, "counts", MAP_OF_INTEGER_CODEC);
-          case "note" -> note = JsonCodecs.readField(parser, context, "note", OPTIONAL_STRING_CODEC);
-          case "deliverTo" -> deliverTo = JsonCodecs.readField(parser, context, "deliverTo", OPTIONAL_ADDRESS_CODEC);
+          case "lines" -> lines = JsonCodecs.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
+          case "tags" -> tags = JsonCodecs.readField(parser, context, "tags", OrderCodecs.SET_OF_STRING_CODEC);
+          case "counts" -> counts = JsonCodecs.readField(parser, context, "counts", OrderCodecs.MAP_OF_INTEGER_CODEC);
+          case "note" -> note = JsonCodecs.readField(parser, context, "note", OrderCodecs.OPTIONAL_STRING_CODEC);
+          case "deliverTo" -> deliverTo = JsonCodecs.readField(parser, context, "deliverTo", OrderCodecs.OPTIONAL_ADDRESS_CODEC);
           case "due" -> {
             due = JsonCodecs.readLocalDate(parser, context, "due");
             hasDue = true;
           }
           case "priority" -> {
-            priority = JsonCodecs.readField(parser, context, "priority", PRIORITY_CODEC);
+            priority = JsonCodecs.readField(parser, context, "priority", OrderCodecs.PRIORITY_CODEC);
             hasPriority = true;
           }
           case "weight" -> {
@@ -368,10 +408,12 @@ public final class OrderCodecs {
   }
 
   private static final class PayCodec implements JsonCodec<Pay> {
+    private static final SerializedString FIELD_AMOUNT = new SerializedString("amount");
+
     @Override
     public void write(JsonGenerator generator, Pay value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeBigDecimalField(generator, "amount", value.amount());
+      JsonCodecs.writeBigDecimalField(generator, FIELD_AMOUNT, value.amount());
       generator.writeEndObject();
     }
 
@@ -410,10 +452,12 @@ public final class OrderCodecs {
   }
 
   private static final class ShipCodec implements JsonCodec<Ship> {
+    private static final SerializedString FIELD_TO = new SerializedString("to");
+
     @Override
     public void write(JsonGenerator generator, Ship value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeField(generator, "to", value.to(), ADDRESS_CODEC);
+      JsonCodecs.writeField(generator, FIELD_TO, value.to(), OrderCodecs.ADDRESS_CODEC);
       generator.writeEndObject();
     }
 
@@ -429,7 +473,7 @@ public final class OrderCodecs {
         parser.nextToken();
         switch (field) {
           case "to" -> {
-            to = JsonCodecs.readField(parser, context, "to", ADDRESS_CODEC);
+            to = JsonCodecs.readField(parser, context, "to", OrderCodecs.ADDRESS_CODEC);
             hasTo = true;
           }
           default -> parser.skipChildren();
@@ -452,14 +496,24 @@ public final class OrderCodecs {
   }
 
   private static final class OrderPlacedCodec implements JsonCodec<OrderPlaced> {
+    private static final SerializedString FIELD_ID = new SerializedString("id");
+
+    private static final SerializedString FIELD_CUSTOMER = new SerializedString("customer");
+
+    private static final SerializedString FIELD_PLACED_AT = new SerializedString("placedAt");
+
+    private static final SerializedString FIELD_LINES = new SerializedString("lines");
+
+    private static final SerializedString FIELD_NOTE = new SerializedString("note");
+
     @Override
     public void write(JsonGenerator generator, OrderPlaced value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, "id", value.id());
-      JsonCodecs.writeField(generator, "customer", value.customer(), JsonCodecs.UUID_CODEC);
-      JsonCodecs.writeField(generator, "placedAt", value.placedAt(), JsonCodecs.INSTANT);
-      JsonCodecs.writeField(generator, "lines", value.lines(), LIST_OF_LINE_CODEC);
-      JsonCodecs.writeOptionalField(generator, "note", value.note(), JsonCodecs.STRING);
+      JsonCodecs.writeStringField(generator, FIELD_ID, value.id());
+      JsonCodecs.writeField(generator, FIELD_CUSTOMER, value.customer(), JsonCodecs.UUID_CODEC);
+      JsonCodecs.writeField(generator, FIELD_PLACED_AT, value.placedAt(), JsonCodecs.INSTANT);
+      JsonCodecs.writeField(generator, FIELD_LINES, value.lines(), OrderCodecs.LIST_OF_LINE_CODEC);
+      JsonCodecs.writeOptionalField(generator, FIELD_NOTE, value.note(), JsonCodecs.STRING);
       generator.writeEndObject();
     }
 
@@ -492,8 +546,8 @@ public final class OrderCodecs {
             placedAt = JsonCodecs.readInstant(parser, context, "placedAt");
             hasPlacedAt = true;
           }
-          case "lines" -> lines = JsonCodecs.readField(parser, context, "lines", LIST_OF_LINE_CODEC);
-          case "note" -> note = JsonCodecs.readField(parser, context, "note", OPTIONAL_STRING_CODEC);
+          case "lines" -> lines = JsonCodecs.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
+          case "note" -> note = JsonCodecs.readField(parser, context, "note", OrderCodecs.OPTIONAL_STRING_CODEC);
           default -> parser.skipChildren();
         }
       }
@@ -520,10 +574,12 @@ public final class OrderCodecs {
   }
 
   private static final class OrderPaidCodec implements JsonCodec<OrderPaid> {
+    private static final SerializedString FIELD_AMOUNT = new SerializedString("amount");
+
     @Override
     public void write(JsonGenerator generator, OrderPaid value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeBigDecimalField(generator, "amount", value.amount());
+      JsonCodecs.writeBigDecimalField(generator, FIELD_AMOUNT, value.amount());
       generator.writeEndObject();
     }
 
@@ -562,10 +618,12 @@ public final class OrderCodecs {
   }
 
   private static final class OrderShippedCodec implements JsonCodec<OrderShipped> {
+    private static final SerializedString FIELD_TO = new SerializedString("to");
+
     @Override
     public void write(JsonGenerator generator, OrderShipped value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeField(generator, "to", value.to(), ADDRESS_CODEC);
+      JsonCodecs.writeField(generator, FIELD_TO, value.to(), OrderCodecs.ADDRESS_CODEC);
       generator.writeEndObject();
     }
 
@@ -581,7 +639,7 @@ public final class OrderCodecs {
         parser.nextToken();
         switch (field) {
           case "to" -> {
-            to = JsonCodecs.readField(parser, context, "to", ADDRESS_CODEC);
+            to = JsonCodecs.readField(parser, context, "to", OrderCodecs.ADDRESS_CODEC);
             hasTo = true;
           }
           default -> parser.skipChildren();
@@ -604,12 +662,19 @@ public final class OrderCodecs {
   }
 
   private static final class LineCodec implements JsonCodec<Line> {
+    private static final SerializedString FIELD_SKU = new SerializedString("sku");
+
+    private static final SerializedString FIELD_QUANTITY = new SerializedString("quantity");
+
+    private static final SerializedString FIELD_UNIT_PRICE = new SerializedString("unitPrice");
+
     @Override
     public void write(JsonGenerator generator, Line value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, "sku", value.sku());
-      generator.writeNumberField("quantity", value.quantity());
-      JsonCodecs.writeBigDecimalField(generator, "unitPrice", value.unitPrice());
+      JsonCodecs.writeStringField(generator, FIELD_SKU, value.sku());
+      generator.writeFieldName(FIELD_QUANTITY);
+      generator.writeNumber(value.quantity());
+      JsonCodecs.writeBigDecimalField(generator, FIELD_UNIT_PRICE, value.unitPrice());
       generator.writeEndObject();
     }
 
@@ -666,11 +731,15 @@ public final class OrderCodecs {
   }
 
   private static final class AddressCodec implements JsonCodec<Address> {
+    private static final SerializedString FIELD_STREET = new SerializedString("street");
+
+    private static final SerializedString FIELD_POSTCODE = new SerializedString("postcode");
+
     @Override
     public void write(JsonGenerator generator, Address value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, "street", value.street());
-      JsonCodecs.writeStringField(generator, "postcode", value.postcode());
+      JsonCodecs.writeStringField(generator, FIELD_STREET, value.street());
+      JsonCodecs.writeStringField(generator, FIELD_POSTCODE, value.postcode());
       generator.writeEndObject();
     }
 

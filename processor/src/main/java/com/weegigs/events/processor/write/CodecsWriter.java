@@ -33,6 +33,7 @@ import javax.lang.model.element.Modifier;
  * each other, and to themselves, freely.
  */
 final class CodecsWriter {
+  private static final ClassName SERIALIZED_STRING = ClassName.get("com.fasterxml.jackson.core.io", "SerializedString");
   private static final Set<String> RESERVED_LOCALS = Set.of("parser", "context", "field", "violations", "value", "generator", "e");
 
   private final AggregateModel aggregate;
@@ -126,15 +127,25 @@ final class CodecsWriter {
   // One record's codec class.
 
   private TypeSpec codecClass(RecordShape shape, ClassName codecClass) {
-    return TypeSpec.classBuilder(codecClass)
+    TypeSpec.Builder type = TypeSpec.classBuilder(codecClass)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addSuperinterface(codecOf(shape.type()))
-        .addMethod(writeMethod(shape))
+        .addSuperinterface(codecOf(shape.type()));
+    // Field names encoded once, so that writing a record never encodes its names again.
+    JavaNames.Allocator names = new JavaNames.Allocator();
+    List<String> fieldNames = new ArrayList<>();
+    for (ComponentModel component : shape.components()) {
+      String name = names.allocate("FIELD_" + JavaNames.upperSnake(component.name()), "_2");
+      fieldNames.add(name);
+      type.addField(FieldSpec.builder(SERIALIZED_STRING, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("new $T($S)", SERIALIZED_STRING, component.name())
+          .build());
+    }
+    return type.addMethod(writeMethod(shape, fieldNames))
         .addMethod(readMethod(shape))
         .build();
   }
 
-  private MethodSpec writeMethod(RecordShape shape) {
+  private MethodSpec writeMethod(RecordShape shape, List<String> fieldNames) {
     MethodSpec.Builder write = MethodSpec.methodBuilder("write")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -142,21 +153,22 @@ final class CodecsWriter {
         .addParameter(shape.type(), "value")
         .addException(RuntimeTypes.IO_EXCEPTION)
         .addStatement("generator.writeStartObject()");
-    for (ComponentModel component : shape.components()) {
-      String name = component.name();
+    for (int i = 0; i < shape.components().size(); i++) {
+      ComponentModel component = shape.components().get(i);
+      String name = fieldNames.get(i);
       ValueType type = component.type();
-      CodeBlock access = CodeBlock.of("value.$N()", name);
+      CodeBlock access = CodeBlock.of("value.$N()", component.name());
       if (type instanceof ValueType.Primitive primitive && !primitive.boxed()) {
-        String method = primitive.javaType().equals(TypeName.BOOLEAN) ? "writeBooleanField" : "writeNumberField";
-        write.addStatement("generator.$N($S, $L)", method, name, access);
+        write.addStatement("generator.writeFieldName($N)", name);
+        write.addStatement("generator.$N($L)", primitive.javaType().equals(TypeName.BOOLEAN) ? "writeBoolean" : "writeNumber", access);
       } else if (type instanceof ValueType.Scalar scalar && scalar.javaType().canonicalName().equals("java.lang.String")) {
-        write.addStatement("$T.writeStringField(generator, $S, $L)", RuntimeTypes.JSON_CODECS, name, access);
+        write.addStatement("$T.writeStringField(generator, $N, $L)", RuntimeTypes.JSON_CODECS, name, access);
       } else if (type instanceof ValueType.Scalar scalar && scalar.javaType().canonicalName().equals("java.math.BigDecimal")) {
-        write.addStatement("$T.writeBigDecimalField(generator, $S, $L)", RuntimeTypes.JSON_CODECS, name, access);
+        write.addStatement("$T.writeBigDecimalField(generator, $N, $L)", RuntimeTypes.JSON_CODECS, name, access);
       } else if (type instanceof ValueType.OptionalOf optional) {
-        write.addStatement("$T.writeOptionalField(generator, $S, $L, $L)", RuntimeTypes.JSON_CODECS, name, access, codec(optional.value()));
+        write.addStatement("$T.writeOptionalField(generator, $N, $L, $L)", RuntimeTypes.JSON_CODECS, name, access, codec(optional.value()));
       } else {
-        write.addStatement("$T.writeField(generator, $S, $L, $L)", RuntimeTypes.JSON_CODECS, name, access, codec(type));
+        write.addStatement("$T.writeField(generator, $N, $L, $L)", RuntimeTypes.JSON_CODECS, name, access, codec(type));
       }
     }
     return write.addStatement("generator.writeEndObject()").build();
@@ -333,12 +345,12 @@ final class CodecsWriter {
       if (constant == null) {
         throw new IllegalArgumentException("record " + record.javaType() + " is not among the aggregate's records");
       }
-      return CodeBlock.of("$N", constant);
+      return CodeBlock.of("$T.$N", aggregate.names().codecs(), constant);
     }
     String key = type.javaType().toString();
     String existing = helperNames.get(key);
     if (existing != null) {
-      return CodeBlock.of("$N", existing);
+      return CodeBlock.of("$T.$N", aggregate.names().codecs(), existing);
     }
     CodeBlock initializer;
     if (type instanceof ValueType.Enum enumType) {
@@ -359,7 +371,7 @@ final class CodecsWriter {
     helperCodecs.put(key, FieldSpec.builder(codecOf(type.javaType()), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(initializer)
         .build());
-    return CodeBlock.of("$N", name);
+    return CodeBlock.of("$T.$N", aggregate.names().codecs(), name);
   }
 
   private static String helperName(ValueType type) {

@@ -11,32 +11,32 @@ import java.util.List;
  * read a nested value and {@link #pop() pop} it afterwards.
  */
 public final class DecodeContext {
-  private final StringBuilder path = new StringBuilder();
-  private int[] marks = new int[8];
+  // The path is kept as a stack of segments and turned into text only when a violation is recorded,
+  // so that decoding valid input (the common case) never builds path strings.
+  private final String root;
+  private String[] names;
+  private int[] indexes;
   private int depth;
   private List<Violation> violations;
 
   /** A context whose paths start at the root. */
-  public DecodeContext() {}
+  public DecodeContext() {
+    this("");
+  }
 
   /** A context whose paths start below {@code root}, such as {@code command}. */
   public DecodeContext(String root) {
-    path.append(root);
+    this.root = root;
   }
 
   /** Enters a field. */
   public void push(String field) {
-    mark();
-    if (path.length() > 0) {
-      path.append('.');
-    }
-    path.append(field);
+    mark(field, -1);
   }
 
   /** Enters an element of an array. */
   public void pushIndex(int index) {
-    mark();
-    path.append('[').append(index).append(']');
+    mark(null, index);
   }
 
   /** Leaves the last field or element entered. */
@@ -44,18 +44,18 @@ public final class DecodeContext {
     if (depth == 0) {
       throw new IllegalStateException("pop without push");
     }
-    depth--;
-    path.setLength(marks[depth]);
+    names[--depth] = null;
   }
 
   /** Records a violation at the current path. */
   public void violation(String message) {
-    violationAt(path.toString(), message);
+    violationAt(path(), message);
   }
 
   /** Records a violation at the current path extended by {@code field}. */
   public void violation(String field, String message) {
-    violationAt(path.length() == 0 ? field : path + "." + field, message);
+    String at = path();
+    violationAt(at.isEmpty() ? field : at + "." + field, message);
   }
 
   private void violationAt(String at, String message) {
@@ -67,6 +67,20 @@ public final class DecodeContext {
 
   /** The current path, for messages. */
   public String path() {
+    if (depth == 0) {
+      return root;
+    }
+    StringBuilder path = new StringBuilder(root);
+    for (int i = 0; i < depth; i++) {
+      if (names[i] != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(names[i]);
+      } else {
+        path.append('[').append(indexes[i]).append(']');
+      }
+    }
     return path.toString();
   }
 
@@ -88,10 +102,15 @@ public final class DecodeContext {
     return violations == null ? List.of() : List.copyOf(violations);
   }
 
-  private void mark() {
-    if (depth == marks.length) {
-      marks = Arrays.copyOf(marks, depth * 2);
+  private void mark(String name, int index) {
+    if (names == null) {
+      names = new String[8];
+      indexes = new int[8];
+    } else if (depth == names.length) {
+      names = Arrays.copyOf(names, depth * 2);
+      indexes = Arrays.copyOf(indexes, depth * 2);
     }
-    marks[depth++] = path.length();
+    names[depth] = name;
+    indexes[depth++] = index;
   }
 }

@@ -3,6 +3,7 @@ package com.weegigs.events.runtime.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -325,6 +326,49 @@ public final class JsonCodecs {
       generator.writeNullField(field);
     } else {
       generator.writeNumberField(field, value);
+    }
+  }
+
+  /**
+   * Writes {@code field} and {@code value} with {@code codec}; {@code null} is written as JSON null.
+   * Generated codecs pass field names as pre-encoded {@link SerializableString}s.
+   */
+  public static <T> void writeField(JsonGenerator generator, SerializableString field, T value, JsonCodec<T> codec)
+      throws IOException {
+    generator.writeFieldName(field);
+    if (value == null) {
+      generator.writeNull();
+    } else {
+      codec.write(generator, value);
+    }
+  }
+
+  /** Writes {@code field} and the value of {@code value} when it has one; an empty one is left out. */
+  public static <T> void writeOptionalField(JsonGenerator generator, SerializableString field, Optional<T> value, JsonCodec<T> codec)
+      throws IOException {
+    if (value != null && value.isPresent()) {
+      generator.writeFieldName(field);
+      codec.write(generator, value.get());
+    }
+  }
+
+  /** Writes a string field; {@code null} is written as JSON null. */
+  public static void writeStringField(JsonGenerator generator, SerializableString field, String value) throws IOException {
+    generator.writeFieldName(field);
+    if (value == null) {
+      generator.writeNull();
+    } else {
+      generator.writeString(value);
+    }
+  }
+
+  /** Writes a decimal field; {@code null} is written as JSON null. */
+  public static void writeBigDecimalField(JsonGenerator generator, SerializableString field, BigDecimal value) throws IOException {
+    generator.writeFieldName(field);
+    if (value == null) {
+      generator.writeNull();
+    } else {
+      generator.writeNumber(value);
     }
   }
 
