@@ -34,6 +34,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,6 +78,9 @@ public final class ServiceClient implements AutoCloseable {
   public static final String DEFAULT_URL = "nats://localhost:4222";
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceClient.class);
+
+  /** One daemon thread for every client's call timers; cancelled timers leave its queue at once. */
+  private static final ScheduledThreadPoolExecutor TIMERS = timers();
 
   private final Connection connection;
   private final boolean ownsConnection;
@@ -205,11 +210,14 @@ public final class ServiceClient implements AutoCloseable {
       }
     }, safeExecutor);
     // Our own timer: jnats checks request timeouts only every few seconds.
-    CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS, safeExecutor).execute(() -> {
+    // The timer only hands over to the executor, so callers' continuations never run on it, and it
+    // is cancelled once the call completes, so finished calls do not wait in its queue.
+    ScheduledFuture<?> timer = TIMERS.schedule(() -> execute(() -> {
       if (!result.isDone() && result.completeExceptionally(timedOut(subject, timeout))) {
         pending.cancel(true);
       }
-    });
+    }), timeout.toNanos(), TimeUnit.NANOSECONDS);
+    result.whenComplete((value, error) -> timer.cancel(false));
     return result;
   }
 
@@ -261,6 +269,12 @@ public final class ServiceClient implements AutoCloseable {
   @Override
   public String toString() {
     return "ServiceClient[" + serviceName + "]";
+  }
+
+  private static ScheduledThreadPoolExecutor timers() {
+    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, new DaemonThreads("wee-client-timer"));
+    timers.setRemoveOnCancelPolicy(true);
+    return timers;
   }
 
   private void execute(Runnable task) {
