@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
  * state created by a static creating handler) compiles with no error and no warning, and every
  * generated type exists and compiles too.
  */
-class ReceiptsDomainTest {
+public class ReceiptsDomainTest {
   private static final String PKG = "com.weegigs.events.example.receipts";
 
-  static List<JavaFileObject> sources() {
+  /** The receipts domain sources, also used by the model tests. */
+  public static List<JavaFileObject> sources() {
     return List.of(
         source("package-info", """
             @Service(name = "receipts", version = "1.0.0", title = "Receipt Service")
