@@ -56,7 +56,7 @@ class GeneratedCodeTest {
   @BeforeAll
   static void compile() throws IOException {
     List<JavaFileObject> sources = new ArrayList<>();
-    for (var service : List.of(TestModels.receipts(), TestModels.shop())) {
+    for (var service : List.of(TestModels.receipts(), TestModels.shop(), TestModels.edge())) {
       for (JavaFile file : WritersGoldenTest.generate(service)) {
         sources.add(file.toJavaFileObject());
       }
@@ -289,6 +289,40 @@ class GeneratedCodeTest {
     assertEquals("shop", shop.name());
     assertEquals("2.1.0-rc.1", shop.version());
     assertEquals(List.of("order"), shop.aggregates().stream().map(AggregateType::name).toList());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void namesThatCollideWithGeneratedOnesStillWork() throws Exception {
+    assertEquals("default", ((CommandType<?>) constant("com.example.edge.EdgeCodecs", "DEFAULT")).name());
+    assertEquals("type", ((CommandType<?>) constant("com.example.edge.EdgeCodecs", "TYPE_COMMAND")).name());
+    assertEquals("default", ((com.weegigs.events.runtime.definition.EventType<?>) constant("com.example.edge.EdgeCodecs", "DEFAULT_EVENT")).name());
+    Class<?> client = Class.forName("com.example.edge.EdgeClient", true, loader);
+    assertNotNull(client.getMethod("defaultCommand", String.class, Class.forName("com.example.edge.Default", true, loader)));
+    assertNotNull(client.getMethod("onEventEvent", com.weegigs.events.runtime.client.EventListener.class));
+
+    JsonCodec<Object> state = codec(constant("com.example.edge.EdgeCodecs", "EDGE_CODEC"));
+    String json = "{\"parser\":\"p\",\"context\":1,\"field\":null,\"e\":true,\"value\":\"v\",\"hasParser\":\"h\","
+        + "\"generator\":[\"g\"],\"violations\":{\"parser\":\"inner\",\"context\":2,\"field\":\"f\",\"e\":false,\"value\":null,"
+        + "\"hasParser\":null,\"generator\":[]}}";
+    assertEquals(json, write(state, decodeClean(state, json)));
+    DecodeContext context = new DecodeContext();
+    assertNull(read(state, "{\"violations\":{\"context\":\"x\"}}", context));
+    assertEquals(List.of("violations.context", "violations.parser", "violations.field", "violations.e", "violations.value",
+        "violations.hasParser", "parser", "context", "field", "e", "value", "hasParser"),
+        context.violations().stream().map(Violation::path).toList());
+    AggregateType<?, ?> type = (AggregateType<?, ?>) constant("com.example.edge.EdgeCodecs", "TYPE");
+    assertTrue(type.stateSchema().contains("{\"anyOf\":[{\"$ref\":\"#\"},{\"type\":\"null\"}]}"), type.stateSchema());
+
+    Object handlers = Class.forName("com.example.edge.State", true, loader).getConstructor().newInstance();
+    AggregateDefinition<Object, Object> edges = (AggregateDefinition<Object, Object>) Class.forName("com.example.edge.EdgeStub", true, loader)
+        .getMethod("definition", handlers.getClass()).invoke(null, handlers);
+    CommandContext commandContext = new CommandContext(new AggregateId("edge", "x"), CommandMetadata.EMPTY,
+        Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
+    var binding = (AggregateDefinition.CommandBinding<Object, Object, Object>) edges.command("default");
+    Object command = decodeClean(codec(binding.type()), "{\"violations\":4}");
+    assertEquals(List.of(new Violation("violations", "must be less than or equal to 3")), binding.type().validator().validate(command));
+    assertEquals("[Defaulted[violations=4]]", binding.handler().handle(edges.initialState("x"), command, commandContext).toString());
   }
 
   /** Loads the classes of a compile-testing {@link Compilation}. */

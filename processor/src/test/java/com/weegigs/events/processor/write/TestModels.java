@@ -26,6 +26,7 @@ import java.util.Map;
 final class TestModels {
   static final String RECEIPTS = "com.example.receipts";
   static final String SHOP = "com.example.shop";
+  static final String EDGE = "com.example.edge";
 
   private TestModels() {}
 
@@ -181,5 +182,35 @@ final class TestModels {
     AggregateModel aggregate = new AggregateModel("order", "shop", order, state, null, ClassName.OBJECT,
         List.of(place, pay, ship), List.of(placed, paid, shipped), List.of(), List.of(line, address), names(order));
     return new ServiceModel("shop", "2.1.0-rc.1", "Shop", SHOP, List.of(aggregate), new ServiceNames(ClassName.get(SHOP, "ShopService")));
+  }
+
+  /**
+   * Names that collide with what the writers generate: components named like generated locals,
+   * a command whose wire name takes {@code TYPE}, a command and an event with one wire name, a
+   * command whose method name is a keyword, an event class named {@code Event}, a handler class
+   * named {@code State}, and a record that contains itself.
+   */
+  static ServiceModel edge() {
+    ClassName edge = ClassName.get(EDGE, "Edge");
+    ClassName stateHandlers = ClassName.get(EDGE, "State");
+    ValueType strings = listOf(STRING);
+    RecordShape state = new RecordShape(edge, List.of(
+        component("parser", STRING), component("context", INT), component("field", STRING),
+        component("e", new ValueType.Primitive(TypeName.BOOLEAN, false)), component("value", STRING), component("hasParser", STRING),
+        component("generator", strings), component("violations", new ValueType.OptionalOf(
+            ParameterizedTypeName.get(ClassName.get(java.util.Optional.class), edge), new ValueType.Record(edge)))));
+    CommandModel defaultCommand = new CommandModel("default", new RecordShape(ClassName.get(EDGE, "Default"), List.of(
+            component("violations", INT, constraint(Kind.MAX, "must be less than or equal to 3", "value", 3L)))),
+        new HandlerModel(stateHandlers, "handle", false, true, true, false));
+    CommandModel typeCommand = new CommandModel("type", new RecordShape(ClassName.get(EDGE, "Type"), List.of(
+            component("key", STRING, constraint(Kind.NOT_EMPTY, "must not be empty")))),
+        new HandlerModel(edge, "type", false, true, false, true));
+    EventModel defaulted = new EventModel("default", new RecordShape(ClassName.get(EDGE, "Defaulted"), List.of(
+        component("violations", INT))), new ReducerModel("on", false));
+    EventModel event = new EventModel("event", new RecordShape(ClassName.get(EDGE, "Event"), List.of(
+        component("key", STRING))), new ReducerModel("on", false));
+    AggregateModel aggregate = new AggregateModel("edge", "edges", edge, state, "create", ClassName.OBJECT,
+        List.of(defaultCommand, typeCommand), List.of(defaulted, event), List.of(stateHandlers), List.of(), names(edge));
+    return new ServiceModel("edges", "0.0.1", "Edges", EDGE, List.of(aggregate), new ServiceNames(ClassName.get(EDGE, "EdgesService")));
   }
 }

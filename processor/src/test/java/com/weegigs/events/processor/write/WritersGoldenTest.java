@@ -38,7 +38,7 @@ class WritersGoldenTest {
 
   static Stream<Arguments> generatedFiles() {
     List<Arguments> arguments = new ArrayList<>();
-    for (ServiceModel service : List.of(TestModels.receipts(), TestModels.shop())) {
+    for (ServiceModel service : List.of(TestModels.receipts(), TestModels.shop(), TestModels.edge())) {
       for (JavaFile file : generate(service)) {
         arguments.add(Arguments.of(file.packageName() + "." + file.typeSpec().name(), file));
       }
