@@ -17,6 +17,9 @@ import com.weegigs.events.runtime.fixtures.Counters.Counter;
 import com.weegigs.events.runtime.internal.wire.Envelopes;
 import com.weegigs.events.runtime.internal.wire.JsonValues;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
+import com.weegigs.events.runtime.definition.AggregateType;
+import com.weegigs.events.runtime.store.AppendResult;
+import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.InMemoryEventStore;
 import com.weegigs.events.runtime.validation.Violation;
 import com.weegigs.events.testing.NatsServer;
@@ -141,8 +144,16 @@ class NatsServiceTest {
     assertEquals("application/json", published.getHeaders().getFirst("Content-Type"));
     assertEquals(event, Envelopes.decodeRecordedEvent(published.getData(), COUNTER));
 
-    CommandResult<Counter, Object> second = assertCounter(request("counters.command.counter.add",
-        command("counter", "c-1", "{\"amount\":2}", null)));
+    String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    Message secondReply = request("counters.command.counter.add",
+        new Headers().put("traceparent", traceparent).put("tracestate", "a=1"),
+        utf8(command("counter", "c-1", "{\"amount\":2}", null)));
+    assertEquals(traceparent, secondReply.getHeaders().getFirst("traceparent"));
+    assertEquals("a=1", secondReply.getHeaders().getFirst("tracestate"));
+    Message secondEvent = events.nextMessage(TIMEOUT);
+    assertEquals(traceparent, secondEvent.getHeaders().getFirst("traceparent"));
+    assertNotNull(published.getHeaders().getFirst("traceparent"), "a request without trace context starts one");
+    CommandResult<Counter, Object> second = assertCounter(secondReply);
     assertEquals(2, second.entity().revision());
     assertEquals(7, second.entity().state().value());
 
@@ -216,22 +227,60 @@ class NatsServiceTest {
   }
 
   @Test
+  void aCommandLoadsOnlyTheEventsAfterTheCachedState() throws Exception {
+    InMemoryEventStore memory = new InMemoryEventStore();
+    List<Long> loadedAfter = java.util.Collections.synchronizedList(new ArrayList<>());
+    EventStore counting = new EventStore() {
+      @Override
+      public List<RecordedEvent<?>> load(AggregateType<?, ?> type, AggregateId id, long afterRevision) {
+        loadedAfter.add(afterRevision);
+        return memory.load(type, id, afterRevision);
+      }
+
+      @Override
+      public long revision(AggregateType<?, ?> type, AggregateId id) {
+        return memory.revision(type, id);
+      }
+
+      @Override
+      public AppendResult append(AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId,
+          List<RecordedEvent<?>> events) {
+        return memory.append(type, id, expectedRevision, messageId, events);
+      }
+    };
+    start(builder -> builder.withEventStore(counting));
+    for (int i = 0; i < 20; i++) {
+      assertCounter(request("counters.command.counter.add", command("counter", "long", "{\"amount\":1}", null)));
+    }
+    // each command asked only for events after the revision it already had in its cache
+    assertEquals(java.util.stream.LongStream.range(0, 20).boxed().toList(), loadedAfter);
+
+    // another writer (another instance) appends behind the cache's back: the next command catches up
+    AggregateId id = new AggregateId("counter", "long");
+    memory.append(COUNTER, id, 20, "outside", List.of(new RecordedEvent<>("outside-1", id, "added", 21,
+        java.time.Instant.now(), new Added(100), new EventMetadata("c", "outside", null))));
+    CommandResult<Counter, Object> next = assertCounter(request("counters.command.counter.add",
+        command("counter", "long", "{\"amount\":1}", null)));
+    assertEquals(22, next.entity().revision());
+    assertEquals(121, next.entity().state().value());
+  }
+
+  @Test
   void answersUnavailableAtOnceWhenSaturated() throws Exception {
     start(builder -> builder.withConcurrency(new ConcurrencyConfig(1, 0)));
     CompletableFuture<Message> slow = client.requestWithTimeout("counters.command.counter.sleep",
         utf8(command("counter", "s", "{\"millis\":3000}", null)), TIMEOUT);
-    Message busy = null;
-    for (int attempt = 0; attempt < 50 && busy == null; attempt++) {
-      Message reply = request("counters.query.counter.get", "{\"aggregateId\":{\"type\":\"counter\",\"key\":\"x\"}}");
-      if (reply.getHeaders().getFirst("Nats-Service-Error-Code") != null) {
-        busy = reply;
-      } else {
-        Thread.sleep(20);
-      }
+    client.flush(TIMEOUT);
+    // once the service has handed the sleep to its only worker, the next request finds no worker and no queue
+    for (int attempt = 0; attempt < 500 && received("counters.command.counter.sleep") < 1; attempt++) {
+      Thread.sleep(10);
     }
-    assertNotNull(busy, "a request while the only worker is busy is refused");
+    Message busy = request("counters.query.counter.get", "{\"aggregateId\":{\"type\":\"counter\",\"key\":\"x\"}}");
+    assertFalse(slow.isDone(), "the slow command is still running");
     assertError(busy, ErrorCode.UNAVAILABLE);
     assertCounter(slow.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    // and once the worker is free, requests are served again
+    assertCounter(request("counters.query.counter.get", "{\"aggregateId\":{\"type\":\"counter\",\"key\":\"x\"}}"));
   }
 
   @Test
@@ -411,11 +460,15 @@ class NatsServiceTest {
   }
 
   private int receivedSleeps() throws Exception {
+    return received("counters.command.counter.sleep");
+  }
+
+  private int received(String subject) throws Exception {
     Map<String, Object> stats = json(request("$SRV.STATS.counters", null, new byte[0]).getData());
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> endpoints = (List<Map<String, Object>>) stats.get("endpoints");
     for (Map<String, Object> endpoint : endpoints) {
-      if (endpoint.get("subject").equals("counters.command.counter.sleep")) {
+      if (endpoint.get("subject").equals(subject)) {
         return count(endpoint, "num_requests");
       }
     }

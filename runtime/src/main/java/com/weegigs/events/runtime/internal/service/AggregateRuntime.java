@@ -101,7 +101,12 @@ final class AggregateRuntime<S, E> {
    * @throws ServiceException for a request that cannot be decoded or is not valid
    */
   <C> void command(
-      CommandBinding<S, C, E> binding, ServiceMessage message, long receivedAtMillis, Deadline deadline, Responder responder) {
+      CommandBinding<S, C, E> binding,
+      ServiceMessage message,
+      long receivedAtMillis,
+      Deadline deadline,
+      TraceContext trace,
+      Responder responder) {
     CommandType<C> commandType = binding.type();
     Envelopes.CommandRequest<C> request = Envelopes.decodeCommandRequest(message.getData(), type.name(), commandType);
     List<Violation> violations = commandType.validator().validate(request.command());
@@ -116,7 +121,7 @@ final class AggregateRuntime<S, E> {
     }
     Reply reply;
     try {
-      reply = execute(binding, request.aggregateId(), request.command(), metadata, deadline);
+      reply = execute(binding, request.aggregateId(), request.command(), metadata, deadline, trace);
     } catch (ServiceException e) {
       reply = Reply.error(e);
     } catch (EventStoreUnavailableException e) {
@@ -158,7 +163,7 @@ final class AggregateRuntime<S, E> {
   }
 
   private <C> Reply execute(CommandBinding<S, C, E> binding, AggregateId id, C command, CommandMetadata metadata,
-      Deadline deadline) throws Exception {
+      Deadline deadline, TraceContext trace) throws Exception {
     ReentrantLock lock = stripes[(id.hashCode() & 0x7fffffff) % STRIPES];
     long wait = Math.min(deadline.remainingMillis(), LOCK_WAIT_WITHOUT_DEADLINE_MILLIS);
     if (!lock.tryLock(wait, TimeUnit.MILLISECONDS)) {
@@ -219,7 +224,7 @@ final class AggregateRuntime<S, E> {
         AppendResult result = store.append(type, id, current.revision(), metadata.messageId(), events);
         if (result instanceof AppendResult.Appended appended) {
           cache.put(id, new Current<>(appended.revision(), state));
-          publish(appended.events());
+          publish(appended.events(), trace);
           return Reply.success(Envelopes.encodeEntity(type, new Entity<>(id, appended.revision(), state), appended.events()));
         }
         if (result instanceof AppendResult.Duplicate duplicate) {
@@ -263,12 +268,13 @@ final class AggregateRuntime<S, E> {
     return state;
   }
 
-  private void publish(List<RecordedEvent<?>> events) {
+  private void publish(List<RecordedEvent<?>> events, TraceContext trace) {
     for (RecordedEvent<?> event : events) {
       try {
         Headers headers = new Headers()
             .put(WireHeaders.NATS_MSG_ID, event.id())
             .put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON);
+        trace.addTo(headers);
         connection.publish(eventSubjects.get(event.type()), headers, Envelopes.encodeRecordedEvent(type, event));
       } catch (RuntimeException e) {
         // the events are stored: the store is the truth, live publications are notifications

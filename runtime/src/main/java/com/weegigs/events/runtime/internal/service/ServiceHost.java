@@ -25,12 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,6 +68,8 @@ public final class ServiceHost implements AutoCloseable {
   private final int maxPayload;
   private final byte[] health;
   private final Reply shuttingDown;
+  private final Reply atCapacity;
+  private final Semaphore admission;
   private volatile boolean accepting = true;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch closedLatch = new CountDownLatch(1);
@@ -85,6 +87,8 @@ public final class ServiceHost implements AutoCloseable {
     this.maxPayload = settings.limits().maxPayloadBytes();
     this.replies = new ReplyCache(settings.idempotency().maxReplies(), settings.idempotency().window());
     this.shuttingDown = Reply.error(ErrorCode.UNAVAILABLE, "service " + descriptor.name() + " is shutting down");
+    this.atCapacity = Reply.error(ErrorCode.UNAVAILABLE, "service " + descriptor.name() + " is at capacity; try again shortly");
+    this.admission = new Semaphore(settings.concurrency().maxInFlight() + settings.concurrency().maxQueued());
     List<String> aggregateNames = new ArrayList<>();
     for (AggregateDefinition<?, ?> definition : settings.aggregates()) {
       aggregateNames.add(definition.type().name());
@@ -98,7 +102,7 @@ public final class ServiceHost implements AutoCloseable {
       this.connection = connect(settings.natsUrl(), descriptor);
       this.ownsConnection = true;
     }
-    this.workers = workers(descriptor.name(), settings.concurrency().maxInFlight(), settings.concurrency().maxQueued());
+    this.workers = workers(descriptor.name(), settings.concurrency().maxInFlight());
     try {
       this.service = register();
       this.service.startService();
@@ -164,8 +168,9 @@ public final class ServiceHost implements AutoCloseable {
     }
   }
 
-  private static ThreadPoolExecutor workers(String service, int threads, int queued) {
-    BlockingQueue<Runnable> queue = queued == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queued);
+  /** The worker pool; its queue is unbounded because admission (a semaphore) bounds it. */
+  private static ThreadPoolExecutor workers(String service, int threads) {
+    BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     AtomicInteger count = new AtomicInteger();
     ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, queue, runnable -> {
       Thread thread = new Thread(runnable, service + "-worker-" + count.incrementAndGet());
@@ -194,8 +199,8 @@ public final class ServiceHost implements AutoCloseable {
         EndpointInfo info = new EndpointInfo("command", aggregate, command, Subjects.command(name, aggregate, command));
         endpoints.add(new EndpointHandler("command_" + aggregate + "_" + command, info, metadata) {
           @Override
-          void handle(ServiceMessage message, long receivedAtMillis, Deadline deadline) {
-            runCommand(runtime, binding, message, receivedAtMillis, deadline, this);
+          void handle(Work work, Deadline deadline) {
+            runCommand(runtime, binding, work.message, work.receivedAtMillis, deadline, work.trace, work::reply);
           }
         });
       }
@@ -206,8 +211,8 @@ public final class ServiceHost implements AutoCloseable {
       EndpointInfo info = new EndpointInfo("query", aggregate, null, Subjects.query(name, aggregate));
       endpoints.add(new EndpointHandler("query_" + aggregate + "_get", info, metadata) {
         @Override
-        void handle(ServiceMessage message, long receivedAtMillis, Deadline deadline) {
-          respond(message, runtime.query(message));
+        void handle(Work work, Deadline deadline) {
+          work.reply(work.message, runtime.query(work.message));
         }
       });
     }
@@ -216,8 +221,8 @@ public final class ServiceHost implements AutoCloseable {
     healthMetadata.put("wee.schema", Envelopes.HEALTH_REQUEST_SCHEMA);
     endpoints.add(new EndpointHandler("health", new EndpointInfo("health", null, null, Subjects.health(name)), healthMetadata) {
       @Override
-      void handle(ServiceMessage message, long receivedAtMillis, Deadline deadline) {
-        respond(message, Reply.success(health));
+      void handle(Work work, Deadline deadline) {
+        work.reply(work.message, Reply.success(health));
       }
     });
 
@@ -254,14 +259,14 @@ public final class ServiceHost implements AutoCloseable {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void runCommand(AggregateRuntime runtime, CommandBinding binding, ServiceMessage message,
-      long receivedAtMillis, Deadline deadline, EndpointHandler endpoint) {
-    runtime.command(binding, message, receivedAtMillis, deadline, endpoint::respond);
+      long receivedAtMillis, Deadline deadline, TraceContext trace, Responder responder) {
+    runtime.command(binding, message, receivedAtMillis, deadline, trace, responder);
   }
 
   /** On the endpoint's dispatcher thread: the cheap checks, then a hand-off to a worker. */
   private void accept(EndpointHandler endpoint, ServiceMessage message) {
     if (!accepting) {
-      endpoint.respond(message, shuttingDown);
+      endpoint.respond(message, shuttingDown, null);
       return;
     }
     byte[] data = message.getData();
@@ -269,24 +274,33 @@ public final class ServiceHost implements AutoCloseable {
     if (size > maxPayload) {
       endpoint.respond(message, Reply.error(new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE,
           "request body is " + size + " bytes; the limit is " + maxPayload,
-          Map.of("limit", maxPayload, "size", size))));
+          Map.of("limit", maxPayload, "size", size))), null);
+      return;
+    }
+    if (!admission.tryAcquire()) {
+      endpoint.respond(message, atCapacity, null);
       return;
     }
     long receivedAt = settings.clock().millis();
     try {
       workers.execute(new Work(endpoint, message, receivedAt));
     } catch (RejectedExecutionException e) {
-      endpoint.respond(message, accepting
-          ? Reply.error(ErrorCode.UNAVAILABLE, "service " + descriptor.name() + " is at capacity; try again shortly")
-          : shuttingDown);
+      admission.release();
+      endpoint.respond(message, shuttingDown, null);
     }
   }
 
-  /** One request on a worker thread. */
+  /**
+   * One admitted request. It holds an admission permit from the moment the dispatcher accepts it
+   * until its reply is about to be sent (or it ends without one), so a caller that sends its next
+   * request as soon as it has the reply never finds the permit still taken.
+   */
   private final class Work implements Runnable {
     final EndpointHandler endpoint;
     final ServiceMessage message;
     final long receivedAtMillis;
+    TraceContext trace;
+    private final AtomicBoolean released = new AtomicBoolean();
 
     Work(EndpointHandler endpoint, ServiceMessage message, long receivedAtMillis) {
       this.endpoint = endpoint;
@@ -294,25 +308,42 @@ public final class ServiceHost implements AutoCloseable {
       this.receivedAtMillis = receivedAtMillis;
     }
 
+    /** Answers {@code request} (this work's message, or a repeat that waited for it). */
+    void reply(ServiceMessage request, Reply reply) {
+      release();
+      endpoint.respond(request, reply, trace);
+    }
+
+    private void release() {
+      if (released.compareAndSet(false, true)) {
+        admission.release();
+      }
+    }
+
     @Override
     public void run() {
+      trace = TraceContext.of(message.getHeaders());
       try {
         Deadline deadline = Deadline.of(message.getHeaders());
         deadline.check("before the request was started");
         for (RequestGuard guard : settings.guards()) {
           guard.check(endpoint.info, message);
         }
-        endpoint.handle(message, receivedAtMillis, deadline);
+        endpoint.handle(this, deadline);
       } catch (ServiceException e) {
-        endpoint.respond(message, Reply.error(e));
+        reply(message, Reply.error(e));
       } catch (RuntimeException | Error e) {
-        LOG.error("{} request on {} failed unexpectedly", endpoint.info.kind(), endpoint.info.subject(), e);
-        endpoint.respond(message, AggregateRuntime.internalError(null));
+        LOG.error("{} request on {} failed unexpectedly (traceparent={})", endpoint.info.kind(), endpoint.info.subject(),
+            trace.traceparent, e);
+        reply(message, AggregateRuntime.internalError(null));
+      } finally {
+        release();
       }
     }
 
     void unavailable() {
-      endpoint.respond(message, shuttingDown);
+      release();
+      endpoint.respond(message, shuttingDown, null);
     }
   }
 
@@ -330,9 +361,11 @@ public final class ServiceHost implements AutoCloseable {
       this.metadata = metadata;
     }
 
-    abstract void handle(ServiceMessage message, long receivedAtMillis, Deadline deadline);
+    /** Runs the request and answers it through {@link Work#reply}. */
+    abstract void handle(Work work, Deadline deadline);
 
-    void respond(ServiceMessage message, Reply reply) {
+    /** Sends {@code reply}, with the request's trace context ({@code null}: taken from the request). */
+    void respond(ServiceMessage message, Reply reply, TraceContext trace) {
       if (reply.error() != null) {
         errors.incrementAndGet();
         lastError = reply.error().number() + " " + reply.error().name();
@@ -341,7 +374,8 @@ public final class ServiceHost implements AutoCloseable {
         return;
       }
       try {
-        message.respond(connection, reply.body(), reply.headers());
+        TraceContext context = trace != null ? trace : TraceContext.of(message.getHeaders());
+        message.respond(connection, reply.body(), context.onto(reply.headers()));
       } catch (RuntimeException e) {
         LOG.debug("could not reply on {}", info.subject(), e);
       }

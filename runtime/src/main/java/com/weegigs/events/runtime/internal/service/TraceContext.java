@@ -1,0 +1,78 @@
+package com.weegigs.events.runtime.internal.service;
+
+import com.weegigs.events.runtime.internal.wire.WireHeaders;
+import io.nats.client.impl.Headers;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The W3C trace context of one request ({@code traceparent}, {@code tracestate}, {@code baggage}),
+ * carried onto its reply and onto the events it publishes, as the wire contract asks. A request
+ * without one gets a new, unsampled trace so its reply and events can still be tied together.
+ * The service creates no spans of its own (telemetry is a later feature), so the caller's context
+ * passes through unchanged.
+ */
+final class TraceContext {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  final String traceparent;
+  final String tracestate;
+  final String baggage;
+
+  private TraceContext(String traceparent, String tracestate, String baggage) {
+    this.traceparent = traceparent;
+    this.tracestate = tracestate;
+    this.baggage = baggage;
+  }
+
+  /** The context a request carries, or a new root when it carries none. */
+  static TraceContext of(Headers headers) {
+    String traceparent = headers == null ? null : headers.getFirst(WireHeaders.TRACEPARENT);
+    if (traceparent == null || traceparent.isEmpty()) {
+      return new TraceContext(newRoot(), null, null);
+    }
+    return new TraceContext(traceparent, headers.getFirst(WireHeaders.TRACESTATE), headers.getFirst(WireHeaders.BAGGAGE));
+  }
+
+  /** A writable copy of {@code base} with this context added. */
+  Headers onto(Headers base) {
+    Headers headers = new Headers(base);
+    addTo(headers);
+    return headers;
+  }
+
+  /** Adds this context to {@code headers}. */
+  void addTo(Headers headers) {
+    headers.put(WireHeaders.TRACEPARENT, traceparent);
+    if (tracestate != null) {
+      headers.put(WireHeaders.TRACESTATE, tracestate);
+    }
+    if (baggage != null) {
+      headers.put(WireHeaders.BAGGAGE, baggage);
+    }
+  }
+
+  private static String newRoot() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    char[] text = new char[55];
+    text[0] = '0';
+    text[1] = '0';
+    text[2] = '-';
+    long high = random.nextLong();
+    long low = random.nextLong();
+    hex(text, 3, high);
+    hex(text, 19, low == 0 && high == 0 ? 1 : low);
+    text[35] = '-';
+    long span = random.nextLong();
+    hex(text, 36, span == 0 ? 1 : span);
+    text[52] = '-';
+    text[53] = '0';
+    text[54] = '0';
+    return new String(text);
+  }
+
+  private static void hex(char[] text, int at, long value) {
+    for (int i = 0; i < 16; i++) {
+      text[at + i] = HEX[(int) ((value >>> (60 - 4 * i)) & 0xF)];
+    }
+  }
+}
