@@ -2,11 +2,14 @@ package com.weegigs.events.runtime.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.Entity;
 import com.weegigs.events.runtime.EventMetadata;
 import com.weegigs.events.runtime.RecordedEvent;
+import com.weegigs.events.runtime.error.UnavailableException;
 import com.weegigs.events.runtime.fixtures.Counters;
 import com.weegigs.events.runtime.fixtures.Counters.Added;
 import com.weegigs.events.runtime.fixtures.Counters.Counter;
@@ -51,6 +54,30 @@ class ReconnectTest {
       assertNotNull(delivered, "the subscription did not survive the restart");
       assertEquals("e-1", delivered.id());
     }
+  }
+
+  @Test
+  void aCallThatTimesOutWhileTheServerIsDownIsUnavailable(NatsServer server) {
+    try (ServiceClient client = ServiceClient.builder("counters").url(server.url()).build()) {
+      AggregateClient<Counter, Object> counters = new AggregateClient<>(client, Counters.COUNTER);
+      server.stop();
+
+      UnavailableException failure = assertThrows(UnavailableException.class, () -> AggregateClient.await(
+          counters.get("c-1", CallOptions.DEFAULT.withTimeout(Duration.ofMillis(500)))));
+
+      assertTrue(failure.getMessage().contains("connection is"), failure.getMessage());
+    }
+  }
+
+  @Test
+  void buildingAClientForAnAddressWhereNothingListensIsUnavailable(NatsServer server) {
+    String url = server.url();
+    server.stop();
+
+    UnavailableException failure = assertThrows(UnavailableException.class,
+        () -> ServiceClient.builder("counters").url(url).build());
+
+    assertTrue(failure.getMessage().contains(url), failure.getMessage());
   }
 
   private static void awaitConnected(Connection connection) throws InterruptedException {

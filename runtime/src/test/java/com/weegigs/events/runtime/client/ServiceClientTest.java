@@ -268,6 +268,20 @@ class ServiceClientTest {
   }
 
   @Test
+  void continuationsRunOffTheNatsThreadsSoTheyMayBlockOnAnotherCall() throws Exception {
+    Responder.answering(serviceSide, GET_SUBJECT, request -> {
+      AggregateId id = Envelopes.decodeQueryRequest(request.getData(), "counter");
+      return Responder.ok(Envelopes.encodeEntity(Counters.COUNTER, new Entity<>(id, 1, new Counter(id.key(), 1)), null));
+    });
+
+    // Blocking inside a continuation on a NATS thread would stop the reply of the inner call.
+    long revisions = AggregateClient.await(counters.get("c-1", CallOptions.DEFAULT)
+        .thenApply(first -> first.revision() + AggregateClient.await(counters.get("c-2", CallOptions.DEFAULT)).revision()));
+
+    assertEquals(2, revisions);
+  }
+
+  @Test
   void aCommandOfAnotherAggregateIsAProgrammingError() {
     assertThrows(IllegalArgumentException.class,
         () -> counters.send(Counters.OPEN, "c-1", new Counters.Open("x"), CallOptions.DEFAULT));
