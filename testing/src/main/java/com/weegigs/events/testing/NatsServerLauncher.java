@@ -34,7 +34,8 @@ final class NatsServerLauncher {
 
   /** A launcher that reads the real environment and asks Testcontainers about Docker. */
   static NatsServerLauncher fromEnvironment() {
-    return new NatsServerLauncher(System::getenv, USUAL_FOLDERS, ContainerNatsServer::dockerAvailable);
+    // A lambda, not a method reference: Testcontainers is loaded only when there is no binary.
+    return new NatsServerLauncher(System::getenv, USUAL_FOLDERS, () -> ContainerNatsServer.dockerAvailable());
   }
 
   /** Starts one server: a process when a binary is found, a container when Docker is available. */
