@@ -19,20 +19,22 @@ import javax.lang.model.element.Modifier;
  * over the runtime's {@code AggregateClient}.
  */
 final class ClientWriter {
+  private final boolean generatedAnnotation;
   private final AggregateModel aggregate;
   private final AggregateConstants constants;
   private final TypeName result;
   private final TypeName entity;
 
-  private ClientWriter(AggregateModel aggregate, AggregateConstants constants) {
+  private ClientWriter(AggregateModel aggregate, AggregateConstants constants, boolean generatedAnnotation) {
+    this.generatedAnnotation = generatedAnnotation;
     this.aggregate = aggregate;
     this.constants = constants;
     this.result = ParameterizedTypeName.get(RuntimeTypes.COMMAND_RESULT, aggregate.stateType(), aggregate.eventSupertype());
     this.entity = ParameterizedTypeName.get(RuntimeTypes.ENTITY, aggregate.stateType());
   }
 
-  static List<JavaFile> write(AggregateModel aggregate, AggregateConstants constants) {
-    ClientWriter writer = new ClientWriter(aggregate, constants);
+  static List<JavaFile> write(AggregateModel aggregate, AggregateConstants constants, boolean generatedAnnotation) {
+    ClientWriter writer = new ClientWriter(aggregate, constants, generatedAnnotation);
     return List.of(writer.clientInterface(), writer.natsClient());
   }
 
@@ -47,7 +49,7 @@ final class ClientWriter {
   private JavaFile clientInterface() {
     ClassName name = aggregate.names().client();
     ClassName blocking = name.nestedClass("Blocking");
-    TypeSpec.Builder client = GeneratedFiles.annotate(TypeSpec.interfaceBuilder(name))
+    TypeSpec.Builder client = GeneratedFiles.annotate(TypeSpec.interfaceBuilder(name), generatedAnnotation)
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Typed client of the {@code $L} aggregate, generated from {@link $T}: one method per command, {@code get}\n"
             + "and a subscription per event. Methods return at once with a {@link $T}; {@link #blocking()} waits instead.\n"
@@ -183,7 +185,7 @@ final class ClientWriter {
     ClassName blockingName = name.nestedClass("BlockingClient");
     TypeName aggregateClient = ParameterizedTypeName.get(RuntimeTypes.AGGREGATE_CLIENT, aggregate.stateType(), aggregate.eventSupertype());
 
-    TypeSpec.Builder nats = GeneratedFiles.annotate(TypeSpec.classBuilder(name))
+    TypeSpec.Builder nats = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(client)
         .addJavadoc("{@link $T} over NATS, generated from {@link $T}: every call goes through the runtime's\n"

@@ -47,13 +47,13 @@ final class CodecsWriter {
     this.constants = constants;
   }
 
-  static JavaFile write(ServiceModel service, AggregateModel aggregate, AggregateConstants constants) {
-    return new CodecsWriter(aggregate, constants).write(service);
+  static JavaFile write(ServiceModel service, AggregateModel aggregate, AggregateConstants constants, boolean generatedAnnotation) {
+    return new CodecsWriter(aggregate, constants).write(service, generatedAnnotation);
   }
 
-  private JavaFile write(ServiceModel service) {
+  private JavaFile write(ServiceModel service, boolean generatedAnnotation) {
     ClassName codecsName = aggregate.names().codecs();
-    TypeSpec.Builder codecs = GeneratedFiles.annotate(TypeSpec.classBuilder(codecsName))
+    TypeSpec.Builder codecs = GeneratedFiles.annotate(TypeSpec.classBuilder(codecsName), generatedAnnotation)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("JSON codecs, command types, event types and the {@link $T} of the {@code $L} aggregate,\n"
             + "generated from {@link $T} and its commands and events.\n\n"

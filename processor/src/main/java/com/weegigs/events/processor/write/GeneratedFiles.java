@@ -9,11 +9,16 @@ import com.palantir.javapoet.TypeSpec;
 final class GeneratedFiles {
   private GeneratedFiles() {}
 
-  /** Adds {@code @Generated} (JDK 9+, source retention) and our class-retention {@code @WeeGenerated}. */
-  static TypeSpec.Builder annotate(TypeSpec.Builder type) {
-    return type
-        .addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED).addMember("value", "$S", RuntimeTypes.PROCESSOR).build())
-        .addAnnotation(RuntimeTypes.WEE_GENERATED);
+  /**
+   * Adds {@code @javax.annotation.processing.Generated} (JDK 9+, source retention, in module
+   * {@code java.compiler}) when {@code generatedAnnotation} is set, and always our class-retention
+   * {@code @WeeGenerated}.
+   */
+  static TypeSpec.Builder annotate(TypeSpec.Builder type, boolean generatedAnnotation) {
+    if (generatedAnnotation) {
+      type.addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED).addMember("value", "$S", RuntimeTypes.PROCESSOR).build());
+    }
+    return type.addAnnotation(RuntimeTypes.WEE_GENERATED);
   }
 
   /** The file of a top-level type named {@code name}: two-space indent, no dates, no versions. */

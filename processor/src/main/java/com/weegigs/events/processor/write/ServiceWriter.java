@@ -15,7 +15,7 @@ import javax.lang.model.element.Modifier;
 final class ServiceWriter {
   private ServiceWriter() {}
 
-  static JavaFile write(ServiceModel service) {
+  static JavaFile write(ServiceModel service, boolean generatedAnnotation) {
     ClassName name = service.names().descriptor();
     CodeBlock aggregates = CodeBlock.join(
         service.aggregates().stream().map(a -> CodeBlock.of("$T.TYPE", a.names().codecs())).toList(), ",\n");
@@ -25,7 +25,7 @@ final class ServiceWriter {
         .add("new $T(\n$>$>$S,\n$S,\n$S,\n$T.<$T>of($L))$<$<", RuntimeTypes.SERVICE_DESCRIPTOR, service.name(), service.version(), service.title(),
             RuntimeTypes.LIST, anyAggregate, aggregates)
         .build();
-    TypeSpec descriptor = GeneratedFiles.annotate(TypeSpec.classBuilder(name))
+    TypeSpec descriptor = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("The {@code $L} service ($L), generated from the {@code @Service} of package {@code $L}.\n",
             service.name(), service.title(), service.packageName())

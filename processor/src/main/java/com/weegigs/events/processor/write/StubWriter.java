@@ -25,7 +25,7 @@ final class StubWriter {
 
   private StubWriter() {}
 
-  static JavaFile write(AggregateModel aggregate, AggregateConstants constants) {
+  static JavaFile write(AggregateModel aggregate, AggregateConstants constants, boolean generatedAnnotation) {
     ClassName name = aggregate.names().stub();
     ClassName codecs = aggregate.names().codecs();
     MethodSpec.Builder definition = MethodSpec.methodBuilder("definition")
@@ -76,7 +76,7 @@ final class StubWriter {
     chain.add("\n.build()");
     definition.addStatement(chain.build());
 
-    TypeSpec stub = GeneratedFiles.annotate(TypeSpec.classBuilder(name))
+    TypeSpec stub = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("Service stub of the {@code $L} aggregate, generated from {@link $T}: binds every command to its\n"
             + "{@code @CommandHandler} and every event to its {@code @Reducer}. Host the result of {@link #definition}\n"

@@ -14,10 +14,10 @@ import javax.lang.model.element.Modifier;
 final class SubjectsWriter {
   private SubjectsWriter() {}
 
-  static JavaFile write(ServiceModel service, AggregateModel aggregate) {
+  static JavaFile write(ServiceModel service, AggregateModel aggregate, boolean generatedAnnotation) {
     String prefix = service.name();
     String type = aggregate.wireName();
-    TypeSpec.Builder subjects = GeneratedFiles.annotate(TypeSpec.classBuilder(aggregate.names().subjects()))
+    TypeSpec.Builder subjects = GeneratedFiles.annotate(TypeSpec.classBuilder(aggregate.names().subjects()), generatedAnnotation)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("NATS subjects of the {@code $L} aggregate of service {@code $L}, generated from {@link $T}.\n\n"
             + "<p>Requests to a command subject carry a command request and are answered with the entity or an error;\n"

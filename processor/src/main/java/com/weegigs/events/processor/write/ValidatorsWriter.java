@@ -39,11 +39,11 @@ final class ValidatorsWriter {
     this.constants = constants;
   }
 
-  static JavaFile write(AggregateModel aggregate, AggregateConstants constants) {
-    return new ValidatorsWriter(aggregate, constants).write();
+  static JavaFile write(AggregateModel aggregate, AggregateConstants constants, boolean generatedAnnotation) {
+    return new ValidatorsWriter(aggregate, constants).write(generatedAnnotation);
   }
 
-  private JavaFile write() {
+  private JavaFile write(boolean generatedAnnotation) {
     ClassName name = aggregate.names().validators();
     // Commands first, then the records they reach through @Valid, each once, in order of discovery.
     Map<ClassName, RecordShape> checked = new LinkedHashMap<>();
@@ -71,7 +71,7 @@ final class ValidatorsWriter {
       checks.add(checkMethod(shape, checked));
     }
 
-    TypeSpec.Builder validators = GeneratedFiles.annotate(TypeSpec.classBuilder(name))
+    TypeSpec.Builder validators = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("Constraint checks of the commands of the {@code $L} aggregate ({@link $T}), generated from their\n"
             + "jakarta.validation annotations. Each {@code validate} method returns every violation, with its JSON path,\n"

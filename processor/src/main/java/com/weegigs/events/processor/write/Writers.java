@@ -9,14 +9,19 @@ import java.util.List;
 /**
  * Turns the model into Java source. The only entry point the processor calls; every writer sees the
  * model alone, never an {@code Element}, and the same model always gives the same text.
+ *
+ * <p>Every generated type carries {@code @WeeGenerated} (class retention, so coverage tools skip it)
+ * and, unless the caller says it is not available, {@code @javax.annotation.processing.Generated}.
+ * That annotation lives in module {@code java.compiler}: a processor compiling a named module that
+ * does not read {@code java.compiler} should pass {@code generatedAnnotation = false}.
  */
 public final class Writers {
   private Writers() {}
 
   /**
-   * The sources generated for one aggregate, in this order: {@code ReceiptSubjects},
-   * {@code ReceiptCodecs}, {@code ReceiptValidators}, {@code ReceiptStub}, {@code ReceiptClient},
-   * {@code NatsReceiptClient}.
+   * The sources generated for one aggregate, with {@code @Generated}, in this order:
+   * {@code ReceiptSubjects}, {@code ReceiptCodecs}, {@code ReceiptValidators}, {@code ReceiptStub},
+   * {@code ReceiptClient}, {@code NatsReceiptClient}.
    *
    * @param service the service the aggregate belongs to
    * @param aggregate a validated aggregate
@@ -24,23 +29,47 @@ public final class Writers {
    * @throws IllegalArgumentException when the model is inconsistent (a bug in the processor: report it)
    */
   public static List<JavaFile> forAggregate(ServiceModel service, AggregateModel aggregate) {
+    return forAggregate(service, aggregate, true);
+  }
+
+  /**
+   * The sources generated for one aggregate, as {@link #forAggregate(ServiceModel, AggregateModel)}.
+   *
+   * @param service the service the aggregate belongs to
+   * @param aggregate a validated aggregate
+   * @param generatedAnnotation whether to add {@code @javax.annotation.processing.Generated}
+   * @return the files to write
+   * @throws IllegalArgumentException when the model is inconsistent (a bug in the processor: report it)
+   */
+  public static List<JavaFile> forAggregate(ServiceModel service, AggregateModel aggregate, boolean generatedAnnotation) {
     AggregateConstants constants = new AggregateConstants(aggregate);
     List<JavaFile> files = new ArrayList<>();
-    files.add(SubjectsWriter.write(service, aggregate));
-    files.add(CodecsWriter.write(service, aggregate, constants));
-    files.add(ValidatorsWriter.write(aggregate, constants));
-    files.add(StubWriter.write(aggregate, constants));
-    files.addAll(ClientWriter.write(aggregate, constants));
+    files.add(SubjectsWriter.write(service, aggregate, generatedAnnotation));
+    files.add(CodecsWriter.write(service, aggregate, constants, generatedAnnotation));
+    files.add(ValidatorsWriter.write(aggregate, constants, generatedAnnotation));
+    files.add(StubWriter.write(aggregate, constants, generatedAnnotation));
+    files.addAll(ClientWriter.write(aggregate, constants, generatedAnnotation));
     return List.copyOf(files);
+  }
+
+  /**
+   * The sources generated once per service, with {@code @Generated}: {@code ReceiptsService}.
+   *
+   * @param service a validated service with its aggregates
+   * @return the files to write
+   */
+  public static List<JavaFile> forService(ServiceModel service) {
+    return forService(service, true);
   }
 
   /**
    * The sources generated once per service: {@code ReceiptsService}.
    *
    * @param service a validated service with its aggregates
+   * @param generatedAnnotation whether to add {@code @javax.annotation.processing.Generated}
    * @return the files to write
    */
-  public static List<JavaFile> forService(ServiceModel service) {
-    return List.of(ServiceWriter.write(service));
+  public static List<JavaFile> forService(ServiceModel service, boolean generatedAnnotation) {
+    return List.of(ServiceWriter.write(service, generatedAnnotation));
   }
 }
