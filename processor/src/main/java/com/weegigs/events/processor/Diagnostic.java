@@ -17,6 +17,11 @@ public enum Diagnostic {
       "%s refers to %s, which could not be resolved by the end of compilation; check the import or"
           + " the spelling, or make sure the processor that generates it runs"),
 
+  /** The generated code needs the runtime, which is not on the class path. */
+  RUNTIME_MISSING("WEE-003", Kind.ERROR,
+      "the wee-events runtime is not on the class path, and the code generated for %s needs it; add the dependency"
+          + " com.weegigs.events:wee-events-runtime"),
+
   // --- 1xx: names and versions -----------------------------------------------------------------
   /** A service name breaks the grammar. */
   INVALID_SERVICE_NAME("WEE-101", Kind.ERROR,

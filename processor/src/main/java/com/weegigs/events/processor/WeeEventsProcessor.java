@@ -91,6 +91,13 @@ public final class WeeEventsProcessor extends AbstractProcessor {
         return false;
       }
       unresolved.clear();
+      if (!declarations.aggregates().isEmpty()
+          && processingEnv.getElementUtils().getTypeElement(AnnotationNames.RUNTIME_DEFINITION) == null) {
+        // Without this, javac would print dozens of "cannot find symbol" errors in generated files.
+        Element first = declarations.aggregates().get(0).element();
+        reporter.report(Diagnostic.RUNTIME_MISSING, first, first.getSimpleName());
+        return false;
+      }
       for (BuiltService service : new ModelBuilder(processingEnv, reporter).build(declarations)) {
         write(service);
       }

@@ -180,6 +180,30 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
+  @Covers(Diagnostic.RUNTIME_MISSING)
+  void runtimeNotOnTheClassPath() throws Exception {
+    Domain domain = Domain.valid().with("test.AddItem", """
+        package test;
+
+        import com.weegigs.events.annotations.*;
+
+        @Command(aggregate = Cart.class)
+        public record AddItem(String name) {}
+        """);
+    java.io.File annotations = new java.io.File(
+        com.weegigs.events.annotations.Aggregate.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Compilation compilation = javac()
+        .withClasspath(java.util.List.of(annotations))
+        .withProcessors(new WeeEventsProcessor())
+        .compile(domain.sources());
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[WEE-003] the wee-events runtime is not on the class path, and the code"
+        + " generated for Cart needs it; add the dependency com.weegigs.events:wee-events-runtime")
+        .inFile(domain.file("test.Cart")).onLineContaining("public record Cart");
+  }
+
+  @Test
   @Covers(Diagnostic.INTERNAL_ERROR)
   void internalFailureBecomesAnError() {
     Domain domain = Domain.valid();

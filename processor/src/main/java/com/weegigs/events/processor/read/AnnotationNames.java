@@ -24,6 +24,8 @@ public final class AnnotationNames {
 
   /** The runtime's {@code CommandContext}, a handler's optional last parameter. */
   public static final String COMMAND_CONTEXT = "com.weegigs.events.runtime.CommandContext";
+  /** A runtime type every generated stub uses: its absence means the runtime is not on the class path. */
+  public static final String RUNTIME_DEFINITION = "com.weegigs.events.runtime.definition.AggregateDefinition";
   /** Prefix of the standard constraints. */
   public static final String CONSTRAINTS_PACKAGE = "jakarta.validation.constraints";
   /** {@code @Valid}. */
