@@ -98,7 +98,10 @@ class DiscoveryTest {
     assertFalse(schemaText.isBlank(), "no wee.schema on " + subject);
     JsonNode schema = Wire.JSON.readTree(schemaText);
     assertTrue(schema.isObject(), () -> "schema of " + subject + " is not an object: " + schemaText);
-    assertEquals("object", schema.path("type").asText(), () -> "schema of " + subject + ": " + schemaText);
+    assertTrue(schema.path("$schema").asText().startsWith("https://json-schema.org/"), () -> "no $schema: " + schemaText);
+    if (!subject.endsWith(".health")) { // the health request is an empty body, not an object
+      assertEquals("object", schema.path("type").asText(), () -> "schema of " + subject + ": " + schemaText);
+    }
     if (subject.endsWith(".add-item")) {
       JsonNode properties = findProperties(schema, "price");
       assertTrue(properties != null, "add-item schema has no price: " + schemaText);
@@ -133,14 +136,19 @@ class DiscoveryTest {
     for (JsonNode endpoint : stats.path("endpoints")) {
       bySubject.put(endpoint.path("subject").asText(), endpoint);
       assertEquals("q", endpoint.path("queue_group").asText(), endpoint::toString);
-      assertTrue(endpoint.has("num_requests") && endpoint.has("num_errors") && endpoint.has("processing_time")
-          && endpoint.has("average_processing_time"), endpoint::toString);
     }
     assertEquals(new TreeSet<>(ENDPOINTS.keySet()), new TreeSet<>(bySubject.keySet()));
+    // jnats leaves counters that are 0 out of the JSON; an endpoint that served has them
     JsonNode addItem = bySubject.get(Wire.ADD_ITEM);
+    assertTrue(addItem.has("num_requests") && addItem.has("processing_time") && addItem.has("average_processing_time"),
+        addItem::toString);
     assertTrue(addItem.path("num_requests").asLong() >= 2, addItem::toString);
-    assertTrue(addItem.path("num_errors").asLong() >= 1, addItem::toString);
-    assertFalse(addItem.path("last_error").asText().isBlank(), addItem::toString);
+    // jnats counts an error only when the handler throws; the runtime answers errors itself and
+    // reports them in the endpoint's stats data. Either place is accepted here.
+    long errors = Math.max(addItem.path("num_errors").asLong(), addItem.path("data").path("errors").asLong());
+    String lastError = addItem.path("last_error").asText(addItem.path("data").path("last_error").asText());
+    assertTrue(errors >= 1, addItem::toString);
+    assertTrue(lastError.contains("400"), addItem::toString);
   }
 
   @Test

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.weegigs.events.example.probes.Explode;
 import com.weegigs.events.example.probes.Gate;
-import com.weegigs.events.example.probes.Hold;
 import com.weegigs.events.example.probes.Poke;
 import com.weegigs.events.example.probes.ProbeClient;
 import com.weegigs.events.example.probes.ProbeHandlers;
@@ -24,7 +23,6 @@ import com.weegigs.events.runtime.error.NotFoundException;
 import com.weegigs.events.runtime.error.PayloadTooLargeException;
 import com.weegigs.events.runtime.error.RejectedException;
 import com.weegigs.events.runtime.error.ServiceException;
-import com.weegigs.events.runtime.error.UnavailableException;
 import com.weegigs.events.runtime.error.ValidationFailedException;
 import com.weegigs.events.runtime.validation.Violation;
 import com.weegigs.events.testing.NatsServer;
@@ -35,8 +33,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Every error code the runtime produces, each observed twice: through the generated client (the
+ * Every error code the runtime produces (but {@code UNAVAILABLE}, see {@link SaturationTest}), each observed twice: through the generated client (the
  * exception type for the code, its code, message and details) and through a raw NATS request (the
  * ADR-32 headers {@code Nats-Service-Error-Code} and {@code Nats-Service-Error}, and the JSON body).
  */
@@ -54,30 +50,26 @@ class ErrorCodesTest {
 
   private static TestServices.Running receiptsService;
   private static TestServices.Running probesService;
-  private static final Gate GATE = new Gate();
   private static Connection connection;
   private static ReceiptClient.Blocking receipts;
   private static SupplierClient.Blocking suppliers;
   private static ProbeClient.Blocking probes;
-  private static ProbeClient asyncProbes;
 
   @BeforeAll
   static void start(NatsServer server) {
     receiptsService = TestServices.receipts(server, builder -> TestServices.withMaxPayload(builder, MAX_PAYLOAD));
-    // one request at a time and no queue: a second request while hold waits is refused at once
-    probesService = TestServices.probes(server, new ProbeHandlers(GATE), TestServices::withOneAtATime);
+    // UNAVAILABLE on saturation has its own test class: it needs a service with one worker
+    probesService = TestServices.probes(server, new ProbeHandlers(new Gate()), builder -> builder);
     connection = server.connect();
     Connection clientConnection = server.connect();
     var client = TestServices.client(clientConnection);
     receipts = ReceiptClient.create(client).blocking();
     suppliers = SupplierClient.create(client).blocking();
-    asyncProbes = ProbeClient.create(TestServices.probesClient(clientConnection));
-    probes = asyncProbes.blocking();
+    probes = ProbeClient.create(TestServices.probesClient(clientConnection)).blocking();
   }
 
   @AfterAll
   static void stop() {
-    GATE.open();
     probesService.close();
     receiptsService.close();
   }
@@ -230,23 +222,6 @@ class ErrorCodesTest {
     assertFalse(thrown.getMessage().contains(ProbeHandlers.SECRET), thrown.getMessage());
     // the probe still works afterwards
     assertEquals(1, probes.poke("p-500", new Poke()).entity().revision());
-  }
-
-  // ------------------------------------------------------------------------------------- 503
-
-  @Test
-  void unavailableWhenSaturated() throws Exception {
-    Gate gate = GATE;
-    CompletableFuture<?> holding = asyncProbes.hold("p-503", new Hold(), CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(60)));
-    gate.awaitArrivals(1);
-    // the only slot is taken: the service answers at once instead of letting callers wait
-    Wire.Reply reply = Wire.request(connection, "probes.command.probe.poke",
-        Wire.text(Wire.commandRequest("probe", "p-503", Wire.JSON.createObjectNode())));
-    assertErrorReply(reply, ErrorCode.UNAVAILABLE);
-    assertClientError(UnavailableException.class, ErrorCode.UNAVAILABLE, () -> probes.poke("p-503", new Poke()));
-    gate.open();
-    holding.get(30, TimeUnit.SECONDS);
-    assertEquals(2, probes.poke("p-503", new Poke()).entity().revision());
   }
 
   // ------------------------------------------------------------------------------------- 504

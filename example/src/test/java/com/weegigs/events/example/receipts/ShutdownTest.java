@@ -3,12 +3,14 @@ package com.weegigs.events.example.receipts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.weegigs.events.example.probes.Gate;
 import com.weegigs.events.example.probes.ProbeHandlers;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
 import io.nats.client.Connection;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +32,13 @@ class ShutdownTest {
     for (int i = 0; i < 100; i++) {
       // one probe each, so the requests do not wait for each other
       inFlight.add(Wire.requestAsync(connection, "probes.command.probe.hold",
-          Wire.text(Wire.commandRequest("probe", "p-" + i, Wire.JSON.createObjectNode())).getBytes(), null));
+          Wire.text(Wire.commandRequest("probe", "p-" + i, Wire.JSON.createObjectNode())).getBytes(StandardCharsets.UTF_8),
+          null));
     }
-    gate.awaitArrivals(100);
+    // all 100 are in the service: received (counted in $SRV.STATS) and running or waiting their
+    // turn (commands for aggregates that share a lock stripe run one after the other)
+    TestServices.await(() -> holdRequestsReceived(connection) == 100, "the service received all 100 requests");
+    gate.awaitArrivals(1);
 
     CompletableFuture<Void> shutdown = CompletableFuture.runAsync(service::close);
     // once the service stops taking requests, a new one is refused (or finds no responder)
@@ -49,5 +55,17 @@ class ShutdownTest {
     assertEquals(100, outcomes.values().stream().mapToInt(Integer::intValue).sum());
     outcomes.keySet().forEach(outcome -> assertTrue(
         outcome.equals("ok") || outcome.equals(ErrorCode.UNAVAILABLE.name()), () -> "unexpected outcomes " + outcomes));
+    assertTrue(gate.arrived() >= 1);
+  }
+
+  /** {@code num_requests} of the hold endpoint in {@code $SRV.STATS.probes}. */
+  private static long holdRequestsReceived(Connection connection) {
+    JsonNode stats = Wire.request(connection, "$SRV.STATS.probes", "").json();
+    for (JsonNode endpoint : stats.path("endpoints")) {
+      if (endpoint.path("subject").asText().equals("probes.command.probe.hold")) {
+        return endpoint.path("num_requests").asLong();
+      }
+    }
+    throw new AssertionError("no hold endpoint in " + stats);
   }
 }
