@@ -1,0 +1,20 @@
+package com.weegigs.events.processor;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The README documents every catalogue entry (surefire runs in the module directory). */
+class ReadmeTest {
+  @Test
+  void everyIdIsDocumented() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    for (Diagnostic diagnostic : Diagnostic.values()) {
+      assertTrue(readme.contains("| `" + diagnostic.id() + "` | " + diagnostic.kind().name().toLowerCase(java.util.Locale.ROOT) + " |"),
+          diagnostic.id() + " is not in processor/README.md");
+    }
+  }
+}
