@@ -142,7 +142,8 @@ class ErrorCodesTest {
     ObjectNode rename = Wire.commandRequest("supplier", "ghost", Wire.JSON.createObjectNode().put("name", "Nobody"));
     assertErrorReply(Wire.request(connection, Wire.RENAME_SUPPLIER, Wire.text(rename)), ErrorCode.NOT_FOUND);
 
-    assertClientError(NotFoundException.class, ErrorCode.NOT_FOUND, () -> suppliers.get("ghost"));
+    NotFoundException missing = assertClientError(NotFoundException.class, ErrorCode.NOT_FOUND, () -> suppliers.get("ghost"));
+    assertEquals("supplier 'ghost' does not exist", missing.getMessage());
     assertClientError(NotFoundException.class, ErrorCode.NOT_FOUND,
         () -> suppliers.renameSupplier("ghost", new RenameSupplier("Nobody")));
     // once created, it is found
@@ -158,10 +159,14 @@ class ErrorCodesTest {
     receipts.addItem("c-1", new AddItem("Coffee", new BigDecimal("4.50"), 2));
     ObjectNode request = Wire.commandRequest("receipt", "c-1", Wire.addItem("Muffin", "3.25", 1));
     request.putObject("metadata").put("expectedRevision", 5);
-    assertErrorReply(Wire.request(connection, Wire.ADD_ITEM, Wire.text(request)), ErrorCode.CONFLICT);
+    JsonNode details = assertErrorReply(Wire.request(connection, Wire.ADD_ITEM, Wire.text(request)), ErrorCode.CONFLICT);
+    assertEquals(5, details.path("expectedRevision").asLong(), details::toString);
+    assertEquals(1, details.path("actualRevision").asLong(), details::toString);
 
-    assertClientError(ConflictException.class, ErrorCode.CONFLICT,
+    ConflictException thrown = assertClientError(ConflictException.class, ErrorCode.CONFLICT,
         () -> receipts.addItem("c-1", new AddItem("Muffin", new BigDecimal("3.25"), 1), CallOptions.DEFAULT.withExpectedRevision(0L)));
+    assertEquals(0L, ((Number) thrown.details().get("expectedRevision")).longValue(), thrown.details()::toString);
+    assertEquals(1L, ((Number) thrown.details().get("actualRevision")).longValue(), thrown.details()::toString);
     // the right revision goes through
     assertEquals(2, receipts.addItem("c-1", new AddItem("Muffin", new BigDecimal("3.25"), 1),
         CallOptions.DEFAULT.withExpectedRevision(1L)).entity().revision());
@@ -171,9 +176,11 @@ class ErrorCodesTest {
   void conflictWhenACreatingCommandFindsTheAggregateExists() {
     suppliers.registerSupplier("twice", new RegisterSupplier("First"));
     ObjectNode again = Wire.commandRequest("supplier", "twice", Wire.JSON.createObjectNode().put("name", "Second"));
-    assertErrorReply(Wire.request(connection, Wire.REGISTER_SUPPLIER, Wire.text(again)), ErrorCode.CONFLICT);
-    assertClientError(ConflictException.class, ErrorCode.CONFLICT,
+    JsonNode details = assertErrorReply(Wire.request(connection, Wire.REGISTER_SUPPLIER, Wire.text(again)), ErrorCode.CONFLICT);
+    assertEquals(1, details.path("actualRevision").asLong(), details::toString);
+    ConflictException thrown = assertClientError(ConflictException.class, ErrorCode.CONFLICT,
         () -> suppliers.registerSupplier("twice", new RegisterSupplier("Second")));
+    assertTrue(thrown.getMessage().contains("already exists"), thrown.getMessage());
     assertEquals("First", suppliers.get("twice").state().name());
   }
 
@@ -184,9 +191,11 @@ class ErrorCodesTest {
     String big = "x".repeat(MAX_PAYLOAD + 1);
     JsonNode details = assertErrorReply(Wire.request(connection, Wire.ADD_ITEM, addItemRequest("big", big, "1", 1)),
         ErrorCode.PAYLOAD_TOO_LARGE);
-    assertTrue(details.isObject());
-    assertClientError(PayloadTooLargeException.class, ErrorCode.PAYLOAD_TOO_LARGE,
+    assertEquals(MAX_PAYLOAD, details.path("limit").asInt(), details::toString);
+    assertTrue(details.path("size").asInt() > MAX_PAYLOAD, details::toString);
+    PayloadTooLargeException thrown = assertClientError(PayloadTooLargeException.class, ErrorCode.PAYLOAD_TOO_LARGE,
         () -> receipts.addItem("big", new AddItem(big, BigDecimal.ONE, 1)));
+    assertEquals(MAX_PAYLOAD, ((Number) thrown.details().get("limit")).intValue(), thrown.details()::toString);
     assertEquals(0, receipts.get("big").revision());
   }
 
