@@ -68,6 +68,7 @@ class DiscoveryTest {
     assertEquals("io.nats.micro.v1.info_response", info.path("type").asText(), info::toString);
     assertEquals("receipts", info.path("name").asText());
     assertEquals("1.0.0", info.path("version").asText());
+    assertEquals("Receipt Service", info.path("description").asText(), "the @Service title");
     assertFalse(info.path("id").asText().isBlank());
     Set<String> subjects = new TreeSet<>();
     Set<String> names = new TreeSet<>();
@@ -109,6 +110,11 @@ class DiscoveryTest {
       assertEquals("integer", properties.path("quantity").path("type").asText(), schemaText);
       assertEquals(1, properties.path("quantity").path("minimum").asInt(), schemaText);
       assertEquals(0, properties.path("price").path("minimum").asInt(-1), schemaText);
+      assertEquals("number", properties.path("price").path("type").asText(), schemaText);
+      JsonNode required = properties == schema.path("properties") ? schema.path("required") : schema.path("properties").path("command").path("required");
+      assertEquals(Set.of("name", "price", "quantity"),
+          java.util.stream.StreamSupport.stream(required.spliterator(), false).map(JsonNode::asText).collect(java.util.stream.Collectors.toSet()),
+          schemaText);
     }
   }
 

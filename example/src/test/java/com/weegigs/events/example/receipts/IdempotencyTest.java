@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.weegigs.events.runtime.CommandResult;
+import com.weegigs.events.runtime.client.CallOptions;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
 import io.nats.client.Connection;
@@ -27,11 +29,13 @@ import org.junit.jupiter.api.Test;
 class IdempotencyTest {
   private static TestServices.Running service;
   private static Connection connection;
+  private static ReceiptClient client;
 
   @BeforeAll
   static void start(NatsServer server) {
     service = TestServices.receipts(server, builder -> builder);
     connection = server.connect();
+    client = ReceiptClient.create(TestServices.client(server.connect()));
   }
 
   @AfterAll
@@ -95,6 +99,22 @@ class IdempotencyTest {
       assertSameOutcome(replies.get(0).get(10, TimeUnit.SECONDS), replies.get(1).get(10, TimeUnit.SECONDS));
       assertOneEvent(key);
     }
+  }
+
+  @Test
+  void theGeneratedClientRetriesSafelyWithTheSameMessageId() {
+    CallOptions once = CallOptions.DEFAULT.withMessageId("m-typed");
+    AddItem tea = new AddItem("Tea", new BigDecimal("4.99"), 2);
+    List<CompletableFuture<CommandResult<Receipt, ReceiptEvent>>> calls =
+        List.of(client.addItem("idem-typed", tea, once), client.addItem("idem-typed", tea, once));
+    CommandResult<Receipt, ReceiptEvent> first = calls.get(0).orTimeout(10, TimeUnit.SECONDS).join();
+    CommandResult<Receipt, ReceiptEvent> second = calls.get(1).orTimeout(10, TimeUnit.SECONDS).join();
+    CommandResult<Receipt, ReceiptEvent> third = client.blocking().addItem("idem-typed", tea, once);
+    assertEquals(first, second);
+    assertEquals(first, third);
+    assertEquals(1, first.entity().revision());
+    assertEquals("m-typed", first.events().get(0).metadata().causationId());
+    assertEquals(1, client.blocking().get("idem-typed").revision());
   }
 
   @Test
