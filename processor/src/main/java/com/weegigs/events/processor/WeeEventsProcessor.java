@@ -83,7 +83,7 @@ public final class WeeEventsProcessor extends AbstractProcessor {
     }
     try {
       Declarations declarations = new Declarations();
-      for (Step step : Steps.all(processingEnv.getElementUtils())) {
+      for (Step step : Steps.all(processingEnv)) {
         step.read(roots, declarations);
       }
       if (!declarations.unresolved().isEmpty()) {

@@ -180,6 +180,22 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
+  @Covers(Diagnostic.UNRESOLVED_TYPE)
+  void aggregateClassThatNeverResolves() {
+    Domain domain = withAddItem("""
+        @Command(aggregate = Missing.class)
+        public record AddItem(String name) {}
+        """);
+    Compilation compilation = domain.compile();
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(domain.file("test.AddItem"))
+        .onLineContaining("Missing.class");
+    assertThat(compilation).hadErrorContaining("[WEE-002] AddItem refers to Missing, which could not be resolved")
+        .inFile(domain.file("test.AddItem")).onLineContaining("public record AddItem");
+  }
+
+  @Test
   @Covers(Diagnostic.RUNTIME_MISSING)
   void runtimeNotOnTheClassPath() throws Exception {
     Domain domain = Domain.valid().with("test.AddItem", """

@@ -64,14 +64,4 @@ public final class Mirrors {
     AnnotationValue value = value(elements, mirror, member);
     return value != null && value.getValue() instanceof TypeMirror t ? Optional.of(t) : Optional.empty();
   }
-
-  /** The source text of a written member's value, for messages ({@code "Reciept.class"}). */
-  public static String source(AnnotationMirror mirror, String member) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : mirror.getElementValues().entrySet()) {
-      if (entry.getKey().getSimpleName().contentEquals(member)) {
-        return entry.getValue().toString();
-      }
-    }
-    return "";
-  }
 }

@@ -5,8 +5,10 @@ import com.weegigs.events.processor.read.AnnotationNames;
 import com.weegigs.events.processor.read.MemberAnnotation;
 import com.weegigs.events.processor.read.Mirrors;
 import com.weegigs.events.processor.read.ServiceAnnotation;
+import com.weegigs.events.processor.read.SourceText;
 import java.util.List;
 import java.util.Optional;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
@@ -20,12 +22,13 @@ public final class Steps {
   private Steps() {}
 
   /** The ordered list of steps. */
-  public static List<Step> all(Elements elements) {
+  public static List<Step> all(ProcessingEnvironment environment) {
+    Elements elements = environment.getElementUtils();
     return List.of(
         new ServiceStep(elements),
         new AggregateStep(elements),
-        new MemberStep(elements, AnnotationNames.COMMAND),
-        new MemberStep(elements, AnnotationNames.EVENT),
+        new MemberStep(environment, AnnotationNames.COMMAND),
+        new MemberStep(environment, AnnotationNames.EVENT),
         new MethodStep(AnnotationNames.INITIAL),
         new MethodStep(AnnotationNames.REDUCER),
         new MethodStep(AnnotationNames.COMMAND_HANDLER));
@@ -80,11 +83,13 @@ public final class Steps {
 
   /** Reads {@code @Command} or {@code @Event} types. */
   static final class MemberStep implements Step {
+    private final ProcessingEnvironment environment;
     private final Elements elements;
     private final String annotation;
 
-    MemberStep(Elements elements, String annotation) {
-      this.elements = elements;
+    MemberStep(ProcessingEnvironment environment, String annotation) {
+      this.environment = environment;
+      this.elements = environment.getElementUtils();
       this.annotation = annotation;
     }
 
@@ -101,8 +106,10 @@ public final class Steps {
           var declaration = new Declarations.MemberDeclaration(type, read);
           (annotation.equals(AnnotationNames.COMMAND) ? declarations.commands : declarations.events).add(declaration);
           if (read.aggregate().isEmpty() || read.aggregate().get().getKind() == javax.lang.model.type.TypeKind.ERROR) {
-            String written = Mirrors.source(read.mirror(), "aggregate");
-            declarations.unresolved.put(type, written.endsWith(".class") ? written.substring(0, written.length() - 6) : written);
+            javax.lang.model.element.AnnotationValue value = com.weegigs.events.processor.Reporter.explicitValue(read.mirror(), "aggregate");
+            String written = value == null ? "" : SourceText.of(environment, type, read.mirror(), value).orElse("");
+            written = written.endsWith(".class") ? written.substring(0, written.length() - ".class".length()) : written;
+            declarations.unresolved.put(type, written.isEmpty() ? "the class named in its aggregate attribute" : written);
           } else {
             Resolution.unresolvedInRecord(type).ifPresent(name -> declarations.unresolved.put(type, name));
           }

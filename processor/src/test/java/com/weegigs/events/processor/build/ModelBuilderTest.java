@@ -75,7 +75,7 @@ class ModelBuilderTest {
         return false;
       }
       Declarations declarations = new Declarations();
-      for (Step step : Steps.all(processingEnv.getElementUtils())) {
+      for (Step step : Steps.all(processingEnv)) {
         step.read(roots, declarations);
       }
       built.addAll(new ModelBuilder(processingEnv, new Reporter(processingEnv.getMessager())).build(declarations));
