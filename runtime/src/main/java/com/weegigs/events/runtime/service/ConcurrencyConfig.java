@@ -1,5 +1,7 @@
 package com.weegigs.events.runtime.service;
 
+import java.time.Duration;
+
 /**
  * How much work a service takes on at once.
  *
@@ -8,19 +10,29 @@ package com.weegigs.events.runtime.service;
  * {@code UNAVAILABLE} at once, so callers learn of saturation promptly instead of timing out.
  * Commands for one aggregate run one at a time within an instance, so none loses an update. When
  * a command without an {@code expectedRevision} meets a concurrent writer (another instance), it
- * reloads and retries up to {@code conflictRetries} times before answering {@code CONFLICT}.
+ * reloads and retries up to {@code conflictRetries} times, after a short random pause each time,
+ * before answering {@code CONFLICT}.
+ *
+ * <p>Endpoints whose requests have recently taken less than {@code inlineBelow} on average run
+ * them on the endpoint's own dispatcher thread instead of handing them to a worker: a thread
+ * hand-off costs more than such a request. A handler that starts to block (calls another service,
+ * sleeps) pushes the average up and its endpoint back onto the pool. {@link Duration#ZERO} always
+ * uses the pool.
  *
  * @param maxInFlight worker threads, 1 to 1024
  * @param maxQueued requests that may wait for a worker, 0 to 1,000,000
  * @param conflictRetries retries after a write conflict, 0 to 100
+ * @param inlineBelow average request time under which an endpoint runs requests on its dispatcher thread; 0 to 1 s
  */
-public record ConcurrencyConfig(int maxInFlight, int maxQueued, int conflictRetries) {
+public record ConcurrencyConfig(int maxInFlight, int maxQueued, int conflictRetries, Duration inlineBelow) {
   /** Default worker threads. */
   public static final int DEFAULT_MAX_IN_FLIGHT = 16;
   /** Default queue length. */
   public static final int DEFAULT_MAX_QUEUED = 4096;
   /** Default retries after a conflict. */
-  public static final int DEFAULT_CONFLICT_RETRIES = 5;
+  public static final int DEFAULT_CONFLICT_RETRIES = 10;
+  /** Default average request time under which requests run on the dispatcher thread. */
+  public static final Duration DEFAULT_INLINE_BELOW = Duration.ofMillis(1);
 
   /** @throws IllegalArgumentException naming every value out of range */
   public ConcurrencyConfig {
@@ -28,16 +40,28 @@ public record ConcurrencyConfig(int maxInFlight, int maxQueued, int conflictRetr
         .check(maxInFlight < 1 || maxInFlight > 1024, "maxInFlight must be between 1 and 1024, was " + maxInFlight)
         .check(maxQueued < 0 || maxQueued > 1_000_000, "maxQueued must be between 0 and 1000000, was " + maxQueued)
         .check(conflictRetries < 0 || conflictRetries > 100, "conflictRetries must be between 0 and 100, was " + conflictRetries)
+        .check(inlineBelow == null || inlineBelow.isNegative() || inlineBelow.compareTo(Duration.ofSeconds(1)) > 0,
+            "inlineBelow must be between 0 and 1 second, was " + inlineBelow)
         .throwIfAny();
   }
 
-  /** {@code maxInFlight} workers and {@code maxQueued} waiting, with the default retries. */
+  /** {@code maxInFlight} workers and {@code maxQueued} waiting, with the default retries and inline threshold. */
   public ConcurrencyConfig(int maxInFlight, int maxQueued) {
-    this(maxInFlight, maxQueued, DEFAULT_CONFLICT_RETRIES);
+    this(maxInFlight, maxQueued, DEFAULT_CONFLICT_RETRIES, DEFAULT_INLINE_BELOW);
   }
 
-  /** The defaults: 16 workers, 4096 waiting, 5 retries. */
+  /** With the default inline threshold. */
+  public ConcurrencyConfig(int maxInFlight, int maxQueued, int conflictRetries) {
+    this(maxInFlight, maxQueued, conflictRetries, DEFAULT_INLINE_BELOW);
+  }
+
+  /** The defaults: 16 workers, 4096 waiting, 10 retries, inline below 1 ms. */
   public static ConcurrencyConfig defaults() {
-    return new ConcurrencyConfig(DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_QUEUED, DEFAULT_CONFLICT_RETRIES);
+    return new ConcurrencyConfig(DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_QUEUED, DEFAULT_CONFLICT_RETRIES, DEFAULT_INLINE_BELOW);
+  }
+
+  /** This configuration with another inline threshold ({@link Duration#ZERO}: always use the worker pool). */
+  public ConcurrencyConfig withInlineBelow(Duration threshold) {
+    return new ConcurrencyConfig(maxInFlight, maxQueued, conflictRetries, threshold);
   }
 }

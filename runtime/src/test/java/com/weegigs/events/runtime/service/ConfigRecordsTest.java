@@ -16,10 +16,12 @@ class ConfigRecordsTest {
 
   @Test
   void concurrencyNamesEveryViolationAtOnce() {
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new ConcurrencyConfig(0, -1, 101));
-    assertNames(error, "ConcurrencyConfig", "maxInFlight", "maxQueued", "conflictRetries");
-    assertEquals(new ConcurrencyConfig(16, 4096, 5), ConcurrencyConfig.defaults());
-    assertEquals(5, new ConcurrencyConfig(2, 0).conflictRetries());
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> new ConcurrencyConfig(0, -1, 101, Duration.ofSeconds(2)));
+    assertNames(error, "ConcurrencyConfig", "maxInFlight", "maxQueued", "conflictRetries", "inlineBelow");
+    assertEquals(new ConcurrencyConfig(16, 4096, 10, Duration.ofMillis(1)), ConcurrencyConfig.defaults());
+    assertEquals(Duration.ZERO, ConcurrencyConfig.defaults().withInlineBelow(Duration.ZERO).inlineBelow());
+    assertEquals(10, new ConcurrencyConfig(2, 0).conflictRetries());
   }
 
   @Test

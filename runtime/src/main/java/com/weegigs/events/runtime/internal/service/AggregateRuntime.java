@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -224,17 +225,30 @@ final class AggregateRuntime<S, E> {
         AppendResult result = store.append(type, id, current.revision(), metadata.messageId(), events);
         if (result instanceof AppendResult.Appended appended) {
           cache.put(id, new Current<>(appended.revision(), state));
-          publish(appended.events(), trace);
-          return Reply.success(Envelopes.encodeEntity(type, new Entity<>(id, appended.revision(), state), appended.events()));
+          List<RecordedEvent<?>> stored = appended.events();
+          byte[][] encoded = new byte[stored.size()][];
+          for (int i = 0; i < encoded.length; i++) {
+            encoded[i] = Envelopes.encodeRecordedEvent(type, stored.get(i));
+          }
+          publish(stored, encoded, trace);
+          return Reply.success(Envelopes.encodeEntityWithEncodedEvents(type, new Entity<>(id, appended.revision(), state), encoded));
         }
         if (result instanceof AppendResult.Duplicate duplicate) {
           return replyForRecorded(id, duplicate.events());
         }
         long actual = ((AppendResult.Conflict) result).actualRevision();
         cache.remove(id);
-        if (expected != null || attempt >= conflictRetries) {
+        if (expected != null) {
           throw conflict(id, current.revision(), actual);
         }
+        if (attempt >= conflictRetries) {
+          throw new ServiceException(ErrorCode.CONFLICT,
+              type.name() + " '" + id.key() + "' kept changing under concurrent writers; gave up after "
+                  + (attempt + 1) + " attempts",
+              Map.of("attempts", attempt + 1, "actualRevision", actual));
+        }
+        // another instance wrote in between: back off a random moment so two writers stop colliding
+        Thread.sleep(ThreadLocalRandom.current().nextLong(0, 1L + Math.min(attempt + 1, 8)));
       }
     } finally {
       lock.unlock();
@@ -268,14 +282,15 @@ final class AggregateRuntime<S, E> {
     return state;
   }
 
-  private void publish(List<RecordedEvent<?>> events, TraceContext trace) {
-    for (RecordedEvent<?> event : events) {
+  private void publish(List<RecordedEvent<?>> events, byte[][] encoded, TraceContext trace) {
+    for (int i = 0; i < encoded.length; i++) {
+      RecordedEvent<?> event = events.get(i);
       try {
         Headers headers = new Headers()
             .put(WireHeaders.NATS_MSG_ID, event.id())
             .put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON);
         trace.addTo(headers);
-        connection.publish(eventSubjects.get(event.type()), headers, Envelopes.encodeRecordedEvent(type, event));
+        connection.publish(eventSubjects.get(event.type()), headers, encoded[i]);
       } catch (RuntimeException e) {
         // the events are stored: the store is the truth, live publications are notifications
         LOG.warn("could not publish event {} ({} of {})", event.id(), event.type(), event.aggregate(), e);

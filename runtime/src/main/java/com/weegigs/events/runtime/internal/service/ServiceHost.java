@@ -43,9 +43,14 @@ import org.slf4j.LoggerFactory;
  * A running service: the NATS micro service with one endpoint per command, one query endpoint per
  * aggregate and the health endpoint, a bounded worker pool, and the aggregates' runtimes.
  *
- * <p>Each request costs one hand-off: the endpoint's dispatcher thread checks the size and queues
- * the request for a worker, or answers {@code UNAVAILABLE} at once when the queue is full; the
- * worker decodes, runs and replies (replies are encoded straight to bytes).
+ * <p>Each endpoint has its own dispatcher thread, which checks the size and admits the request
+ * (a semaphore of {@code maxInFlight + maxQueued} permits; none left means {@code UNAVAILABLE} at
+ * once). Requests of an endpoint whose requests have recently been fast (a moving average below
+ * {@code ConcurrencyConfig.inlineBelow}) run right there on the dispatcher thread, saving a
+ * thread hand-off, the way a plain jnats responder works; for them, requests waiting in the
+ * dispatcher beyond {@code maxQueued} are refused. Slower endpoints hand requests to the bounded
+ * worker pool. Either way the request is decoded, run and answered by one thread, and replies are
+ * encoded straight to bytes.
  *
  * <p>ADR-32 error counting: jnats 2.26.1 counts an endpoint error in {@code $SRV.STATS} only when
  * its handler throws, and then sends its own error reply with the exception's text. Our handlers
@@ -70,6 +75,8 @@ public final class ServiceHost implements AutoCloseable {
   private final Reply shuttingDown;
   private final Reply atCapacity;
   private final Semaphore admission;
+  private final int maxQueued;
+  private final long inlineBelowNanos;
   private volatile boolean accepting = true;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch closedLatch = new CountDownLatch(1);
@@ -89,6 +96,8 @@ public final class ServiceHost implements AutoCloseable {
     this.shuttingDown = Reply.error(ErrorCode.UNAVAILABLE, "service " + descriptor.name() + " is shutting down");
     this.atCapacity = Reply.error(ErrorCode.UNAVAILABLE, "service " + descriptor.name() + " is at capacity; try again shortly");
     this.admission = new Semaphore(settings.concurrency().maxInFlight() + settings.concurrency().maxQueued());
+    this.maxQueued = settings.concurrency().maxQueued();
+    this.inlineBelowNanos = settings.concurrency().inlineBelow().toNanos();
     List<String> aggregateNames = new ArrayList<>();
     for (AggregateDefinition<?, ?> definition : settings.aggregates()) {
       aggregateNames.add(definition.type().name());
@@ -236,6 +245,7 @@ public final class ServiceHost implements AutoCloseable {
     for (EndpointHandler handler : endpoints) {
       Dispatcher dispatcher = connection.createDispatcher();
       dispatchers.add(dispatcher);
+      handler.dispatcher = dispatcher;
       builder.addServiceEndpoint(ServiceEndpoint.builder()
           .endpoint(Endpoint.builder()
               .name(handler.name)
@@ -277,13 +287,19 @@ public final class ServiceHost implements AutoCloseable {
           Map.of("limit", maxPayload, "size", size))), null);
       return;
     }
-    if (!admission.tryAcquire()) {
+    boolean inline = endpoint.fast();
+    // requests waiting in the dispatcher count as queued when they will run inline
+    if ((inline && endpoint.dispatcher.getPendingMessageCount() > maxQueued) || !admission.tryAcquire()) {
       endpoint.respond(message, atCapacity, null);
       return;
     }
-    long receivedAt = settings.clock().millis();
+    Work work = new Work(endpoint, message, settings.clock().millis());
+    if (inline) {
+      work.run();
+      return;
+    }
     try {
-      workers.execute(new Work(endpoint, message, receivedAt));
+      workers.execute(work);
     } catch (RejectedExecutionException e) {
       admission.release();
       endpoint.respond(message, shuttingDown, null);
@@ -322,6 +338,7 @@ public final class ServiceHost implements AutoCloseable {
 
     @Override
     public void run() {
+      long started = System.nanoTime();
       trace = TraceContext.of(message.getHeaders());
       try {
         Deadline deadline = Deadline.of(message.getHeaders());
@@ -338,6 +355,7 @@ public final class ServiceHost implements AutoCloseable {
         reply(message, AggregateRuntime.internalError(null));
       } finally {
         release();
+        endpoint.took(System.nanoTime() - started);
       }
     }
 
@@ -354,6 +372,20 @@ public final class ServiceHost implements AutoCloseable {
     final Map<String, String> metadata;
     final AtomicLong errors = new AtomicLong();
     volatile String lastError = "";
+    Dispatcher dispatcher;
+    /** Moving average of how long a request takes here; starts at 0 (fast) and adapts. */
+    private volatile long averageNanos;
+
+    /** Whether requests here are fast enough to run on the dispatcher thread. */
+    boolean fast() {
+      return averageNanos < inlineBelowNanos;
+    }
+
+    void took(long nanos) {
+      long average = averageNanos;
+      // an exponential moving average (1/8 weight); races between threads only blur it slightly
+      averageNanos = average + ((nanos - average) >> 3);
+    }
 
     EndpointHandler(String name, EndpointInfo info, Map<String, String> metadata) {
       this.name = name;

@@ -171,17 +171,62 @@ public final class Envelopes {
     return encode(generator -> writeEntity(generator, type, entity, events));
   }
 
-  /** Writes the entity reply to {@code generator}; see {@link #encodeEntity}. */
-  public static <S> void writeEntity(
-      JsonGenerator generator, AggregateType<S, ?> type, Entity<S> entity, Collection<? extends RecordedEvent<?>> events)
+  /**
+   * The entity reply of a command whose events are already encoded (as they were published):
+   * each event's bytes are copied in as they are, so no event is encoded twice.
+   */
+  public static <S> byte[] encodeEntityWithEncodedEvents(AggregateType<S, ?> type, Entity<S> entity, byte[][] encodedEvents) {
+    Output output = OUTPUT.get();
+    if (output.busy) {
+      output = new Output();
+    }
+    output.busy = true;
+    output.count = 0;
+    try {
+      try (JsonGenerator generator = JSON.createGenerator(output)) {
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+        generator.writeStartObject();
+        writeEntityFields(generator, type, entity);
+        generator.flush();
+      }
+      output.write(EVENTS_FIELD, 0, EVENTS_FIELD.length);
+      for (int i = 0; i < encodedEvents.length; i++) {
+        if (i > 0) {
+          output.write(',');
+        }
+        output.write(encodedEvents[i], 0, encodedEvents[i].length);
+      }
+      output.write(']');
+      output.write('}');
+      return Arrays.copyOf(output.buffer, output.count);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      output.busy = false;
+      if (output.buffer.length > RETAINED_BUFFER_LIMIT) {
+        output.buffer = new byte[Output.INITIAL_SIZE];
+      }
+    }
+  }
+
+  private static final byte[] EVENTS_FIELD = ",\"events\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  private static <S> void writeEntityFields(JsonGenerator generator, AggregateType<S, ?> type, Entity<S> entity)
       throws IOException {
-    generator.writeStartObject();
     generator.writeFieldName("aggregate");
     writeAggregateId(generator, entity.aggregate());
     generator.writeStringField("type", entity.type());
     generator.writeNumberField("revision", entity.revision());
     generator.writeFieldName("state");
     type.stateCodec().write(generator, entity.state());
+  }
+
+  /** Writes the entity reply to {@code generator}; see {@link #encodeEntity}. */
+  public static <S> void writeEntity(
+      JsonGenerator generator, AggregateType<S, ?> type, Entity<S> entity, Collection<? extends RecordedEvent<?>> events)
+      throws IOException {
+    generator.writeStartObject();
+    writeEntityFields(generator, type, entity);
     if (events != null) {
       generator.writeArrayFieldStart("events");
       for (RecordedEvent<?> event : events) {
@@ -215,7 +260,7 @@ public final class Envelopes {
     writeAggregateId(generator, event.aggregate());
     generator.writeStringField("type", event.type());
     generator.writeNumberField("revision", event.revision());
-    generator.writeStringField("timestamp", event.timestamp().toString());
+    generator.writeStringField("timestamp", Timestamps.format(event.timestamp()));
     generator.writeFieldName("data");
     ((JsonCodec<Object>) eventType.codec()).write(generator, event.data());
     generator.writeFieldName("metadata");

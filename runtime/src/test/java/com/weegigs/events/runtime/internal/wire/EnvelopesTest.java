@@ -147,6 +147,9 @@ class EnvelopesTest {
     assertEquals(entity, decoded.entity());
     assertEquals(events, decoded.events());
 
+    byte[][] encoded = {Envelopes.encodeRecordedEvent(COUNTER, events.get(0)), Envelopes.encodeRecordedEvent(COUNTER, events.get(1))};
+    assertEquals(text(body), text(Envelopes.encodeEntityWithEncodedEvents(COUNTER, entity, encoded)));
+
     CommandResult<Counter, Object> query = Envelopes.decodeEntity(Envelopes.encodeEntity(COUNTER, entity, null), COUNTER);
     assertEquals(entity, query.entity());
     assertEquals(List.of(), query.events());
