@@ -11,6 +11,7 @@ import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
 import io.nats.client.Connection;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ class ShutdownTest {
       // one probe each, so the requests do not wait for each other
       inFlight.add(Wire.requestAsync(connection, "probes.command.probe.hold",
           Wire.text(Wire.commandRequest("probe", "p-" + i, Wire.JSON.createObjectNode())).getBytes(StandardCharsets.UTF_8),
-          null));
+          null, Duration.ofSeconds(60)));
     }
     // all 100 are in the service: received (counted in $SRV.STATS) and running or waiting their
     // turn (commands for aggregates that share a lock stripe run one after the other)

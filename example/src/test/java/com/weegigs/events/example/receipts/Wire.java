@@ -99,10 +99,16 @@ final class Wire {
     }
   }
 
-  /** Sends a request without waiting. */
+  /** Sends a request without waiting; the future fails when no reply comes within {@link #TIMEOUT}. */
   static CompletableFuture<Reply> requestAsync(Connection connection, String subject, byte[] body, Headers headers) {
+    return requestAsync(connection, subject, body, headers, TIMEOUT);
+  }
+
+  /** Sends a request without waiting; the future fails when no reply comes within {@code timeout}. */
+  static CompletableFuture<Reply> requestAsync(
+      Connection connection, String subject, byte[] body, Headers headers, Duration timeout) {
     Message message = NatsMessage.builder().subject(subject).headers(headers).data(body).build();
-    return connection.requestWithTimeout(message, TIMEOUT).thenApply(reply -> new Reply(reply.getHeaders(), reply.getData()));
+    return connection.requestWithTimeout(message, timeout).thenApply(reply -> new Reply(reply.getHeaders(), reply.getData()));
   }
 
   /** Sends a JSON request and waits for its reply. */
