@@ -5,6 +5,7 @@ import com.weegigs.events.runtime.error.RejectedException;
 import java.math.BigDecimal;
 import java.util.List;
 
+@SuppressWarnings("deprecation") // Finalize is deprecated on purpose
 public final class ReceiptHandlers {
   ItemAdded addItem(Receipt state, AddItem command) {
     BigDecimal lineTotal = command.price().multiply(BigDecimal.valueOf(command.quantity()));

@@ -25,6 +25,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
+@SuppressWarnings({"deprecation", "removal"})
 public final class EdgeCodecs {
   /**
    * JSON codec of {@link Edge}.

@@ -15,6 +15,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
+@SuppressWarnings({"deprecation", "removal"})
 public final class EdgeValidators {
   private EdgeValidators() {
   }

@@ -14,6 +14,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
+@SuppressWarnings({"deprecation", "removal"})
 public final class ReceiptStub {
   private ReceiptStub() {
   }

@@ -32,6 +32,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
+@SuppressWarnings({"deprecation", "removal"})
 public final class OrderCodecs {
   /**
    * JSON codec of {@link Order}.

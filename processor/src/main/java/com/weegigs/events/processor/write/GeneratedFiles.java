@@ -12,13 +12,16 @@ final class GeneratedFiles {
   /**
    * Adds {@code @javax.annotation.processing.Generated} (JDK 9+, source retention, in module
    * {@code java.compiler}) when {@code generatedAnnotation} is set, and always our class-retention
-   * {@code @WeeGenerated}.
+   * {@code @WeeGenerated} and a {@code @SuppressWarnings} of deprecation (of the user's own types).
    */
   static TypeSpec.Builder annotate(TypeSpec.Builder type, boolean generatedAnnotation) {
     if (generatedAnnotation) {
       type.addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED).addMember("value", "$S", RuntimeTypes.PROCESSOR).build());
     }
-    return type.addAnnotation(RuntimeTypes.WEE_GENERATED);
+    // A user may deprecate a command or event; the generated code that must still refer to it should
+    // not break a build that compiles with -Werror.
+    return type.addAnnotation(RuntimeTypes.WEE_GENERATED)
+        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "{$S, $S}", "deprecation", "removal").build());
   }
 
   /** The file of a top-level type named {@code name}: two-space indent, no dates, no versions. */
