@@ -28,7 +28,8 @@ public record AggregateId(String type, String key) {
     if (key == null || key.isEmpty()) {
       return "aggregate key must not be empty";
     }
-    if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+    // most keys are short: only a key that could be too long is measured (which allocates)
+    if (key.length() * 3 > MAX_KEY_BYTES && key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
       return "aggregate key must be at most " + MAX_KEY_BYTES + " UTF-8 bytes";
     }
     return null;

@@ -407,7 +407,7 @@ public final class ServiceHost implements AutoCloseable {
       }
       try {
         TraceContext context = trace != null ? trace : TraceContext.of(message.getHeaders());
-        message.respond(connection, reply.body(), context.onto(reply.headers()));
+        message.respond(connection, reply.body(), context.replyHeaders(reply));
       } catch (RuntimeException e) {
         LOG.debug("could not reply on {}", info.subject(), e);
       }

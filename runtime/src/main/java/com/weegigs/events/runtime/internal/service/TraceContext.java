@@ -33,9 +33,14 @@ final class TraceContext {
     return new TraceContext(traceparent, headers.getFirst(WireHeaders.TRACESTATE), headers.getFirst(WireHeaders.BAGGAGE));
   }
 
-  /** A writable copy of {@code base} with this context added. */
-  Headers onto(Headers base) {
-    Headers headers = new Headers(base);
+  /** The headers of a reply: {@code Content-Type} and this context, plus the error headers of {@code reply}. */
+  Headers replyHeaders(Reply reply) {
+    Headers headers;
+    if (reply.error() == null) {
+      headers = new Headers().put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON);
+    } else {
+      headers = new Headers(reply.headers());
+    }
     addTo(headers);
     return headers;
   }
