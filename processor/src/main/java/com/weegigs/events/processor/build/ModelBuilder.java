@@ -164,6 +164,7 @@ public final class ModelBuilder {
         continue;
       }
       guarded(aggregate.element, aggregate, () -> completeness(aggregate));
+      guarded(aggregate.element, aggregate, () -> readShapes(aggregate));
       Optional<PackageElement> service = serviceOf(aggregate.element);
       if (service.isEmpty()) {
         error(aggregate, Diagnostic.AGGREGATE_WITHOUT_SERVICE, aggregate.element, TypeText.simple(aggregate.element),
@@ -797,6 +798,31 @@ public final class ModelBuilder {
     }
   }
 
+  /**
+   * Reads the components of the state, commands and events (reporting what the codecs and validators
+   * cannot handle) whatever else is wrong, so every independent problem shows at once.
+   */
+  private void readShapes(Aggregate aggregate) {
+    boolean ok = components.read(aggregate.element).ok();
+    for (Member command : aggregate.commands) {
+      if (!command.failed) {
+        ComponentReader.Result shape = components.read(command.element);
+        ok &= shape.ok();
+        if (shape.ok()) {
+          components.checkCascade(command.element);
+        }
+      }
+    }
+    for (Member event : aggregate.events) {
+      if (!event.failed) {
+        ok &= components.read(event.element).ok();
+      }
+    }
+    if (!ok) {
+      aggregate.failed = true;
+    }
+  }
+
   private AggregateModel guardedModel(Aggregate aggregate, String serviceName) {
     try {
       return model(aggregate, serviceName);
@@ -816,9 +842,6 @@ public final class ModelBuilder {
     for (Member command : aggregate.commands) {
       ComponentReader.Result shape = components.read(command.element);
       ok &= shape.ok();
-      if (shape.ok()) {
-        components.checkCascade(command.element);
-      }
       nested.putAll(shape.nestedShapes());
       commandModels.add(new CommandModel(command.wireName, shape.shape(), aggregate.handlers.get(command.element).model()));
     }
