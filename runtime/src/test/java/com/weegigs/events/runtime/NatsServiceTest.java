@@ -39,6 +39,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The service side over a real nats-server, with the hand-written counters service. */
 @NatsTest
@@ -356,9 +358,11 @@ class NatsServiceTest {
     assertEquals(Set.of(one.id(), two.id()), served);
   }
 
-  @Test
-  void twoHundredConcurrentCommandsOnOneAggregateAllTakeEffect() throws Exception {
-    start();
+  @ParameterizedTest(name = "inline below {0} ms")
+  @ValueSource(longs = {0, 1, 1000})
+  void twoHundredConcurrentCommandsOnOneAggregateAllTakeEffect(long inlineBelowMillis) throws Exception {
+    // 0: always the worker pool; 1000: on the dispatcher thread once warmed up; 1: the default, adaptive
+    start(builder -> builder.withConcurrency(ConcurrencyConfig.defaults().withInlineBelow(Duration.ofMillis(inlineBelowMillis))));
     List<CompletableFuture<Message>> replies = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       replies.add(client.requestWithTimeout("counters.command.counter.add",

@@ -15,7 +15,8 @@ import java.time.Duration;
  *
  * <p>Endpoints whose requests have recently taken less than {@code inlineBelow} on average run
  * them on the endpoint's own dispatcher thread instead of handing them to a worker: a thread
- * hand-off costs more than such a request. A handler that starts to block (calls another service,
+ * hand-off costs more than such a request. A new endpoint starts on the worker pool and measures
+ * its first few requests before it does so. A handler that starts to block (calls another service,
  * sleeps) pushes the average up and its endpoint back onto the pool. {@link Duration#ZERO} always
  * uses the pool.
  *

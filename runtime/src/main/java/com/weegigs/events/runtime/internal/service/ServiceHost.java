@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each endpoint has its own dispatcher thread, which checks the size and admits the request
  * (a semaphore of {@code maxInFlight + maxQueued} permits; none left means {@code UNAVAILABLE} at
  * once). Requests of an endpoint whose requests have recently been fast (a moving average below
- * {@code ConcurrencyConfig.inlineBelow}) run right there on the dispatcher thread, saving a
+ * {@code ConcurrencyConfig.inlineBelow}, measured once a few have finished on the worker pool) run
+ * right there on the dispatcher thread, saving a
  * thread hand-off, the way a plain jnats responder works; for them, requests waiting in the
  * dispatcher beyond {@code maxQueued} are refused. Slower endpoints hand requests to the bounded
  * worker pool. Either way the request is decoded, run and answered by one thread, and replies are
@@ -367,24 +368,35 @@ public final class ServiceHost implements AutoCloseable {
 
   /** One micro endpoint: its name, what it serves, and its error count for the stats. */
   private abstract class EndpointHandler {
+    static final int WARM_UP = 8;
+
     final String name;
     final EndpointInfo info;
     final Map<String, String> metadata;
     final AtomicLong errors = new AtomicLong();
     volatile String lastError = "";
     Dispatcher dispatcher;
-    /** Moving average of how long a request takes here; starts at 0 (fast) and adapts. */
+    /** Moving average of how long a request takes here, once {@value #WARM_UP} requests have finished. */
     private volatile long averageNanos;
+    private volatile int finished;
 
-    /** Whether requests here are fast enough to run on the dispatcher thread. */
+    /**
+     * Whether requests here are fast enough to run on the dispatcher thread. A new endpoint uses
+     * the worker pool until {@value #WARM_UP} requests have finished and shown how long they take,
+     * so a handler that blocks from the start never holds up its dispatcher.
+     */
     boolean fast() {
-      return averageNanos < inlineBelowNanos;
+      return finished >= WARM_UP && averageNanos < inlineBelowNanos;
     }
 
     void took(long nanos) {
+      int count = finished;
       long average = averageNanos;
       // an exponential moving average (1/8 weight); races between threads only blur it slightly
-      averageNanos = average + ((nanos - average) >> 3);
+      averageNanos = count == 0 ? nanos : average + ((nanos - average) >> 3);
+      if (count < WARM_UP) {
+        finished = count + 1;
+      }
     }
 
     EndpointHandler(String name, EndpointInfo info, Map<String, String> metadata) {
