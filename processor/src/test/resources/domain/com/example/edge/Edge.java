@@ -17,6 +17,10 @@ public record Edge(String parser, int context, String field, boolean e, String v
     return new Edge(parser, context, event.key(), true, value, hasParser, generator, violations);
   }
 
+  Edge on(DefaultCodec event) {
+    return this;
+  }
+
   List<Event> type(Type command) {
     return List.of(new Event(command.key()));
   }

@@ -107,6 +107,15 @@ public interface EdgeClient {
   EventSubscription onEventEvent(EventListener<Event> listener);
 
   /**
+   * Calls {@code listener} with every {@code default-codec} event ({@link DefaultCodec}) published from now on, until the
+   * subscription is closed.
+   *
+   * @param listener receives each event
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onDefaultCodec(EventListener<DefaultCodec> listener);
+
+  /**
    * Calls {@code listener} with every event of the aggregate published from now on, until the subscription
    * is closed.
    *

@@ -35,7 +35,7 @@ public final class EdgeCodecs {
   /**
    * JSON codec of {@link Default}.
    */
-  public static final JsonCodec<Default> DEFAULT_CODEC = new DefaultCodec();
+  public static final JsonCodec<Default> DEFAULT_CODEC2 = new DefaultCodec();
 
   /**
    * JSON codec of {@link Type}.
@@ -52,6 +52,11 @@ public final class EdgeCodecs {
    */
   public static final JsonCodec<Event> EVENT_CODEC = new EventCodec();
 
+  /**
+   * JSON codec of {@link com.example.edge.DefaultCodec}.
+   */
+  public static final JsonCodec<com.example.edge.DefaultCodec> DEFAULT_CODEC_CODEC = new DefaultCodecCodec();
+
   private static final JsonCodec<List<String>> LIST_OF_STRING_CODEC = JsonCodecs.list(JsonCodecs.STRING);
 
   private static final JsonCodec<Optional<Edge>> OPTIONAL_EDGE_CODEC = JsonCodecs.optional(EdgeCodecs.EDGE_CODEC);
@@ -62,7 +67,7 @@ public final class EdgeCodecs {
   public static final CommandType<Default> DEFAULT = new CommandType<Default>(
       "default",
       Default.class,
-      DEFAULT_CODEC,
+      DEFAULT_CODEC2,
       EdgeValidators::validate,
       "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Default\",\"description\":\"command default of aggregate edge\",\"type\":\"object\",\"properties\":{\"violations\":{\"type\":\"integer\",\"format\":\"int32\",\"maximum\":3}},\"required\":[\"violations\"]}");
 
@@ -95,6 +100,15 @@ public final class EdgeCodecs {
       "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Event\",\"description\":\"event event of aggregate edge\",\"type\":\"object\",\"properties\":{\"key\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"key\"]}");
 
   /**
+   * Event {@code default-codec}, generated from {@link com.example.edge.DefaultCodec}: its codec and JSON Schema.
+   */
+  public static final EventType<com.example.edge.DefaultCodec> DEFAULT_CODEC = new EventType<com.example.edge.DefaultCodec>(
+      "default-codec",
+      com.example.edge.DefaultCodec.class,
+      DEFAULT_CODEC_CODEC,
+      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"DefaultCodec\",\"description\":\"event default-codec of aggregate edge\",\"type\":\"object\",\"properties\":{}}");
+
+  /**
    * The {@code edge} aggregate of service {@code edges}: state codec and schema, commands and events.
    */
   public static final AggregateType<Edge, Object> TYPE = AggregateType.<Edge, Object>builder(
@@ -106,6 +120,7 @@ public final class EdgeCodecs {
     .command(TYPE_COMMAND)
     .event(DEFAULT_EVENT)
     .event(EVENT)
+    .event(DEFAULT_CODEC)
     .build();
 
   private EdgeCodecs() {
@@ -397,6 +412,38 @@ public final class EdgeCodecs {
       }
       try {
         return new Event(key);
+      } catch (RuntimeException e) {
+        // the record's own constructor refused the values
+        JsonCodecs.rejected(context, e);
+        return null;
+      }
+    }
+  }
+
+  private static final class DefaultCodecCodec implements JsonCodec<com.example.edge.DefaultCodec> {
+    @Override
+    public void write(JsonGenerator generator, com.example.edge.DefaultCodec value) throws
+        IOException {
+      generator.writeStartObject();
+      generator.writeEndObject();
+    }
+
+    @Override
+    public com.example.edge.DefaultCodec read(JsonParser parser, DecodeContext context) throws
+        IOException {
+      if (!JsonCodecs.startObject(parser, context)) {
+        return null;
+      }
+      int violations = context.violationCount();
+      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+        parser.nextToken();
+        parser.skipChildren();
+      }
+      if (context.violationCount() != violations) {
+        return null;
+      }
+      try {
+        return new com.example.edge.DefaultCodec();
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
         JsonCodecs.rejected(context, e);

@@ -32,6 +32,7 @@ public final class EdgeStub {
         .initialState(key -> Edge.create(key))
         .reducer(Defaulted.class, (state, event) -> state.on(event))
         .reducer(Event.class, (state, event) -> state.on(event))
+        .reducer(DefaultCodec.class, (state, event) -> state.on(event))
         .command(EdgeCodecs.DEFAULT, (state, command, context) -> List.of(stateInstance.handle(state, command, context)))
         .command(EdgeCodecs.TYPE_COMMAND, (state, command, context) -> state.type(command))
         .build();

@@ -50,6 +50,11 @@ public final class EdgeSubjects {
   public static final String EVENT_EVENT = "edges.events.edge.event";
 
   /**
+   * Subject on which event {@code default-codec} ({@link com.example.edge.DefaultCodec}) is published.
+   */
+  public static final String DEFAULT_CODEC_EVENT = "edges.events.edge.default-codec";
+
+  /**
    * Request/reply subject of the service's health report.
    */
   public static final String HEALTH = "edges.health";

@@ -61,6 +61,11 @@ public final class NatsEdgeClient implements EdgeClient {
   }
 
   @Override
+  public EventSubscription onDefaultCodec(EventListener<DefaultCodec> listener) {
+    return client.subscribe(EdgeCodecs.DEFAULT_CODEC, listener);
+  }
+
+  @Override
   public EventSubscription onEvent(EventListener<Object> listener) {
     return client.subscribeAll(listener);
   }

@@ -56,8 +56,9 @@ final class AggregateConstants {
     JavaNames.Allocator classes = new JavaNames.Allocator(aggregate.names().codecs().simpleName());
     for (ClassName record : records.keySet()) {
       String base = JavaNames.upperSnake(record.simpleName());
-      recordCodecs.put(record, codecsMembers.allocate(base + "_CODEC", "_" + JavaNames.upperSnake(record.packageName())));
-      codecClasses.put(record, classes.allocate(record.simpleName() + "Codec", "Of" + JavaNames.capitalize(record.packageName().replace('.', '_'))));
+      // Taken names (two records of one simple name, or a command called "item-codec") get a number.
+      recordCodecs.put(record, codecsMembers.allocate(base + "_CODEC", ""));
+      codecClasses.put(record, classes.allocate(record.simpleName() + "Codec", ""));
     }
 
     JavaNames.Allocator clientNames = new JavaNames.Allocator("get", "onEvent", "blocking", "create");

@@ -209,8 +209,11 @@ final class TestModels {
         component("violations", INT))), new ReducerModel("on", false));
     EventModel event = new EventModel("event", new RecordShape(ClassName.get(EDGE, "Event"), List.of(
         component("key", STRING))), new ReducerModel("on", false));
+    // its simple name is the name the codec class of command Default would have
+    EventModel defaultCodec = new EventModel("default-codec", new RecordShape(ClassName.get(EDGE, "DefaultCodec"), List.of()),
+        new ReducerModel("on", false));
     AggregateModel aggregate = new AggregateModel("edge", "edges", edge, state, "create", ClassName.OBJECT,
-        List.of(defaultCommand, typeCommand), List.of(defaulted, event), List.of(stateHandlers), List.of(), names(edge));
+        List.of(defaultCommand, typeCommand), List.of(defaulted, event, defaultCodec), List.of(stateHandlers), List.of(), names(edge));
     return new ServiceModel("edges", "0.0.1", "Edges", EDGE, List.of(aggregate), new ServiceNames(ClassName.get(EDGE, "EdgesService")));
   }
 }

@@ -1,0 +1,3 @@
+package com.example.edge;
+
+public record DefaultCodec() {}
