@@ -168,6 +168,11 @@ public enum Diagnostic {
       "aggregate %s is not in a service: neither package %s nor a package above it has a package-info.java"
           + " with @Service; add `@Service(name = \"...\", version = \"1.0.0\")` to package-info.java"),
 
+  /** A command or event of an aggregate compiled earlier, apart from it. */
+  AGGREGATE_COMPILED_SEPARATELY("WEE-603", Kind.ERROR,
+      "@%s %s names %s, which was compiled separately; an aggregate is compiled together with its commands,"
+          + " events and handlers: move %s into the source set of %s"),
+
   // --- 9xx: warnings ---------------------------------------------------------------------------
   /** An aggregate whose events no command can produce. */
   EVENTS_WITHOUT_COMMANDS("WEE-901", Kind.WARNING,

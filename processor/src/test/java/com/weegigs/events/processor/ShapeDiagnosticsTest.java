@@ -153,6 +153,38 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
+  @Covers(Diagnostic.AGGREGATE_COMPILED_SEPARATELY)
+  void commandOfAnAggregateFromTheClassPath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path classes) throws Exception {
+    // First compilation: the aggregate alone (its event and handler with it).
+    Domain first = Domain.valid().without("test.AddItem").without("test.CartHandlers");
+    Compilation compiled = javac().compile(first.sources());
+    assertThat(compiled).succeeded();
+    for (javax.tools.JavaFileObject file : compiled.generatedFiles()) {
+      if (file.getKind() == javax.tools.JavaFileObject.Kind.CLASS) {
+        java.nio.file.Path target = classes.resolve(file.toUri().getPath().replaceFirst("^/CLASS_OUTPUT/", ""));
+        java.nio.file.Files.createDirectories(target.getParent());
+        try (var in = file.openInputStream()) {
+          java.nio.file.Files.copy(in, target);
+        }
+      }
+    }
+    // Second compilation: a command of that aggregate, with the aggregate only on the class path.
+    Domain second = Domain.valid().without("test.Cart").without("test.ItemAdded").without("test.CartHandlers")
+        .without("test.package-info");
+    java.util.List<java.io.File> classpath = new java.util.ArrayList<>();
+    classpath.add(classes.toFile());
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      classpath.add(new java.io.File(entry));
+    }
+    Compilation compilation = javac().withClasspath(classpath).withProcessors(new WeeEventsProcessor()).compile(second.sources());
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[WEE-603] @Command AddItem names Cart, which was compiled separately; an"
+        + " aggregate is compiled together with its commands, events and handlers: move AddItem into the source set of Cart")
+        .inFile(second.file("test.AddItem")).onLineContaining("aggregate = Cart.class");
+  }
+
+  @Test
   @Covers(Diagnostic.AGGREGATE_WITHOUT_SERVICE)
   void aggregateOutsideAnyService() {
     Domain domain = Domain.valid().without("test.package-info");

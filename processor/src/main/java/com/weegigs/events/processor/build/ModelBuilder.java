@@ -329,6 +329,12 @@ public final class ModelBuilder {
     TypeMirror target = declaration.annotation().aggregate().orElseThrow();
     TypeElement targetElement = (TypeElement) types.asElement(target);
     Aggregate aggregate = aggregates.get(targetElement);
+    if (aggregate == null && Mirrors.has(targetElement, AnnotationNames.AGGREGATE)) {
+      reporter.reportOnValue(Diagnostic.AGGREGATE_COMPILED_SEPARATELY, element, mirror, "aggregate", annotationName,
+          TypeText.simple(element), TypeText.simple(targetElement), TypeText.simple(element), TypeText.simple(targetElement));
+      member.failed = true;
+      return member;
+    }
     if (aggregate == null) {
       String named = targetElement.getSimpleName().toString();
       List<String> known = aggregates.keySet().stream().map(TypeText::simple).toList();
