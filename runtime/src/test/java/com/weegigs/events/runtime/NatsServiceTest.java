@@ -20,6 +20,7 @@ import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.store.AppendResult;
 import com.weegigs.events.runtime.store.EventStore;
+import com.weegigs.events.runtime.store.EventStoreUnavailableException;
 import com.weegigs.events.runtime.store.InMemoryEventStore;
 import com.weegigs.events.runtime.validation.Violation;
 import com.weegigs.events.testing.NatsServer;
@@ -265,6 +266,42 @@ class NatsServiceTest {
         command("counter", "long", "{\"amount\":1}", null)));
     assertEquals(22, next.entity().revision());
     assertEquals(121, next.entity().state().value());
+  }
+
+  @Test
+  void aDeadlineThatPassesWhileTheHandlerRunsStoresNothing() throws Exception {
+    NatsService service = start();
+    Headers deadline = new Headers().put("Wee-Deadline", Long.toString(System.currentTimeMillis() + 200));
+    Message reply = request("counters.command.counter.sleep", deadline, utf8(command("counter", "late", "{\"millis\":400}", null)));
+    assertError(reply, ErrorCode.TIMEOUT);
+    assertEquals(0, service.eventStore().revision(COUNTER, new AggregateId("counter", "late")));
+  }
+
+  @Test
+  void anUnreachableStoreIsUnavailable() throws Exception {
+    EventStore broken = new EventStore() {
+      @Override
+      public List<RecordedEvent<?>> load(AggregateType<?, ?> type, AggregateId id, long afterRevision) {
+        throw new EventStoreUnavailableException("store is down", null);
+      }
+
+      @Override
+      public long revision(AggregateType<?, ?> type, AggregateId id) {
+        throw new EventStoreUnavailableException("store is down", null);
+      }
+
+      @Override
+      public AppendResult append(AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId,
+          List<RecordedEvent<?>> events) {
+        throw new EventStoreUnavailableException("store is down", null);
+      }
+    };
+    start(builder -> builder.withEventStore(broken));
+    Envelopes.ErrorReply error = assertError(
+        request("counters.command.counter.add", command("counter", "c", "{\"amount\":1}", null)), ErrorCode.UNAVAILABLE);
+    assertFalse(error.message().contains("store is down"), error.message());
+    assertError(request("counters.query.counter.get", "{\"aggregateId\":{\"type\":\"counter\",\"key\":\"c\"}}"),
+        ErrorCode.UNAVAILABLE);
   }
 
   @Test

@@ -9,6 +9,7 @@ import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.service.RequestGuard.EndpointInfo;
 import com.weegigs.events.runtime.internal.wire.Envelopes;
 import com.weegigs.events.runtime.internal.wire.Subjects;
+import com.weegigs.events.runtime.store.EventStoreUnavailableException;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Nats;
@@ -350,6 +351,9 @@ public final class ServiceHost implements AutoCloseable {
         endpoint.handle(this, deadline);
       } catch (ServiceException e) {
         reply(message, Reply.error(e));
+      } catch (EventStoreUnavailableException e) {
+        LOG.warn("event store unavailable for a {} request on {}", endpoint.info.kind(), endpoint.info.subject(), e);
+        reply(message, Reply.error(ErrorCode.UNAVAILABLE, "the event store is unavailable; try again later"));
       } catch (RuntimeException | Error e) {
         LOG.error("{} request on {} failed unexpectedly (traceparent={})", endpoint.info.kind(), endpoint.info.subject(),
             trace.traceparent, e);
