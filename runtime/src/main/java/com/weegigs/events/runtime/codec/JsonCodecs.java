@@ -40,6 +40,10 @@ import java.util.UUID;
  *       and {@code Map}, as {@link Optional#empty()} for {@code Optional}, and is a violation
  *       ({@value #REQUIRED}) for everything else, primitives included.
  *   <li>Fields a record does not declare are skipped.
+ *   <li>A decimal whose exponent is beyond &plusmn;{@value #MAX_DECIMAL_SCALE} is a violation, so a
+ *       short input cannot make later arithmetic build enormous numbers. Numbers longer than the
+ *       parser's limit (Jackson's {@code StreamReadConstraints}, 1000 digits) fail the whole read
+ *       with an {@link IOException}, like malformed JSON.
  * </ul>
  *
  * <p>Writing: {@code null} components are written as JSON {@code null}; an empty {@code Optional}
@@ -53,6 +57,11 @@ public final class JsonCodecs {
   /** Message of JSON {@code null} where a primitive is expected. */
   public static final String NOT_NULL = "must not be null";
 
+  /** Largest scale (digits after the point) and largest negative scale (exponent) of a decoded decimal. */
+  public static final int MAX_DECIMAL_SCALE = 1000;
+
+  private static final String DECIMAL_RANGE =
+      "must be a number with an exponent between -" + MAX_DECIMAL_SCALE + " and " + MAX_DECIMAL_SCALE;
   private static final String INT_RANGE = "must be an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE;
   private static final String LONG_RANGE = "must be an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE;
   private static final String SHORT_RANGE = "must be an integer between " + Short.MIN_VALUE + " and " + Short.MAX_VALUE;
@@ -166,11 +175,26 @@ public final class JsonCodecs {
     return null;
   }
 
-  /** Reads a decimal number (integer or fraction, any size), or {@code null}. */
+  /**
+   * Reads a decimal number, or {@code null}. Its scale must lie within {@value #MAX_DECIMAL_SCALE}
+   * either way: {@code 1e999999999} is short to send but would make the first addition to an amount
+   * build a number of a billion digits.
+   */
   public static BigDecimal readBigDecimal(JsonParser parser, DecodeContext context, String field) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return parser.getDecimalValue();
+      BigDecimal value;
+      try {
+        value = parser.getDecimalValue();
+      } catch (NumberFormatException e) {
+        report(context, field, DECIMAL_RANGE); // an exponent beyond what BigDecimal can hold
+        return null;
+      }
+      if (value.scale() > MAX_DECIMAL_SCALE || value.scale() < -MAX_DECIMAL_SCALE) {
+        report(context, field, DECIMAL_RANGE);
+        return null;
+      }
+      return value;
     }
     if (token != JsonToken.VALUE_NULL) {
       mistyped(parser, context, field, "must be a number");

@@ -128,6 +128,19 @@ class JsonCodecsTest {
   }
 
   @Test
+  void decimalsWithHugeExponentsAreViolations() throws IOException {
+    DecodeContext context = new DecodeContext();
+    List<BigDecimal> values = read(JsonCodecs.list(JsonCodecs.BIG_DECIMAL),
+        "[1e9999999999, 1e999999999, 1e-1001, 1e1000, 1e-1000, 0.10]", context);
+    String message = "must be a number with an exponent between -1000 and 1000";
+    assertEquals(List.of(new Violation("[0]", message), new Violation("[1]", message), new Violation("[2]", message)),
+        context.violations());
+    assertEquals(new BigDecimal("1e1000"), values.get(3));
+    assertEquals(new BigDecimal("1e-1000"), values.get(4));
+    assertEquals(new BigDecimal("0.10"), values.get(5));
+  }
+
+  @Test
   void mistypedValuesAreSkippedWithAViolationAtTheirPath() throws IOException {
     DecodeContext context = new DecodeContext();
     Map<String, String> values = read(JsonCodecs.map(JsonCodecs.STRING),
