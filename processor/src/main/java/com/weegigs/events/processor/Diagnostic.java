@@ -132,6 +132,11 @@ public enum Diagnostic {
           + " add `@Initial static %s initial(String key)` or a creating reducer"
           + " `@Reducer static %s on(SomeEvent event)`"),
 
+  /** A creating handler whose event cannot start the state. */
+  CREATING_EVENT_WITHOUT_CREATING_REDUCER("WEE-411", Kind.ERROR,
+      "creating @CommandHandler %s returns %s, but the @Reducer of %s is not static, so it cannot start a %s that"
+          + " has no events; make it a creating reducer `@Reducer static %s on(%s event)`"),
+
   // --- 5xx: the shape of commands, events and states -------------------------------------------
   /** A command, event or aggregate that is not a record. */
   NOT_A_RECORD("WEE-501", Kind.ERROR,

@@ -160,6 +160,45 @@ class ReducerDiagnosticsTest {
   }
 
   @Test
+  @Covers(Diagnostic.CREATING_EVENT_WITHOUT_CREATING_REDUCER)
+  void creatingHandlerWhoseEventCannotStartTheState() {
+    Domain domain = withCart("""
+          @Reducer
+          static Cart on(ItemRemoved event) {
+            return new Cart("", 0);
+          }
+
+          @Reducer
+          Cart on(ItemAdded event) {
+            return new Cart(id, count + 1);
+          }
+        """)
+        .with("test.ItemRemoved", """
+            package test;
+
+            import com.weegigs.events.annotations.*;
+
+            @Event(aggregate = Cart.class)
+            public record ItemRemoved(String name) {}
+            """)
+        .with("test.CartHandlers", """
+            package test;
+
+            import com.weegigs.events.annotations.*;
+
+            public final class CartHandlers {
+              @CommandHandler
+              static ItemAdded addItem(AddItem command) {
+                return new ItemAdded(command.name());
+              }
+            }
+            """);
+    onlyError(domain, "[WEE-411] creating @CommandHandler CartHandlers.addItem(AddItem) returns ItemAdded, but the @Reducer"
+        + " of ItemAdded is not static, so it cannot start a Cart that has no events; make it a creating reducer"
+        + " `@Reducer static Cart on(ItemAdded event)`", "test.CartHandlers", "static ItemAdded addItem(");
+  }
+
+  @Test
   @Covers(Diagnostic.NO_WAY_TO_EXIST)
   void neitherInitialNorCreatingReducer() {
     Domain domain = withCart(REDUCER);

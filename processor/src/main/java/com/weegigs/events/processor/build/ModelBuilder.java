@@ -102,7 +102,7 @@ public final class ModelBuilder {
     boolean failed;
     final List<Member> commands = new ArrayList<>();
     final List<Member> events = new ArrayList<>();
-    final Map<TypeElement, Handler> handlers = new HashMap<>();
+    final Map<TypeElement, Handler> handlers = new LinkedHashMap<>();
     final Map<TypeElement, ExecutableElement> instanceReducers = new HashMap<>();
     final Map<TypeElement, ExecutableElement> creatingReducers = new HashMap<>();
     final Set<TypeElement> reducedElsewhere = new LinkedHashSet<>();
@@ -789,6 +789,16 @@ public final class ModelBuilder {
     // Warnings about something missing only hold when nothing else is wrong: a command with an
     // error of its own (not a record, naming a mistyped aggregate) is not missing.
     boolean noErrors = reporter.errorCount() == 0;
+    for (Handler handler : aggregate.handlers.values()) {
+      if (handler.model() == null || handler.model().takesState() || handler.model().returnsList()) {
+        continue;
+      }
+      TypeElement event = elementOf(handler.method().getReturnType());
+      if (event != null && aggregate.instanceReducers.containsKey(event) && !aggregate.creatingReducers.containsKey(event)) {
+        error(aggregate, Diagnostic.CREATING_EVENT_WITHOUT_CREATING_REDUCER, handler.method(), TypeText.method(handler.method()),
+            TypeText.simple(event), TypeText.simple(event), aggregateName, aggregateName, TypeText.simple(event));
+      }
+    }
     if (noErrors && aggregate.commands.isEmpty() && !aggregate.events.isEmpty()) {
       reporter.report(Diagnostic.EVENTS_WITHOUT_COMMANDS, aggregate.element, aggregateName,
           aggregate.events.stream().map(e -> TypeText.simple(e.element)).collect(java.util.stream.Collectors.joining(", ")),
