@@ -25,8 +25,22 @@ public final class Main {
 
   private Main() {}
 
-  /** Runs the scenario named by the first argument. */
-  public static void main(String[] args) throws Exception {
+  /** Runs the scenario named by the first argument; exits 1 when it fails. */
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Throwable e) {
+      // exit even when a failed start left non-daemon threads (a connection's) behind
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
+    // the service's INFO lines (started, stopping) would only interleave with the figures
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     RunOptions options;
     try {
       options = RunOptions.parse(args);
@@ -38,6 +52,10 @@ public final class Main {
     }
     switch (options.scenario()) {
       case "raw-rr", "raw-micro", "client-inmem" -> runRequestScenario(options);
+      case "server-alloc" -> System.out.println(
+          com.weegigs.events.benchmarks.client.ServerAllocation.run(options).resultLine());
+      case "codec" -> System.out.println(
+          com.weegigs.events.benchmarks.codec.CodecSuite.run(options).resultLine());
       case "processor" -> System.out.println(
           com.weegigs.events.benchmarks.processor.ProcessorBenchmark.run(options).resultLine());
       case "suite" -> com.weegigs.events.benchmarks.suite.Suite.run(options);
@@ -58,10 +76,12 @@ public final class Main {
     Duration seconds = Duration.ofMillis((long) (options.decimal("seconds", 5) * 1000));
     Duration warmup = Duration.ofMillis((long) (options.decimal("warmup", 2) * 1000));
     long maxOperations = options.integer("max-ops", 50_000_000);
+    LoadResult result;
     try (RequestTarget<?> target = start(options.scenario(), url, inFlight)) {
-      LoadResult result = drive(target, options.scenario(), inFlight, warmup, seconds, maxOperations);
-      System.out.println(result.resultLine());
+      result = drive(target, options.scenario(), inFlight, warmup, seconds, maxOperations);
     }
+    // after everything has stopped, so that the RESULT line is the last one
+    System.out.println(result.resultLine());
   }
 
   private static <R> LoadResult drive(
@@ -82,6 +102,8 @@ public final class Main {
     return switch (scenario) {
       case "raw-rr" -> RawRequestReplyScenario.start(natsUrl, inFlight);
       case "raw-micro" -> RawMicroScenario.start(natsUrl, inFlight);
+      case "client-inmem" ->
+          com.weegigs.events.benchmarks.client.ClientInMemoryScenario.start(natsUrl, inFlight);
       default -> throw new IllegalArgumentException("not a request scenario: " + scenario);
     };
   }

@@ -17,6 +17,7 @@ final class Report {
 
   private final Map<String, Map<Integer, List<Map<String, String>>>> runs;
   private final Map<String, String> alloc;
+  private final Map<String, String> allocRaw;
   private final Map<String, String> codec;
   private final Map<String, String> processor;
   private final List<Map<String, Object>> targets = new ArrayList<>();
@@ -24,10 +25,12 @@ final class Report {
   Report(
       Map<String, Map<Integer, List<Map<String, String>>>> runs,
       Map<String, String> alloc,
+      Map<String, String> allocRaw,
       Map<String, String> codec,
       Map<String, String> processor) {
     this.runs = runs;
     this.alloc = alloc;
+    this.allocRaw = allocRaw;
     this.codec = codec;
     this.processor = processor;
     computeTargets();
@@ -165,7 +168,11 @@ final class Report {
             fmt(number(alloc, "allocated_bytes_per_op"), "%.0f"),
             fmt(number(alloc, "retained_bytes_per_op"), "%.0f"),
             fmt(number(alloc, "server_bytes_per_op"), "%.0f"),
-            fmt(number(alloc, "ops"), "%.0f")));
+            fmt(number(alloc, "ops"), "%.0f")))
+        .append(String.format(Locale.ROOT,
+            "For comparison, the hand-written `raw-micro` responder's threads allocate %s B per request"
+                + " (jnats and Jackson alone).\n",
+            fmt(number(allocRaw, "allocated_bytes_per_op"), "%.0f")));
     md.append("\n### Processor (javac in process, median)\n\n")
         .append(String.format(Locale.ROOT,
             "%s aggregates (%s source files, %s generated): javac with the processor %s ms, "

@@ -89,14 +89,18 @@ public final class Suite {
     }
     Map<String, String> alloc = child(jvm, List.of("server-alloc", "--nats-url", url,
         "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup)));
+    // the same measurement of the hand-written micro responder: what jnats and Jackson alone cost
+    Map<String, String> allocRaw = child(jvm, List.of("server-alloc", "--responder", "raw-micro",
+        "--nats-url", url, "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup)));
     Map<String, String> codec = child(jvm, quick ? List.of("codec", "--quick") : List.of("codec"));
     Map<String, String> processor = child(List.of("-Xmx1g"), List.of("processor",
         "--repeats", quick ? "1" : "3"));
 
-    Report report = new Report(runs, alloc, codec, processor);
+    Report report = new Report(runs, alloc, allocRaw, codec, processor);
     json.put("request_scenarios", report.requestFigures());
     json.put("runs", runLog);
     json.put("server_alloc", alloc);
+    json.put("server_alloc_raw_micro", allocRaw);
     json.put("codec", codec);
     json.put("processor", processor);
     json.put("targets", report.targets());

@@ -1,0 +1,105 @@
+package com.weegigs.events.benchmarks.client;
+
+import com.weegigs.events.benchmarks.Connections;
+import com.weegigs.events.benchmarks.RequestTarget;
+import com.weegigs.events.example.receipts.AddItem;
+import com.weegigs.events.example.receipts.Receipt;
+import com.weegigs.events.example.receipts.ReceiptClient;
+import com.weegigs.events.example.receipts.ReceiptEvent;
+import com.weegigs.events.example.receipts.ReceiptHandlers;
+import com.weegigs.events.example.receipts.ReceiptStub;
+import com.weegigs.events.example.receipts.ReceiptsService;
+import com.weegigs.events.example.receipts.SupplierStub;
+import com.weegigs.events.runtime.CommandResult;
+import com.weegigs.events.runtime.NatsService;
+import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.store.InMemoryEventStore;
+import io.nats.client.Connection;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code client-inmem}: the generated {@link ReceiptClient} calling the generated receipts service
+ * ({@link NatsService} hosting {@code ReceiptStub.definition(new ReceiptHandlers())} over an
+ * {@link InMemoryEventStore}), in one JVM, each on its own NATS connection, with the default
+ * configuration of both. Each request loop sends {@code add-item} and moves to a fresh receipt
+ * every {@link #COMMANDS_PER_RECEIPT} commands, so no receipt grows past 5 items and the reply
+ * stays near the raw responder's 300 bytes.
+ */
+public final class ClientInMemoryScenario
+    implements RequestTarget<CommandResult<Receipt, ReceiptEvent>> {
+  /** Commands sent to one receipt before its loop moves to a fresh one. */
+  public static final int COMMANDS_PER_RECEIPT = 5;
+  /** Prefix of the threads of the service's connection. */
+  static final String SERVICE_CONNECTION = "svc";
+  /** Prefix of the threads of the client's connection. */
+  static final String CLIENT_CONNECTION = "client";
+
+  private static final AddItem COFFEE = new AddItem("Coffee", new BigDecimal("4.50"), 2);
+
+  private final Connection serviceConnection;
+  private final NatsService service;
+  private final Connection clientConnection;
+  private final ServiceClient serviceClient;
+  private final ReceiptClient receipts;
+  private final long[] sent;
+
+  private ClientInMemoryScenario(
+      Connection serviceConnection,
+      NatsService service,
+      Connection clientConnection,
+      ServiceClient serviceClient,
+      int inFlight) {
+    this.serviceConnection = serviceConnection;
+    this.service = service;
+    this.clientConnection = clientConnection;
+    this.serviceClient = serviceClient;
+    this.receipts = ReceiptClient.create(serviceClient);
+    this.sent = new long[inFlight];
+  }
+
+  /** Starts the service and the client. */
+  public static ClientInMemoryScenario start(String natsUrl, int inFlight) throws Exception {
+    Connection serviceConnection = Connections.connect(natsUrl, SERVICE_CONNECTION);
+    NatsService service =
+        NatsService.builder(ReceiptsService.DESCRIPTOR)
+            .connection(serviceConnection)
+            .withEventStore(new InMemoryEventStore())
+            .aggregate(ReceiptStub.definition(new ReceiptHandlers()))
+            // the example's service also declares suppliers; it refuses to start without them
+            .aggregate(SupplierStub.definition())
+            .start();
+    serviceConnection.flush(Duration.ofSeconds(5));
+    Connection clientConnection = Connections.connect(natsUrl, CLIENT_CONNECTION);
+    ServiceClient serviceClient = ServiceClient.create(clientConnection, ReceiptsService.DESCRIPTOR.name());
+    return new ClientInMemoryScenario(
+        serviceConnection, service, clientConnection, serviceClient, inFlight);
+  }
+
+  /** The service this scenario hosts. */
+  NatsService service() {
+    return service;
+  }
+
+  @Override
+  public CompletableFuture<CommandResult<Receipt, ReceiptEvent>> send(int slot) {
+    long n = sent[slot]++;
+    String key = "r-" + slot + "-" + (n / COMMANDS_PER_RECEIPT);
+    return receipts.addItem(key, COFFEE);
+  }
+
+  @Override
+  public boolean failed(CommandResult<Receipt, ReceiptEvent> reply) {
+    // the typed client has decoded the reply; an error reply completes the future exceptionally
+    return reply.entity() == null || reply.events().isEmpty();
+  }
+
+  @Override
+  public void close() throws Exception {
+    serviceClient.close();
+    clientConnection.close();
+    service.close();
+    serviceConnection.close();
+  }
+}
