@@ -325,6 +325,85 @@ class GeneratedCodeTest {
     assertEquals("[Defaulted[violations=4]]", binding.handler().handle(edges.initialState("x"), command, commandContext).toString());
   }
 
+  private static final List<String> REPLACEMENTS = List.of("\"x\"", "\"\"", "1e30", "-1", "0", "null", "[]", "{}", "true", "1.5",
+      "\"2026-13-01\"", "\"2026-11-27\"", "\"2026-11-27T10:00:00Z\"", "\"123e4567-e89b-12d3-a456-426614174000\"", "\"in-progress\"",
+      "[1,\"a\",null,{}]", "[{\"sku\":1}]", "{\"a\":{\"b\":[]}}", "{\"street\":[],\"postcode\":5}", "99999999999999999999",
+      "1e9999999999", "-0.0");
+
+  /**
+   * Replaces each field of a valid document in turn with each of {@link #REPLACEMENTS}: decoding never
+   * throws, reports problems only under that field (or the record's constructor refuses the values),
+   * and whatever it accepts validates, encodes and decodes again to the same value.
+   */
+  @SuppressWarnings("unchecked")
+  private static void replaceEachField(Object typeConstant, java.util.Map<String, String> fields) throws Exception {
+    JsonCodec<Object> codec = codec(typeConstant);
+    int accepted = 0;
+    int refused = 0;
+    for (String field : fields.keySet()) {
+      for (String replacement : REPLACEMENTS) {
+        StringBuilder json = new StringBuilder("{");
+        fields.forEach((name, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":")
+            .append(name.equals(field) ? replacement : value));
+        json.append('}');
+        DecodeContext context = new DecodeContext();
+        Object value = read(codec, json.toString(), context);
+        if (value == null) {
+          refused++;
+          assertTrue(context.hasViolations(), json::toString);
+          for (Violation violation : context.violations()) {
+            boolean recordRefused = violation.path().isEmpty() && violation.message().startsWith("is not valid: ");
+            assertTrue(recordRefused || violation.path().equals(field) || violation.path().startsWith(field + ".")
+                    || violation.path().startsWith(field + "["),
+                () -> json + " gave " + violation);
+          }
+        } else {
+          accepted++;
+          assertEquals(List.of(), context.violations(), json::toString);
+          if (typeConstant instanceof CommandType<?> command) {
+            assertNotNull(((CommandType<Object>) command).validator().validate(value));
+          }
+          assertEquals(value, decodeClean(codec, write(codec, value)), json::toString);
+        }
+      }
+    }
+    assertTrue(accepted > 0 && refused > 0, "accepted " + accepted + ", refused " + refused);
+  }
+
+  @Test
+  void noReplacedFieldMakesDecodingThrow() throws Exception {
+    java.util.Map<String, String> placeOrder = new java.util.LinkedHashMap<>();
+    placeOrder.put("customer", "\"123e4567-e89b-12d3-a456-426614174000\"");
+    placeOrder.put("email", "\"ada@example.com\"");
+    placeOrder.put("lines", "[{\"sku\":\"A\",\"quantity\":2,\"unitPrice\":1.25}]");
+    placeOrder.put("tags", "[\"gift\"]");
+    placeOrder.put("counts", "{\"a\":1}");
+    placeOrder.put("note", "\"n\"");
+    placeOrder.put("deliverTo", "{\"street\":\"1 Main St\",\"postcode\":\"2000\"}");
+    placeOrder.put("due", "\"2026-11-27\"");
+    placeOrder.put("priority", "\"high\"");
+    placeOrder.put("weight", "1.5");
+    placeOrder.put("sequence", "-3");
+    placeOrder.put("reference", "12");
+    placeOrder.put("discount", "-1");
+    replaceEachField(constant("com.example.shop.OrderCodecs", "PLACE_ORDER"), placeOrder);
+
+    java.util.Map<String, String> order = new java.util.LinkedHashMap<>();
+    order.put("id", "\"o-1\"");
+    order.put("customer", "null");
+    order.put("placedAt", "\"2026-11-27T10:00:00Z\"");
+    order.put("lines", "[]");
+    order.put("paid", "false");
+    replaceEachField(constant("com.example.shop.OrderCodecs", "ORDER_CODEC"), order);
+
+    java.util.Map<String, String> receipt = new java.util.LinkedHashMap<>();
+    receipt.put("id", "\"r-1\"");
+    receipt.put("status", "\"open\"");
+    receipt.put("items", "[{\"name\":\"Tea\",\"price\":2,\"quantity\":1}]");
+    receipt.put("total", "2");
+    replaceEachField(constant("com.example.receipts.ReceiptCodecs", "RECEIPT_CODEC"), receipt);
+  }
+
   /** Loads the classes of a compile-testing {@link Compilation}. */
   private static final class CompiledClassLoader extends ClassLoader {
     private final Compilation compilation;
