@@ -711,6 +711,8 @@ public final class JsonCodecs {
   /**
    * An enum whose wire values are its constants' names in lower kebab case ({@code IN_PROGRESS} is
    * {@code "in-progress"}). The generated code passes {@code Status.values()}, so no reflection is needed.
+   *
+   * @throws IllegalArgumentException when two constants have the same wire value ({@code A_B} and {@code a_b})
    */
   public static <E extends Enum<E>> JsonCodec<E> enumCodec(Class<E> type, E[] constants) {
     Objects.requireNonNull(type, "type");
@@ -719,7 +721,11 @@ public final class JsonCodecs {
     for (E constant : constants) {
       String wireName = wireName(constant);
       wireNames[constant.ordinal()] = wireName;
-      byWireName.put(wireName, constant);
+      E other = byWireName.put(wireName, constant);
+      if (other != null) {
+        throw new IllegalArgumentException(
+            "enum " + type.getSimpleName() + ": " + other.name() + " and " + constant.name() + " are both '" + wireName + "' on the wire");
+      }
     }
     String message = "must be one of: " + String.join(", ", wireNames);
     return new JsonCodec<>() {

@@ -28,6 +28,8 @@ class JsonCodecsTest {
 
   enum Status { OPEN, IN_PROGRESS }
 
+  enum Clash { A_B, a_b }
+
   private static <T> String write(JsonCodec<T> codec, T value) throws IOException {
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = FACTORY.createGenerator(out)) {
@@ -98,6 +100,13 @@ class JsonCodecsTest {
     DecodeContext context = new DecodeContext("status");
     assertNull(read(codec, "\"IN_PROGRESS\"", context));
     assertEquals(List.of(new Violation("status", "must be one of: open, in-progress")), context.violations());
+  }
+
+  @Test
+  void enumConstantsWithOneWireValueAreRefused() {
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> JsonCodecs.enumCodec(Clash.class, Clash.values()));
+    assertEquals("enum Clash: A_B and a_b are both 'a-b' on the wire", error.getMessage());
   }
 
   @Test
