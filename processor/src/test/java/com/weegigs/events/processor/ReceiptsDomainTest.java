@@ -199,6 +199,23 @@ public class ReceiptsDomainTest {
   }
 
   @Test
+  void compilingTwiceGivesIdenticalFiles() throws Exception {
+    Compilation first = javac().withProcessors(new WeeEventsProcessor()).compile(sources());
+    // The same sources in the reverse order: the output must not depend on it either.
+    List<JavaFileObject> reversed = new java.util.ArrayList<>(sources());
+    java.util.Collections.reverse(reversed);
+    Compilation second = javac().withProcessors(new WeeEventsProcessor()).compile(reversed);
+    assertThat(first.generatedSourceFiles()).hasSize(second.generatedSourceFiles().size());
+    for (JavaFileObject file : first.generatedSourceFiles()) {
+      JavaFileObject twin = second.generatedSourceFiles().stream()
+          .filter(f -> f.toUri().equals(file.toUri()))
+          .findFirst()
+          .orElseThrow();
+      assertThat(twin.getCharContent(true).toString()).isEqualTo(file.getCharContent(true).toString());
+    }
+  }
+
+  @Test
   void generatesEveryNamedType() {
     Compilation compilation = javac().withProcessors(new WeeEventsProcessor()).compile(sources());
     assertThat(compilation).succeededWithoutWarnings();
