@@ -36,6 +36,17 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p><b>Threads.</b> Each endpoint has a dispatcher thread; requests run on a bounded worker pool
+ * ({@link ConcurrencyConfig}), or, for endpoints whose requests have proved fast, right on the
+ * dispatcher thread. Commands for one aggregate run one at a time in an instance; handlers and
+ * reducers must be thread-safe across aggregates. When every worker is busy and the queue is full,
+ * requests are answered {@code UNAVAILABLE} at once.
+ *
+ * <p><b>Repeated commands.</b> A command's {@code messageId} (from its metadata, else the
+ * {@code Nats-Msg-Id} header, else a new one) makes it take effect once: a repeat gets the reply
+ * of the first, also while the first is still running ({@link IdempotencyConfig}), and the event
+ * store de-duplicates appends.
+ *
  * <p>The builder has a required base (the service descriptor, and where NATS is) and one
  * {@code withX(...)} per feature, each taking an immutable configuration record that names every
  * invalid value at once. Features added later (telemetry, rate limits, circuit breakers,

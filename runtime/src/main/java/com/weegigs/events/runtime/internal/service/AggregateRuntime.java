@@ -226,12 +226,10 @@ final class AggregateRuntime<S, E> {
         if (result instanceof AppendResult.Appended appended) {
           cache.put(id, new Current<>(appended.revision(), state));
           List<RecordedEvent<?>> stored = appended.events();
-          byte[][] encoded = new byte[stored.size()][];
-          for (int i = 0; i < encoded.length; i++) {
-            encoded[i] = Envelopes.encodeRecordedEvent(type, stored.get(i));
-          }
-          publish(stored, encoded, trace);
-          return Reply.success(Envelopes.encodeEntityWithEncodedEvents(type, new Entity<>(id, appended.revision(), state), encoded));
+          Envelopes.CommandReply encoded =
+              Envelopes.encodeCommandReply(type, new Entity<>(id, appended.revision(), state), stored);
+          publish(stored, encoded.events(), trace);
+          return Reply.success(encoded.reply());
         }
         if (result instanceof AppendResult.Duplicate duplicate) {
           return replyForRecorded(id, duplicate.events());

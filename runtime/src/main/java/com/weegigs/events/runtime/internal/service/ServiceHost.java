@@ -36,6 +36,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -313,12 +314,15 @@ public final class ServiceHost implements AutoCloseable {
    * until its reply is about to be sent (or it ends without one), so a caller that sends its next
    * request as soon as it has the reply never finds the permit still taken.
    */
+  private static final AtomicIntegerFieldUpdater<Work> RELEASED =
+      AtomicIntegerFieldUpdater.newUpdater(Work.class, "released");
+
   private final class Work implements Runnable {
     final EndpointHandler endpoint;
     final ServiceMessage message;
     final long receivedAtMillis;
     TraceContext trace;
-    private final AtomicBoolean released = new AtomicBoolean();
+    volatile int released;
 
     Work(EndpointHandler endpoint, ServiceMessage message, long receivedAtMillis) {
       this.endpoint = endpoint;
@@ -333,7 +337,7 @@ public final class ServiceHost implements AutoCloseable {
     }
 
     private void release() {
-      if (released.compareAndSet(false, true)) {
+      if (RELEASED.compareAndSet(this, 0, 1)) {
         admission.release();
       }
     }

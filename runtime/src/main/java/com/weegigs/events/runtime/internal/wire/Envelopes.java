@@ -172,10 +172,19 @@ public final class Envelopes {
   }
 
   /**
-   * The entity reply of a command whose events are already encoded (as they were published):
-   * each event's bytes are copied in as they are, so no event is encoded twice.
+   * A command's reply and its events, encoded in one pass.
+   *
+   * @param reply the entity reply with its {@code events}
+   * @param events each recorded event on its own, as published (the same bytes as in {@code reply})
    */
-  public static <S> byte[] encodeEntityWithEncodedEvents(AggregateType<S, ?> type, Entity<S> entity, byte[][] encodedEvents) {
+  public record CommandReply(byte[] reply, byte[][] events) {}
+
+  /**
+   * Encodes the entity reply of a command and, from the same pass, each of its recorded events
+   * on its own for publishing: one generator, and each event is written once.
+   */
+  public static <S> CommandReply encodeCommandReply(
+      AggregateType<S, ?> type, Entity<S> entity, List<? extends RecordedEvent<?>> events) {
     Output output = OUTPUT.get();
     if (output.busy) {
       output = new Output();
@@ -183,22 +192,29 @@ public final class Envelopes {
     output.busy = true;
     output.count = 0;
     try {
+      int[] starts = new int[events.size()];
+      int[] ends = new int[events.size()];
       try (JsonGenerator generator = JSON.createGenerator(output)) {
-        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
         generator.writeStartObject();
         writeEntityFields(generator, type, entity);
-        generator.flush();
-      }
-      output.write(EVENTS_FIELD, 0, EVENTS_FIELD.length);
-      for (int i = 0; i < encodedEvents.length; i++) {
-        if (i > 0) {
-          output.write(',');
+        generator.writeArrayFieldStart("events");
+        for (int i = 0; i < starts.length; i++) {
+          generator.flush();
+          int start = output.count;
+          writeRecordedEvent(generator, type, events.get(i));
+          generator.flush();
+          // the separator before every event but the first is written with the event
+          starts[i] = output.buffer[start] == ',' ? start + 1 : start;
+          ends[i] = output.count;
         }
-        output.write(encodedEvents[i], 0, encodedEvents[i].length);
+        generator.writeEndArray();
+        generator.writeEndObject();
       }
-      output.write(']');
-      output.write('}');
-      return Arrays.copyOf(output.buffer, output.count);
+      byte[][] encodedEvents = new byte[starts.length][];
+      for (int i = 0; i < starts.length; i++) {
+        encodedEvents[i] = Arrays.copyOfRange(output.buffer, starts[i], ends[i]);
+      }
+      return new CommandReply(Arrays.copyOf(output.buffer, output.count), encodedEvents);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -208,8 +224,6 @@ public final class Envelopes {
       }
     }
   }
-
-  private static final byte[] EVENTS_FIELD = ",\"events\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   private static <S> void writeEntityFields(JsonGenerator generator, AggregateType<S, ?> type, Entity<S> entity)
       throws IOException {

@@ -147,8 +147,15 @@ class EnvelopesTest {
     assertEquals(entity, decoded.entity());
     assertEquals(events, decoded.events());
 
-    byte[][] encoded = {Envelopes.encodeRecordedEvent(COUNTER, events.get(0)), Envelopes.encodeRecordedEvent(COUNTER, events.get(1))};
-    assertEquals(text(body), text(Envelopes.encodeEntityWithEncodedEvents(COUNTER, entity, encoded)));
+    Envelopes.CommandReply oneEvent = Envelopes.encodeCommandReply(COUNTER, entity, events.subList(0, 1));
+    assertEquals(text(Envelopes.encodeEntity(COUNTER, entity, events.subList(0, 1))), text(oneEvent.reply()));
+    assertEquals(text(Envelopes.encodeRecordedEvent(COUNTER, events.get(0))), text(oneEvent.events()[0]));
+    Envelopes.CommandReply twoEvents = Envelopes.encodeCommandReply(COUNTER, entity, events);
+    assertEquals(text(body), text(twoEvents.reply()));
+    assertEquals(2, twoEvents.events().length);
+    assertEquals(text(Envelopes.encodeRecordedEvent(COUNTER, events.get(0))), text(twoEvents.events()[0]));
+    assertEquals(text(Envelopes.encodeRecordedEvent(COUNTER, events.get(1))), text(twoEvents.events()[1]));
+    assertEquals(0, Envelopes.encodeCommandReply(COUNTER, entity, List.of()).events().length);
 
     CommandResult<Counter, Object> query = Envelopes.decodeEntity(Envelopes.encodeEntity(COUNTER, entity, null), COUNTER);
     assertEquals(entity, query.entity());
