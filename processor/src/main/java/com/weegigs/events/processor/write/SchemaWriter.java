@@ -114,39 +114,71 @@ final class SchemaWriter {
         return true;
       }
       case NOT_BLANK -> {
-        schema.put("minLength", 1);
-        schema.put("pattern", "\\S");
+        lower(schema, "minLength", 1);
+        pattern(schema, "\\S");
         return true;
       }
       case NOT_EMPTY -> {
-        schema.put(lengthMin, 1);
+        lower(schema, lengthMin, 1);
         return true;
       }
       case SIZE -> {
         long min = number(attributes.get("min"), 0L);
         long max = number(attributes.get("max"), Integer.MAX_VALUE);
         if (min > 0) {
-          schema.put(lengthMin, min);
+          lower(schema, lengthMin, min);
         }
         if (max < Integer.MAX_VALUE) {
-          schema.put(lengthMax, max);
+          upper(schema, lengthMax, max);
         }
       }
-      case MIN -> schema.put("minimum", number(attributes.get("value"), 0L));
-      case MAX -> schema.put("maximum", number(attributes.get("value"), 0L));
-      case POSITIVE -> schema.put("exclusiveMinimum", 0);
-      case POSITIVE_OR_ZERO -> schema.put("minimum", 0);
-      case NEGATIVE -> schema.put("exclusiveMaximum", 0);
-      case NEGATIVE_OR_ZERO -> schema.put("maximum", 0);
-      case DECIMAL_MIN -> decimal(schema, attributes, "minimum", "exclusiveMinimum");
-      case DECIMAL_MAX -> decimal(schema, attributes, "maximum", "exclusiveMaximum");
-      case PATTERN -> schema.put("pattern", "^(?:" + attributes.get("regexp") + ")$");
+      case MIN -> lower(schema, "minimum", number(attributes.get("value"), 0L));
+      case MAX -> upper(schema, "maximum", number(attributes.get("value"), 0L));
+      case POSITIVE -> lower(schema, "exclusiveMinimum", 0);
+      case POSITIVE_OR_ZERO -> lower(schema, "minimum", 0);
+      case NEGATIVE -> upper(schema, "exclusiveMaximum", 0);
+      case NEGATIVE_OR_ZERO -> upper(schema, "maximum", 0);
+      case DECIMAL_MIN -> decimal(schema, attributes, "minimum", "exclusiveMinimum", false);
+      case DECIMAL_MAX -> decimal(schema, attributes, "maximum", "exclusiveMaximum", true);
+      case PATTERN -> pattern(schema, "^(?:" + attributes.get("regexp") + ")$");
       case EMAIL -> schema.put("format", "email");
     }
     return false;
   }
 
-  private static void decimal(Map<String, Object> schema, Map<String, Object> attributes, String inclusive, String exclusive) {
+  /** Sets a lower bound, keeping the stricter one when another constraint set it already. */
+  private static void lower(Map<String, Object> schema, String keyword, Object bound) {
+    Object existing = schema.get(keyword);
+    if (existing == null || decimal(bound).compareTo(decimal(existing)) > 0) {
+      schema.put(keyword, bound);
+    }
+  }
+
+  /** Sets an upper bound, keeping the stricter one when another constraint set it already. */
+  private static void upper(Map<String, Object> schema, String keyword, Object bound) {
+    Object existing = schema.get(keyword);
+    if (existing == null || decimal(bound).compareTo(decimal(existing)) < 0) {
+      schema.put(keyword, bound);
+    }
+  }
+
+  private static BigDecimal decimal(Object number) {
+    return number instanceof RawNumber raw ? new BigDecimal(raw.text()) : new BigDecimal(number.toString());
+  }
+
+  /** Adds a pattern; a second one goes into {@code allOf}, as every pattern must match. */
+  private static void pattern(Map<String, Object> schema, String pattern) {
+    if (!schema.containsKey("pattern")) {
+      schema.put("pattern", pattern);
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> all = (List<Object>) schema.computeIfAbsent("allOf", key -> new ArrayList<>());
+    all.add(Map.of("pattern", pattern));
+  }
+
+  private static void decimal(Map<String, Object> schema, Map<String, Object> attributes, String inclusive, String exclusive,
+      boolean isUpper) {
     Object value = attributes.get("value");
     if (value == null) {
       return;
@@ -158,7 +190,12 @@ final class SchemaWriter {
       return; // the processor reports an unparsable bound; the schema simply leaves it out
     }
     boolean isInclusive = !Boolean.FALSE.equals(attributes.get("inclusive"));
-    schema.put(isInclusive ? inclusive : exclusive, new RawNumber(bound.toString()));
+    String keyword = isInclusive ? inclusive : exclusive;
+    if (isUpper) {
+      upper(schema, keyword, new RawNumber(bound.toString()));
+    } else {
+      lower(schema, keyword, new RawNumber(bound.toString()));
+    }
   }
 
   private static long number(Object value, long fallback) {

@@ -88,4 +88,24 @@ class SchemaWriterTest {
     assertEquals("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"R\",\"description\":\"d\",\"type\":\"object\","
         + "\"properties\":{\"name\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"name\"]}", SchemaWriter.schema(shape, Map.of(), "d"));
   }
+
+  @Test
+  void combinedConstraintsKeepTheStricterBoundAndEveryPattern() {
+    RecordShape shape = new RecordShape(ClassName.get("x", "R"), List.of(
+        TestModels.component("code", TestModels.STRING,
+            TestModels.constraint(Kind.SIZE, "size", "min", 3L, "max", 9L),
+            TestModels.constraint(Kind.NOT_BLANK, "blank"),
+            TestModels.constraint(Kind.SIZE, "size", "min", 2L, "max", 5L),
+            TestModels.constraint(Kind.PATTERN, "pattern", "regexp", "[A-Z]+")),
+        TestModels.component("amount", TestModels.DECIMAL,
+            TestModels.constraint(Kind.DECIMAL_MIN, "min", "value", "0.50", "inclusive", true),
+            TestModels.constraint(Kind.POSITIVE_OR_ZERO, "positive"),
+            TestModels.constraint(Kind.DECIMAL_MAX, "max", "value", "10", "inclusive", true),
+            TestModels.constraint(Kind.NEGATIVE_OR_ZERO, "negative"))));
+    assertEquals("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"R\",\"description\":\"d\",\"type\":\"object\","
+        + "\"properties\":{\"code\":{\"type\":\"string\",\"minLength\":3,\"maxLength\":5,\"pattern\":\"\\\\S\","
+        + "\"allOf\":[{\"pattern\":\"^(?:[A-Z]+)$\"}]},"
+        + "\"amount\":{\"type\":[\"number\",\"null\"],\"minimum\":0.50,\"maximum\":0}},\"required\":[\"code\",\"amount\"]}",
+        SchemaWriter.schema(shape, Map.of(), "d"));
+  }
 }
