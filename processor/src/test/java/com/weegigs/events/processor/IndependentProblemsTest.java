@@ -50,4 +50,20 @@ class IndependentProblemsTest {
     assertThat(compilation).hadErrorContaining("[WEE-504] component extra of AddItem").inFile(domain.file("test.AddItem"))
         .onLineContaining("Object extra");
   }
+
+  @Test
+  void missingAggregateAttributeIsLeftToJavac() {
+    Domain domain = Domain.valid().with("test.AddItem", """
+        package test;
+
+        import com.weegigs.events.annotations.*;
+
+        @Command
+        public record AddItem(String name) {}
+        """);
+    Compilation compilation = domain.compile();
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("aggregate").inFile(domain.file("test.AddItem")).onLineContaining("@Command");
+  }
 }

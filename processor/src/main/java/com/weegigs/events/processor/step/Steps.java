@@ -103,6 +103,9 @@ public final class Steps {
       for (Element root : roots) {
         if (root instanceof TypeElement type && Mirrors.has(type, annotation)) {
           MemberAnnotation read = MemberAnnotation.read(elements, type, annotation);
+          if (com.weegigs.events.processor.Reporter.explicitValue(read.mirror(), "aggregate") == null) {
+            continue; // javac itself reports the missing required attribute.
+          }
           var declaration = new Declarations.MemberDeclaration(type, read);
           (annotation.equals(AnnotationNames.COMMAND) ? declarations.commands : declarations.events).add(declaration);
           if (read.aggregate().isEmpty() || read.aggregate().get().getKind() == javax.lang.model.type.TypeKind.ERROR) {
