@@ -35,9 +35,11 @@ class ShutdownTest {
   @Test
   void everyRequestOnTheWorkerPoolIsAnswered(NatsServer server) throws Exception {
     Connection connection = server.connect();
-    shutDownWithHundredInFlight(server, connection,
+    Map<String, Integer> outcomes = shutDownWithHundredInFlight(server, connection,
         builder -> builder.withConcurrency(new ConcurrencyConfig(128, 2000).withInlineBelow(Duration.ZERO)),
         () -> TestServices.await(() -> holdRequestsReceived(connection) == 100, "the service received all 100 requests"));
+    // each had a worker, so each was running when the shutdown began, and running requests finish
+    assertEquals(Map.of("ok", 100), outcomes);
   }
 
   /**
@@ -49,7 +51,8 @@ class ShutdownTest {
     shutDownWithHundredInFlight(server, server.connect(), builder -> builder, () -> { });
   }
 
-  private void shutDownWithHundredInFlight(
+  /** Runs the scenario; returns how many replies were a success ({@code ok}) and how many each error code. */
+  private Map<String, Integer> shutDownWithHundredInFlight(
       NatsServer server, Connection connection, UnaryOperator<NatsService.Builder> configure, Runnable awaitInFlight)
       throws Exception {
     Gate gate = new Gate();
@@ -81,6 +84,7 @@ class ShutdownTest {
     outcomes.keySet().forEach(outcome -> assertTrue(
         outcome.equals("ok") || outcome.equals(ErrorCode.UNAVAILABLE.name()), () -> "unexpected outcomes " + outcomes));
     assertTrue(outcomes.getOrDefault("ok", 0) >= 1, () -> "the running request did not finish: " + outcomes);
+    return outcomes;
   }
 
   /** {@code num_requests} of the hold endpoint in {@code $SRV.STATS.probes}. */
