@@ -122,6 +122,13 @@ public final class ServiceHost implements AutoCloseable {
       connection.flush(settings.shutdown().drainTimeout());
     } catch (RuntimeException | java.util.concurrent.TimeoutException | InterruptedException e) {
       workers.shutdownNow();
+      for (Dispatcher dispatcher : dispatchers) {
+        try {
+          connection.closeDispatcher(dispatcher);
+        } catch (RuntimeException ignored) {
+          // the connection may already be closed; nothing is left to release then
+        }
+      }
       if (ownsConnection) {
         closeQuietly();
       }
