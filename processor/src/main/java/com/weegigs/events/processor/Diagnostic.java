@@ -1,5 +1,6 @@
 package com.weegigs.events.processor;
 
+import com.weegigs.events.processor.names.WireNames;
 import javax.tools.Diagnostic.Kind;
 
 /**
@@ -25,20 +26,20 @@ public enum Diagnostic {
   // --- 1xx: names and versions -----------------------------------------------------------------
   /** A service name breaks the grammar. */
   INVALID_SERVICE_NAME("WEE-101", Kind.ERROR,
-      "service name \"%s\" is not valid: %s; use " + NameRule.TEXT + "%s"),
+      "service name \"%s\" is not valid: %s; use " + WireNames.NAME_RULE + "%s"),
   /** A service version is not a semantic version. */
   INVALID_SERVICE_VERSION("WEE-102", Kind.ERROR,
       "service version \"%s\" is not a semantic version; use MAJOR.MINOR.PATCH with an optional"
           + " lower-case pre-release, such as \"1.0.0\" or \"2.1.0-rc.1\""),
   /** An aggregate type (explicit or derived) breaks the grammar. */
   INVALID_AGGREGATE_TYPE("WEE-103", Kind.ERROR,
-      "aggregate type \"%s\" of %s is not valid: %s; set @Aggregate(type = ...) to " + NameRule.TEXT + "%s"),
+      "aggregate type \"%s\" of %s is not valid: %s; set @Aggregate(type = ...) to " + WireNames.NAME_RULE + "%s"),
   /** A command name (explicit or derived) breaks the grammar. */
   INVALID_COMMAND_NAME("WEE-104", Kind.ERROR,
-      "command name \"%s\" of %s is not valid: %s; set @Command(name = ...) to " + NameRule.TEXT + "%s"),
+      "command name \"%s\" of %s is not valid: %s; set @Command(name = ...) to " + WireNames.NAME_RULE + "%s"),
   /** An event name (explicit or derived) breaks the grammar. */
   INVALID_EVENT_NAME("WEE-105", Kind.ERROR,
-      "event name \"%s\" of %s is not valid: %s; set @Event(name = ...) to " + NameRule.TEXT + "%s"),
+      "event name \"%s\" of %s is not valid: %s; set @Event(name = ...) to " + WireNames.NAME_RULE + "%s"),
 
   // --- 2xx: collisions -------------------------------------------------------------------------
   /** Two commands of one aggregate share a wire name. */
@@ -224,10 +225,5 @@ public enum Diagnostic {
   /** The full message: {@code [WEE-601] } followed by the filled template. */
   public String format(Object... arguments) {
     return "[" + id + "] " + String.format(template, arguments);
-  }
-
-  /** Keeps the grammar text in one place for the templates above. */
-  private static final class NameRule {
-    static final String TEXT = "lower-case letters, digits and '-', starting with a letter, 1 to 50 characters";
   }
 }

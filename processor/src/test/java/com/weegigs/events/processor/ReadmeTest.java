@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README documents every catalogue entry (surefire runs in the module directory). */
+/** The README documents every catalogue entry, with its current text (surefire runs in the module directory). */
 class ReadmeTest {
   @Test
   void everyIdIsDocumented() throws IOException {
@@ -15,6 +15,8 @@ class ReadmeTest {
     for (Diagnostic diagnostic : Diagnostic.values()) {
       assertTrue(readme.contains("| `" + diagnostic.id() + "` | " + diagnostic.kind().name().toLowerCase(java.util.Locale.ROOT) + " |"),
           diagnostic.id() + " is not in processor/README.md");
+      String message = diagnostic.template().replace("%s", "…").replace("|", "\\|");
+      assertTrue(readme.contains("| " + message + " |"), diagnostic.id() + ": README text differs from the catalogue: " + message);
     }
   }
 }
