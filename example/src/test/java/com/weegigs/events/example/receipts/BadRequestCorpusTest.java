@@ -53,11 +53,20 @@ class BadRequestCorpusTest {
   }
 
   /** What a case expects: success, or an error code. */
-  record Case(String name, String subject, byte[] body, ErrorCode expected) {
+  record Case(String name, String subject, byte[] body, ErrorCode expected, String violationPath) {
+    Case(String name, String subject, byte[] body, ErrorCode expected) {
+      this(name, subject, body, expected, null);
+    }
+
     @Override
     public String toString() {
       return name;
     }
+  }
+
+  /** A payload that breaks its constraints: VALIDATION_FAILED with a violation at {@code path}. */
+  private static Case violation(String name, String path, String subject, String body) {
+    return new Case(name, subject, body.getBytes(StandardCharsets.UTF_8), ErrorCode.VALIDATION_FAILED, path);
   }
 
   private static Case ok(String name, String subject, String body) {
@@ -72,8 +81,8 @@ class BadRequestCorpusTest {
     return "corpus-" + FRESH.incrementAndGet();
   }
 
-  /** An add-item request on a fresh receipt with {@code command} (JSON text) as its payload. */
-  private static String addItem(String command) {
+  /** A command request for a fresh receipt with {@code command} (JSON text) as its payload. */
+  private static String onFreshReceipt(String command) {
     return "{\"aggregateId\":{\"type\":\"receipt\",\"key\":\"" + key() + "\"},\"command\":" + command + "}";
   }
 
@@ -84,7 +93,6 @@ class BadRequestCorpusTest {
 
   static Stream<Case> corpus() {
     ErrorCode invalid = ErrorCode.INVALID_REQUEST;
-    ErrorCode violated = ErrorCode.VALIDATION_FAILED;
     String add = Wire.ADD_ITEM;
     String coffee = "{\"name\":\"Coffee\",\"price\":4.50,\"quantity\":2}";
     List<Case> cases = new ArrayList<>();
@@ -96,7 +104,7 @@ class BadRequestCorpusTest {
     cases.add(bad("JSON string", invalid, add, "\"add-item\""));
     cases.add(bad("JSON number", invalid, add, "42"));
     cases.add(bad("JSON null", invalid, add, "null"));
-    cases.add(bad("trailing garbage", invalid, add, addItem(coffee) + " and more"));
+    cases.add(bad("trailing garbage", invalid, add, onFreshReceipt(coffee) + " and more"));
     cases.add(new Case("invalid UTF-8", add, new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, invalid));
     // not the envelope
     cases.add(bad("empty object", invalid, add, "{}"));
@@ -112,7 +120,7 @@ class BadRequestCorpusTest {
         "{\"aggregateId\":{\"type\":\"supplier\",\"key\":\"s-1\"},\"command\":" + coffee + "}"));
     cases.add(bad("aggregate type that is not a name", invalid, add,
         "{\"aggregateId\":{\"type\":\"Receipt!\",\"key\":\"r-1\"},\"command\":" + coffee + "}"));
-    cases.add(bad("command is an array", invalid, add, addItem("[]")));
+    cases.add(bad("command is an array", invalid, add, onFreshReceipt("[]")));
     cases.add(bad("metadata is a string", invalid, add,
         "{\"aggregateId\":{\"type\":\"receipt\",\"key\":\"" + key() + "\"},\"command\":" + coffee + ",\"metadata\":\"m\"}"));
     cases.add(bad("expectedRevision is text", invalid, add,
@@ -125,33 +133,33 @@ class BadRequestCorpusTest {
     cases.add(bad("query for another aggregate type", invalid, Wire.GET_RECEIPT,
         "{\"aggregateId\":{\"type\":\"supplier\",\"key\":\"s-1\"}}"));
     // wrong types, missing fields and broken constraints in the payload
-    cases.add(bad("price is text", violated, add, addItem("{\"name\":\"Coffee\",\"price\":\"cheap\",\"quantity\":2}")));
-    cases.add(bad("price is a boolean", violated, add, addItem("{\"name\":\"Coffee\",\"price\":true,\"quantity\":2}")));
-    cases.add(bad("quantity is fractional", violated, add, addItem("{\"name\":\"Coffee\",\"price\":4.5,\"quantity\":1.5}")));
-    cases.add(bad("quantity overflows int", violated, add,
-        addItem("{\"name\":\"Coffee\",\"price\":4.5,\"quantity\":99999999999999999999}")));
-    cases.add(bad("name is an object", violated, add, addItem("{\"name\":{\"first\":\"Coffee\"},\"price\":4.5,\"quantity\":2}")));
-    cases.add(bad("name missing", violated, add, addItem("{\"price\":4.5,\"quantity\":2}")));
-    cases.add(bad("price missing", violated, add, addItem("{\"name\":\"Coffee\",\"quantity\":2}")));
-    cases.add(bad("quantity missing", violated, add, addItem("{\"name\":\"Coffee\",\"price\":4.5}")));
-    cases.add(bad("name null", violated, add, addItem("{\"name\":null,\"price\":4.5,\"quantity\":2}")));
-    cases.add(bad("name blank", violated, add, addItem("{\"name\":\"   \",\"price\":4.5,\"quantity\":2}")));
-    cases.add(bad("price negative", violated, add, addItem("{\"name\":\"Coffee\",\"price\":-0.01,\"quantity\":2}")));
-    cases.add(bad("quantity zero", violated, add, addItem("{\"name\":\"Coffee\",\"price\":4.5,\"quantity\":0}")));
-    cases.add(bad("payload empty", violated, add, addItem("{}")));
-    cases.add(bad("void without reason", violated, Wire.VOID_RECEIPT, addItem("{}")));
+    cases.add(violation("price is text", "price", add, onFreshReceipt("{\"name\":\"Coffee\",\"price\":\"cheap\",\"quantity\":2}")));
+    cases.add(violation("price is a boolean", "price", add, onFreshReceipt("{\"name\":\"Coffee\",\"price\":true,\"quantity\":2}")));
+    cases.add(violation("quantity is fractional", "quantity", add, onFreshReceipt("{\"name\":\"Coffee\",\"price\":4.5,\"quantity\":1.5}")));
+    cases.add(violation("quantity overflows int", "quantity", add,
+        onFreshReceipt("{\"name\":\"Coffee\",\"price\":4.5,\"quantity\":99999999999999999999}")));
+    cases.add(violation("name is an object", "name", add, onFreshReceipt("{\"name\":{\"first\":\"Coffee\"},\"price\":4.5,\"quantity\":2}")));
+    cases.add(violation("name missing", "name", add, onFreshReceipt("{\"price\":4.5,\"quantity\":2}")));
+    cases.add(violation("price missing", "price", add, onFreshReceipt("{\"name\":\"Coffee\",\"quantity\":2}")));
+    cases.add(violation("quantity missing", "quantity", add, onFreshReceipt("{\"name\":\"Coffee\",\"price\":4.5}")));
+    cases.add(violation("name null", "name", add, onFreshReceipt("{\"name\":null,\"price\":4.5,\"quantity\":2}")));
+    cases.add(violation("name blank", "name", add, onFreshReceipt("{\"name\":\"   \",\"price\":4.5,\"quantity\":2}")));
+    cases.add(violation("price negative", "price", add, onFreshReceipt("{\"name\":\"Coffee\",\"price\":-0.01,\"quantity\":2}")));
+    cases.add(violation("quantity zero", "quantity", add, onFreshReceipt("{\"name\":\"Coffee\",\"price\":4.5,\"quantity\":0}")));
+    cases.add(violation("payload empty", "quantity", add, onFreshReceipt("{}")));
+    cases.add(violation("void without reason", "reason", Wire.VOID_RECEIPT, onFreshReceipt("{}")));
     // oversized
     cases.add(bad("body over the service's limit", ErrorCode.PAYLOAD_TOO_LARGE, add,
-        addItem("{\"name\":\"" + "x".repeat(MAX_PAYLOAD) + "\",\"price\":1,\"quantity\":1}")));
+        onFreshReceipt("{\"name\":\"" + "x".repeat(MAX_PAYLOAD) + "\",\"price\":1,\"quantity\":1}")));
     // looks odd, is fine
-    cases.add(ok("unknown payload field", add, addItem("{\"name\":\"Coffee\",\"price\":4.5,\"quantity\":2,\"colour\":\"brown\"}")));
+    cases.add(ok("unknown payload field", add, onFreshReceipt("{\"name\":\"Coffee\",\"price\":4.5,\"quantity\":2,\"colour\":\"brown\"}")));
     cases.add(ok("unknown envelope field", add,
         "{\"aggregateId\":{\"type\":\"receipt\",\"key\":\"" + key() + "\"},\"command\":" + coffee + ",\"extra\":[1,{\"a\":null}]}"));
     cases.add(ok("unknown metadata field", add,
         "{\"aggregateId\":{\"type\":\"receipt\",\"key\":\"" + key() + "\"},\"command\":" + coffee
             + ",\"metadata\":{\"mood\":\"happy\",\"correlationId\":\"c-1\"}}"));
-    cases.add(ok("huge price", add, addItem("{\"name\":\"Gold\",\"price\":1e400,\"quantity\":3}")));
-    cases.add(ok("many decimals", add, addItem("{\"name\":\"Gold\",\"price\":0.000000000000000000000001,\"quantity\":3}")));
+    cases.add(ok("huge price", add, onFreshReceipt("{\"name\":\"Gold\",\"price\":1e400,\"quantity\":3}")));
+    cases.add(ok("many decimals", add, onFreshReceipt("{\"name\":\"Gold\",\"price\":0.000000000000000000000001,\"quantity\":3}")));
     cases.add(ok("256-byte key of two-byte letters", add, addItemForKey("\"" + "é".repeat(128) + "\"")));
     for (String odd : List.of("r.1", "r.*", "r.>", ">", "*", "till 3 on 2026/11/27", "квитанция №1", "☕ receipt", "a\tb", " ")) {
       cases.add(ok("key " + Wire.text(Wire.JSON.getNodeFactory().textNode(odd)), add,
@@ -187,6 +195,13 @@ class BadRequestCorpusTest {
         assertFalse(reply.errorText() == null || reply.errorText().isBlank(), () -> "no Nats-Service-Error: " + reply);
         if (request.expected() == ErrorCode.VALIDATION_FAILED) {
           assertTrue(reply.details().path("violations").size() > 0, () -> "no violations: " + reply);
+        }
+        if (request.violationPath() != null) {
+          boolean named = false;
+          for (JsonNode violation : reply.details().path("violations")) {
+            named |= violation.path("path").asText().equals(request.violationPath());
+          }
+          assertTrue(named, () -> "no violation at '" + request.violationPath() + "': " + reply);
         }
       }
       // the next event seen is the follow-up command's: a refused request published nothing
