@@ -1,0 +1,42 @@
+package com.weegigs.events.example.receipts;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.weegigs.events.testing.NatsServer;
+import com.weegigs.events.testing.NatsTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The demo's transcript shows each step of the session with the outcome the rules give. */
+@NatsTest
+class DemoTest {
+
+  @Test
+  void theTranscriptShowsEveryStep(NatsServer server) throws Exception {
+    try (TestServices.Running service = TestServices.receipts(server, builder -> builder)) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+        new Demo(server.connect(), out).run();
+      }
+      String transcript = bytes.toString(StandardCharsets.UTF_8);
+      for (String expected : new String[] {
+          "revision 1, open, total 9.00",
+          "revision 2, open, total 12.25: Coffee 4.50 x 2; Muffin 3.25 x 1",
+          "VALIDATION_FAILED (400): command add-item is not valid",
+          "quantity: must be greater than or equal to 1",
+          "REJECTED (422) item-not-found: Item 'Tea' not found on receipt",
+          "revision 3, open, total 3.25: Muffin 3.25 x 1",
+          "recorded receipt-finalized final total 3.25, 1 line(s)",
+          "REJECTED (422) invalid-receipt-state: Cannot perform operation 'add-item' on closed receipt",
+          "== events the live subscription received (4)",
+          "*  #4 receipt-finalized",
+          "io.nats.micro.v1.info_response: receipts 1.0.0 (instance " + service.service().id() + ")",
+          "receipts.command.receipt.void-receipt  [command, queue group q]",
+          "receipts.health  [health, queue group q]"}) {
+        assertTrue(transcript.contains(expected), () -> "missing '" + expected + "' in:\n" + transcript);
+      }
+    }
+  }
+}
