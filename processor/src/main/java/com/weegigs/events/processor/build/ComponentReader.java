@@ -56,8 +56,7 @@ final class ComponentReader {
       "java.lang.Integer", ClassName.get("java.lang", "Integer"),
       "java.lang.Long", ClassName.get("java.lang", "Long"),
       "java.lang.Float", ClassName.get("java.lang", "Float"),
-      "java.lang.Double", ClassName.get("java.lang", "Double"),
-      "java.lang.Character", ClassName.get("java.lang", "Character"));
+      "java.lang.Double", ClassName.get("java.lang", "Double"));
   private static final Set<String> SCALARS = Set.of(
       "java.lang.String", "java.math.BigDecimal", "java.math.BigInteger", "java.util.UUID", "java.time.Instant",
       "java.time.LocalDate");
@@ -160,6 +159,12 @@ final class ComponentReader {
   }
 
   private ValueType valueType(TypeMirror type, Unsupported why) {
+    if (type.getKind() == TypeKind.CHAR
+        || (type instanceof DeclaredType d && ((TypeElement) d.asElement()).getQualifiedName().contentEquals("java.lang.Character"))) {
+      // JSON has no character type; a one-letter String says the same without a special case.
+      why.reason = ", because JSON has no character type (use a String)";
+      return null;
+    }
     if (type.getKind().isPrimitive()) {
       return new ValueType.Primitive(TypeName.get(type), false);
     }

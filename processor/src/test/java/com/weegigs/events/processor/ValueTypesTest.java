@@ -1,0 +1,69 @@
+package com.weegigs.events.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import org.junit.jupiter.api.Test;
+
+/** Every supported component type makes a domain whose generated code compiles without warnings. */
+class ValueTypesTest {
+  @Test
+  void everySupportedType() {
+    Domain domain = Domain.valid()
+        .with("test.Colour", """
+            package test;
+
+            public enum Colour { DARK_RED, BLUE }
+            """)
+        .with("test.Note", """
+            package test;
+
+            import jakarta.validation.constraints.*;
+
+            public record Note(@NotBlank String text) {}
+            """)
+        .with("test.AddItem", """
+            package test;
+
+            import com.weegigs.events.annotations.*;
+            import jakarta.validation.Valid;
+            import jakarta.validation.constraints.*;
+            import java.math.*;
+            import java.time.*;
+            import java.util.*;
+
+            @Command(aggregate = Cart.class)
+            public record AddItem(
+                @NotBlank String name,
+                boolean gift, byte b, short s, @Min(1) int quantity, long l, float f, @Positive double d,
+                Boolean gift2, Byte b2, Short s2, Integer i2, @NotNull @Max(10) Long l2, Float f2, Double d2,
+                @DecimalMin(value = "0.01", inclusive = false) BigDecimal price, BigInteger big, UUID id, Instant at,
+                LocalDate on, Colour colour, @Valid Note note, @Size(max = 3) List<String> tags, Set<Colour> colours,
+                @NotEmpty Map<String, Integer> counts, Optional<String> comment, @Valid List<Note> notes,
+                @Valid Map<String, List<Optional<Note>>> deep, @Email String email, @Pattern(regexp = "[a-z]+") String code,
+                @NegativeOrZero int debt, @Negative long below, @PositiveOrZero BigDecimal zero,
+                @DecimalMax("99.5") BigDecimal cap) {}
+            """)
+        .with("test.CartHandlers", Sources.CART_HANDLERS);
+    Compilation compilation = domain.compile();
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.CartCodecs");
+    assertThat(compilation).generatedSourceFile("test.CartValidators");
+  }
+
+  @Test
+  @Covers(Diagnostic.UNSUPPORTED_COMPONENT_TYPE)
+  void charIsRefused() {
+    Domain domain = Domain.valid().with("test.AddItem", """
+        package test;
+
+        import com.weegigs.events.annotations.*;
+
+        @Command(aggregate = Cart.class)
+        public record AddItem(String name,
+            char initial) {}
+        """);
+    Expect.onlyError(domain, "[WEE-504] component initial of AddItem has the type char, which the generated JSON codec"
+        + " cannot encode, because JSON has no character type (use a String); use", "test.AddItem", "char initial");
+  }
+}
