@@ -12,6 +12,7 @@ import com.weegigs.events.testing.NatsTest;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
+import io.nats.client.impl.Headers;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,6 +128,42 @@ class WireFormatTest {
     assertFalse(metadata.path("correlationId").asText().isBlank(), reply::toString);
     assertFalse(metadata.path("causationId").asText().isBlank(), "a messageId was made up and used as causationId");
     assertEquals(0, new BigDecimal("9.98").compareTo(reply.json().path("state").path("total").decimalValue()), reply::toString);
+  }
+
+  @Test
+  void theTraceContextTravelsOntoTheReplyAndTheEvents() throws Exception {
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    Subscription published = connection.subscribe("receipts.events.receipt.>");
+    connection.flush(Duration.ofSeconds(5));
+    Headers headers = new Headers()
+        .put("traceparent", traceparent)
+        .put("tracestate", "vendor=value")
+        .put("baggage", "till=3");
+    Wire.Reply reply = Wire.request(connection, Wire.ADD_ITEM,
+        Wire.text(Wire.commandRequest("receipt", "wire-trace", Wire.addItem("Tea", "1", 1))), headers);
+    assertFalse(reply.isError(), reply::toString);
+    assertEquals("application/json", reply.headers().getFirst("Content-Type"));
+    assertTrace(traceparent, reply.headers());
+    Message event = published.nextMessage(Duration.ofSeconds(5));
+    assertNotNull(event, "the event was not published");
+    assertTrace(traceparent, event.getHeaders());
+    published.unsubscribe();
+
+    // an error reply carries it too
+    Wire.Reply refused = Wire.request(connection, Wire.REMOVE_ITEM,
+        Wire.text(Wire.commandRequest("receipt", "wire-trace", Wire.JSON.createObjectNode().put("name", "Cake"))), headers);
+    assertEquals(422, refused.errorNumber(), refused::toString);
+    assertTrace(traceparent, refused.headers());
+  }
+
+  /** The caller's trace id (the second field of {@code traceparent}), its state and its baggage came back. */
+  private static void assertTrace(String traceparent, Headers headers) {
+    assertNotNull(headers, "no headers");
+    String received = headers.getFirst("traceparent");
+    assertNotNull(received, "no traceparent");
+    assertEquals(traceparent.split("-")[1], received.split("-")[1], "trace id of " + received);
+    assertEquals("vendor=value", headers.getFirst("tracestate"));
+    assertEquals("till=3", headers.getFirst("baggage"));
   }
 
   @Test
