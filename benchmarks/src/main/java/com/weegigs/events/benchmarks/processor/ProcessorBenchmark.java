@@ -2,6 +2,7 @@ package com.weegigs.events.benchmarks.processor;
 
 import com.weegigs.events.benchmarks.RunOptions;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,15 +32,24 @@ import javax.tools.ToolProvider;
  * </ol>
  *
  * Both run in this JVM through {@code javax.tools} (as Maven and Gradle run javac), with the same
- * options, after one unmeasured (b) compile to load and warm javac itself; then (a) and (b)
- * alternate {@code --repeats} times and the medians are taken. The processor is loaded afresh by
- * javac from {@code -processorpath} on every (a) compile, as in a real build.
+ * options. The first (a), which produces the sources (b) needs, also loads and warms javac and is
+ * not measured; then (b) and (a) alternate {@code --repeats} times and the medians are taken. The
+ * processor is loaded afresh by javac from {@code -processorpath} on every (a) compile, as in a
+ * real build.
+ *
+ * <p>The figures are the CPU time this JVM spends during each compile (javac and the processors on
+ * the calling thread, plus the garbage collector and the JIT working for them; nothing else runs
+ * here), which other work on a shared machine disturbs far less than wall-clock time. Wall-clock
+ * times are reported as well.
  *
  * <p>Class path and processor path default to this JVM's class path (the shaded benchmarks jar
  * holds the annotations, the runtime, jakarta.validation and the processor); {@code --classpath}
  * and {@code --processor-path} override them.
  */
 public final class ProcessorBenchmark {
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
   private ProcessorBenchmark() {}
 
   /**
@@ -48,8 +58,10 @@ public final class ProcessorBenchmark {
    * @param aggregates aggregates compiled
    * @param sourceFiles hand-written source files
    * @param generatedFiles source files the processor generated
-   * @param withProcessorMillis median javac time with the processor (a)
-   * @param withoutProcessorMillis median javac time over all sources with {@code -proc:none} (b)
+   * @param withProcessorMillis median javac CPU time with the processor (a)
+   * @param withoutProcessorMillis median javac CPU time over all sources with {@code -proc:none} (b)
+   * @param withProcessorWallMillis median wall-clock time of (a)
+   * @param withoutProcessorWallMillis median wall-clock time of (b)
    * @param repeats how many (a) and (b) compiles the medians come from
    */
   public record Result(
@@ -58,6 +70,8 @@ public final class ProcessorBenchmark {
       int generatedFiles,
       double withProcessorMillis,
       double withoutProcessorMillis,
+      double withProcessorWallMillis,
+      double withoutProcessorWallMillis,
       int repeats) {
 
     /** The processor's own time, a − b. */
@@ -76,7 +90,8 @@ public final class ProcessorBenchmark {
           Locale.ROOT,
           "RESULT scenario=processor aggregates=%d source_files=%d generated_files=%d"
               + " javac_with_processor_ms=%.0f javac_proc_none_ms=%.0f processor_ms=%.0f"
-              + " processor_share=%.3f repeats=%d",
+              + " processor_share=%.3f wall_with_processor_ms=%.0f wall_proc_none_ms=%.0f"
+              + " wall_processor_share=%.3f repeats=%d",
           aggregates,
           sourceFiles,
           generatedFiles,
@@ -84,6 +99,9 @@ public final class ProcessorBenchmark {
           withoutProcessorMillis,
           processorMillis(),
           processorShare(),
+          withProcessorWallMillis,
+          withoutProcessorWallMillis,
+          (withProcessorWallMillis - withoutProcessorWallMillis) / withProcessorWallMillis,
           repeats);
     }
   }
@@ -106,9 +124,9 @@ public final class ProcessorBenchmark {
           Locale.ROOT, "processor: %d aggregates, %d source files in %s%n", aggregates,
           written.size(), sources);
 
-      // (a) once for its output, which (b) compiles too.
+      // (a) once for its output, which (b) compiles too; it also loads and warms javac.
       Path generated = work.resolve("generated");
-      double first = compileWithProcessor(javac, work, written, generated, classPath, processorPath);
+      Timing first = compileWithProcessor(javac, work, written, generated, classPath, processorPath);
       List<Path> generatedFiles = javaFiles(generated);
       if (generatedFiles.isEmpty()) {
         throw new IllegalStateException("the processor generated no sources: is it on " + processorPath);
@@ -117,27 +135,33 @@ public final class ProcessorBenchmark {
       all.addAll(generatedFiles);
       System.out.printf(
           Locale.ROOT, "processor: generated %d files; first compile with processor %.0f ms%n",
-          generatedFiles.size(), first);
-      compileWithoutProcessor(javac, work, all, classPath); // warms javac; not measured
+          generatedFiles.size(), first.wallMillis());
 
-      double[] with = new double[repeats];
-      double[] without = new double[repeats];
+      double[] withCpu = new double[repeats];
+      double[] withoutCpu = new double[repeats];
+      double[] withWall = new double[repeats];
+      double[] withoutWall = new double[repeats];
       for (int r = 0; r < repeats; r++) {
-        with[r] = compileWithProcessor(javac, work, written, work.resolve("generated-" + r),
+        Timing b = compileWithoutProcessor(javac, work, all, classPath);
+        Timing a = compileWithProcessor(javac, work, written, work.resolve("generated-" + r),
             classPath, processorPath);
-        without[r] = compileWithoutProcessor(javac, work, all, classPath);
+        withCpu[r] = a.cpuMillis();
+        withWall[r] = a.wallMillis();
+        withoutCpu[r] = b.cpuMillis();
+        withoutWall[r] = b.wallMillis();
         System.out.printf(
-            Locale.ROOT, "processor: run %d: with processor %.0f ms, -proc:none %.0f ms%n",
-            r + 1, with[r], without[r]);
+            Locale.ROOT,
+            "processor: run %d: -proc:none %.0f ms (cpu %.0f ms), with processor %.0f ms (cpu %.0f ms)%n",
+            r + 1, b.wallMillis(), b.cpuMillis(), a.wallMillis(), a.cpuMillis());
       }
-      return new Result(
-          aggregates, written.size(), generatedFiles.size(), median(with), median(without), repeats);
+      return new Result(aggregates, written.size(), generatedFiles.size(), median(withCpu),
+          median(withoutCpu), median(withWall), median(withoutWall), repeats);
     } finally {
       delete(work);
     }
   }
 
-  private static double compileWithProcessor(
+  private static Timing compileWithProcessor(
       JavaCompiler javac, Path work, List<Path> sources, Path generated, String classPath,
       String processorPath) throws IOException {
     Files.createDirectories(generated);
@@ -146,32 +170,37 @@ public final class ProcessorBenchmark {
         "--release", "17", "-encoding", "UTF-8", "-nowarn", "-implicit:none",
         "-classpath", classPath, "-processorpath", processorPath,
         "-d", classes.toString(), "-s", generated.toString());
-    double millis = compile(javac, sources, options);
+    Timing timing = compile(javac, sources, options);
     delete(classes);
-    return millis;
+    return timing;
   }
 
-  private static double compileWithoutProcessor(
+  private static Timing compileWithoutProcessor(
       JavaCompiler javac, Path work, List<Path> sources, String classPath) throws IOException {
     Path classes = Files.createTempDirectory(work, "classes-b");
     List<String> options = List.of(
         "--release", "17", "-encoding", "UTF-8", "-nowarn", "-implicit:none", "-proc:none",
         "-classpath", classPath, "-d", classes.toString());
-    double millis = compile(javac, sources, options);
+    Timing timing = compile(javac, sources, options);
     delete(classes);
-    return millis;
+    return timing;
   }
 
-  private static double compile(JavaCompiler javac, List<Path> sources, List<String> options)
+  /** One compile's wall-clock time and this JVM's CPU time meanwhile, in milliseconds. */
+  record Timing(double wallMillis, double cpuMillis) {}
+
+  private static Timing compile(JavaCompiler javac, List<Path> sources, List<String> options)
       throws IOException {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
       Iterable<? extends JavaFileObject> units =
           files.getJavaFileObjectsFromPaths(sources);
       StringWriter out = new StringWriter();
+      long cpuStart = PROCESS.getProcessCpuTime();
       long start = System.nanoTime();
       boolean ok = javac.getTask(out, files, diagnostics, options, null, units).call();
       long elapsed = System.nanoTime() - start;
+      long cpu = PROCESS.getProcessCpuTime() - cpuStart;
       if (!ok) {
         StringBuilder message = new StringBuilder("javac failed:\n").append(out);
         diagnostics.getDiagnostics().stream()
@@ -180,7 +209,7 @@ public final class ProcessorBenchmark {
             .forEach(d -> message.append(d).append('\n'));
         throw new IllegalStateException(message.toString());
       }
-      return elapsed / 1e6;
+      return new Timing(elapsed / 1e6, cpu / 1e6);
     }
   }
 

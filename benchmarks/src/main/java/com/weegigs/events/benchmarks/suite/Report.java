@@ -75,7 +75,8 @@ final class Report {
         number(codec, "time_ratio"), v -> v <= 0.67, "%.2f");
     target("server-side bytes allocated per `add-item` (excluding what the store keeps)", "≤ 4 KiB",
         number(alloc, "server_bytes_per_op"), v -> v <= 4096, "%.0f B");
-    target("processor's own time ÷ javac total, 200 aggregates", "≤ 0.10",
+    target("processor's own time ÷ javac total, " + fmt(number(processor, "aggregates"), "%.0f")
+            + " aggregates", "≤ 0.10",
         number(processor, "processor_share"), v -> v <= 0.10, "%.3f");
   }
 
@@ -173,17 +174,21 @@ final class Report {
             "For comparison, the hand-written `raw-micro` responder's threads allocate %s B per request"
                 + " (jnats and Jackson alone).\n",
             fmt(number(allocRaw, "allocated_bytes_per_op"), "%.0f")));
-    md.append("\n### Processor (javac in process, median)\n\n")
+    md.append("\n### Processor (javac in process, CPU time of the JVM during each compile, median)\n\n")
         .append(String.format(Locale.ROOT,
             "%s aggregates (%s source files, %s generated): javac with the processor %s ms, "
-                + "javac over all sources with `-proc:none` %s ms, processor %s ms (%s).\n",
+                + "javac over all sources with `-proc:none` %s ms, processor %s ms (%s). "
+                + "Wall clock: %s ms and %s ms (%s).\n",
             fmt(number(processor, "aggregates"), "%.0f"),
             fmt(number(processor, "source_files"), "%.0f"),
             fmt(number(processor, "generated_files"), "%.0f"),
             fmt(number(processor, "javac_with_processor_ms"), "%,.0f"),
             fmt(number(processor, "javac_proc_none_ms"), "%,.0f"),
             fmt(number(processor, "processor_ms"), "%,.0f"),
-            fmt(number(processor, "processor_share") * 100, "%.1f %%")));
+            fmt(number(processor, "processor_share") * 100, "%.1f %%"),
+            fmt(number(processor, "wall_with_processor_ms"), "%,.0f"),
+            fmt(number(processor, "wall_proc_none_ms"), "%,.0f"),
+            fmt(number(processor, "wall_processor_share") * 100, "%.1f %%")));
     return md.toString();
   }
 

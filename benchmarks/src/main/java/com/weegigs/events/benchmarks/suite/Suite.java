@@ -93,7 +93,9 @@ public final class Suite {
     Map<String, String> allocRaw = child(jvm, List.of("server-alloc", "--responder", "raw-micro",
         "--nats-url", url, "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup)));
     Map<String, String> codec = child(jvm, quick ? List.of("codec", "--quick") : List.of("codec"));
-    Map<String, String> processor = child(List.of("-Xmx1g"), List.of("processor",
+    // javac over 4,000 files wants a roomy heap, or garbage collection dominates its time
+    Map<String, String> processor = child(List.of("-Xms2g", "-Xmx3g"), List.of("processor",
+        "--aggregates", options.string("aggregates", quick ? "50" : "200"),
         "--repeats", quick ? "1" : "3"));
 
     Report report = new Report(runs, alloc, allocRaw, codec, processor);
