@@ -140,6 +140,19 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
+  @Covers(Diagnostic.INVALID_CONSTRAINT_ATTRIBUTE)
+  void patternFlagsAreRefused() {
+    Domain domain = withAddItem("""
+        @Command(aggregate = Cart.class)
+        public record AddItem(
+            @Pattern(regexp = "[a-z]+", flags = Pattern.Flag.CASE_INSENSITIVE) String name) {}
+        """);
+    onlyError(domain, "[WEE-507] @Pattern on component name of AddItem has an invalid flags: the generated validators do"
+        + " not read flags; write them inline in the regexp instead, such as \"(?i)[a-z]+\"", "test.AddItem",
+        "flags = Pattern.Flag.CASE_INSENSITIVE");
+  }
+
+  @Test
   @Covers(Diagnostic.NOT_AN_AGGREGATE)
   void commandNamingARecordThatIsNotAnAggregate() {
     Domain domain = withAddItem("""

@@ -66,4 +66,56 @@ class ValueTypesTest {
     Expect.onlyError(domain, "[WEE-504] component initial of AddItem has the type char, which the generated JSON codec"
         + " cannot encode, because JSON has no character type (use a String); use", "test.AddItem", "char initial");
   }
+
+  @Test
+  void everyConstraintOnEveryTypeItAppliesTo() {
+    Domain domain = Domain.valid()
+        .with("test.Note", """
+            package test;
+
+            import jakarta.validation.constraints.*;
+
+            public record Note(@NotBlank @Size(min = 1, max = 20) String text) {}
+            """)
+        .with("test.ItemAdded", """
+            package test;
+
+            import com.weegigs.events.annotations.*;
+            import jakarta.validation.constraints.*;
+
+            @Event(aggregate = Cart.class)
+            public record ItemAdded(@NotBlank String name) {}
+            """)
+        .with("test.AddItem", """
+            package test;
+
+            import com.weegigs.events.annotations.*;
+            import jakarta.validation.Valid;
+            import jakarta.validation.constraints.*;
+            import java.math.*;
+            import java.util.*;
+
+            @Command(aggregate = Cart.class)
+            public record AddItem(
+                @NotBlank(message = "give it a name") String name,
+                @NotEmpty @Size(min = 1, max = 5) Set<String> labels,
+                @Size(max = 2, message = "at most {max} notes") @Valid List<Note> notes,
+                @NotEmpty Map<String, String> attributes,
+                @NotEmpty String code,
+                @Min(-5) @Max(5) BigInteger big,
+                @Min(0) BigDecimal exact,
+                @Min(1) @Max(9) byte small, @Min(1) short medium, @Max(100) Integer boxed, @Min(1) Long boxedLong,
+                @DecimalMin("0.5") double ratio, @DecimalMax(value = "10", inclusive = false) Float boxedFloat,
+                @DecimalMin("1") long whole, @DecimalMax("1e3") BigDecimal thousand,
+                @Positive Float pf, @PositiveOrZero Short ps, @Negative Byte nb, @NegativeOrZero BigInteger nz,
+                @Positive double pd, @Negative float nf,
+                @Email(regexp = ".+@example[.]com") String work,
+                @Pattern(regexp = "(?i)\\\\d{3}[a-z]") String digits,
+                @NotNull Optional<String> maybe,
+                @NotNull Boolean flag) {}
+            """);
+    Compilation compilation = domain.compile();
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.CartValidators");
+  }
 }

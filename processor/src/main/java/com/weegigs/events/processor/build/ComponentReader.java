@@ -392,6 +392,12 @@ final class ComponentReader {
       case PATTERN -> {
         String regexp = Mirrors.string(elements, mirror, "regexp");
         attributes.put("regexp", regexp);
+        AnnotationValue flags = Reporter.explicitValue(mirror, "flags");
+        if (flags != null && flags.getValue() instanceof List<?> list && !list.isEmpty()) {
+          // The generated check compiles the regexp alone; flags would be silently lost.
+          return "flags|the generated validators do not read flags|write them inline in the regexp instead, such as \"(?i)"
+              + regexp + "\"";
+        }
         try {
           java.util.regex.Pattern.compile(regexp);
         } catch (PatternSyntaxException e) {
