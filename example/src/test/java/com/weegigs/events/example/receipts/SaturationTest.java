@@ -13,12 +13,14 @@ import com.weegigs.events.example.probes.ProbeClient;
 import com.weegigs.events.example.probes.ProbeHandlers;
 import com.weegigs.events.runtime.CommandResult;
 import com.weegigs.events.runtime.client.CallOptions;
+import com.weegigs.events.runtime.client.ServiceClient;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.error.UnavailableException;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
 import io.nats.client.Connection;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code UNAVAILABLE} (503) on saturation: with one worker and no queue, a request that arrives
  * while a handler runs is refused at once, through the typed client and on the wire, and the
- * service serves again once the worker is free.
+ * service serves again once the worker is free; and at once when no instance listens at all.
  */
 @NatsTest
 class SaturationTest {
@@ -62,6 +64,15 @@ class SaturationTest {
       assertEquals(2, client.blocking().get("p-503").revision());
       assertFalse(service.service().isClosed(), "saturation does not stop the service");
     }
+  }
+
+  @Test
+  void unavailableAtOnceWhenNoInstanceListens(NatsServer server) {
+    ReceiptClient nobody = ReceiptClient.create(ServiceClient.create(server.connect(), "closed-shop"));
+    // a long timeout: the failure must come from NATS' no-responders answer, not from waiting it out
+    UnavailableException thrown = assertThrows(UnavailableException.class, () -> nobody.blocking().addItem("r-1",
+        new AddItem("Tea", BigDecimal.ONE, 1), CallOptions.DEFAULT.withTimeout(Duration.ofMinutes(5))));
+    assertEquals(ErrorCode.UNAVAILABLE, thrown.code());
   }
 
   private static boolean succeeds(ProbeClient client) {
