@@ -153,6 +153,18 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
+  @Covers(Diagnostic.INVALID_CONSTRAINT_ATTRIBUTE)
+  void validationGroupsAreRefused() {
+    Domain domain = withAddItem("""
+        @Command(aggregate = Cart.class)
+        public record AddItem(
+            @NotBlank(groups = jakarta.validation.groups.Default.class) String name) {}
+        """);
+    onlyError(domain, "[WEE-507] @NotBlank on component name of AddItem has an invalid groups: the generated validators"
+        + " check every constraint of a command every time; remove groups", "test.AddItem", "groups = ");
+  }
+
+  @Test
   @Covers(Diagnostic.NOT_AN_AGGREGATE)
   void commandNamingARecordThatIsNotAnAggregate() {
     Domain domain = withAddItem("""

@@ -109,7 +109,7 @@ class ValueTypesTest {
                 @DecimalMin("1") long whole, @DecimalMax("1e3") BigDecimal thousand,
                 @Positive Float pf, @PositiveOrZero Short ps, @Negative Byte nb, @NegativeOrZero BigInteger nz,
                 @Positive double pd, @Negative float nf,
-                @Email(regexp = ".+@example[.]com") String work,
+                @Email @Pattern(regexp = ".+@example[.]com") String work,
                 @Pattern(regexp = "(?i)\\\\d{3}[a-z]") String digits,
                 @NotNull Optional<String> maybe,
                 @NotNull Boolean flag) {}

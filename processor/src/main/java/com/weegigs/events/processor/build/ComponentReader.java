@@ -365,6 +365,10 @@ final class ComponentReader {
 
   /** Fills {@code attributes}; returns {@code "member|problem|fix"} when an attribute cannot work. */
   private String attributes(ConstraintModel.Kind kind, AnnotationMirror mirror, Map<String, Object> attributes) {
+    AnnotationValue groups = Reporter.explicitValue(mirror, "groups");
+    if (groups != null && groups.getValue() instanceof List<?> list && !list.isEmpty()) {
+      return "groups|the generated validators check every constraint of a command every time|remove groups";
+    }
     switch (kind) {
       case SIZE -> {
         long min = number(mirror, "min");
@@ -402,6 +406,12 @@ final class ComponentReader {
           java.util.regex.Pattern.compile(regexp);
         } catch (PatternSyntaxException e) {
           return "regexp|\"" + regexp + "\" is not a regular expression (" + e.getDescription() + ")|fix the expression";
+        }
+      }
+      case EMAIL -> {
+        if (Reporter.explicitValue(mirror, "regexp") != null || Reporter.explicitValue(mirror, "flags") != null) {
+          String member = Reporter.explicitValue(mirror, "regexp") != null ? "regexp" : "flags";
+          return member + "|the generated validators check only the standard address form|add a separate @Pattern";
         }
       }
       default -> {
