@@ -190,7 +190,6 @@ public final class ModelBuilder {
     return built;
   }
 
-
   private BuiltService service(PackageElement pkg, ServiceAnnotation annotation, boolean declaredInRound, boolean valid,
       List<Aggregate> members, Map<String, Element> generatedNames) {
     Map<String, Aggregate> byType = new HashMap<>();
