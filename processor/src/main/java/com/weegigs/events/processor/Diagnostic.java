@@ -138,6 +138,11 @@ public enum Diagnostic {
       "creating @CommandHandler %s returns %s, but the @Reducer of %s is not static, so it cannot start a %s that"
           + " has no events; make it a creating reducer `@Reducer static %s on(%s event)`"),
 
+  /** A reducer or initial factory declaring a checked exception. */
+  CHECKED_EXCEPTION_IN_REDUCER("WEE-412", Kind.ERROR,
+      "@%s %s declares throws %s; reducers and @Initial factories are pure and must not throw checked exceptions:"
+          + " remove the throws clause, or catch %s and wrap it in an unchecked exception"),
+
   // --- 5xx: the shape of commands, events and states -------------------------------------------
   /** A command, event or aggregate that is not a record. */
   NOT_A_RECORD("WEE-501", Kind.ERROR,

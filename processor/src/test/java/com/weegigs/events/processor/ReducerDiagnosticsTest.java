@@ -206,4 +206,57 @@ class ReducerDiagnosticsTest {
         + " state; add `@Initial static Cart initial(String key)` or a creating reducer `@Reducer static Cart"
         + " on(SomeEvent event)`", "test.Cart", "public record Cart");
   }
+
+  @Test
+  @Covers(Diagnostic.CHECKED_EXCEPTION_IN_REDUCER)
+  void reducerDeclaringACheckedException() {
+    Domain domain = withCart(INITIAL + """
+          @Reducer
+          Cart on(ItemAdded event) throws java.io.IOException, IllegalStateException {
+            return new Cart(id, count + 1);
+          }
+        """);
+    onlyError(domain, "[WEE-412] @Reducer Cart.on(ItemAdded) declares throws IOException; reducers and @Initial factories"
+        + " are pure and must not throw checked exceptions: remove the throws clause, or catch IOException and wrap it in"
+        + " an unchecked exception", "test.Cart", "Cart on(ItemAdded event) throws");
+  }
+
+  @Test
+  @Covers(Diagnostic.CHECKED_EXCEPTION_IN_REDUCER)
+  void creatingReducerDeclaringACheckedException() {
+    Domain domain = withCart("""
+          @Reducer
+          static Cart on(ItemAdded event) throws Exception {
+            return new Cart(event.name(), 1);
+          }
+        """).with("test.CartHandlers", """
+            package test;
+
+            import com.weegigs.events.annotations.*;
+
+            public final class CartHandlers {
+              @CommandHandler
+              static ItemAdded addItem(AddItem command) {
+                return new ItemAdded(command.name());
+              }
+            }
+            """);
+    onlyError(domain, "[WEE-412] @Reducer Cart.on(ItemAdded) declares throws Exception; reducers and @Initial factories"
+        + " are pure and must not throw checked exceptions: remove the throws clause, or catch Exception and wrap it in"
+        + " an unchecked exception", "test.Cart", "static Cart on(ItemAdded event) throws Exception");
+  }
+
+  @Test
+  @Covers(Diagnostic.CHECKED_EXCEPTION_IN_REDUCER)
+  void initialDeclaringCheckedExceptions() {
+    Domain domain = withCart(REDUCER + """
+          @Initial
+          static Cart open(String key) throws java.io.IOException, InterruptedException {
+            return new Cart(key, 0);
+          }
+        """);
+    onlyError(domain, "[WEE-412] @Initial Cart.open(String) declares throws IOException, InterruptedException; reducers and"
+        + " @Initial factories are pure and must not throw checked exceptions: remove the throws clause, or catch"
+        + " IOException, InterruptedException and wrap it in an unchecked exception", "test.Cart", "static Cart open(String key) throws");
+  }
 }

@@ -479,7 +479,7 @@ public final class ModelBuilder {
     if (!aggregate.usable) {
       return;
     }
-    if (!modifiersOk(aggregate, method, "Initial")) {
+    if (!modifiersOk(aggregate, method, "Initial") || !throwsNoCheckedException(aggregate, method, "Initial")) {
       aggregate.initial = aggregate.initial == null ? method : aggregate.initial;
       return;
     }
@@ -514,6 +514,34 @@ public final class ModelBuilder {
     return true;
   }
 
+  /**
+   * Refuses a reducer or initial factory that declares a checked exception: the runtime's
+   * {@code Reducer.apply}, {@code CreatingReducer.apply} and {@code InitialState.create} declare
+   * none, so the generated stub could not call it. Unchecked exceptions in the clause are harmless.
+   */
+  private boolean throwsNoCheckedException(Aggregate aggregate, ExecutableElement method, String annotation) {
+    List<String> checked = method.getThrownTypes().stream()
+        .filter(this::isChecked)
+        .map(TypeText::of)
+        .toList();
+    if (checked.isEmpty()) {
+      return true;
+    }
+    String thrown = String.join(", ", checked);
+    error(aggregate, Diagnostic.CHECKED_EXCEPTION_IN_REDUCER, method, annotation, TypeText.method(method), thrown, thrown);
+    return false;
+  }
+
+  private boolean isChecked(TypeMirror thrown) {
+    for (String unchecked : List.of("java.lang.RuntimeException", "java.lang.Error")) {
+      TypeElement element = elements.getTypeElement(unchecked);
+      if (element != null && types.isAssignable(thrown, element.asType())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // @Reducer
 
@@ -540,7 +568,7 @@ public final class ModelBuilder {
     if (!aggregate.usable) {
       return;
     }
-    if (!modifiersOk(aggregate, method, "Reducer")) {
+    if (!modifiersOk(aggregate, method, "Reducer") || !throwsNoCheckedException(aggregate, method, "Reducer")) {
       if (event != null) {
         aggregate.reducedElsewhere.add(event.element);
       }
