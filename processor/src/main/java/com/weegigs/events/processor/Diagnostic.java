@@ -170,6 +170,11 @@ public enum Diagnostic {
   INVALID_CONSTRAINT_ATTRIBUTE("WEE-507", Kind.ERROR,
       "@%s on component %s of %s has an invalid %s: %s; %s"),
 
+  /** An enum whose constants share a wire value. */
+  ENUM_WIRE_VALUE_CLASH("WEE-508", Kind.ERROR,
+      "enum %s, the type of component %s of %s, has the constants %s and %s, which are both \"%s\" on the wire"
+          + " (a constant's name in lower case, with '_' as '-'); rename one of them"),
+
   // --- 6xx: aggregate references ---------------------------------------------------------------
   /** A command or event naming a class that is not an aggregate. */
   NOT_AN_AGGREGATE("WEE-601", Kind.ERROR,

@@ -118,4 +118,85 @@ class ValueTypesTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.CartValidators");
   }
+
+  @Test
+  @Covers(Diagnostic.ENUM_WIRE_VALUE_CLASH)
+  void enumConstantsSharingAWireValue() {
+    Domain domain = Domain.valid()
+        .with("test.Size", """
+            package test;
+
+            public enum Size { Small, SMALL, LARGE }
+            """)
+        .with("test.AddItem", """
+            package test;
+
+            import com.weegigs.events.annotations.*;
+
+            @Command(aggregate = Cart.class)
+            public record AddItem(String name,
+                Size size) {}
+            """);
+    Expect.onlyError(domain, "[WEE-508] enum Size, the type of component size of AddItem, has the constants Small and SMALL,"
+        + " which are both \"small\" on the wire (a constant's name in lower case, with '_' as '-'); rename one of them",
+        "test.AddItem", "Size size");
+  }
+
+  /** One root cause, one error: the enum is reported once however many components hold it. */
+  @Test
+  @Covers(Diagnostic.ENUM_WIRE_VALUE_CLASH)
+  void enumClashInsideContainersIsReportedOnce() {
+    Domain domain = Domain.valid()
+        .with("test.Stage", """
+            package test;
+
+            public enum Stage { IN_PROGRESS, DONE, In_Progress }
+            """)
+        .with("test.AddItem", """
+            package test;
+
+            import com.weegigs.events.annotations.*;
+            import java.util.*;
+
+            @Command(aggregate = Cart.class)
+            public record AddItem(String name,
+                Map<String, List<Optional<Stage>>> stages) {}
+            """)
+        .with("test.ItemAdded", """
+            package test;
+
+            import com.weegigs.events.annotations.*;
+            import java.util.Set;
+
+            @Event(aggregate = Cart.class)
+            public record ItemAdded(String name, Set<Stage> stages) {}
+            """);
+    Expect.onlyError(domain, "[WEE-508] enum Stage, the type of component stages of AddItem, has the constants IN_PROGRESS"
+        + " and In_Progress, which are both \"in-progress\" on the wire", "test.AddItem", "Map<String, List<Optional<Stage>>> stages");
+  }
+
+  /**
+   * The runtime lower-cases a constant and writes '_' as '-' without collapsing, so {@code FOO_BAR}
+   * ("foo-bar") and {@code FOO__BAR} ("foo--bar") are distinct and compile.
+   */
+  @Test
+  void enumConstantsDistinctOnTheWireCompile() {
+    Domain domain = Domain.valid()
+        .with("test.Mode", """
+            package test;
+
+            public enum Mode { FOO_BAR, FOO__BAR, FooBar }
+            """)
+        .with("test.AddItem", """
+            package test;
+
+            import com.weegigs.events.annotations.*;
+
+            @Command(aggregate = Cart.class)
+            public record AddItem(String name, Mode mode) {}
+            """);
+    Compilation compilation = domain.compile();
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.CartCodecs");
+  }
 }

@@ -9,6 +9,7 @@ import com.weegigs.events.processor.model.ComponentModel;
 import com.weegigs.events.processor.model.ConstraintModel;
 import com.weegigs.events.processor.model.RecordShape;
 import com.weegigs.events.processor.model.ValueType;
+import com.weegigs.events.processor.names.WireNames;
 import com.weegigs.events.processor.read.AnnotationNames;
 import com.weegigs.events.processor.read.Mirrors;
 import java.math.BigDecimal;
@@ -68,6 +69,7 @@ final class ComponentReader {
   private final Elements elements;
   private final Reporter reporter;
   private final Map<String, Result> cache = new HashMap<>();
+  private final Map<String, Boolean> enumsChecked = new HashMap<>();
 
   ComponentReader(Elements elements, Reporter reporter) {
     this.elements = elements;
@@ -99,6 +101,7 @@ final class ComponentReader {
         ok = false;
         continue;
       }
+      ok &= enumWireValuesDistinct(record, component, type);
       for (TypeElement held : recordsIn(component.asType())) {
         Result inner = read(held);
         ok &= inner.ok();
@@ -121,6 +124,44 @@ final class ComponentReader {
     Result result = new Result(new RecordShape(name, components), ok, nested, nestedShapes, constrained);
     cache.put(key, result);
     return result;
+  }
+
+  /**
+   * Whether every enum held by {@code type} maps each constant to its own wire value; the runtime's
+   * {@code JsonCodecs.enumCodec} would otherwise refuse the enum when the codecs class loads. Each
+   * enum is checked once, and a clash is reported once, on the first component found holding it.
+   */
+  private boolean enumWireValuesDistinct(TypeElement record, RecordComponentElement component, ValueType type) {
+    if (type instanceof ValueType.Enum enumType) {
+      return enumsChecked.computeIfAbsent(enumType.javaType().canonicalName(), name -> checkEnum(record, component, enumType));
+    }
+    if (type instanceof ValueType.ListOf list) {
+      return enumWireValuesDistinct(record, component, list.element());
+    }
+    if (type instanceof ValueType.SetOf set) {
+      return enumWireValuesDistinct(record, component, set.element());
+    }
+    if (type instanceof ValueType.MapOf map) {
+      return enumWireValuesDistinct(record, component, map.value());
+    }
+    if (type instanceof ValueType.OptionalOf optional) {
+      return enumWireValuesDistinct(record, component, optional.value());
+    }
+    return true;
+  }
+
+  private boolean checkEnum(TypeElement record, RecordComponentElement component, ValueType.Enum enumType) {
+    Map<String, String> byWireValue = new HashMap<>();
+    for (String constant : enumType.constants()) {
+      String wireValue = WireNames.enumWireValue(constant);
+      String other = byWireValue.putIfAbsent(wireValue, constant);
+      if (other != null) {
+        reporter.report(Diagnostic.ENUM_WIRE_VALUE_CLASH, reportOn(component), enumType.javaType().simpleName(),
+            component.getSimpleName(), TypeText.simple(record), other, constant, wireValue);
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Warns about components of {@code command} holding constrained records without {@code @Valid}. */

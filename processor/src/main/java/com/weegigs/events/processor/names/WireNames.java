@@ -58,6 +58,17 @@ public final class WireNames {
     return String.join("-", words).toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The wire value of an enum constant, by the same rule as the runtime's
+   * {@code JsonCodecs.wireName}: its name lower-cased ({@link Locale#ROOT}) with {@code _} written as
+   * {@code -} ({@code IN_PROGRESS} → {@code in-progress}). Unlike {@link #kebabCase}, it does not split
+   * words, so {@code InProgress} is {@code inprogress}: the generated codecs, the JSON Schema and the
+   * compile-time check of distinct values must all agree with the runtime.
+   */
+  public static String enumWireValue(String constantName) {
+    return constantName.toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
   private static void flush(List<String> words, StringBuilder word) {
     if (word.length() > 0) {
       words.add(word.toString());

@@ -246,7 +246,7 @@ final class SchemaWriter {
       schema.put("type", "string");
       List<Object> values = new ArrayList<>();
       for (String constant : enumType.constants()) {
-        values.add(constant.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        values.add(com.weegigs.events.processor.names.WireNames.enumWireValue(constant));
       }
       schema.put("enum", values);
     } else if (type instanceof ValueType.Record record) {

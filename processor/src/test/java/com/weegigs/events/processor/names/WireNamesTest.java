@@ -121,4 +121,18 @@ class WireNamesTest {
     assertEquals(Optional.empty(), WireNames.closest("Invoice", aggregates));
     assertEquals(Optional.empty(), WireNames.closest("Kart", List.of()));
   }
+
+  /** Constants with awkward names, to compare the processor's enum rule with the runtime's. */
+  @SuppressWarnings("unused")
+  private enum Awkward { IN_PROGRESS, InProgress, FOO_BAR, FOO__BAR, _LEADING, TRAILING_, x1_Y2, \u0130STANBUL, \u00c4RGER, A$B }
+
+  @Test
+  void enumWireValueIsTheRuntimeRule() {
+    for (Awkward constant : Awkward.values()) {
+      assertEquals(com.weegigs.events.runtime.codec.JsonCodecs.wireName(constant), WireNames.enumWireValue(constant.name()),
+          constant.name());
+    }
+    assertEquals("in-progress", WireNames.enumWireValue("IN_PROGRESS"));
+    assertEquals("foo--bar", WireNames.enumWireValue("FOO__BAR"));
+  }
 }
