@@ -72,9 +72,28 @@ public final class ClientInMemoryScenario
             .start();
     serviceConnection.flush(Duration.ofSeconds(5));
     Connection clientConnection = Connections.connect(natsUrl, CLIENT_CONNECTION);
-    ServiceClient serviceClient = ServiceClient.create(clientConnection, ReceiptsService.DESCRIPTOR.name());
+    ServiceClient serviceClient = client(clientConnection);
     return new ClientInMemoryScenario(
         serviceConnection, service, clientConnection, serviceClient, inFlight);
+  }
+
+  /**
+   * The client, with its default executor. For profiling only, {@code -Dwee.bench.client-executor}
+   * swaps it: {@code direct} completes futures on the NATS thread that received the reply,
+   * {@code fixed-N} on N threads; the suite never sets it.
+   */
+  private static ServiceClient client(Connection connection) {
+    String executor = System.getProperty("wee.bench.client-executor", "default");
+    ServiceClient.Builder builder =
+        ServiceClient.builder(ReceiptsService.DESCRIPTOR.name()).connection(connection);
+    if (executor.equals("direct")) {
+      builder.executor(Runnable::run);
+    } else if (executor.startsWith("fixed-")) {
+      builder.executor(java.util.concurrent.Executors.newFixedThreadPool(
+          Integer.parseInt(executor.substring("fixed-".length())),
+          Connections.named("wee-client-fixed")));
+    }
+    return builder.build();
   }
 
   /** The service this scenario hosts. */
