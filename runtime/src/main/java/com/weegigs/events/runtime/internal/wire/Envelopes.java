@@ -867,6 +867,10 @@ public final class Envelopes {
 
   private static Instant readInstant(JsonParser parser, String path) throws IOException, Malformed {
     String text = readString(parser, path);
+    Instant canonical = Timestamps.parseCanonicalUtc(text);
+    if (canonical != null) {
+      return canonical;
+    }
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {

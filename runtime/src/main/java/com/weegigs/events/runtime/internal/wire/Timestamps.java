@@ -1,14 +1,24 @@
 package com.weegigs.events.runtime.internal.wire;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * ISO-8601 text of event timestamps, as {@link Instant#toString()} writes it. Formatting an
  * instant is costly and the events of one busy service share their millisecond, so the last
  * result is kept per thread.
+ *
+ * <p>Reading is costly too: {@link Instant#parse} goes through {@code DateTimeFormatter}
+ * (microseconds and a few hundred bytes per call), and every command request and recorded event
+ * carries a timestamp. {@link #parseCanonicalUtc} reads the form written here directly and leaves
+ * anything else (an offset, a leap second, a year past 9999) to the full parser.
  */
 final class Timestamps {
   private static final ThreadLocal<Last> LAST = ThreadLocal.withInitial(Last::new);
+  private static final int[] POWERS_OF_TEN = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+  };
 
   private Timestamps() {}
 
@@ -22,6 +32,61 @@ final class Timestamps {
     last.nanos = instant.getNano();
     last.text = text;
     return text;
+  }
+
+  /**
+   * The instant written as {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or {@code null} when
+   * {@code text} is not exactly in that form or names no valid date and time.
+   */
+  static Instant parseCanonicalUtc(String text) {
+    int length = text.length();
+    if (length < 20 || length == 21 || length > 30 || text.charAt(length - 1) != 'Z'
+        || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+        || text.charAt(13) != ':' || text.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 2);
+    int day = digits(text, 8, 2);
+    int hour = digits(text, 11, 2);
+    int minute = digits(text, 14, 2);
+    int second = digits(text, 17, 2);
+    int nanos = 0;
+    if (length > 20) {
+      if (text.charAt(19) != '.') {
+        return null;
+      }
+      int fractionDigits = length - 21;
+      int fraction = digits(text, 20, fractionDigits);
+      if (fraction < 0) {
+        return null;
+      }
+      nanos = fraction * POWERS_OF_TEN[9 - fractionDigits];
+    }
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
+        || minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    long epochDay;
+    try {
+      epochDay = LocalDate.of(year, month, day).toEpochDay();
+    } catch (DateTimeException e) {
+      return null; // 31 April and the like: the full parser words the error
+    }
+    return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+  }
+
+  /** The decimal number in {@code text[from, from + count)}, or -1 if a character is not a digit. */
+  private static int digits(String text, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static final class Last {

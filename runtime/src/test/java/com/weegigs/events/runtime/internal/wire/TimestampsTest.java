@@ -1,0 +1,52 @@
+package com.weegigs.events.runtime.internal.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TimestampsTest {
+
+  @Test
+  void readsWhatInstantWritesExactlyAsInstantParseDoes() {
+    SplittableRandom random = new SplittableRandom(42);
+    long latest = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    for (int i = 0; i < 20_000; i++) {
+      long seconds = random.nextLong(0, latest);
+      int nanos = switch (i % 4) {
+        case 0 -> 0;
+        case 1 -> random.nextInt(1000) * 1_000_000;
+        case 2 -> random.nextInt(1_000_000) * 1_000;
+        default -> random.nextInt(1_000_000_000);
+      };
+      Instant instant = Instant.ofEpochSecond(seconds, nanos);
+      String text = instant.toString();
+      assertEquals(Instant.parse(text), Timestamps.parseCanonicalUtc(text), text);
+    }
+  }
+
+  @Test
+  void readsEveryFractionLength() {
+    for (String text : new String[] {
+        "2026-11-27T10:00:00Z", "2026-11-27T10:00:00.1Z", "2026-11-27T10:00:00.12Z",
+        "2026-11-27T10:00:00.123Z", "2026-11-27T10:00:00.1234Z", "2026-11-27T10:00:00.123456789Z",
+        "2024-02-29T23:59:59.999999999Z", "1970-01-01T00:00:00Z", "0001-01-01T00:00:00Z"}) {
+      assertEquals(Instant.parse(text), Timestamps.parseCanonicalUtc(text), text);
+    }
+  }
+
+  @Test
+  void leavesEverythingElseToTheFullParser() {
+    for (String text : new String[] {
+        "", "2026-11-27", "2026-11-27T10:00:00", "2026-11-27T10:00:00+01:00", "2026-11-27T10:00Z",
+        "2026-11-27T10:00:00.Z", "2026-11-27T10:00:00.1234567890Z", "2026-11-27t10:00:00Z",
+        "2026-13-01T00:00:00Z", "2026-04-31T00:00:00Z", "2023-02-29T00:00:00Z",
+        "2026-11-27T24:00:00Z", "2026-11-27T23:60:00Z", "2026-12-31T23:59:60Z",
+        "+12026-11-27T10:00:00Z", "2026-11-27T10:00:0aZ", "2026-11-27 10:00:00Z",
+        "2026/11/27T10:00:00Z", "2026-11-27T10:00:00,5Z"}) {
+      assertNull(Timestamps.parseCanonicalUtc(text), text);
+    }
+  }
+}
