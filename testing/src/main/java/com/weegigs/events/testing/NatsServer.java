@@ -58,7 +58,10 @@ public interface NatsServer extends AutoCloseable {
   void start();
 
   /** {@link #stop()} then {@link #start()}. */
-  void restart();
+  default void restart() {
+    stop();
+    start();
+  }
 
   /**
    * Connects to this server with reconnection enabled without limit, so connections survive
@@ -66,7 +69,9 @@ public interface NatsServer extends AutoCloseable {
    *
    * @return an open connection
    */
-  Connection connect();
+  default Connection connect() {
+    return connect(ConnectionTracker.defaultOptions());
+  }
 
   /**
    * Connects with the caller's options; the server URL is set on the builder before it is built.

@@ -201,17 +201,6 @@ final class ProcessNatsServer implements NatsServer {
   }
 
   @Override
-  public void restart() {
-    stop();
-    start();
-  }
-
-  @Override
-  public Connection connect() {
-    return connect(ConnectionTracker.defaultOptions());
-  }
-
-  @Override
   public Connection connect(Options.Builder options) {
     return connections.connect(options, List.of(url()), "nats-server at " + url());
   }
