@@ -35,13 +35,7 @@ public final class Steps {
   }
 
   /** Reads {@code @Service} packages. */
-  static final class ServiceStep implements Step {
-    private final Elements elements;
-
-    ServiceStep(Elements elements) {
-      this.elements = elements;
-    }
-
+  record ServiceStep(Elements elements) implements Step {
     @Override
     public String annotation() {
       return AnnotationNames.SERVICE;
@@ -58,13 +52,7 @@ public final class Steps {
   }
 
   /** Reads {@code @Aggregate} types. */
-  static final class AggregateStep implements Step {
-    private final Elements elements;
-
-    AggregateStep(Elements elements) {
-      this.elements = elements;
-    }
-
+  record AggregateStep(Elements elements) implements Step {
     @Override
     public String annotation() {
       return AnnotationNames.AGGREGATE;
@@ -82,24 +70,10 @@ public final class Steps {
   }
 
   /** Reads {@code @Command} or {@code @Event} types. */
-  static final class MemberStep implements Step {
-    private final ProcessingEnvironment environment;
-    private final Elements elements;
-    private final String annotation;
-
-    MemberStep(ProcessingEnvironment environment, String annotation) {
-      this.environment = environment;
-      this.elements = environment.getElementUtils();
-      this.annotation = annotation;
-    }
-
-    @Override
-    public String annotation() {
-      return annotation;
-    }
-
+  record MemberStep(ProcessingEnvironment environment, String annotation) implements Step {
     @Override
     public void read(List<Element> roots, Declarations declarations) {
+      Elements elements = environment.getElementUtils();
       for (Element root : roots) {
         if (root instanceof TypeElement type && Mirrors.has(type, annotation)) {
           MemberAnnotation read = MemberAnnotation.read(elements, type, annotation);
@@ -122,18 +96,7 @@ public final class Steps {
   }
 
   /** Reads {@code @CommandHandler}, {@code @Reducer} or {@code @Initial} methods. */
-  static final class MethodStep implements Step {
-    private final String annotation;
-
-    MethodStep(String annotation) {
-      this.annotation = annotation;
-    }
-
-    @Override
-    public String annotation() {
-      return annotation;
-    }
-
+  record MethodStep(String annotation) implements Step {
     @Override
     public void read(List<Element> roots, Declarations declarations) {
       for (Element root : roots) {
