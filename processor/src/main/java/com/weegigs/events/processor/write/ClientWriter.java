@@ -46,6 +46,25 @@ final class ClientWriter {
     return ParameterizedTypeName.get(RuntimeTypes.EVENT_LISTENER, type);
   }
 
+  /** {@code name(String key[, <command> command][, CallOptions options])} returning {@code returns}. */
+  private static MethodSpec.Builder keyed(String name, TypeName returns, TypeName command, boolean withOptions) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+        .returns(returns)
+        .addParameter(String.class, "key");
+    if (command != null) {
+      method.addParameter(command, "command");
+    }
+    if (withOptions) {
+      method.addParameter(RuntimeTypes.CALL_OPTIONS, "options");
+    }
+    return method;
+  }
+
+  /** {@code method} as a public implementation of an interface method. */
+  private static MethodSpec.Builder overriding(MethodSpec.Builder method) {
+    return method.addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+  }
+
   private JavaFile clientInterface() {
     ClassName name = aggregate.names().client();
     ClassName blocking = name.nestedClass("Blocking");
@@ -60,41 +79,29 @@ final class ClientWriter {
     for (CommandModel command : aggregate.commands()) {
       String method = constants.clientMethod(command);
       ClassName type = command.shape().type();
-      client.addMethod(MethodSpec.methodBuilder(method)
+      client.addMethod(keyed(method, future(result), type, false)
           .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-          .returns(future(result))
-          .addParameter(String.class, "key")
-          .addParameter(type, "command")
           .addJavadoc("Sends command {@code $L} ({@link $T}) to the aggregate {@code key}, with the default call options.\n\n"
               + "@param key the aggregate's key\n@param command the command\n@return the entity after the command and the events it recorded\n",
               command.wireName(), type)
           .addStatement("return $N(key, command, $T.DEFAULT)", method, RuntimeTypes.CALL_OPTIONS)
           .build());
-      client.addMethod(MethodSpec.methodBuilder(method)
+      client.addMethod(keyed(method, future(result), type, true)
           .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-          .returns(future(result))
-          .addParameter(String.class, "key")
-          .addParameter(type, "command")
-          .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
           .addJavadoc("Sends command {@code $L} ({@link $T}) to the aggregate {@code key}.\n\n"
               + "@param key the aggregate's key\n@param command the command\n@param options timeout, expected revision and ids\n"
               + "@return the entity after the command and the events it recorded\n",
               command.wireName(), type)
           .build());
     }
-    client.addMethod(MethodSpec.methodBuilder("get")
+    client.addMethod(keyed("get", future(entity), null, false)
         .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-        .returns(future(entity))
-        .addParameter(String.class, "key")
         .addJavadoc("Reads the current state of the aggregate {@code key}, with the default call options.\n\n"
             + "@param key the aggregate's key\n@return its entity\n")
         .addStatement("return get(key, $T.DEFAULT)", RuntimeTypes.CALL_OPTIONS)
         .build());
-    client.addMethod(MethodSpec.methodBuilder("get")
+    client.addMethod(keyed("get", future(entity), null, true)
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-        .returns(future(entity))
-        .addParameter(String.class, "key")
-        .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
         .addJavadoc("Reads the current state of the aggregate {@code key}.\n\n"
             + "@param key the aggregate's key\n@param options timeout and ids\n@return its entity\n")
         .build());
@@ -140,38 +147,26 @@ final class ClientWriter {
     for (CommandModel command : aggregate.commands()) {
       String method = constants.clientMethod(command);
       ClassName type = command.shape().type();
-      view.addMethod(MethodSpec.methodBuilder(method)
+      view.addMethod(keyed(method, result, type, false)
           .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-          .returns(result)
-          .addParameter(String.class, "key")
-          .addParameter(type, "command")
           .addJavadoc("Sends command {@code $L} ({@link $T}) and waits for the answer.\n\n"
               + "@param key the aggregate's key\n@param command the command\n@return the entity after the command and its events\n",
               command.wireName(), type)
           .build());
-      view.addMethod(MethodSpec.methodBuilder(method)
+      view.addMethod(keyed(method, result, type, true)
           .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-          .returns(result)
-          .addParameter(String.class, "key")
-          .addParameter(type, "command")
-          .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
           .addJavadoc("Sends command {@code $L} ({@link $T}) and waits for the answer.\n\n"
               + "@param key the aggregate's key\n@param command the command\n@param options timeout, expected revision and ids\n"
               + "@return the entity after the command and its events\n",
               command.wireName(), type)
           .build());
     }
-    view.addMethod(MethodSpec.methodBuilder("get")
+    view.addMethod(keyed("get", entity, null, false)
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-        .returns(entity)
-        .addParameter(String.class, "key")
         .addJavadoc("Reads the current state of the aggregate {@code key} and waits for it.\n\n@param key the aggregate's key\n@return its entity\n")
         .build());
-    view.addMethod(MethodSpec.methodBuilder("get")
+    view.addMethod(keyed("get", entity, null, true)
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-        .returns(entity)
-        .addParameter(String.class, "key")
-        .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
         .addJavadoc("Reads the current state of the aggregate {@code key} and waits for it.\n\n"
             + "@param key the aggregate's key\n@param options timeout and ids\n@return its entity\n")
         .build());
@@ -210,75 +205,38 @@ final class ClientWriter {
     for (CommandModel command : aggregate.commands()) {
       String method = constants.clientMethod(command);
       ClassName type = command.shape().type();
-      nats.addMethod(MethodSpec.methodBuilder(method)
-          .addAnnotation(Override.class)
-          .addModifiers(Modifier.PUBLIC)
-          .returns(future(result))
-          .addParameter(String.class, "key")
-          .addParameter(type, "command")
-          .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
+      nats.addMethod(overriding(keyed(method, future(result), type, true))
           .addStatement("return client.send($T.$N, key, command, options)", codecs, constants.commandType(command))
           .build());
-      blocking.addMethod(MethodSpec.methodBuilder(method)
-          .addAnnotation(Override.class)
-          .addModifiers(Modifier.PUBLIC)
-          .returns(result)
-          .addParameter(String.class, "key")
-          .addParameter(type, "command")
+      blocking.addMethod(overriding(keyed(method, result, type, false))
           .addStatement("return $T.await($T.this.$N(key, command))", RuntimeTypes.AGGREGATE_CLIENT, name, method)
           .build());
-      blocking.addMethod(MethodSpec.methodBuilder(method)
-          .addAnnotation(Override.class)
-          .addModifiers(Modifier.PUBLIC)
-          .returns(result)
-          .addParameter(String.class, "key")
-          .addParameter(type, "command")
-          .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
+      blocking.addMethod(overriding(keyed(method, result, type, true))
           .addStatement("return $T.await($T.this.$N(key, command, options))", RuntimeTypes.AGGREGATE_CLIENT, name, method)
           .build());
     }
-    nats.addMethod(MethodSpec.methodBuilder("get")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(future(entity))
-        .addParameter(String.class, "key")
-        .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
+    nats.addMethod(overriding(keyed("get", future(entity), null, true))
         .addStatement("return client.get(key, options)")
         .build());
-    blocking.addMethod(MethodSpec.methodBuilder("get")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(entity)
-        .addParameter(String.class, "key")
+    blocking.addMethod(overriding(keyed("get", entity, null, false))
         .addStatement("return $T.await($T.this.get(key))", RuntimeTypes.AGGREGATE_CLIENT, name)
         .build());
-    blocking.addMethod(MethodSpec.methodBuilder("get")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(entity)
-        .addParameter(String.class, "key")
-        .addParameter(RuntimeTypes.CALL_OPTIONS, "options")
+    blocking.addMethod(overriding(keyed("get", entity, null, true))
         .addStatement("return $T.await($T.this.get(key, options))", RuntimeTypes.AGGREGATE_CLIENT, name)
         .build());
     for (EventModel event : aggregate.events()) {
-      nats.addMethod(MethodSpec.methodBuilder(constants.listenerMethod(event))
-          .addAnnotation(Override.class)
-          .addModifiers(Modifier.PUBLIC)
+      nats.addMethod(overriding(MethodSpec.methodBuilder(constants.listenerMethod(event)))
           .returns(RuntimeTypes.EVENT_SUBSCRIPTION)
           .addParameter(listener(event.shape().type()), "listener")
           .addStatement("return client.subscribe($T.$N, listener)", codecs, constants.eventType(event))
           .build());
     }
-    nats.addMethod(MethodSpec.methodBuilder("onEvent")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
+    nats.addMethod(overriding(MethodSpec.methodBuilder("onEvent"))
         .returns(RuntimeTypes.EVENT_SUBSCRIPTION)
         .addParameter(listener(aggregate.eventSupertype()), "listener")
         .addStatement("return client.subscribeAll(listener)")
         .build());
-    nats.addMethod(MethodSpec.methodBuilder("blocking")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
+    nats.addMethod(overriding(MethodSpec.methodBuilder("blocking"))
         .returns(client.nestedClass("Blocking"))
         .addStatement("return blocking")
         .build());
