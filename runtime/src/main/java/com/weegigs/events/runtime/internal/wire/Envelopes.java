@@ -110,13 +110,7 @@ public final class Envelopes {
 
   /** Runs {@code writer} against a fresh generator and returns the UTF-8 bytes it wrote. */
   public static byte[] encode(JsonWriter writer) {
-    Output output = OUTPUT.get();
-    if (output.busy) {
-      // a codec that encodes a nested document while we encode: do not share the buffer
-      output = new Output();
-    }
-    output.busy = true;
-    output.count = 0;
+    Output output = Output.acquire();
     try {
       try (JsonGenerator generator = JSON.createGenerator(output)) {
         writer.write(generator);
@@ -125,10 +119,7 @@ public final class Envelopes {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      output.busy = false;
-      if (output.buffer.length > RETAINED_BUFFER_LIMIT) {
-        output.buffer = new byte[Output.INITIAL_SIZE];
-      }
+      output.release();
     }
   }
 
@@ -185,12 +176,7 @@ public final class Envelopes {
    */
   public static <S> CommandReply encodeCommandReply(
       AggregateType<S, ?> type, Entity<S> entity, List<? extends RecordedEvent<?>> events) {
-    Output output = OUTPUT.get();
-    if (output.busy) {
-      output = new Output();
-    }
-    output.busy = true;
-    output.count = 0;
+    Output output = Output.acquire();
     try {
       int[] starts = new int[events.size()];
       int[] ends = new int[events.size()];
@@ -218,10 +204,7 @@ public final class Envelopes {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      output.busy = false;
-      if (output.buffer.length > RETAINED_BUFFER_LIMIT) {
-        output.buffer = new byte[Output.INITIAL_SIZE];
-      }
+      output.release();
     }
   }
 
@@ -938,6 +921,25 @@ public final class Envelopes {
     byte[] buffer = new byte[INITIAL_SIZE];
     int count;
     boolean busy;
+
+    /** The thread's sink, emptied; a fresh one when a codec encodes a nested document while this thread encodes. */
+    static Output acquire() {
+      Output output = OUTPUT.get();
+      if (output.busy) {
+        output = new Output();
+      }
+      output.busy = true;
+      output.count = 0;
+      return output;
+    }
+
+    /** Frees the sink for the thread's next document; a buffer grown past the retained limit is let go. */
+    void release() {
+      busy = false;
+      if (buffer.length > RETAINED_BUFFER_LIMIT) {
+        buffer = new byte[INITIAL_SIZE];
+      }
+    }
 
     @Override
     public void write(int b) {
