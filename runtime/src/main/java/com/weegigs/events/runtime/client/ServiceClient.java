@@ -10,6 +10,7 @@ import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.error.UnavailableException;
 import com.weegigs.events.runtime.internal.wire.Envelopes;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
+import com.weegigs.events.runtime.internal.wire.WireIds;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
@@ -179,7 +180,7 @@ public final class ServiceClient implements AutoCloseable {
     if (messageId != null) {
       headers.put(WireHeaders.NATS_MSG_ID, messageId);
     }
-    headers.put(WireHeaders.TRACEPARENT, TraceParents.newRoot());
+    headers.put(WireHeaders.TRACEPARENT, WireIds.newTraceparent());
     Message message = NatsMessage.builder().subject(subject).headers(headers).data(body).build();
 
     CompletableFuture<Message> pending;

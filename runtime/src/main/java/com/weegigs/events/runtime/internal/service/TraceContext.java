@@ -1,8 +1,8 @@
 package com.weegigs.events.runtime.internal.service;
 
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
+import com.weegigs.events.runtime.internal.wire.WireIds;
 import io.nats.client.impl.Headers;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The W3C trace context of one request ({@code traceparent}, {@code tracestate}, {@code baggage}),
@@ -12,8 +12,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * passes through unchanged.
  */
 final class TraceContext {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-
   final String traceparent;
   final String tracestate;
   final String baggage;
@@ -28,7 +26,7 @@ final class TraceContext {
   static TraceContext of(Headers headers) {
     String traceparent = headers == null ? null : headers.getFirst(WireHeaders.TRACEPARENT);
     if (traceparent == null || traceparent.isEmpty()) {
-      return new TraceContext(newRoot(), null, null);
+      return new TraceContext(WireIds.newTraceparent(), null, null);
     }
     return new TraceContext(traceparent, headers.getFirst(WireHeaders.TRACESTATE), headers.getFirst(WireHeaders.BAGGAGE));
   }
@@ -53,31 +51,6 @@ final class TraceContext {
     }
     if (baggage != null) {
       headers.put(WireHeaders.BAGGAGE, baggage);
-    }
-  }
-
-  private static String newRoot() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    char[] text = new char[55];
-    text[0] = '0';
-    text[1] = '0';
-    text[2] = '-';
-    long high = random.nextLong();
-    long low = random.nextLong();
-    hex(text, 3, high);
-    hex(text, 19, low == 0 && high == 0 ? 1 : low);
-    text[35] = '-';
-    long span = random.nextLong();
-    hex(text, 36, span == 0 ? 1 : span);
-    text[52] = '-';
-    text[53] = '0';
-    text[54] = '0';
-    return new String(text);
-  }
-
-  private static void hex(char[] text, int at, long value) {
-    for (int i = 0; i < 16; i++) {
-      text[at + i] = HEX[(int) ((value >>> (60 - 4 * i)) & 0xF)];
     }
   }
 }

@@ -1,0 +1,67 @@
+package com.weegigs.events.runtime.internal.wire;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The ids the wire contract carries, written one way for the client and the service: ULIDs for
+ * message and event ids, and W3C {@code traceparent} values for requests that start a trace.
+ */
+public final class WireIds {
+  private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private WireIds() {}
+
+  /**
+   * A ULID: 26 Crockford base-32 characters, 48 bits of {@code epochMillis} then 80 random bits
+   * (the low 16 bits of {@code random16}, then {@code random64}), so ids sort roughly by creation
+   * time and never collide in practice. The caller chooses where the random bits come from.
+   */
+  public static String ulid(long epochMillis, long random16, long random64) {
+    long high = random16 & 0xFFFFL;
+    long low = random64;
+    char[] out = new char[26];
+    long time = epochMillis & 0xFFFF_FFFF_FFFFL;
+    // 10 characters of time (50 bits, the top 2 always zero)
+    for (int i = 9; i >= 0; i--) {
+      out[i] = CROCKFORD[(int) (time & 31)];
+      time >>>= 5;
+    }
+    // 16 characters of randomness (80 bits): high 16 bits then low 64 bits
+    for (int i = 25; i >= 10; i--) {
+      out[i] = CROCKFORD[(int) (low & 31)];
+      low = (low >>> 5) | ((high & 31) << 59);
+      high >>>= 5;
+    }
+    return new String(out);
+  }
+
+  /**
+   * A new trace, not sampled: {@code 00-<trace id>-<span id>-00} with random ids that are never
+   * all zero (W3C forbids it).
+   */
+  public static String newTraceparent() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    char[] text = new char[55];
+    text[0] = '0';
+    text[1] = '0';
+    text[2] = '-';
+    long high = random.nextLong();
+    long low = random.nextLong();
+    hex(text, 3, high);
+    hex(text, 19, low == 0 && high == 0 ? 1 : low);
+    text[35] = '-';
+    long span = random.nextLong();
+    hex(text, 36, span == 0 ? 1 : span);
+    text[52] = '-';
+    text[53] = '0';
+    text[54] = '0';
+    return new String(text);
+  }
+
+  private static void hex(char[] text, int at, long value) {
+    for (int i = 0; i < 16; i++) {
+      text[at + i] = HEX[(int) ((value >>> (60 - 4 * i)) & 0xF)];
+    }
+  }
+}
