@@ -445,6 +445,25 @@ class NatsServiceTest {
   }
 
   @Test
+  void aMessageIdReusedForAnotherAggregateIsAConflictNotTheFirstAggregatesReply() throws Exception {
+    NatsService service = start();
+    String first = command("counter", "reuse-a", "{\"amount\":4}", "{\"messageId\":\"m-20\"}");
+    Message original = request("counters.command.counter.add", first);
+    assertEquals(new AggregateId("counter", "reuse-a"), assertCounter(original).entity().aggregate());
+
+    // the reply of reuse-a is still remembered: it must not answer a command for reuse-b
+    Message reused = request("counters.command.counter.add",
+        command("counter", "reuse-b", "{\"amount\":1}", "{\"messageId\":\"m-20\"}"));
+    Envelopes.ErrorReply error = assertError(reused, ErrorCode.CONFLICT);
+    assertTrue(error.message().contains("another aggregate"), error.message());
+    assertEquals(0, service.eventStore().revision(COUNTER, new AggregateId("counter", "reuse-b")));
+
+    // a true repeat for reuse-a still gets its first reply
+    assertArrayEquals(original.getData(), request("counters.command.counter.add", first).getData());
+    assertEquals(1, service.eventStore().revision(COUNTER, new AggregateId("counter", "reuse-a")));
+  }
+
+  @Test
   void aRepeatAnsweredByTheStoreAfterTheReplyCacheForgotDescribesTheFirstOutcome() throws Exception {
     NatsService service = start(builder -> builder.withIdempotency(new com.weegigs.events.runtime.service.IdempotencyConfig(0,
         Duration.ofMinutes(1))));

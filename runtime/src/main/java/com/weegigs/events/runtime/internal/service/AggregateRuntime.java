@@ -115,7 +115,7 @@ final class AggregateRuntime<S, E> {
       throw Envelopes.validationFailed(commandType.name(), violations);
     }
     CommandMetadata metadata = fill(request.metadata(), message.getHeaders(), receivedAtMillis);
-    CompletableFuture<Reply> earlier = replies.claim(metadata.messageId());
+    CompletableFuture<Reply> earlier = replies.claim(request.aggregateId(), metadata.messageId());
     if (earlier != null) {
       earlier.thenAccept(reply -> responder.respond(message, reply));
       return;
@@ -137,7 +137,7 @@ final class AggregateRuntime<S, E> {
           commandType.name(), request.aggregateId(), metadata.correlationId(), metadata.messageId(), e);
       reply = internalError(metadata.correlationId());
     }
-    replies.complete(metadata.messageId(), reply);
+    replies.complete(request.aggregateId(), metadata.messageId(), reply);
     responder.respond(message, reply);
   }
 
