@@ -115,13 +115,22 @@ public final class ServiceHost implements AutoCloseable {
       this.ownsConnection = true;
     }
     this.workers = workers(descriptor.name(), settings.concurrency().maxInFlight());
+    Service started = null;
     try {
-      this.service = register();
-      this.service.startService();
+      started = register();
+      started.startService();
       // make sure the server knows every subscription before callers are told the service is up
       connection.flush(settings.shutdown().drainTimeout());
     } catch (RuntimeException | java.util.concurrent.TimeoutException | InterruptedException e) {
       workers.shutdownNow();
+      if (started != null) {
+        // its $SRV discovery subscriptions would otherwise go on answering on a connection the caller keeps
+        try {
+          started.stop(false);
+        } catch (RuntimeException ignored) {
+          // the connection may already be closed; nothing is left to release then
+        }
+      }
       for (Dispatcher dispatcher : dispatchers) {
         try {
           connection.closeDispatcher(dispatcher);
@@ -140,6 +149,7 @@ public final class ServiceHost implements AutoCloseable {
       }
       throw new IllegalStateException("NATS did not confirm the service's subscriptions: " + e.getMessage(), e);
     }
+    this.service = started;
     LOG.info("service {} {} serving {} on {} (queue group {})", descriptor.name(), descriptor.version(),
         aggregateNames, connection.getConnectedUrl(), settings.queueGroup().name());
   }
