@@ -85,14 +85,6 @@ final class AggregateRuntime<S, E> {
     }
   }
 
-  AggregateType<S, E> type() {
-    return type;
-  }
-
-  AggregateDefinition<S, E> definition() {
-    return definition;
-  }
-
   // ------------------------------------------------------------------ commands
 
   /**
