@@ -1,6 +1,7 @@
 package com.weegigs.events.runtime.client;
 
 import com.weegigs.events.runtime.Names;
+import com.weegigs.events.runtime.NatsService;
 import com.weegigs.events.runtime.error.DeadlineExceededException;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.InternalException;
@@ -76,7 +77,7 @@ public final class ServiceClient implements AutoCloseable {
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(5);
 
   /** The URL used when neither a connection, a URL nor {@code NATS_URL} is given. */
-  public static final String DEFAULT_URL = "nats://localhost:4222";
+  public static final String DEFAULT_URL = NatsService.DEFAULT_NATS_URL;
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceClient.class);
 
@@ -472,13 +473,8 @@ public final class ServiceClient implements AutoCloseable {
       if (connection != null) {
         return new ServiceClient(this, connection, false);
       }
-      String target = url != null ? url : defaultUrl();
+      String target = url != null ? url : NatsService.defaultNatsUrl();
       return new ServiceClient(this, connect(target), true);
-    }
-
-    private static String defaultUrl() {
-      String fromEnvironment = System.getenv("NATS_URL");
-      return fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_URL : fromEnvironment.trim();
     }
 
     private Connection connect(String target) {
