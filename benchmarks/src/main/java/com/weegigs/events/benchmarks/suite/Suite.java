@@ -49,7 +49,7 @@ public final class Suite {
     // the generated stack has more code for the JIT to compile than the raw one: a warm-up of a
     // few seconds (2 cores shared with nats-server) lets C2 finish before measuring
     double seconds = options.decimal("seconds", quick ? 1.5 : 3);
-    double warmup = options.decimal("warmup", quick ? 1 : 4);
+    double warmup = options.decimal("warmup", quick ? 1 : 3.5);
     Path out = Path.of(options.string("out", defaultOutput().toString()));
     List<String> jvm = List.of(options.string("jvm-args", "-Xms512m -Xmx512m").split(" +"));
     Instant started = Instant.now();
@@ -98,7 +98,7 @@ public final class Suite {
     // javac over 4,000 files wants a roomy heap, or garbage collection dominates its time
     Map<String, String> processor = child(List.of("-Xms2g", "-Xmx3g"), List.of("processor",
         "--aggregates", options.string("aggregates", quick ? "30" : "200"),
-        "--repeats", quick ? "1" : "3"));
+        "--repeats", quick ? "1" : "2"));
 
     Report report = new Report(runs, alloc, allocRaw, codec, processor);
     json.put("request_scenarios", report.requestFigures());
