@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +68,25 @@ class NatsServerExtensionTest {
     assertTrue(server.isRunning());
     assertEquals(port, server.port());
     awaitConnected(connection);
-    assertEquals(1, management.getStreamInfo("KEPT").getStreamState().getMsgCount());
+    assertEquals(1, streamMessageCount(management, "KEPT"));
+  }
+
+  /**
+   * The stream's message count once JetStream answers: right after a restart the server accepts
+   * connections before JetStream has recovered its streams, and a loaded machine can take seconds.
+   */
+  static long streamMessageCount(JetStreamManagement management, String stream) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try {
+        return management.getStreamInfo(stream).getStreamState().getMsgCount();
+      } catch (IOException | JetStreamApiException notReadyYet) {
+        if (System.nanoTime() > deadline) {
+          throw notReadyYet;
+        }
+        Thread.sleep(100);
+      }
+    }
   }
 
   @Test
