@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Codecs of the built-in types and the helpers generated record codecs are made of.
@@ -302,9 +303,26 @@ public final class JsonCodecs {
    * (a compact constructor's own check), with the constructor's message.
    */
   public static void rejected(DecodeContext context, RuntimeException cause) {
-    String reason = cause.getMessage();
-    context.violation(reason == null || reason.isBlank() ? "is not valid" : "is not valid: " + reason);
+    String reason = callerSafeReason(cause);
+    context.violation(reason == null ? "is not valid" : "is not valid: " + reason);
   }
+
+  /**
+   * The message of an exception a record's constructor threw, when it is fit for a caller: a
+   * record author's own text. {@code null} when there is none, or when it names a Java type (such
+   * as {@code No enum constant com.example.Status.X} from a JDK call inside the constructor),
+   * since no class name may cross the wire.
+   */
+  public static String callerSafeReason(RuntimeException cause) {
+    String reason = cause.getMessage();
+    if (reason == null || reason.isBlank() || QUALIFIED_TYPE_NAME.matcher(reason).find()) {
+      return null;
+    }
+    return reason;
+  }
+
+  private static final Pattern QUALIFIED_TYPE_NAME =
+      Pattern.compile("\\b[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*\\.[A-Z][A-Za-z0-9_$]*");
 
   /** Reads the value of field {@code field} with {@code codec}, under the field's path. */
   public static <T> T readField(JsonParser parser, DecodeContext context, String field, JsonCodec<T> codec) throws IOException {

@@ -238,4 +238,18 @@ class JsonCodecsTest {
         new Violation("command.items[1]", "is not valid: quantity must be positive")), context.violations());
     assertEquals(2, context.violationCount());
   }
+
+  @Test
+  void aConstructorsOwnMessageIsKeptButOneNamingAJavaTypeIsNot() {
+    assertEquals("quantity must be positive",
+        JsonCodecs.callerSafeReason(new IllegalArgumentException("quantity must be positive")));
+    assertNull(JsonCodecs.callerSafeReason(
+        new IllegalArgumentException("No enum constant com.example.shop.Status.SHIPPED")));
+    assertNull(JsonCodecs.callerSafeReason(new NullPointerException()));
+    assertNull(JsonCodecs.callerSafeReason(new IllegalStateException("java.lang.Integer cannot be cast")));
+
+    DecodeContext context = new DecodeContext();
+    JsonCodecs.rejected(context, new IllegalArgumentException("No enum constant com.example.shop.Status.SHIPPED"));
+    assertEquals(List.of(new Violation("", "is not valid")), context.violations());
+  }
 }

@@ -12,6 +12,7 @@ import com.weegigs.events.runtime.EventMetadata;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.codec.DecodeContext;
 import com.weegigs.events.runtime.codec.JsonCodec;
+import com.weegigs.events.runtime.codec.JsonCodecs;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.CommandType;
 import com.weegigs.events.runtime.definition.EventType;
@@ -453,7 +454,8 @@ public final class Envelopes {
     } catch (IllegalArgumentException e) {
       // a record's own checks (compact constructor) refused the values: a validation failure,
       // reported with the message the record's author wrote
-      String message = e.getMessage() == null ? "is not valid" : e.getMessage();
+      String reason = JsonCodecs.callerSafeReason(e);
+      String message = reason == null ? "is not valid" : reason;
       throw validationFailed(commandType.name(), List.of(new Violation("", message)));
     } catch (RuntimeException e) {
       if (e instanceof ServiceException) {
