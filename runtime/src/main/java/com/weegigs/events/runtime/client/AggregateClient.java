@@ -160,8 +160,14 @@ public final class AggregateClient<S, E> {
    * @throws ServiceException the call's failure
    * @throws CancellationException when the future was cancelled or the thread interrupted (the
    *     interrupt flag is kept)
+   * @throws IllegalStateException when called, for a future that is not done, inside a continuation
+   *     running on a NATS connection thread or the client's timer (a client without an executor
+   *     completes futures there): the reply waited for could never be delivered. Use the
+   *     {@code thenXxxAsync} forms for continuations that block, or
+   *     {@link ServiceClient.Builder#executor(java.util.concurrent.Executor)}
    */
   public static <T> T await(CompletableFuture<T> future) {
+    ServiceClient.checkMayWait(future);
     try {
       return future.get();
     } catch (InterruptedException e) {

@@ -33,14 +33,15 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,8 +67,16 @@ import org.slf4j.LoggerFactory;
  * does not retry on its own: a caller that retries a command with the same
  * {@link CallOptions#messageId()} gets it applied once.
  *
- * <p>Futures complete on the client's executor, never on a NATS connection thread, so callers may
- * block in their continuations.
+ * <p>Where futures complete: by default on the thread that received the reply (a thread of the
+ * NATS connection) or, for a call that timed out, on the client's timer thread. That saves a thread
+ * hand-off per call, so non-async continuations ({@code thenApply}, {@code whenComplete}, ...) run
+ * on those threads and must not block: while one runs, no other reply of the connection is
+ * delivered. Blocking there on a call that is not finished ({@link AggregateClient#await},
+ * {@code join()}, {@code get()}, the generated {@code blocking()} views) fails at once with an
+ * {@link IllegalStateException} rather than deadlocking. A continuation that needs to block uses
+ * the {@code thenXxxAsync} forms, or the client is built with
+ * {@link Builder#executor(java.util.concurrent.Executor)}: then every future completes on that
+ * executor and continuations may block, as before.
  */
 public final class ServiceClient implements AutoCloseable {
   /** The timeout of a call that does not set one. */
@@ -81,6 +90,12 @@ public final class ServiceClient implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceClient.class);
 
+  /**
+   * Set on a thread while it completes a call's future without an executor (a NATS connection
+   * thread, or the timer thread): the continuations running then must not block on another call.
+   */
+  private static final ThreadLocal<Boolean> COMPLETING = new ThreadLocal<>();
+
   /** One daemon thread for every client's call timers; cancelled timers leave its queue at once. */
   private static final ScheduledThreadPoolExecutor TIMERS = timers();
 
@@ -89,8 +104,8 @@ public final class ServiceClient implements AutoCloseable {
   private final String serviceName;
   private final Duration defaultTimeout;
   private final Duration drainTimeout;
+  /** Where futures complete, or {@code null} to complete them on the thread that has the outcome. */
   private final Executor executor;
-  private final ExecutorService ownedExecutor;
   private final Set<EventSubscription> subscriptions = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
@@ -100,13 +115,7 @@ public final class ServiceClient implements AutoCloseable {
     this.serviceName = builder.serviceName;
     this.defaultTimeout = builder.defaultTimeout;
     this.drainTimeout = builder.drainTimeout;
-    if (builder.executor != null) {
-      this.ownedExecutor = null;
-      this.executor = builder.executor;
-    } else {
-      this.ownedExecutor = Executors.newCachedThreadPool(new DaemonThreads("wee-client-" + serviceName));
-      this.executor = ownedExecutor;
-    }
+    this.executor = builder.executor;
   }
 
   /**
@@ -163,7 +172,7 @@ public final class ServiceClient implements AutoCloseable {
    */
   <T> CompletableFuture<T> request(
       String subject, byte[] body, String messageId, CallOptions options, Function<byte[], T> decoder) {
-    CompletableFuture<T> result = new CompletableFuture<>();
+    CompletableFuture<T> result = new ReplyFuture<>();
     if (closed) {
       result.completeExceptionally(new UnavailableException("the client of " + serviceName + " is closed"));
       return result;
@@ -196,31 +205,66 @@ public final class ServiceClient implements AutoCloseable {
           "cannot send to " + subject + ": " + e.getMessage(), Map.of(), e));
       return result;
     }
-    Executor safeExecutor = this::execute;
-    pending.whenCompleteAsync((reply, error) -> {
-      if (error != null) {
-        result.completeExceptionally(translate(error, subject, timeout));
-        return;
-      }
-      try {
-        result.complete(decodeReply(reply, subject, decoder));
-      } catch (ServiceException e) {
-        result.completeExceptionally(e);
-      } catch (RuntimeException e) {
-        result.completeExceptionally(new InternalException(
-            "cannot read the reply from " + subject + ": " + e.getMessage(), Map.of(), e));
-      }
-    }, safeExecutor);
-    // Our own timer: jnats checks request timeouts only every few seconds.
-    // The timer only hands over to the executor, so callers' continuations never run on it, and it
-    // is cancelled once the call completes, so finished calls do not wait in its queue.
-    ScheduledFuture<?> timer = TIMERS.schedule(() -> execute(() -> {
-      if (!result.isDone() && result.completeExceptionally(timedOut(subject, timeout))) {
+    Runnable timeOut = () -> {
+      if (!result.isDone() && completing(() -> result.completeExceptionally(timedOut(subject, timeout)))) {
         pending.cancel(true);
       }
-    }), timeout.toNanos(), TimeUnit.NANOSECONDS);
+    };
+    // Our own timer: jnats checks request timeouts only every few seconds. It is cancelled once the
+    // call completes, so finished calls do not wait in its queue.
+    ScheduledFuture<?> timer = TIMERS.schedule(executor == null ? timeOut : () -> execute(timeOut),
+        timeout.toNanos(), TimeUnit.NANOSECONDS);
     result.whenComplete((value, error) -> timer.cancel(false));
+    BiConsumer<Message, Throwable> complete = (reply, error) -> completing(() -> {
+      if (error != null) {
+        return result.completeExceptionally(translate(error, subject, timeout));
+      }
+      try {
+        return result.complete(decodeReply(reply, subject, decoder));
+      } catch (ServiceException e) {
+        return result.completeExceptionally(e);
+      } catch (RuntimeException e) {
+        return result.completeExceptionally(new InternalException(
+            "cannot read the reply from " + subject + ": " + e.getMessage(), Map.of(), e));
+      }
+    });
+    if (executor == null) {
+      pending.whenComplete(complete);
+    } else {
+      pending.whenCompleteAsync(complete, this::execute);
+    }
     return result;
+  }
+
+  /**
+   * Runs {@code completion} marking the current thread as one whose continuations must not block,
+   * when futures complete without an executor.
+   */
+  private boolean completing(BooleanSupplier completion) {
+    if (executor != null || COMPLETING.get() != null) {
+      return completion.getAsBoolean();
+    }
+    COMPLETING.set(Boolean.TRUE);
+    try {
+      return completion.getAsBoolean();
+    } finally {
+      COMPLETING.remove();
+    }
+  }
+
+  /**
+   * Refuses to wait for {@code future} on a thread that is completing one of a client's calls,
+   * where waiting for a call that is not finished could block the delivery of its own reply.
+   *
+   * @throws IllegalStateException when the current thread must not block on {@code future}
+   */
+  static void checkMayWait(CompletableFuture<?> future) {
+    if (COMPLETING.get() != null && !future.isDone()) {
+      throw new IllegalStateException("cannot wait for a call's result inside a continuation that runs on a NATS "
+          + "connection thread (or the client's timer): the reply it waits for could never be delivered. "
+          + "Use the thenXxxAsync forms for continuations that block, or build the client with "
+          + "ServiceClient.builder(...).executor(...)");
+    }
   }
 
   /** Registers a subscription so {@link #close()} closes it. */
@@ -263,9 +307,6 @@ public final class ServiceClient implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    if (ownedExecutor != null) {
-      ownedExecutor.shutdown();
-    }
   }
 
   @Override
@@ -283,8 +324,37 @@ public final class ServiceClient implements AutoCloseable {
     try {
       executor.execute(task);
     } catch (RejectedExecutionException e) {
-      // The executor is shut down (client closed): completing inline beats leaving a caller hanging.
+      // The caller's executor is shut down: completing inline beats leaving a caller hanging.
       task.run();
+    }
+  }
+
+  /**
+   * The future of a call. Waiting on it, or on a stage derived from it, inside a continuation that
+   * runs on a thread completing a call fails at once (see {@link #checkMayWait}).
+   */
+  private static final class ReplyFuture<T> extends CompletableFuture<T> {
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+      return new ReplyFuture<>();
+    }
+
+    @Override
+    public T get() throws InterruptedException, ExecutionException {
+      checkMayWait(this);
+      return super.get();
+    }
+
+    @Override
+    public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+      checkMayWait(this);
+      return super.get(timeout, unit);
+    }
+
+    @Override
+    public T join() {
+      checkMayWait(this);
+      return super.join();
     }
   }
 
@@ -452,8 +522,12 @@ public final class ServiceClient implements AutoCloseable {
     }
 
     /**
-     * Where futures complete; by default a pool of daemon threads owned by the client. Never a
-     * NATS connection thread, so continuations may block.
+     * Where futures complete. By default there is none: a future completes on the thread that
+     * received its reply (a NATS connection thread) or on the client's timer thread, which saves a
+     * thread hand-off per call but means non-async continuations must not block (waiting for
+     * another call there fails with {@link IllegalStateException}). With an executor, every future
+     * completes on it, never on a NATS thread, so continuations may block. The executor stays the
+     * caller's: {@link ServiceClient#close()} does not shut it down.
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");

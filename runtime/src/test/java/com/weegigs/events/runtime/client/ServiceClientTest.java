@@ -44,6 +44,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,12 +61,14 @@ class ServiceClientTest {
   private static final String ADD_SUBJECT = "counters.command.counter.add";
   private static final String GET_SUBJECT = "counters.query.counter.get";
 
+  private NatsServer server;
   private Connection serviceSide;
   private ServiceClient client;
   private AggregateClient<Counter, Object> counters;
 
   @BeforeEach
   void connect(NatsServer server) {
+    this.server = server;
     serviceSide = server.connect();
     client = ServiceClient.create(server.connect(), "counters");
     counters = new AggregateClient<>(client, Counters.COUNTER);
@@ -267,18 +275,71 @@ class ServiceClientTest {
         () -> AggregateClient.await(counters.get("c-1", CallOptions.DEFAULT))));
   }
 
-  @Test
-  void continuationsRunOffTheNatsThreadsSoTheyMayBlockOnAnotherCall() throws Exception {
+  /** Answers gets with revision 1, holding the answer for {@code c-1} until {@code release} opens. */
+  private void answerGetsHoldingTheFirstUntil(CountDownLatch release) throws Exception {
     Responder.answering(serviceSide, GET_SUBJECT, request -> {
       AggregateId id = Envelopes.decodeQueryRequest(request.getData(), "counter");
+      if (id.key().equals("c-1")) {
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       return Responder.ok(Envelopes.encodeEntity(Counters.COUNTER, new Entity<>(id, 1, new Counter(id.key(), 1)), null));
     });
+  }
 
-    // Blocking inside a continuation on a NATS thread would stop the reply of the inner call.
-    long revisions = AggregateClient.await(counters.get("c-1", CallOptions.DEFAULT)
-        .thenApply(first -> first.revision() + AggregateClient.await(counters.get("c-2", CallOptions.DEFAULT)).revision()));
+  @Test
+  void aContinuationOnTheReplyThreadThatWaitsForAnotherCallFailsAtOnceInsteadOfDeadlocking() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    answerGetsHoldingTheFirstUntil(release);
 
-    assertEquals(2, revisions);
+    // The continuation is registered before the reply exists, so it runs on the NATS thread that
+    // delivers it: waiting there for another reply of the same connection could never end.
+    CompletableFuture<Long> awaiting = counters.get("c-1", CallOptions.DEFAULT)
+        .thenApply(first -> first.revision() + AggregateClient.await(counters.get("c-2", CallOptions.DEFAULT)).revision());
+    CompletableFuture<Long> joining = counters.get("c-1", CallOptions.DEFAULT)
+        .thenApply(first -> first.revision() + counters.get("c-2", CallOptions.DEFAULT).join().revision());
+    release.countDown();
+
+    for (CompletableFuture<Long> chained : List.of(awaiting, joining)) {
+      ExecutionException failure = assertThrows(ExecutionException.class, () -> chained.get(10, TimeUnit.SECONDS));
+      IllegalStateException refused = assertInstanceOf(IllegalStateException.class, failure.getCause());
+      assertTrue(refused.getMessage().contains("thenXxxAsync"), refused.getMessage());
+      assertTrue(refused.getMessage().contains("executor("), refused.getMessage());
+    }
+  }
+
+  @Test
+  void anAsyncContinuationMayWaitForAnotherCall() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    answerGetsHoldingTheFirstUntil(release);
+
+    CompletableFuture<Long> chained = counters.get("c-1", CallOptions.DEFAULT)
+        .thenApplyAsync(first -> first.revision() + AggregateClient.await(counters.get("c-2", CallOptions.DEFAULT)).revision());
+    release.countDown();
+
+    assertEquals(2, AggregateClient.await(chained));
+  }
+
+  @Test
+  void withAnExecutorContinuationsRunOffTheNatsThreadsSoTheyMayWaitForAnotherCall() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    answerGetsHoldingTheFirstUntil(release);
+    ExecutorService executor = Executors.newCachedThreadPool();
+    try (ServiceClient withExecutor = ServiceClient.builder("counters").connection(server.connect()).executor(executor).build()) {
+      AggregateClient<Counter, Object> viaExecutor = new AggregateClient<>(withExecutor, Counters.COUNTER);
+
+      // Blocking inside a continuation on a NATS thread would stop the reply of the inner call.
+      CompletableFuture<Long> chained = viaExecutor.get("c-1", CallOptions.DEFAULT)
+          .thenApply(first -> first.revision() + AggregateClient.await(viaExecutor.get("c-2", CallOptions.DEFAULT)).revision());
+      release.countDown();
+
+      assertEquals(2, AggregateClient.await(chained));
+    } finally {
+      executor.shutdownNow();
+    }
   }
 
   @Test
