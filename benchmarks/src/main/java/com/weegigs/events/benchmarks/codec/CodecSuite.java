@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -19,7 +21,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs {@link CodecBenchmark} with JMH (one fork, JMH's GC profiler for bytes allocated per
  * operation, {@code gc.alloc.rate.norm}) and sums it up: ns/op and B/op of every benchmark, and the
  * ratio of the generated codecs' total time (encode + decode of command, event and state) to
- * Jackson's.
+ * Jackson's. The time of a benchmark is its fastest measured iteration (the one least disturbed by
+ * other work on a shared machine); JMH's mean is kept beside it as {@code ..._mean_ns}.
  */
 public final class CodecSuite {
   private static final String[] TYPES = {"Command", "Event", "Entity"};
@@ -76,7 +79,16 @@ public final class CodecSuite {
       String label = run.getParams().getBenchmark();
       String method = label.substring(label.lastIndexOf('.') + 1);
       String key = snake(method);
-      figures.put(key + "_ns", run.getPrimaryResult().getScore());
+      // The fastest measured iteration: on a machine shared with other work a burst of load
+      // slows whole iterations down, and the mean JMH reports carries it into the ratio.
+      double fastest = Double.POSITIVE_INFINITY;
+      for (BenchmarkResult fork : run.getBenchmarkResults()) {
+        for (IterationResult iteration : fork.getIterationResults()) {
+          fastest = Math.min(fastest, iteration.getPrimaryResult().getScore());
+        }
+      }
+      figures.put(key + "_ns", Double.isInfinite(fastest) ? run.getPrimaryResult().getScore() : fastest);
+      figures.put(key + "_mean_ns", run.getPrimaryResult().getScore());
       Result<?> alloc = run.getSecondaryResults().get("gc.alloc.rate.norm");
       figures.put(key + "_bytes", alloc == null ? Double.NaN : alloc.getScore());
     }
@@ -86,6 +98,7 @@ public final class CodecSuite {
         for (String op : OPERATIONS) {
           String key = key(side, type, op);
           ordered.put(key + "_ns", figures.getOrDefault(key + "_ns", Double.NaN));
+          ordered.put(key + "_mean_ns", figures.getOrDefault(key + "_mean_ns", Double.NaN));
           ordered.put(key + "_bytes", figures.getOrDefault(key + "_bytes", Double.NaN));
         }
       }

@@ -48,7 +48,7 @@ public final class Suite {
     int repeats = options.integer("repeats", quick ? 1 : 3);
     // the generated stack has more code for the JIT to compile than the raw one: a warm-up of a
     // few seconds (2 cores shared with nats-server) lets C2 finish before measuring
-    double seconds = options.decimal("seconds", quick ? 1.5 : 3);
+    double seconds = options.decimal("seconds", quick ? 1.5 : 2.5);
     double warmup = options.decimal("warmup", quick ? 1 : 3.5);
     Path out = Path.of(options.string("out", defaultOutput().toString()));
     List<String> jvm = List.of(options.string("jvm-args", "-Xms512m -Xmx512m").split(" +"));
