@@ -179,35 +179,48 @@ public final class EdgeCodecs {
       boolean hasHasParser = false;
       List<String> generatorValue = List.of();
       Optional<Edge> violationsValue = Optional.empty();
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_PARSER;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "parser" -> {
             parserValue = JsonCodecs.readString(parser, context, "parser");
             hasParserField = true;
+            expected = FIELD_CONTEXT;
           }
           case "context" -> {
             contextValue = JsonCodecs.readInt(parser, context, "context");
             hasContext = true;
+            expected = FIELD_FIELD;
           }
           case "field" -> {
             fieldValue = JsonCodecs.readString(parser, context, "field");
             hasField = true;
+            expected = FIELD_E;
           }
           case "e" -> {
             eValue = JsonCodecs.readBoolean(parser, context, "e");
             hasE = true;
+            expected = FIELD_VALUE;
           }
           case "value" -> {
             valueValue = JsonCodecs.readString(parser, context, "value");
             hasValue = true;
+            expected = FIELD_HAS_PARSER;
           }
           case "hasParser" -> {
             hasParser = JsonCodecs.readString(parser, context, "hasParser");
             hasHasParser = true;
+            expected = FIELD_GENERATOR;
           }
-          case "generator" -> generatorValue = JsonCodecs.readField(parser, context, "generator", EdgeCodecs.LIST_OF_STRING_CODEC);
-          case "violations" -> violationsValue = JsonCodecs.readField(parser, context, "violations", EdgeCodecs.OPTIONAL_EDGE_CODEC);
+          case "generator" -> {
+            generatorValue = JsonCodecs.readField(parser, context, "generator", EdgeCodecs.LIST_OF_STRING_CODEC);
+            expected = FIELD_VIOLATIONS;
+          }
+          case "violations" -> {
+            violationsValue = JsonCodecs.readField(parser, context, "violations", EdgeCodecs.OPTIONAL_EDGE_CODEC);
+            expected = null;
+          }
           default -> parser.skipChildren();
         }
       }
@@ -261,12 +274,14 @@ public final class EdgeCodecs {
       int violations = context.violationCount();
       int violationsValue = 0;
       boolean hasViolations = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_VIOLATIONS;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "violations" -> {
             violationsValue = JsonCodecs.readInt(parser, context, "violations");
             hasViolations = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -305,12 +320,14 @@ public final class EdgeCodecs {
       int violations = context.violationCount();
       String key = null;
       boolean hasKey = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_KEY;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "key" -> {
             key = JsonCodecs.readString(parser, context, "key");
             hasKey = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -350,12 +367,14 @@ public final class EdgeCodecs {
       int violations = context.violationCount();
       int violationsValue = 0;
       boolean hasViolations = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_VIOLATIONS;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "violations" -> {
             violationsValue = JsonCodecs.readInt(parser, context, "violations");
             hasViolations = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -394,12 +413,14 @@ public final class EdgeCodecs {
       int violations = context.violationCount();
       String key = null;
       boolean hasKey = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_KEY;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "key" -> {
             key = JsonCodecs.readString(parser, context, "key");
             hasKey = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }

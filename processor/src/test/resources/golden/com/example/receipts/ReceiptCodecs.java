@@ -210,21 +210,28 @@ public final class ReceiptCodecs {
       List<Item> items = List.of();
       BigDecimal total = null;
       boolean hasTotal = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_ID;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "id" -> {
             id = JsonCodecs.readString(parser, context, "id");
             hasId = true;
+            expected = FIELD_STATUS;
           }
           case "status" -> {
             status = JsonCodecs.readField(parser, context, "status", ReceiptCodecs.STATUS_CODEC);
             hasStatus = true;
+            expected = FIELD_ITEMS;
           }
-          case "items" -> items = JsonCodecs.readField(parser, context, "items", ReceiptCodecs.LIST_OF_ITEM_CODEC);
+          case "items" -> {
+            items = JsonCodecs.readField(parser, context, "items", ReceiptCodecs.LIST_OF_ITEM_CODEC);
+            expected = FIELD_TOTAL;
+          }
           case "total" -> {
             total = JsonCodecs.readBigDecimal(parser, context, "total");
             hasTotal = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -280,20 +287,24 @@ public final class ReceiptCodecs {
       boolean hasPrice = false;
       int quantity = 0;
       boolean hasQuantity = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_NAME;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "name" -> {
             name = JsonCodecs.readString(parser, context, "name");
             hasName = true;
+            expected = FIELD_PRICE;
           }
           case "price" -> {
             price = JsonCodecs.readBigDecimal(parser, context, "price");
             hasPrice = true;
+            expected = FIELD_QUANTITY;
           }
           case "quantity" -> {
             quantity = JsonCodecs.readInt(parser, context, "quantity");
             hasQuantity = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -338,12 +349,14 @@ public final class ReceiptCodecs {
       int violations = context.violationCount();
       String name = null;
       boolean hasName = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_NAME;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "name" -> {
             name = JsonCodecs.readString(parser, context, "name");
             hasName = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -412,12 +425,14 @@ public final class ReceiptCodecs {
       int violations = context.violationCount();
       String reason = null;
       boolean hasReason = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_REASON;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "reason" -> {
             reason = JsonCodecs.readString(parser, context, "reason");
             hasReason = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -472,24 +487,29 @@ public final class ReceiptCodecs {
       boolean hasQuantity = false;
       BigDecimal lineTotal = null;
       boolean hasLineTotal = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_NAME;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "name" -> {
             name = JsonCodecs.readString(parser, context, "name");
             hasName = true;
+            expected = FIELD_PRICE;
           }
           case "price" -> {
             price = JsonCodecs.readBigDecimal(parser, context, "price");
             hasPrice = true;
+            expected = FIELD_QUANTITY;
           }
           case "quantity" -> {
             quantity = JsonCodecs.readInt(parser, context, "quantity");
             hasQuantity = true;
+            expected = FIELD_LINE_TOTAL;
           }
           case "lineTotal" -> {
             lineTotal = JsonCodecs.readBigDecimal(parser, context, "lineTotal");
             hasLineTotal = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -542,16 +562,19 @@ public final class ReceiptCodecs {
       boolean hasName = false;
       BigDecimal refundAmount = null;
       boolean hasRefundAmount = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_NAME;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "name" -> {
             name = JsonCodecs.readString(parser, context, "name");
             hasName = true;
+            expected = FIELD_REFUND_AMOUNT;
           }
           case "refundAmount" -> {
             refundAmount = JsonCodecs.readBigDecimal(parser, context, "refundAmount");
             hasRefundAmount = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -599,16 +622,19 @@ public final class ReceiptCodecs {
       boolean hasFinalTotal = false;
       int itemCount = 0;
       boolean hasItemCount = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_FINAL_TOTAL;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "finalTotal" -> {
             finalTotal = JsonCodecs.readBigDecimal(parser, context, "finalTotal");
             hasFinalTotal = true;
+            expected = FIELD_ITEM_COUNT;
           }
           case "itemCount" -> {
             itemCount = JsonCodecs.readInt(parser, context, "itemCount");
             hasItemCount = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -655,16 +681,19 @@ public final class ReceiptCodecs {
       boolean hasReason = false;
       BigDecimal voidedTotal = null;
       boolean hasVoidedTotal = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_REASON;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "reason" -> {
             reason = JsonCodecs.readString(parser, context, "reason");
             hasReason = true;
+            expected = FIELD_VOIDED_TOTAL;
           }
           case "voidedTotal" -> {
             voidedTotal = JsonCodecs.readBigDecimal(parser, context, "voidedTotal");
             hasVoidedTotal = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -717,20 +746,24 @@ public final class ReceiptCodecs {
       boolean hasPrice = false;
       int quantity = 0;
       boolean hasQuantity = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_NAME;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "name" -> {
             name = JsonCodecs.readString(parser, context, "name");
             hasName = true;
+            expected = FIELD_PRICE;
           }
           case "price" -> {
             price = JsonCodecs.readBigDecimal(parser, context, "price");
             hasPrice = true;
+            expected = FIELD_QUANTITY;
           }
           case "quantity" -> {
             quantity = JsonCodecs.readInt(parser, context, "quantity");
             hasQuantity = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }

@@ -205,25 +205,33 @@ public final class OrderCodecs {
       List<Line> lines = List.of();
       boolean paid = false;
       boolean hasPaid = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_ID;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "id" -> {
             id = JsonCodecs.readString(parser, context, "id");
             hasId = true;
+            expected = FIELD_CUSTOMER;
           }
           case "customer" -> {
             customer = JsonCodecs.readUuid(parser, context, "customer");
             hasCustomer = true;
+            expected = FIELD_PLACED_AT;
           }
           case "placedAt" -> {
             placedAt = JsonCodecs.readInstant(parser, context, "placedAt");
             hasPlacedAt = true;
+            expected = FIELD_LINES;
           }
-          case "lines" -> lines = JsonCodecs.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
+          case "lines" -> {
+            lines = JsonCodecs.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
+            expected = FIELD_PAID;
+          }
           case "paid" -> {
             paid = JsonCodecs.readBoolean(parser, context, "paid");
             hasPaid = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -328,45 +336,69 @@ public final class OrderCodecs {
       boolean hasReference = false;
       Integer discount = null;
       boolean hasDiscount = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_CUSTOMER;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "customer" -> {
             customer = JsonCodecs.readUuid(parser, context, "customer");
             hasCustomer = true;
+            expected = FIELD_EMAIL;
           }
           case "email" -> {
             email = JsonCodecs.readString(parser, context, "email");
             hasEmail = true;
+            expected = FIELD_LINES;
           }
-          case "lines" -> lines = JsonCodecs.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
-          case "tags" -> tags = JsonCodecs.readField(parser, context, "tags", OrderCodecs.SET_OF_STRING_CODEC);
-          case "counts" -> counts = JsonCodecs.readField(parser, context, "counts", OrderCodecs.MAP_OF_INTEGER_CODEC);
-          case "note" -> note = JsonCodecs.readField(parser, context, "note", OrderCodecs.OPTIONAL_STRING_CODEC);
-          case "deliverTo" -> deliverTo = JsonCodecs.readField(parser, context, "deliverTo", OrderCodecs.OPTIONAL_ADDRESS_CODEC);
+          case "lines" -> {
+            lines = JsonCodecs.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
+            expected = FIELD_TAGS;
+          }
+          case "tags" -> {
+            tags = JsonCodecs.readField(parser, context, "tags", OrderCodecs.SET_OF_STRING_CODEC);
+            expected = FIELD_COUNTS;
+          }
+          case "counts" -> {
+            counts = JsonCodecs.readField(parser, context, "counts", OrderCodecs.MAP_OF_INTEGER_CODEC);
+            expected = FIELD_NOTE;
+          }
+          case "note" -> {
+            note = JsonCodecs.readField(parser, context, "note", OrderCodecs.OPTIONAL_STRING_CODEC);
+            expected = FIELD_DELIVER_TO;
+          }
+          case "deliverTo" -> {
+            deliverTo = JsonCodecs.readField(parser, context, "deliverTo", OrderCodecs.OPTIONAL_ADDRESS_CODEC);
+            expected = FIELD_DUE;
+          }
           case "due" -> {
             due = JsonCodecs.readLocalDate(parser, context, "due");
             hasDue = true;
+            expected = FIELD_PRIORITY;
           }
           case "priority" -> {
             priority = JsonCodecs.readField(parser, context, "priority", OrderCodecs.PRIORITY_CODEC);
             hasPriority = true;
+            expected = FIELD_WEIGHT;
           }
           case "weight" -> {
             weight = JsonCodecs.readDouble(parser, context, "weight");
             hasWeight = true;
+            expected = FIELD_SEQUENCE;
           }
           case "sequence" -> {
             sequence = JsonCodecs.readLong(parser, context, "sequence");
             hasSequence = true;
+            expected = FIELD_REFERENCE;
           }
           case "reference" -> {
             reference = JsonCodecs.readBigInteger(parser, context, "reference");
             hasReference = true;
+            expected = FIELD_DISCOUNT;
           }
           case "discount" -> {
             discount = JsonCodecs.readField(parser, context, "discount", JsonCodecs.INTEGER);
             hasDiscount = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -426,12 +458,14 @@ public final class OrderCodecs {
       int violations = context.violationCount();
       BigDecimal amount = null;
       boolean hasAmount = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_AMOUNT;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "amount" -> {
             amount = JsonCodecs.readBigDecimal(parser, context, "amount");
             hasAmount = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -470,12 +504,14 @@ public final class OrderCodecs {
       int violations = context.violationCount();
       Address to = null;
       boolean hasTo = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_TO;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "to" -> {
             to = JsonCodecs.readField(parser, context, "to", OrderCodecs.ADDRESS_CODEC);
             hasTo = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -532,23 +568,33 @@ public final class OrderCodecs {
       boolean hasPlacedAt = false;
       List<Line> lines = List.of();
       Optional<String> note = Optional.empty();
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_ID;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "id" -> {
             id = JsonCodecs.readString(parser, context, "id");
             hasId = true;
+            expected = FIELD_CUSTOMER;
           }
           case "customer" -> {
             customer = JsonCodecs.readUuid(parser, context, "customer");
             hasCustomer = true;
+            expected = FIELD_PLACED_AT;
           }
           case "placedAt" -> {
             placedAt = JsonCodecs.readInstant(parser, context, "placedAt");
             hasPlacedAt = true;
+            expected = FIELD_LINES;
           }
-          case "lines" -> lines = JsonCodecs.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
-          case "note" -> note = JsonCodecs.readField(parser, context, "note", OrderCodecs.OPTIONAL_STRING_CODEC);
+          case "lines" -> {
+            lines = JsonCodecs.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
+            expected = FIELD_NOTE;
+          }
+          case "note" -> {
+            note = JsonCodecs.readField(parser, context, "note", OrderCodecs.OPTIONAL_STRING_CODEC);
+            expected = null;
+          }
           default -> parser.skipChildren();
         }
       }
@@ -592,12 +638,14 @@ public final class OrderCodecs {
       int violations = context.violationCount();
       BigDecimal amount = null;
       boolean hasAmount = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_AMOUNT;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "amount" -> {
             amount = JsonCodecs.readBigDecimal(parser, context, "amount");
             hasAmount = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -636,12 +684,14 @@ public final class OrderCodecs {
       int violations = context.violationCount();
       Address to = null;
       boolean hasTo = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_TO;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "to" -> {
             to = JsonCodecs.readField(parser, context, "to", OrderCodecs.ADDRESS_CODEC);
             hasTo = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -691,20 +741,24 @@ public final class OrderCodecs {
       boolean hasQuantity = false;
       BigDecimal unitPrice = null;
       boolean hasUnitPrice = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_SKU;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "sku" -> {
             sku = JsonCodecs.readString(parser, context, "sku");
             hasSku = true;
+            expected = FIELD_QUANTITY;
           }
           case "quantity" -> {
             quantity = JsonCodecs.readInt(parser, context, "quantity");
             hasQuantity = true;
+            expected = FIELD_UNIT_PRICE;
           }
           case "unitPrice" -> {
             unitPrice = JsonCodecs.readBigDecimal(parser, context, "unitPrice");
             hasUnitPrice = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -754,16 +808,19 @@ public final class OrderCodecs {
       boolean hasStreet = false;
       String postcode = null;
       boolean hasPostcode = false;
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      SerializedString expected = FIELD_STREET;
+      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "street" -> {
             street = JsonCodecs.readString(parser, context, "street");
             hasStreet = true;
+            expected = FIELD_POSTCODE;
           }
           case "postcode" -> {
             postcode = JsonCodecs.readString(parser, context, "postcode");
             hasPostcode = true;
+            expected = null;
           }
           default -> parser.skipChildren();
         }

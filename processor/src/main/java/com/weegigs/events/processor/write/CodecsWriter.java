@@ -34,7 +34,7 @@ import javax.lang.model.element.Modifier;
  */
 final class CodecsWriter {
   private static final ClassName SERIALIZED_STRING = ClassName.get("com.fasterxml.jackson.core.io", "SerializedString");
-  private static final Set<String> RESERVED_LOCALS = Set.of("parser", "context", "field", "violations", "value", "generator", "e");
+  private static final Set<String> RESERVED_LOCALS = Set.of("parser", "context", "field", "expected", "violations", "value", "generator", "e");
 
   private final AggregateModel aggregate;
   private final AggregateConstants constants;
@@ -141,7 +141,7 @@ final class CodecsWriter {
           .build());
     }
     return type.addMethod(writeMethod(shape, fieldNames))
-        .addMethod(readMethod(shape))
+        .addMethod(readMethod(shape, fieldNames))
         .build();
   }
 
@@ -174,7 +174,7 @@ final class CodecsWriter {
     return write.addStatement("generator.writeEndObject()").build();
   }
 
-  private MethodSpec readMethod(RecordShape shape) {
+  private MethodSpec readMethod(RecordShape shape, List<String> fieldNames) {
     MethodSpec.Builder read = MethodSpec.methodBuilder("read")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -206,28 +206,37 @@ final class CodecsWriter {
       }
     }
 
-    read.beginControlFlow("for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName())")
-        .addStatement("parser.nextToken()");
     if (shape.components().isEmpty()) {
-      read.addStatement("parser.skipChildren()");
+      read.beginControlFlow("for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName())")
+          .addStatement("parser.nextToken()")
+          .addStatement("parser.skipChildren()")
+          .endControlFlow();
     } else {
-      read.beginControlFlow("switch (field)");
+      // Fields usually arrive in declaration order, as they are written: the one expected next is
+      // matched against the input's bytes, without looking its name up.
+      read.addStatement("$T expected = $N", SERIALIZED_STRING, fieldNames.get(0))
+          .beginControlFlow("for (String field = $T.nextField(parser, expected); field != null; field = $T.nextField(parser, expected))",
+              RuntimeTypes.JSON_CODECS, RuntimeTypes.JSON_CODECS)
+          .addStatement("parser.nextToken()")
+          .beginControlFlow("switch (field)");
       for (int i = 0; i < shape.components().size(); i++) {
         ComponentModel component = shape.components().get(i);
-        CodeBlock value = readValue(component);
-        if (presence.get(i) == null) {
-          read.addStatement("case $S -> $N = $L", component.name(), variables.get(i), value);
-        } else {
-          read.beginControlFlow("case $S ->", component.name())
-              .addStatement("$N = $L", variables.get(i), value)
-              .addStatement("$N = true", presence.get(i))
-              .endControlFlow();
+        read.beginControlFlow("case $S ->", component.name())
+            .addStatement("$N = $L", variables.get(i), readValue(component));
+        if (presence.get(i) != null) {
+          read.addStatement("$N = true", presence.get(i));
         }
+        if (i + 1 < fieldNames.size()) {
+          read.addStatement("expected = $N", fieldNames.get(i + 1));
+        } else {
+          read.addStatement("expected = null");
+        }
+        read.endControlFlow();
       }
-      read.addStatement("default -> parser.skipChildren()");
-      read.endControlFlow();
+      read.addStatement("default -> parser.skipChildren()")
+          .endControlFlow()
+          .endControlFlow();
     }
-    read.endControlFlow();
 
     for (int i = 0; i < shape.components().size(); i++) {
       if (presence.get(i) != null) {

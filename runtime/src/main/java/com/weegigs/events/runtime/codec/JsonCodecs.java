@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,6 +68,9 @@ public final class JsonCodecs {
   private static final String LONG_RANGE = "must be an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE;
   private static final String SHORT_RANGE = "must be an integer between " + Short.MIN_VALUE + " and " + Short.MAX_VALUE;
   private static final String BYTE_RANGE = "must be an integer between " + Byte.MIN_VALUE + " and " + Byte.MAX_VALUE;
+
+  /** Longest number text {@link #decimal} parses itself; longer ones are left to the parser. */
+  private static final int SHORT_NUMBER = 64;
 
   private JsonCodecs() {}
 
@@ -186,7 +190,7 @@ public final class JsonCodecs {
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
       BigDecimal value;
       try {
-        value = parser.getDecimalValue();
+        value = decimal(parser);
       } catch (NumberFormatException e) {
         report(context, field, DECIMAL_RANGE); // an exponent beyond what BigDecimal can hold
         return null;
@@ -201,6 +205,19 @@ public final class JsonCodecs {
       mistyped(parser, context, field, "must be a number");
     }
     return null;
+  }
+
+  /**
+   * The current number token as a decimal. Short numbers are parsed straight from the parser's
+   * buffer: {@code getDecimalValue()} would first copy the text into a {@code String} and
+   * {@code BigDecimal(String)} would copy it again. Long ones, rare, go through the parser itself.
+   */
+  private static BigDecimal decimal(JsonParser parser) throws IOException {
+    int length = parser.getTextLength();
+    if (length > SHORT_NUMBER) {
+      return parser.getDecimalValue();
+    }
+    return new BigDecimal(parser.getTextCharacters(), parser.getTextOffset(), length);
   }
 
   /** Reads an integer of any size, or {@code null}; a fraction is a violation. */
@@ -291,6 +308,22 @@ public final class JsonCodecs {
       mistyped(parser, context, null, "must be an object");
     }
     return false;
+  }
+
+  /**
+   * Moves to the next field of the object being read and returns its name, or {@code null} at the
+   * end of the object. {@code expected} is the field that usually comes next (the one after the
+   * field just read, in declaration order; {@code null} when none): it is matched against the
+   * input's bytes directly, which skips looking the name up. Any other field is found as well.
+   */
+  public static String nextField(JsonParser parser, SerializableString expected) throws IOException {
+    if (expected == null) {
+      return parser.nextFieldName();
+    }
+    if (parser.nextFieldName(expected)) {
+      return expected.getValue();
+    }
+    return parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
   }
 
   /** Records that the required field {@code field} of the record being read is missing. */
@@ -642,9 +675,7 @@ public final class JsonCodecs {
         if (!startArray(parser, context)) {
           return List.of();
         }
-        List<T> items = new ArrayList<>();
-        readElements(parser, context, element, items);
-        return Collections.unmodifiableList(items);
+        return readList(parser, context, element);
       }
     };
   }
@@ -788,6 +819,42 @@ public final class JsonCodecs {
       mistyped(parser, context, null, "must be an array");
     }
     return false;
+  }
+
+  /**
+   * Reads the elements of the array the parser is on into an immutable list. Without {@code null}
+   * elements that is a {@link List#of} list, which a record's {@code List.copyOf} keeps as it is
+   * instead of copying it again; with one (JSON null, or an element that could not be read) it is
+   * an unmodifiable view, as {@code List.of} refuses {@code null}.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> readList(JsonParser parser, DecodeContext context, JsonCodec<T> element) throws IOException {
+    Object[] items = null;
+    int size = 0;
+    boolean hasNull = false;
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      context.pushIndex(size);
+      T item = element.read(parser, context);
+      context.pop();
+      if (items == null) {
+        items = new Object[8];
+      } else if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = item;
+      hasNull |= item == null;
+    }
+    if (size == 0) {
+      return List.of();
+    }
+    if (hasNull) {
+      return (List<T>) Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(items, size)));
+    }
+    return switch (size) {
+      case 1 -> List.of((T) items[0]);
+      case 2 -> List.of((T) items[0], (T) items[1]);
+      default -> (List<T>) List.of(size == items.length ? items : Arrays.copyOf(items, size));
+    };
   }
 
   private static <T> void readElements(JsonParser parser, DecodeContext context, JsonCodec<T> element, java.util.Collection<T> into)

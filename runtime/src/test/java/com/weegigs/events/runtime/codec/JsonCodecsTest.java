@@ -252,4 +252,58 @@ class JsonCodecsTest {
     JsonCodecs.rejected(context, new IllegalArgumentException("No enum constant com.example.shop.Status.SHIPPED"));
     assertEquals(List.of(new Violation("", "is not valid")), context.violations());
   }
+
+  @Test
+  void nextFieldFindsEveryFieldWhateverTheExpectedOne() throws IOException {
+    com.fasterxml.jackson.core.io.SerializedString a = new com.fasterxml.jackson.core.io.SerializedString("a");
+    com.fasterxml.jackson.core.io.SerializedString b = new com.fasterxml.jackson.core.io.SerializedString("b");
+    String json = "{\"a\":1,\"x\":[2],\"b\":3,\"a\":4}";
+    // bytes (what services read) and characters take different paths through Jackson
+    for (JsonParser parser : List.of(FACTORY.createParser(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        FACTORY.createParser(json))) {
+      try (parser) {
+        parser.nextToken();
+        assertEquals("a", JsonCodecs.nextField(parser, a)); // expected
+        parser.nextToken();
+        assertEquals("x", JsonCodecs.nextField(parser, b)); // unknown
+        parser.nextToken();
+        parser.skipChildren();
+        assertEquals("b", JsonCodecs.nextField(parser, b));
+        parser.nextToken();
+        assertEquals("a", JsonCodecs.nextField(parser, null)); // nothing expected
+        parser.nextToken();
+        assertNull(JsonCodecs.nextField(parser, a)); // end of the object, not its parent's name
+      }
+    }
+  }
+
+  @Test
+  void listsAreImmutableAndCopyFreeForRecords() throws IOException {
+    JsonCodec<List<Integer>> ints = JsonCodecs.list(JsonCodecs.INTEGER);
+    for (String json : List.of("[1]", "[1,2]", "[1,2,3]", "[1,2,3,4,5,6,7,8,9,10]")) {
+      DecodeContext context = new DecodeContext();
+      List<Integer> read = read(ints, json, context);
+      assertEquals(List.of(), context.violations());
+      assertEquals(json, write(ints, read).replace(" ", ""));
+      // a record's compact constructor copies with List.copyOf: that copy is free
+      assertTrue(List.copyOf(read) == read, json);
+      assertThrows(UnsupportedOperationException.class, () -> read.add(0));
+    }
+    DecodeContext context = new DecodeContext();
+    List<Integer> withNull = read(ints, "[1,null,3]", context);
+    assertEquals(java.util.Arrays.asList(1, null, 3), withNull);
+    assertEquals(List.of(), context.violations());
+    assertThrows(UnsupportedOperationException.class, () -> withNull.set(0, 2));
+  }
+
+  @Test
+  void decimalsKeepTheirScaleAndLongOnesStillRead() throws IOException {
+    DecodeContext context = new DecodeContext();
+    assertEquals(2, read(JsonCodecs.BIG_DECIMAL, "4.50", context).scale());
+    assertEquals(new BigDecimal("-1E+5"), read(JsonCodecs.BIG_DECIMAL, "-1e5", context));
+    assertEquals(BigDecimal.valueOf(7), read(JsonCodecs.BIG_DECIMAL, "7", context));
+    String digits = "1234567890".repeat(10) + ".5";
+    assertEquals(new BigDecimal(digits), read(JsonCodecs.BIG_DECIMAL, digits, context));
+    assertEquals(List.of(), context.violations());
+  }
 }
