@@ -10,6 +10,7 @@ import com.weegigs.events.runtime.error.PayloadTooLargeException;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.error.UnavailableException;
 import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.SealedHeaders;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import com.weegigs.events.runtime.internal.wire.WireIds;
 import io.nats.client.Connection;
@@ -184,14 +185,15 @@ public final class ServiceClient implements AutoCloseable {
           + " bytes, over the NATS server's limit of " + maxPayload + " bytes"));
       return result;
     }
-    Headers headers = new Headers()
+    SealedHeaders headers = new SealedHeaders()
         .put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON)
         .put(WireHeaders.WEE_DEADLINE, Long.toString(System.currentTimeMillis() + timeout.toMillis()));
     if (messageId != null) {
       headers.put(WireHeaders.NATS_MSG_ID, messageId);
     }
     headers.put(WireHeaders.TRACEPARENT, WireIds.newTraceparent());
-    Message message = NatsMessage.builder().subject(subject).headers(headers).data(body).build();
+    // sealed: jnats sends them as they are instead of copying them
+    Message message = NatsMessage.builder().subject(subject).headers(headers.seal()).data(body).build();
 
     CompletableFuture<Message> pending;
     try {

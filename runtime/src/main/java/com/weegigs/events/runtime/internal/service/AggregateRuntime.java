@@ -15,6 +15,7 @@ import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.service.StateCache.Current;
 import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.SealedHeaders;
 import com.weegigs.events.runtime.internal.wire.Subjects;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import com.weegigs.events.runtime.store.AppendResult;
@@ -276,11 +277,12 @@ final class AggregateRuntime<S, E> {
     for (int i = 0; i < encoded.length; i++) {
       RecordedEvent<?> event = events.get(i);
       try {
-        Headers headers = new Headers()
+        SealedHeaders headers = new SealedHeaders()
             .put(WireHeaders.NATS_MSG_ID, event.id())
             .put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON);
         trace.addTo(headers);
-        connection.publish(eventSubjects.get(event.type()), headers, encoded[i]);
+        // sealed: jnats sends them as they are instead of copying them
+        connection.publish(eventSubjects.get(event.type()), headers.seal(), encoded[i]);
       } catch (RuntimeException e) {
         // the events are stored: the store is the truth, live publications are notifications
         LOG.warn("could not publish event {} ({} of {})", event.id(), event.type(), event.aggregate(), e);

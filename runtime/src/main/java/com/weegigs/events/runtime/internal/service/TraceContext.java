@@ -1,5 +1,6 @@
 package com.weegigs.events.runtime.internal.service;
 
+import com.weegigs.events.runtime.internal.wire.SealedHeaders;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import com.weegigs.events.runtime.internal.wire.WireIds;
 import io.nats.client.impl.Headers;
@@ -31,16 +32,19 @@ final class TraceContext {
     return new TraceContext(traceparent, headers.getFirst(WireHeaders.TRACESTATE), headers.getFirst(WireHeaders.BAGGAGE));
   }
 
-  /** The headers of a reply: {@code Content-Type} and this context, plus the error headers of {@code reply}. */
+  /**
+   * The headers of a reply: {@code Content-Type} and this context, plus the error headers of
+   * {@code reply}; sealed, so jnats sends them without copying them.
+   */
   Headers replyHeaders(Reply reply) {
-    Headers headers;
+    SealedHeaders headers = new SealedHeaders();
     if (reply.error() == null) {
-      headers = new Headers().put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON);
+      headers.put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON);
     } else {
-      headers = new Headers(reply.headers());
+      reply.headers().forEach(headers::put);
     }
     addTo(headers);
-    return headers;
+    return headers.seal();
   }
 
   /** Adds this context to {@code headers}. */
