@@ -2,10 +2,10 @@ package com.weegigs.events.runtime.internal.service;
 
 import com.weegigs.events.runtime.AggregateId;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Makes a command sent twice take effect once per instance and answers both with the same reply:
@@ -17,24 +17,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * aggregate is not a repeat, so it is never answered with the first aggregate's entity; it runs,
  * and the event store's record of the {@code messageId} refuses it with {@code CONFLICT}, as it
  * does once this cache has forgotten the first reply.
+ *
+ * <p>One concurrent map holds both the commands running and the replies remembered (an entry is
+ * the command's future; a completed one is a remembered reply), so claiming is a single
+ * {@code putIfAbsent} and no lock is shared by every command. At most {@code maxReplies} replies
+ * are remembered, the oldest forgotten first; a reply older than the window is not used.
  */
 final class ReplyCache {
-  private final ConcurrentHashMap<Key, CompletableFuture<Reply>> running = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Entry> rememberedInOrder = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger remembered = new AtomicInteger();
   private final int maxReplies;
   private final long windowNanos;
-  private final LinkedHashMap<Key, Remembered> recent;
 
   ReplyCache(int maxReplies, Duration window) {
     this.maxReplies = maxReplies;
     this.windowNanos = window.toNanos();
-    this.recent = new LinkedHashMap<>(16, 0.75f, false) {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, Remembered> eldest) {
-        return size() > ReplyCache.this.maxReplies;
-      }
-    };
   }
 
   /**
@@ -43,58 +41,64 @@ final class ReplyCache {
    */
   CompletableFuture<Reply> claim(AggregateId aggregate, String messageId) {
     Key key = new Key(aggregate, messageId);
-    Reply remembered = remembered(key);
-    if (remembered != null) {
-      return CompletableFuture.completedFuture(remembered);
+    Entry mine = new Entry(key);
+    while (true) {
+      Entry earlier = entries.putIfAbsent(key, mine);
+      if (earlier == null) {
+        return null;
+      }
+      if (!earlier.isDone() || System.nanoTime() - earlier.completedAtNanos <= windowNanos) {
+        return earlier;
+      }
+      // remembered past the window: this one runs again, in its place
+      if (entries.replace(key, earlier, mine)) {
+        return null;
+      }
     }
-    CompletableFuture<Reply> mine = new CompletableFuture<>();
-    CompletableFuture<Reply> earlier = running.putIfAbsent(key, mine);
-    if (earlier != null) {
-      return earlier;
-    }
-    // the first sender may have finished between our two looks
-    remembered = remembered(key);
-    if (remembered != null) {
-      running.remove(key, mine);
-      mine.complete(remembered);
-      return mine;
-    }
-    return null;
   }
 
   /** Records the reply of a claimed command and hands it to every repeat that waits for it. */
   void complete(AggregateId aggregate, String messageId, Reply reply) {
     Key key = new Key(aggregate, messageId);
-    if (reply.repeatable() && maxReplies > 0) {
-      synchronized (recent) {
-        recent.put(key, new Remembered(reply, System.nanoTime()));
-      }
+    Entry entry = entries.get(key);
+    if (entry == null || entry.isDone()) {
+      return;
     }
-    CompletableFuture<Reply> waiting = running.remove(key);
-    if (waiting != null) {
-      waiting.complete(reply);
+    if (reply.repeatable() && maxReplies > 0) {
+      // written before complete(), which publishes it to whoever sees the entry done
+      entry.completedAtNanos = System.nanoTime();
+      entry.complete(reply);
+      rememberedInOrder.add(entry);
+      if (remembered.incrementAndGet() > maxReplies) {
+        forgetOldest();
+      }
+    } else {
+      entries.remove(key, entry);
+      entry.complete(reply);
     }
   }
 
-  private Reply remembered(Key key) {
-    if (maxReplies == 0) {
-      return null;
-    }
-    synchronized (recent) {
-      Remembered entry = recent.get(key);
-      if (entry == null) {
-        return null;
+  private void forgetOldest() {
+    while (remembered.get() > maxReplies) {
+      Entry oldest = rememberedInOrder.poll();
+      if (oldest == null) {
+        return;
       }
-      if (System.nanoTime() - entry.atNanos > windowNanos) {
-        recent.remove(key);
-        return null;
-      }
-      return entry.reply;
+      remembered.decrementAndGet();
+      entries.remove(oldest.key, oldest);
     }
   }
 
   /** A command's identity for this cache: the aggregate it was sent to and its {@code messageId}. */
   private record Key(AggregateId aggregate, String messageId) {}
 
-  private record Remembered(Reply reply, long atNanos) {}
+  /** A command's reply: running while not done; remembered once done. */
+  private static final class Entry extends CompletableFuture<Reply> {
+    final Key key;
+    long completedAtNanos;
+
+    Entry(Key key) {
+      this.key = key;
+    }
+  }
 }
