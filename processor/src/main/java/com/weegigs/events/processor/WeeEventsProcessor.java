@@ -195,9 +195,12 @@ public final class WeeEventsProcessor extends AbstractProcessor {
   private void writeFile(Filer filer, JavaFile file, Element originatingElement) {
     String name = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
     try {
+      // JavaPoet writes in many small pieces; into memory first, then to the file in one write.
+      StringBuilder text = new StringBuilder(16 * 1024);
+      file.writeTo(text);
       JavaFileObject source = filer.createSourceFile(name, originatingElement);
       try (Writer writer = source.openWriter()) {
-        file.writeTo(writer);
+        writer.append(text);
       }
     } catch (IOException e) {
       reporter.report(Diagnostic.INTERNAL_ERROR, originatingElement, e, originatingElement.getSimpleName());
