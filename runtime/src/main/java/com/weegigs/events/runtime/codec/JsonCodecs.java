@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -777,10 +778,15 @@ public final class JsonCodecs {
       }
     }
     String message = "must be one of: " + String.join(", ", wireNames);
+    // Encoded once, so that writing a constant copies its bytes instead of encoding its name again.
+    SerializableString[] encoded = new SerializableString[wireNames.length];
+    for (int i = 0; i < wireNames.length; i++) {
+      encoded[i] = new SerializedString(wireNames[i]);
+    }
     return new JsonCodec<>() {
       @Override
       public void write(JsonGenerator generator, E value) throws IOException {
-        generator.writeString(wireNames[value.ordinal()]);
+        generator.writeString(encoded[value.ordinal()]);
       }
 
       @Override
