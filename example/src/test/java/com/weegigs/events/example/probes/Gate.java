@@ -11,6 +11,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Gate {
   private final CountDownLatch open = new CountDownLatch(1);
   private final AtomicInteger arrived = new AtomicInteger();
+  private final AtomicInteger passFreely;
+
+  /** A closed gate. */
+  public Gate() {
+    this(0);
+  }
+
+  /** A gate that lets its first {@code passFreely} handlers through at once, then is closed. */
+  public Gate(int passFreely) {
+    this.passFreely = new AtomicInteger(passFreely);
+  }
 
   /** Lets every waiting and future handler through. */
   public void open() {
@@ -40,6 +51,9 @@ public final class Gate {
   /** Called by a handler: counts itself, then waits (at most a minute, so nothing hangs forever). */
   void pass() {
     arrived.incrementAndGet();
+    if (passFreely.getAndDecrement() > 0) {
+      return;
+    }
     try {
       if (!open.await(60, TimeUnit.SECONDS)) {
         throw new IllegalStateException("gate never opened");

@@ -66,6 +66,32 @@ class SaturationTest {
     }
   }
 
+  /**
+   * With the default settings, a handler that was fast for many requests and then blocks holds
+   * neither its endpoint nor other aggregates: a second request on the same endpoint runs beside it.
+   */
+  @Test
+  void aHandlerThatStartsToBlockDoesNotHoldItsEndpointWithTheDefaults(NatsServer server) throws Exception {
+    int fastRequests = 50;
+    Gate gate = new Gate(fastRequests);
+    try (TestServices.Running service = TestServices.probes(server, new ProbeHandlers(gate), builder -> builder)) {
+      ProbeClient client = ProbeClient.create(TestServices.probesClient(server.connect()));
+      for (int i = 0; i < fastRequests; i++) {
+        client.blocking().hold("fast-" + i, new Hold());
+      }
+      CallOptions patient = CallOptions.DEFAULT.withTimeout(Duration.ofSeconds(60));
+      CompletableFuture<CommandResult<Probe, Object>> first = client.hold("blocked-a", new Hold(), patient);
+      gate.awaitArrivals(fastRequests + 1);
+      CompletableFuture<CommandResult<Probe, Object>> second = client.hold("blocked-b", new Hold(), patient);
+      // fails (after 30 s) when the second request waits behind the first on the endpoint's thread
+      gate.awaitArrivals(fastRequests + 2);
+      gate.open();
+      assertEquals(1, first.get(30, TimeUnit.SECONDS).entity().revision());
+      assertEquals(1, second.get(30, TimeUnit.SECONDS).entity().revision());
+      assertFalse(service.service().isClosed());
+    }
+  }
+
   @Test
   void unavailableAtOnceWhenNoInstanceListens(NatsServer server) {
     ReceiptClient nobody = ReceiptClient.create(ServiceClient.create(server.connect(), "closed-shop"));

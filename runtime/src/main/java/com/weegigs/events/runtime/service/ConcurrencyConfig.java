@@ -13,12 +13,15 @@ import java.time.Duration;
  * reloads and retries up to {@code conflictRetries} times, after a short random pause each time,
  * before answering {@code CONFLICT}.
  *
- * <p>Endpoints whose requests have recently taken less than {@code inlineBelow} on average run
- * them on the endpoint's own dispatcher thread instead of handing them to a worker: a thread
- * hand-off costs more than such a request. A new endpoint starts on the worker pool and measures
- * its first few requests before it does so. A handler that starts to block (calls another service,
- * sleeps) pushes the average up and its endpoint back onto the pool. {@link Duration#ZERO} always
- * uses the pool.
+ * <p>By default every request runs on the worker pool ({@code inlineBelow} is {@link Duration#ZERO}).
+ * As an opt-in for services whose handlers never block (pure functions of state and command, as
+ * event-sourced handlers usually are), endpoints whose requests have recently taken less than
+ * {@code inlineBelow} on average run them on the endpoint's own dispatcher thread instead: a
+ * thread hand-off costs more than such a request. A new endpoint starts on the worker pool and
+ * measures its first few requests before it does so. The price is that while an inline request
+ * runs, later requests of that endpoint wait behind it: a handler that was fast and then blocks
+ * (calls another service, sleeps) holds its endpoint until it returns, without {@code UNAVAILABLE}
+ * answers for the requests queued behind it. That is why it is not the default.
  *
  * @param maxInFlight worker threads, 1 to 1024
  * @param maxQueued requests that may wait for a worker, 0 to 1,000,000
@@ -32,8 +35,8 @@ public record ConcurrencyConfig(int maxInFlight, int maxQueued, int conflictRetr
   public static final int DEFAULT_MAX_QUEUED = 4096;
   /** Default retries after a conflict. */
   public static final int DEFAULT_CONFLICT_RETRIES = 10;
-  /** Default average request time under which requests run on the dispatcher thread. */
-  public static final Duration DEFAULT_INLINE_BELOW = Duration.ofMillis(1);
+  /** Default average request time under which requests run on the dispatcher thread: never (always the worker pool). */
+  public static final Duration DEFAULT_INLINE_BELOW = Duration.ZERO;
 
   /** @throws IllegalArgumentException naming every value out of range */
   public ConcurrencyConfig {
@@ -56,7 +59,7 @@ public record ConcurrencyConfig(int maxInFlight, int maxQueued, int conflictRetr
     this(maxInFlight, maxQueued, conflictRetries, DEFAULT_INLINE_BELOW);
   }
 
-  /** The defaults: 16 workers, 4096 waiting, 10 retries, inline below 1 ms. */
+  /** The defaults: 16 workers, 4096 waiting, 10 retries, every request on the worker pool. */
   public static ConcurrencyConfig defaults() {
     return new ConcurrencyConfig(DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_QUEUED, DEFAULT_CONFLICT_RETRIES, DEFAULT_INLINE_BELOW);
   }

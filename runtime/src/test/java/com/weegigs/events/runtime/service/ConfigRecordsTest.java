@@ -19,8 +19,8 @@ class ConfigRecordsTest {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> new ConcurrencyConfig(0, -1, 101, Duration.ofSeconds(2)));
     assertNames(error, "ConcurrencyConfig", "maxInFlight", "maxQueued", "conflictRetries", "inlineBelow");
-    assertEquals(new ConcurrencyConfig(16, 4096, 10, Duration.ofMillis(1)), ConcurrencyConfig.defaults());
-    assertEquals(Duration.ZERO, ConcurrencyConfig.defaults().withInlineBelow(Duration.ZERO).inlineBelow());
+    assertEquals(new ConcurrencyConfig(16, 4096, 10, Duration.ZERO), ConcurrencyConfig.defaults());
+    assertEquals(Duration.ofMillis(1), ConcurrencyConfig.defaults().withInlineBelow(Duration.ofMillis(1)).inlineBelow());
     assertEquals(10, new ConcurrencyConfig(2, 0).conflictRetries());
   }
 
