@@ -13,6 +13,7 @@ import com.weegigs.events.example.receipts.SupplierStub;
 import com.weegigs.events.runtime.CommandResult;
 import com.weegigs.events.runtime.NatsService;
 import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.store.InMemoryEventStore;
 import io.nats.client.Connection;
 import java.math.BigDecimal;
@@ -29,6 +30,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ClientInMemoryScenario
     implements RequestTarget<CommandResult<Receipt, ReceiptEvent>> {
+  /** Inline execution for endpoints whose requests average under this (see {@link ConcurrencyConfig}). */
+  static final Duration INLINE_BELOW = Duration.ofMillis(1);
+
   /** Commands sent to one receipt before its loop moves to a fresh one. */
   public static final int COMMANDS_PER_RECEIPT = 5;
   /** Prefix of the threads of the service's connection. */
@@ -66,6 +70,9 @@ public final class ClientInMemoryScenario
         NatsService.builder(ReceiptsService.DESCRIPTOR)
             .connection(serviceConnection)
             .withEventStore(new InMemoryEventStore())
+            // the receipts handlers never block, so the service opts into running fast endpoints
+            // on their dispatcher thread, as a user with such handlers would (the default is the pool)
+            .withConcurrency(ConcurrencyConfig.defaults().withInlineBelow(INLINE_BELOW))
             .aggregate(ReceiptStub.definition(new ReceiptHandlers()))
             // the example's service also declares suppliers; it refuses to start without them
             .aggregate(SupplierStub.definition())
