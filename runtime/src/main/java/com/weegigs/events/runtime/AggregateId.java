@@ -6,8 +6,12 @@ import java.util.Objects;
 /**
  * Identity of one aggregate: its wire type (such as {@code receipt}) and its key (any non-empty
  * UTF-8 string of at most {@value #MAX_KEY_BYTES} bytes).
+ *
+ * <p>Ids order by type, then key. Their hash mixes all bits of both strings' hashes: keys that
+ * differ only in a digit or two (order numbers, say) have string hashes that differ only in a few
+ * bits, and the services keep ids in hash maps of many thousands of entries.
  */
-public record AggregateId(String type, String key) {
+public record AggregateId(String type, String key) implements Comparable<AggregateId> {
   /** Longest key, in UTF-8 bytes, that the wire contract allows. */
   public static final int MAX_KEY_BYTES = 256;
 
@@ -33,6 +37,30 @@ public record AggregateId(String type, String key) {
       return "aggregate key must be at most " + MAX_KEY_BYTES + " UTF-8 bytes";
     }
     return null;
+  }
+
+  @Override
+  public int hashCode() {
+    // murmur3's finaliser: every input bit reaches the low bits that hash tables index by
+    int hash = type.hashCode() * 31 + key.hashCode();
+    hash ^= hash >>> 16;
+    hash *= 0x85ebca6b;
+    hash ^= hash >>> 13;
+    hash *= 0xc2b2ae35;
+    return hash ^ (hash >>> 16);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof AggregateId id && key.equals(id.key) && type.equals(id.type);
+  }
+
+  /** By type, then by key (as {@link String#compareTo}). */
+  @Override
+  public int compareTo(AggregateId other) {
+    int byType = type.compareTo(other.type);
+    return byType != 0 ? byType : key.compareTo(other.key);
   }
 
   @Override

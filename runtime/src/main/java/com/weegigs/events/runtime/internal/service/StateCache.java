@@ -18,7 +18,8 @@ final class StateCache<S> {
   /** A state and the revision it is at; {@code state} is {@code null} for an aggregate that does not exist. */
   record Current<S>(long revision, S state) {}
 
-  static final int STRIPES = 16;
+  static final int STRIPE_BITS = 4;
+  static final int STRIPES = 1 << STRIPE_BITS;
   static final int STRIPED_FROM = 1024;
 
   private final int maxAggregates;
@@ -67,12 +68,17 @@ final class StateCache<S> {
   }
 
   private Stripe<S> stripe(AggregateId id) {
+    return stripes[stripeOf(id)];
+  }
+
+  /** Which stripe keeps {@code id}. */
+  int stripeOf(AggregateId id) {
     if (stripes.length == 1) {
-      return stripes[0];
+      return 0;
     }
-    int hash = id.hashCode();
-    // spread the high bits, as HashMap does, before taking the low ones
-    return stripes[(hash ^ (hash >>> 16)) & (STRIPES - 1)];
+    // the top bits: a stripe's own hash table indexes by the low ones, and striping by those too
+    // left each stripe using one bucket in sixteen (long chains, then tree bins)
+    return id.hashCode() >>> (Integer.SIZE - STRIPE_BITS);
   }
 
   /** One access-ordered map that drops its least recently used entry past its capacity. */
