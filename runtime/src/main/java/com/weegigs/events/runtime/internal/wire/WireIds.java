@@ -1,5 +1,6 @@
 package com.weegigs.events.runtime.internal.wire;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -7,8 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * message and event ids, and W3C {@code traceparent} values for requests that start a trace.
  */
 public final class WireIds {
-  private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final byte[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private WireIds() {}
 
@@ -20,7 +21,7 @@ public final class WireIds {
   public static String ulid(long epochMillis, long random16, long random64) {
     long high = random16 & 0xFFFFL;
     long low = random64;
-    char[] out = new char[26];
+    byte[] out = new byte[26];
     long time = epochMillis & 0xFFFF_FFFF_FFFFL;
     // 10 characters of time (50 bits, the top 2 always zero)
     for (int i = 9; i >= 0; i--) {
@@ -33,7 +34,7 @@ public final class WireIds {
       low = (low >>> 5) | ((high & 31) << 59);
       high >>>= 5;
     }
-    return new String(out);
+    return ascii(out);
   }
 
   /**
@@ -42,7 +43,7 @@ public final class WireIds {
    */
   public static String newTraceparent() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    char[] text = new char[55];
+    byte[] text = new byte[55];
     text[0] = '0';
     text[1] = '0';
     text[2] = '-';
@@ -56,10 +57,15 @@ public final class WireIds {
     text[52] = '-';
     text[53] = '0';
     text[54] = '0';
-    return new String(text);
+    return ascii(text);
   }
 
-  private static void hex(char[] text, int at, long value) {
+  /** One copy into a compact (Latin-1) string; a {@code char[]} would be a second, twice the size. */
+  private static String ascii(byte[] text) {
+    return new String(text, StandardCharsets.ISO_8859_1);
+  }
+
+  private static void hex(byte[] text, int at, long value) {
     for (int i = 0; i < 16; i++) {
       text[at + i] = HEX[(int) ((value >>> (60 - 4 * i)) & 0xF)];
     }
