@@ -5,11 +5,12 @@ import java.time.Duration;
 /**
  * How a service answers a command sent again with the same {@code messageId}.
  *
- * <p>Each instance keeps the replies of recent commands (successes, rejections, conflicts and
- * not-found answers) for {@code window}, at most {@code maxReplies} of them, and answers a repeat
- * with the very same reply; a repeat that arrives while the first is still running waits for it
- * and gets the same reply. Beyond this cache, the event store's own de-duplication still makes the
- * command take effect once. Transient failures ({@code INTERNAL}, {@code UNAVAILABLE},
+ * <p>A repeat that arrives while the first is still running waits for it and gets the same reply.
+ * A later repeat of a command that stored events is answered from the event store's record of its
+ * {@code messageId} (kept for the store's own window): the same entity and events. The outcomes
+ * the store does not record (rejections, conflicts, not-found answers and successes that changed
+ * nothing) are kept by each instance for {@code window}, at most {@code maxReplies} of them, and a
+ * repeat gets the very same reply. Transient failures ({@code INTERNAL}, {@code UNAVAILABLE},
  * {@code TIMEOUT}) are not remembered, so a retry runs again.
  *
  * @param maxReplies replies remembered, 0 to 10,000,000 (0 keeps only the in-flight de-duplication)

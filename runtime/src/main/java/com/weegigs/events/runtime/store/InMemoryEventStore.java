@@ -187,7 +187,11 @@ public final class InMemoryEventStore implements EventStore {
 
   /** Forgets ids past the window or over the count; one thread at a time, others skip. */
   private void forgetOld() {
-    if (!evicting.tryLock()) {
+    // most appends have nothing to forget: look before taking the lock
+    Remembered first = rememberedInOrder.peek();
+    if (first == null
+        || (rememberedCount.get() <= maxRemembered && clock.millis() - first.atMillis < windowMillis)
+        || !evicting.tryLock()) {
       return;
     }
     try {

@@ -222,7 +222,7 @@ final class AggregateRuntime<S, E> {
           Envelopes.CommandReply encoded =
               Envelopes.encodeCommandReply(type, new Entity<>(id, appended.revision(), state), stored);
           publish(stored, encoded.events(), trace);
-          return Reply.success(encoded.reply());
+          return Reply.recorded(encoded.reply());
         }
         if (result instanceof AppendResult.Duplicate duplicate) {
           return replyForRecorded(id, duplicate.events());
@@ -254,7 +254,7 @@ final class AggregateRuntime<S, E> {
     }
     long revision = last.revision();
     S state = stateAt(id, revision);
-    return Reply.success(Envelopes.encodeEntity(type, new Entity<>(id, revision, state), events));
+    return Reply.recorded(Envelopes.encodeEntity(type, new Entity<>(id, revision, state), events));
   }
 
   private S stateAt(AggregateId id, long revision) {

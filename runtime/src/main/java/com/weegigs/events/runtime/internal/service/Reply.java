@@ -13,8 +13,10 @@ import io.nats.client.impl.Headers;
  * @param body the JSON body
  * @param headers the headers (shared and read-only for successes)
  * @param error the error code, or {@code null} for a success
+ * @param recorded whether the event store recorded this outcome under the command's
+ *     {@code messageId} (a success that stored events), so a repeat can be answered from the store
  */
-public record Reply(byte[] body, Headers headers, ErrorCode error) {
+public record Reply(byte[] body, Headers headers, ErrorCode error, boolean recorded) {
   /** {@code Content-Type: application/json}, shared by every success reply. */
   public static final Headers JSON_HEADERS =
       new Headers(new Headers().put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON), true);
@@ -23,7 +25,12 @@ public record Reply(byte[] body, Headers headers, ErrorCode error) {
 
   /** A success reply with {@code body}. */
   public static Reply success(byte[] body) {
-    return new Reply(body, JSON_HEADERS, null);
+    return new Reply(body, JSON_HEADERS, null, false);
+  }
+
+  /** A success reply with {@code body} for a command whose events the store recorded. */
+  public static Reply recorded(byte[] body) {
+    return new Reply(body, JSON_HEADERS, null, true);
   }
 
   /** The error reply of {@code exception}: ADR-32 headers and the wire error body. */
@@ -41,7 +48,7 @@ public record Reply(byte[] body, Headers headers, ErrorCode error) {
         .put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON)
         .put(WireHeaders.SERVICE_ERROR_CODE, Integer.toString(code.number()))
         .put(WireHeaders.SERVICE_ERROR, headerText(message));
-    return new Reply(body, headers, code);
+    return new Reply(body, headers, code, false);
   }
 
   /** Whether a repeat of the same command may be answered with this reply. */

@@ -18,6 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and the event store's record of the {@code messageId} refuses it with {@code CONFLICT}, as it
  * does once this cache has forgotten the first reply.
  *
+ * <p>A success whose events the store recorded is not remembered here: the store keeps the
+ * {@code messageId} with those events, and a repeat is answered from that record with the same
+ * entity and events. Keeping every such reply here as well cost a kilobyte of medium-lived heap
+ * per command, which the garbage collector paid for on every command; what is remembered here is
+ * what the store does not record: refusals, conflicts, not-found answers and successes that
+ * changed nothing.
+ *
  * <p>One concurrent map holds both the commands running and the replies remembered (an entry is
  * the command's future; a completed one is a remembered reply), so claiming is a single
  * {@code putIfAbsent} and no lock is shared by every command. At most {@code maxReplies} replies
@@ -64,7 +71,7 @@ final class ReplyCache {
     if (entry == null || entry.isDone()) {
       return;
     }
-    if (reply.repeatable() && maxReplies > 0) {
+    if (reply.repeatable() && !reply.recorded() && maxReplies > 0) {
       // written before complete(), which publishes it to whoever sees the entry done
       entry.completedAtNanos = System.nanoTime();
       entry.complete(reply);

@@ -85,4 +85,18 @@ class ReplyCacheTest {
     assertSame(reply, concurrent.join());
     assertNull(cache.claim(R1, "m-1"));
   }
+
+  @Test
+  void aSuccessTheStoreRecordedIsHandedToWaitingRepeatsAndThenLeftToTheStore() {
+    ReplyCache cache = new ReplyCache(10, WINDOW);
+    assertNull(cache.claim(R1, "m-1"));
+    CompletableFuture<Reply> concurrent = cache.claim(R1, "m-1");
+    assertNotNull(concurrent);
+
+    Reply reply = Reply.recorded("{\"revision\":1}".getBytes(StandardCharsets.UTF_8));
+    cache.complete(R1, "m-1", reply);
+
+    assertSame(reply, concurrent.join());
+    assertNull(cache.claim(R1, "m-1"), "a later repeat runs again and finds the store's record");
+  }
 }
