@@ -15,8 +15,8 @@ import java.util.Optional;
  * the expected revision and {@code Nats-Msg-Id} for de-duplication; it fits this SPI without change.
  *
  * <p><b>Types.</b> Events travel through the SPI as {@link RecordedEvent}s holding the Java event
- * objects, and every method receives the {@link AggregateType}. An in-memory store ignores the
- * type; a store that keeps bytes encodes and decodes with it (its state, event codecs by wire
+ * objects, and every method receives the {@link AggregateType}. A store that keeps bytes (the
+ * in-memory store does) encodes and decodes with it (its state, event codecs by wire
  * name), for example with the wire form of a recorded event, so stored events read exactly like
  * published ones. No codec registry is needed beyond the aggregate type.
  *
@@ -54,6 +54,21 @@ public interface EventStore extends AutoCloseable {
    */
   AppendResult append(
       AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId, List<RecordedEvent<?>> events);
+
+  /**
+   * Appends as {@link #append(AggregateType, AggregateId, long, String, List)}, given also each
+   * event's wire form: the recorded event JSON of the wire contract, exactly as the service
+   * publishes it. The service calls this one, having written those bytes for its reply anyway; a
+   * store that keeps bytes keeps these instead of encoding the events again. The events are stored
+   * as given: the service answers and publishes with the same bytes. The default ignores
+   * {@code wireForms}.
+   *
+   * @param wireForms one per event, in the same order
+   */
+  default AppendResult append(AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId,
+      List<RecordedEvent<?>> events, List<byte[]> wireForms) {
+    return append(type, id, expectedRevision, messageId, events);
+  }
 
   /**
    * The events recorded by the command {@code messageId}, when the store still remembers it (within

@@ -3,9 +3,11 @@ package com.weegigs.events.runtime.store;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.definition.AggregateType;
+import com.weegigs.events.runtime.internal.wire.Envelopes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +19,14 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The embedded default {@link EventStore}: every event in memory, lost when the process ends.
  * Good for tests, demos and services whose events need not outlive them.
+ *
+ * <p><b>Bytes, as a real store keeps them.</b> Each event is kept in its wire form (the recorded
+ * event JSON of the wire contract, as published) and decoded when loaded, as a JetStream store
+ * would: events go through the codecs in tests exactly as in production, and a busy service keeps
+ * one byte array per event instead of a graph of a dozen objects, which the garbage collector
+ * otherwise copies and marks again and again. When the service hands over the wire form it has
+ * already written, the store keeps that ({@link #append(AggregateType, AggregateId, long, String,
+ * List, List)}); otherwise it encodes the events with the aggregate type's codecs.
  *
  * <p>Thread-safe. {@link #append} enforces the expected revision: an append whose expected
  * revision is not the aggregate's revision appends nothing and answers
@@ -97,13 +107,15 @@ public final class InMemoryEventStore implements EventStore {
     if (stream == null) {
       return List.of();
     }
+    byte[][] newer;
     synchronized (stream) {
       int size = stream.events.size();
       if (afterRevision >= size) {
         return List.of();
       }
-      return List.copyOf(stream.events.subList((int) Math.max(0, afterRevision), size));
+      newer = stream.events.subList((int) Math.max(0, afterRevision), size).toArray(new byte[0][]);
     }
+    return decode(type, newer);
   }
 
   @Override
@@ -120,25 +132,48 @@ public final class InMemoryEventStore implements EventStore {
   @Override
   public AppendResult append(
       AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId, List<RecordedEvent<?>> events) {
+    Objects.requireNonNull(type, "type");
     Objects.requireNonNull(id, "id");
     checkEvents(id, expectedRevision, events);
+    byte[][] encoded = new byte[events.size()][];
+    for (int i = 0; i < encoded.length; i++) {
+      encoded[i] = Envelopes.encodeRecordedEvent(type, events.get(i));
+    }
+    return appendEncoded(type, id, expectedRevision, messageId, events, encoded);
+  }
+
+  /** Keeps {@code wireForms}, the service's own encoding of {@code events}, instead of encoding them again. */
+  @Override
+  public AppendResult append(AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId,
+      List<RecordedEvent<?>> events, List<byte[]> wireForms) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(id, "id");
+    checkEvents(id, expectedRevision, events);
+    if (wireForms == null || wireForms.size() != events.size()) {
+      throw new IllegalArgumentException("append needs one wire form per event, got "
+          + (wireForms == null ? "none" : wireForms.size()) + " for " + events.size() + " events");
+    }
+    return appendEncoded(type, id, expectedRevision, messageId, events, wireForms.toArray(new byte[0][]));
+  }
+
+  private AppendResult appendEncoded(AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId,
+      List<RecordedEvent<?>> events, byte[][] encoded) {
     Stream stream = streams.computeIfAbsent(id, key -> new Stream());
     AppendResult result;
     synchronized (stream) {
       Remembered earlier = messageId == null ? null : remembered(messageId);
       if (earlier != null) {
-        return new AppendResult.Duplicate(earlier.events);
+        return new AppendResult.Duplicate(decode(earlier.type, earlier.events));
       }
       int actual = stream.events.size();
       if (actual != expectedRevision) {
         return new AppendResult.Conflict(actual);
       }
-      List<RecordedEvent<?>> stored = List.copyOf(events);
-      stream.events.addAll(stored);
+      stream.events.addAll(Arrays.asList(encoded));
       if (messageId != null) {
-        remember(new Remembered(messageId, clock.millis(), stored));
+        remember(new Remembered(messageId, clock.millis(), type, encoded));
       }
-      result = new AppendResult.Appended(stored, actual + stored.size());
+      result = new AppendResult.Appended(events, actual + encoded.length);
     }
     forgetOld();
     return result;
@@ -147,7 +182,25 @@ public final class InMemoryEventStore implements EventStore {
   @Override
   public Optional<List<RecordedEvent<?>>> recorded(String messageId) {
     Remembered earlier = messageId == null ? null : remembered(messageId);
-    return earlier == null ? Optional.empty() : Optional.of(earlier.events);
+    return earlier == null ? Optional.empty() : Optional.of(decode(earlier.type, earlier.events));
+  }
+
+  /**
+   * Reads stored events back.
+   *
+   * @throws IllegalStateException when a stored event cannot be read with {@code type}'s codecs
+   *     (the aggregate type's codecs changed, or were never able to read what they wrote)
+   */
+  private static List<RecordedEvent<?>> decode(AggregateType<?, ?> type, byte[][] stored) {
+    List<RecordedEvent<?>> events = new ArrayList<>(stored.length);
+    for (byte[] bytes : stored) {
+      try {
+        events.add(Envelopes.decodeRecordedEvent(bytes, type));
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("a stored event of " + type.name() + " cannot be read back: " + e.getMessage(), e);
+      }
+    }
+    return List.copyOf(events);
   }
 
   private static void checkEvents(AggregateId id, long expectedRevision, List<RecordedEvent<?>> events) {
@@ -209,18 +262,21 @@ public final class InMemoryEventStore implements EventStore {
     }
   }
 
+  /** One aggregate's events, each in its wire form; index {@code i} holds revision {@code i + 1}. */
   private static final class Stream {
-    final ArrayList<RecordedEvent<?>> events = new ArrayList<>();
+    final ArrayList<byte[]> events = new ArrayList<>();
   }
 
   private static final class Remembered {
     final String messageId;
     final long atMillis;
-    final List<RecordedEvent<?>> events;
+    final AggregateType<?, ?> type;
+    final byte[][] events;
 
-    Remembered(String messageId, long atMillis, List<RecordedEvent<?>> events) {
+    Remembered(String messageId, long atMillis, AggregateType<?, ?> type, byte[][] events) {
       this.messageId = messageId;
       this.atMillis = atMillis;
+      this.type = type;
       this.events = events;
     }
   }

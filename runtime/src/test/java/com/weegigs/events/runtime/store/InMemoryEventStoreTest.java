@@ -3,6 +3,7 @@ package com.weegigs.events.runtime.store;
 import static com.weegigs.events.runtime.fixtures.Counters.COUNTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.EventMetadata;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.fixtures.Counters.Added;
+import com.weegigs.events.runtime.internal.wire.Envelopes;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -178,5 +181,33 @@ class InMemoryEventStoreTest {
       assertEquals(i + 1, all.get(i).revision());
     }
     assertEquals(all.size(), all.stream().map(e -> e.metadata().causationId()).distinct().count());
+  }
+
+  @Test
+  void keepsEventsInTheirWireFormAndReadsThemBackThroughTheCodecs() {
+    InMemoryEventStore store = new InMemoryEventStore();
+    List<RecordedEvent<?>> first = events(ID, 0, 1, "m1");
+    store.append(COUNTER, ID, 0, "m1", first);
+
+    RecordedEvent<?> loaded = store.load(COUNTER, ID, 0).get(0);
+    assertEquals(first.get(0), loaded);
+    assertNotSame(first.get(0).data(), loaded.data(), "read back from bytes, not the object appended");
+    assertEquals(first, store.recorded("m1").orElseThrow());
+  }
+
+  @Test
+  void keepsTheWireFormTheServiceHandsOver() {
+    InMemoryEventStore store = new InMemoryEventStore();
+    List<RecordedEvent<?>> first = events(ID, 0, 1, "m1");
+    // the service's own bytes are kept as they are: here they say 41, not the 1 of the object
+    byte[] wireForm = new String(Envelopes.encodeRecordedEvent(COUNTER, first.get(0)), StandardCharsets.UTF_8)
+        .replace("\"amount\":1", "\"amount\":41").getBytes(StandardCharsets.UTF_8);
+
+    assertEquals(new AppendResult.Appended(first, 1), store.append(COUNTER, ID, 0, "m1", first, List.of(wireForm)));
+
+    assertEquals(new Added(41), store.load(COUNTER, ID, 0).get(0).data());
+    assertThrows(IllegalArgumentException.class,
+        () -> store.append(COUNTER, ID, 1, "m2", events(ID, 1, 2, "m2"), List.of(wireForm)));
+    assertEquals(1, store.revision(COUNTER, ID), "a refused append leaves nothing behind");
   }
 }

@@ -28,6 +28,7 @@ import io.nats.service.ServiceMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,12 +216,19 @@ final class AggregateRuntime<S, E> {
         }
 
         deadline.check("before the events were stored");
-        AppendResult result = store.append(type, id, current.revision(), metadata.messageId(), events);
+        // the reply and each event's wire form in one pass, before the append: the store keeps
+        // those bytes, and the same bytes are published
+        List<RecordedEvent<?>> newEvents = List.copyOf(events);
+        Envelopes.CommandReply encoded = Envelopes.encodeCommandReply(type, new Entity<>(id, revision, state), newEvents);
+        AppendResult result =
+            store.append(type, id, current.revision(), metadata.messageId(), newEvents, Arrays.asList(encoded.events()));
         if (result instanceof AppendResult.Appended appended) {
           cache.put(id, new Current<>(appended.revision(), state));
           List<RecordedEvent<?>> stored = appended.events();
-          Envelopes.CommandReply encoded =
-              Envelopes.encodeCommandReply(type, new Entity<>(id, appended.revision(), state), stored);
+          if (appended.revision() != revision || (stored != newEvents && !stored.equals(newEvents))) {
+            // a store that stored something else than it was given: answer with what it stored
+            encoded = Envelopes.encodeCommandReply(type, new Entity<>(id, appended.revision(), state), stored);
+          }
           publish(stored, encoded.events(), trace);
           return Reply.recorded(encoded.reply());
         }
