@@ -3,6 +3,8 @@ package com.weegigs.events.benchmarks;
 import com.weegigs.events.benchmarks.raw.RawMicroScenario;
 import com.weegigs.events.benchmarks.raw.RawRequestReplyScenario;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,14 +12,17 @@ import java.util.List;
  *
  * <pre>
  * java -jar benchmarks.jar &lt;scenario&gt; [options]
- *   raw-rr | raw-micro | client-inmem   --nats-url URL [--in-flight N] [--seconds S] [--warmup S] [--max-ops N]
+ *   raw-rr | raw-micro | client-inmem   --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N]
  *   server-alloc                        --nats-url URL [--seconds S] [--warmup S]
  *   codec                               [--quick]
  *   processor                           [--aggregates N] [--repeats N]
  *   suite                               --nats-url URL [--quick] [--repeats N] [--out FILE]
  * </pre>
  *
- * Every scenario ends its output with one {@code RESULT ...} line.
+ * Every scenario ends its output with one {@code RESULT ...} line; a request scenario given several
+ * in-flight levels ({@code --in-flight 1,16,64,256}) warms up once (at 64 in flight, or the largest
+ * level below it), then runs each level in turn after {@code --settle} unrecorded seconds, and
+ * ends with one {@code RESULT} line per level, in the order given.
  */
 public final class Main {
   /** The request scenarios, in the order the suite runs them at each in-flight level. */
@@ -70,18 +75,44 @@ public final class Main {
     System.exit(0);
   }
 
-  private static void runRequestScenario(RunOptions options) throws Exception {
+  /** Runs a request scenario at each level asked for; prints and returns one result per level. */
+  static List<LoadResult> runRequestScenario(RunOptions options) throws Exception {
     String url = options.required("nats-url");
-    int inFlight = options.integer("in-flight", 1);
-    Duration seconds = Duration.ofMillis((long) (options.decimal("seconds", 5) * 1000));
-    Duration warmup = Duration.ofMillis((long) (options.decimal("warmup", 2) * 1000));
-    long maxOperations = options.integer("max-ops", 50_000_000);
-    LoadResult result;
-    try (RequestTarget<?> target = start(options.scenario(), url, inFlight)) {
-      result = drive(target, options.scenario(), inFlight, warmup, seconds, maxOperations);
+    List<Integer> levels = options.integers("in-flight", List.of(1));
+    for (int level : levels) {
+      if (level < 1) {
+        throw new IllegalArgumentException("--in-flight must be at least 1, was " + level);
+      }
     }
-    // after everything has stopped, so that the RESULT line is the last one
-    System.out.println(result.resultLine());
+    Duration seconds = seconds(options, "seconds", 5);
+    Duration warmup = seconds(options, "warmup", 2);
+    Duration settle = seconds(options, "settle", levels.size() == 1 ? 0 : 1);
+    long maxOperations = options.integer("max-ops", 50_000_000);
+    List<LoadResult> results = new ArrayList<>();
+    try (RequestTarget<?> target = start(options.scenario(), url, Collections.max(levels))) {
+      // one warm-up for every level: the JIT compiles the same code whatever the level
+      drive(target, options.scenario(), warmupLevel(levels), warmup, Duration.ZERO, maxOperations);
+      for (int level : levels) {
+        results.add(drive(target, options.scenario(), level, settle, seconds, maxOperations));
+      }
+    }
+    // after everything has stopped, so that the RESULT lines are the last ones
+    for (LoadResult result : results) {
+      System.out.println(result.resultLine());
+    }
+    return results;
+  }
+
+  /**
+   * The level the warm-up runs at: 64 in flight, the level the throughput targets are taken at,
+   * or the largest level asked for below it (the smallest one when all are above).
+   */
+  static int warmupLevel(List<Integer> levels) {
+    return levels.stream().filter(level -> level <= 64).max(Integer::compare).orElse(Collections.min(levels));
+  }
+
+  private static Duration seconds(RunOptions options, String name, double fallback) {
+    return Duration.ofMillis((long) (options.decimal(name, fallback) * 1000));
   }
 
   private static <R> LoadResult drive(
@@ -112,7 +143,7 @@ public final class Main {
     System.err.println(
         """
         usage: java -jar benchmarks.jar <scenario> [options]
-          raw-rr | raw-micro | client-inmem  --nats-url URL [--in-flight N] [--seconds S] [--warmup S] [--max-ops N]
+          raw-rr | raw-micro | client-inmem  --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N]
           server-alloc                       --nats-url URL [--seconds S] [--warmup S]
           codec                              [--quick]
           processor                          [--aggregates N] [--repeats N]

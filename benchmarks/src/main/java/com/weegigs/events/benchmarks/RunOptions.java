@@ -66,6 +66,19 @@ public record RunOptions(String scenario, Map<String, String> values, List<Strin
     return value == null ? fallback : Integer.parseInt(value);
   }
 
+  /** The comma-separated integers of {@code --name} (such as {@code 1,16,64}), or {@code fallback}. */
+  public List<Integer> integers(String name, List<Integer> fallback) {
+    String value = values.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    List<Integer> numbers = new ArrayList<>();
+    for (String part : value.split(",")) {
+      numbers.add(Integer.parseInt(part.trim()));
+    }
+    return List.copyOf(numbers);
+  }
+
   /** The decimal value of {@code --name}, or {@code fallback}. */
   public double decimal(String name, double fallback) {
     String value = values.get(name);

@@ -22,15 +22,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * {@code suite}: every scenario, each in a fresh JVM, and the targets of issue #4.
  *
  * <p>The request scenarios are interleaved so that their ratios come from figures measured side by
- * side on a noisy shared machine: for each in-flight level (1, 16, 64, 256) and each repeat, it
- * runs {@code raw-rr}, {@code raw-micro} and {@code client-inmem} back to back (the order rotates
- * from one repeat to the next). A figure is the median over the repeats; a ratio is the median over
- * the repeats of the ratio within the repeat. Then it runs {@code server-alloc}, {@code codec} and
+ * side on a noisy shared machine: each repeat runs {@code raw-rr}, {@code raw-micro} and
+ * {@code client-inmem} back to back (the order rotates from one repeat to the next), each in its
+ * own JVM that warms up once and then measures every in-flight level (1, 16, 64, 256) in turn. A
+ * figure is the median over the repeats; a ratio is the median over the repeats of the ratio
+ * within the repeat. Then it runs {@code server-alloc}, {@code codec} and
  * {@code processor}, prints Markdown tables and writes every figure as JSON.
  */
 public final class Suite {
@@ -46,10 +48,11 @@ public final class Suite {
     String url = options.required("nats-url");
     boolean quick = options.flag("quick");
     int repeats = options.integer("repeats", quick ? 1 : 3);
-    // the generated stack has more code for the JIT to compile than the raw one: a warm-up of a
-    // few seconds (2 cores shared with nats-server) lets C2 finish before measuring
+    // one warm-up per JVM, then every level: the generated stack has far more code than the raw
+    // one, and with 2 cores shared with nats-server C2 was still compiling it 10 s into a run
     double seconds = options.decimal("seconds", quick ? 1.5 : 2.5);
-    double warmup = options.decimal("warmup", quick ? 1 : 3.5);
+    double warmup = options.decimal("warmup", quick ? 4 : 12);
+    double settle = options.decimal("settle", quick ? 0.5 : 1);
     Path out = Path.of(options.string("out", defaultOutput().toString()));
     List<String> jvm = List.of(options.string("jvm-args", "-Xms512m -Xmx512m").split(" +"));
     Instant started = Instant.now();
@@ -63,6 +66,7 @@ public final class Suite {
     settings.put("repeats", repeats);
     settings.put("seconds", seconds);
     settings.put("warmup_seconds", warmup);
+    settings.put("settle_seconds", settle);
     settings.put("jvm_args", jvm);
     json.put("settings", settings);
 
@@ -72,13 +76,15 @@ public final class Suite {
     for (String scenario : Main.REQUEST_SCENARIOS) {
       runs.put(scenario, new LinkedHashMap<>());
     }
-    for (int level : LEVELS) {
-      for (int r = 0; r < repeats; r++) {
-        for (int i = 0; i < Main.REQUEST_SCENARIOS.size(); i++) {
-          String scenario = Main.REQUEST_SCENARIOS.get((i + r) % Main.REQUEST_SCENARIOS.size());
-          Map<String, String> result = child(jvm, List.of(scenario, "--nats-url", url,
-              "--in-flight", Integer.toString(level), "--seconds", Double.toString(seconds),
-              "--warmup", Double.toString(warmup)));
+    String levels = LEVELS.stream().map(String::valueOf).collect(Collectors.joining(","));
+    for (int r = 0; r < repeats; r++) {
+      for (int i = 0; i < Main.REQUEST_SCENARIOS.size(); i++) {
+        String scenario = Main.REQUEST_SCENARIOS.get((i + r) % Main.REQUEST_SCENARIOS.size());
+        List<Map<String, String>> results = children(jvm, List.of(scenario, "--nats-url", url,
+            "--in-flight", levels, "--seconds", Double.toString(seconds),
+            "--warmup", Double.toString(warmup), "--settle", Double.toString(settle)));
+        for (int level : LEVELS) {
+          Map<String, String> result = forLevel(results, level);
           runs.get(scenario).computeIfAbsent(level, k -> new ArrayList<>()).add(result);
           Map<String, Object> logged = new LinkedHashMap<>();
           logged.put("scenario", scenario);
@@ -164,9 +170,19 @@ public final class Suite {
 
   /**
    * Runs {@code java <jvm> -cp <this class path> Main <args>} and returns the key=value pairs of
-   * its last {@code RESULT} line, or an empty map (with {@code failed}) when it has none.
+   * its last {@code RESULT} line, or a map with only {@code failed} when it has none.
    */
   static Map<String, String> child(List<String> jvm, List<String> args) throws Exception {
+    List<Map<String, String>> results = children(jvm, args);
+    return results.get(results.size() - 1);
+  }
+
+  /**
+   * Runs {@code java <jvm> -cp <this class path> Main <args>} and returns the key=value pairs of
+   * each of its {@code RESULT} lines, in order, or one map with only {@code failed} when it has
+   * none or failed.
+   */
+  static List<Map<String, String>> children(List<String> jvm, List<String> args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvm);
@@ -178,13 +194,13 @@ public final class Suite {
     Process process = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
-    String resultLine = null;
+    List<String> resultLines = new ArrayList<>();
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (line.startsWith("RESULT ")) {
-          resultLine = line;
+          resultLines.add(line);
         }
         System.out.println("  " + line);
       }
@@ -192,18 +208,35 @@ public final class Suite {
     if (!process.waitFor(30, TimeUnit.MINUTES)) {
       process.destroyForcibly();
     }
-    Map<String, String> result = new LinkedHashMap<>();
-    if (resultLine == null || process.exitValue() != 0) {
-      result.put("failed", "exit " + process.exitValue() + (resultLine == null ? ", no RESULT line" : ""));
-      return result;
+    if (resultLines.isEmpty() || process.exitValue() != 0) {
+      Map<String, String> failed = new LinkedHashMap<>();
+      failed.put("failed", "exit " + process.exitValue() + (resultLines.isEmpty() ? ", no RESULT line" : ""));
+      return List.of(failed);
     }
-    for (String pair : resultLine.substring("RESULT ".length()).trim().split(" +")) {
-      int equals = pair.indexOf('=');
-      if (equals > 0) {
-        result.put(pair.substring(0, equals), pair.substring(equals + 1));
+    List<Map<String, String>> results = new ArrayList<>();
+    for (String resultLine : resultLines) {
+      Map<String, String> result = new LinkedHashMap<>();
+      for (String pair : resultLine.substring("RESULT ".length()).trim().split(" +")) {
+        int equals = pair.indexOf('=');
+        if (equals > 0) {
+          result.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+      }
+      results.add(result);
+    }
+    return results;
+  }
+
+  /** The result of {@code level} among a run's results, or the run's failure. */
+  static Map<String, String> forLevel(List<Map<String, String>> results, int level) {
+    for (Map<String, String> result : results) {
+      if (Integer.toString(level).equals(result.get("in_flight"))) {
+        return result;
       }
     }
-    return result;
+    Map<String, String> failed = new LinkedHashMap<>();
+    failed.put("failed", results.get(0).getOrDefault("failed", "no RESULT line for " + level + " in flight"));
+    return failed;
   }
 
   /** The median of {@code values}; NaN when there are none. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SuiteTest {
@@ -14,5 +15,16 @@ class SuiteTest {
     assertEquals(2.5, Suite.median(List.of(4.0, 1.0, 2.0, 3.0)));
     assertEquals(5.0, Suite.median(List.of(Double.NaN, 5.0)));
     assertTrue(Double.isNaN(Suite.median(List.of())));
+  }
+
+  @Test
+  void eachLevelTakesItsOwnResultOrTheRunsFailure() {
+    List<Map<String, String>> results = List.of(
+        Map.of("scenario", "raw-rr", "in_flight", "1", "ops_per_s", "10"),
+        Map.of("scenario", "raw-rr", "in_flight", "64", "ops_per_s", "640"));
+    assertEquals("640", Suite.forLevel(results, 64).get("ops_per_s"));
+    assertEquals("10", Suite.forLevel(results, 1).get("ops_per_s"));
+    assertTrue(Suite.forLevel(results, 16).containsKey("failed"));
+    assertEquals("exit 1", Suite.forLevel(List.of(Map.of("failed", "exit 1")), 64).get("failed"));
   }
 }

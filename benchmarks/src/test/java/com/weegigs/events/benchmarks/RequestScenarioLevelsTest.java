@@ -1,0 +1,48 @@
+package com.weegigs.events.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.weegigs.events.testing.NatsServer;
+import com.weegigs.events.testing.NatsTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One JVM, one warm-up, several in-flight levels: one result per level, in the order asked. */
+@NatsTest
+class RequestScenarioLevelsTest {
+
+  @Test
+  void aScenarioGivenSeveralLevelsMeasuresEachInTurn(NatsServer server) throws Exception {
+    for (String scenario : Main.REQUEST_SCENARIOS) {
+      List<LoadResult> results = Main.runRequestScenario(RunOptions.parse(new String[] {
+          scenario, "--nats-url", server.url(), "--in-flight", "4,1", "--warmup", "0.3",
+          "--settle", "0.1", "--seconds", "0.3"}));
+
+      assertEquals(List.of(4, 1), results.stream().map(LoadResult::inFlight).toList(), scenario);
+      for (LoadResult result : results) {
+        assertEquals(0, result.errors(), scenario + " " + result.resultLine());
+        assertTrue(result.operations() > 0, scenario + " " + result.resultLine());
+        assertTrue(result.p50Micros() > 0, scenario + " " + result.resultLine());
+      }
+    }
+  }
+
+  @Test
+  void theWarmUpRunsAt64InFlightOrTheLargestLevelBelowIt() {
+    assertEquals(64, Main.warmupLevel(List.of(1, 16, 64, 256)));
+    assertEquals(16, Main.warmupLevel(List.of(256, 16, 1)));
+    assertEquals(128, Main.warmupLevel(List.of(256, 128)));
+    assertEquals(4, Main.warmupLevel(List.of(4)));
+  }
+
+  @Test
+  void levelsAreReadAsACommaSeparatedList() {
+    RunOptions options = RunOptions.parse(new String[] {"raw-rr", "--in-flight", "1, 16,64"});
+    assertEquals(List.of(1, 16, 64), options.integers("in-flight", List.of()));
+    assertEquals(List.of(7), RunOptions.parse(new String[] {"raw-rr"}).integers("in-flight", List.of(7)));
+    assertThrows(NumberFormatException.class,
+        () -> RunOptions.parse(new String[] {"raw-rr", "--in-flight", "1,x"}).integers("in-flight", List.of()));
+  }
+}
