@@ -218,7 +218,52 @@ public final class JsonCodecs {
     if (length > SHORT_NUMBER) {
       return parser.getDecimalValue();
     }
-    return new BigDecimal(parser.getTextCharacters(), parser.getTextOffset(), length);
+    char[] text = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    BigDecimal plain = plainDecimal(text, offset, length);
+    return plain != null ? plain : new BigDecimal(text, offset, length);
+  }
+
+  /** Most digits a {@code long} holds whatever they are. */
+  private static final int LONG_DIGITS = 18;
+
+  /**
+   * A number written without an exponent and with at most {@value #LONG_DIGITS} digits, such as
+   * {@code -12.50}, which is what amounts look like, or {@code null} for any other number. The
+   * result has the same unscaled value and scale as {@code new BigDecimal(text)}; it is built from a
+   * {@code long} because {@code BigDecimal}'s own parser, written for every form, costs several
+   * times as much. {@code text} is a JSON number the parser has already checked.
+   */
+  static BigDecimal plainDecimal(char[] text, int offset, int length) {
+    int end = offset + length;
+    int i = offset;
+    boolean negative = i < end && text[i] == '-';
+    if (negative) {
+      i++;
+    }
+    long unscaled = 0;
+    int digits = 0;
+    int scale = -1; // digits after the point; -1 until the point is seen
+    for (; i < end; i++) {
+      char c = text[i];
+      if (c >= '0' && c <= '9') {
+        if (++digits > LONG_DIGITS) {
+          return null;
+        }
+        unscaled = unscaled * 10 + (c - '0');
+        if (scale >= 0) {
+          scale++;
+        }
+      } else if (c == '.' && scale < 0) {
+        scale = 0;
+      } else {
+        return null; // an exponent
+      }
+    }
+    if (digits == 0) {
+      return null;
+    }
+    return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
   }
 
   /** Reads an integer of any size, or {@code null}; a fraction is a violation. */
@@ -783,6 +828,13 @@ public final class JsonCodecs {
     for (int i = 0; i < wireNames.length; i++) {
       encoded[i] = new SerializedString(wireNames[i]);
     }
+    // Matched against the parser's characters, so that reading a constant builds no String.
+    char[][] wireChars = new char[wireNames.length][];
+    E[] byOrdinal = constants.clone();
+    for (E constant : constants) {
+      wireChars[constant.ordinal()] = wireNames[constant.ordinal()].toCharArray();
+      byOrdinal[constant.ordinal()] = constant;
+    }
     return new JsonCodec<>() {
       @Override
       public void write(JsonGenerator generator, E value) throws IOException {
@@ -791,15 +843,29 @@ public final class JsonCodecs {
 
       @Override
       public E read(JsonParser parser, DecodeContext context) throws IOException {
-        String text = readText(parser, context, null, message);
-        if (text == null) {
+        JsonToken token = parser.currentToken();
+        if (token != JsonToken.VALUE_STRING) {
+          if (token != JsonToken.VALUE_NULL) {
+            mistyped(parser, context, null, message);
+          }
           return null;
         }
-        E constant = byWireName.get(text);
+        E constant = wireChars.length <= LINEAR_SEARCH_LIMIT
+            ? find(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength())
+            : byWireName.get(parser.getText());
         if (constant == null) {
           context.violation(message);
         }
         return constant;
+      }
+
+      private E find(char[] text, int offset, int length) {
+        for (int i = 0; i < wireChars.length; i++) {
+          if (Arrays.equals(wireChars[i], 0, wireChars[i].length, text, offset, offset + length)) {
+            return byOrdinal[i];
+          }
+        }
+        return null;
       }
 
       @Override
@@ -808,6 +874,9 @@ public final class JsonCodecs {
       }
     };
   }
+
+  /** Enums with at most this many constants are matched by comparing characters; larger ones are looked up by name. */
+  private static final int LINEAR_SEARCH_LIMIT = 16;
 
   /** The wire value of an enum constant: its name in lower kebab case. */
   public static String wireName(Enum<?> constant) {

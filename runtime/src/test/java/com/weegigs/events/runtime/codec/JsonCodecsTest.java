@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,6 +31,9 @@ class JsonCodecsTest {
 
   enum Clash { A_B, a_b }
 
+  /** More constants than the codec compares one by one, so it looks them up by name. */
+  enum Letter { A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T }
+
   private static <T> String write(JsonCodec<T> codec, T value) throws IOException {
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = FACTORY.createGenerator(out)) {
@@ -40,6 +44,14 @@ class JsonCodecsTest {
 
   private static <T> T read(JsonCodec<T> codec, String json, DecodeContext context) throws IOException {
     try (JsonParser parser = FACTORY.createParser(json)) {
+      parser.nextToken();
+      return codec.read(parser, context);
+    }
+  }
+
+  /** Reads {@code json} with a parser over UTF-8 bytes (as the runtime does) or over characters. */
+  private static <T> T read(JsonCodec<T> codec, String json, DecodeContext context, boolean bytes) throws IOException {
+    try (JsonParser parser = bytes ? FACTORY.createParser(json.getBytes(StandardCharsets.UTF_8)) : FACTORY.createParser(json)) {
       parser.nextToken();
       return codec.read(parser, context);
     }
@@ -100,6 +112,28 @@ class JsonCodecsTest {
     DecodeContext context = new DecodeContext("status");
     assertNull(read(codec, "\"IN_PROGRESS\"", context));
     assertEquals(List.of(new Violation("status", "must be one of: open, in-progress")), context.violations());
+  }
+
+  @Test
+  void enumsMatchWholeWireValuesOnlyInEveryParser() throws IOException {
+    JsonCodec<Status> status = JsonCodecs.enumCodec(Status.class, Status.values());
+    JsonCodec<Letter> letter = JsonCodecs.enumCodec(Letter.class, Letter.values());
+    for (boolean bytes : new boolean[] {true, false}) {
+      DecodeContext context = new DecodeContext();
+      assertEquals(Status.IN_PROGRESS, read(status, "\"in-progress\"", context, bytes));
+      assertEquals(Status.OPEN, read(status, "\"open\"", context, bytes));
+      assertEquals(Letter.T, read(letter, "\"t\"", context, bytes));
+      assertNull(read(status, "null", context, bytes));
+      assertEquals(List.of(), context.violations());
+      for (String wrong : List.of("\"ope\"", "\"opened\"", "\"OPEN\"", "\"\"", "\"in-progress \"", "1", "[\"open\"]")) {
+        DecodeContext bad = new DecodeContext("status");
+        assertNull(read(status, wrong, bad, bytes), wrong);
+        assertEquals(List.of(new Violation("status", "must be one of: open, in-progress")), bad.violations(), wrong);
+      }
+      DecodeContext bad = new DecodeContext("letter");
+      assertNull(read(letter, "\"u\"", bad, bytes));
+      assertEquals(1, bad.violationCount());
+    }
   }
 
   @Test
@@ -305,5 +339,25 @@ class JsonCodecsTest {
     String digits = "1234567890".repeat(10) + ".5";
     assertEquals(new BigDecimal(digits), read(JsonCodecs.BIG_DECIMAL, digits, context));
     assertEquals(List.of(), context.violations());
+  }
+
+  @Test
+  void plainDecimalsReadAsBigDecimalParsesThem() throws IOException {
+    List<String> numbers = List.of("0", "-0", "0.00", "-0.00", "7", "4.50", "-12.50", "18.25", "0.000000000000000001",
+        "123456789012345678", "-999999999999999999", "99999999999999999.9", "1234567890123456789", "-1234567890.123456789",
+        "1e5", "-1E+5", "1.5E-7", "2.50e3", "0e0");
+    for (boolean bytes : new boolean[] {true, false}) {
+      for (String number : numbers) {
+        DecodeContext context = new DecodeContext();
+        BigDecimal value = read(JsonCodecs.BIG_DECIMAL, number, context, bytes);
+        BigDecimal expected = new BigDecimal(number);
+        assertEquals(expected, value, number); // BigDecimal.equals compares the scale too
+        assertEquals(expected.toString(), value.toString(), number);
+        assertEquals(List.of(), context.violations());
+      }
+    }
+    assertEquals(new BigDecimal("-12.50"), JsonCodecs.plainDecimal("x-12.50".toCharArray(), 1, 6));
+    assertNull(JsonCodecs.plainDecimal("1e5".toCharArray(), 0, 3));
+    assertNull(JsonCodecs.plainDecimal("1234567890123456789".toCharArray(), 0, 19));
   }
 }
