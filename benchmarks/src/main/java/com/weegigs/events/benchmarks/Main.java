@@ -2,6 +2,7 @@ package com.weegigs.events.benchmarks;
 
 import com.weegigs.events.benchmarks.raw.RawMicroScenario;
 import com.weegigs.events.benchmarks.raw.RawRequestReplyScenario;
+import com.weegigs.events.benchmarks.raw.RawWireScenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +13,7 @@ import java.util.List;
  *
  * <pre>
  * java -jar benchmarks.jar &lt;scenario&gt; [options]
- *   raw-rr | raw-micro | client-inmem   --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N]
+ *   raw-rr | raw-micro | raw-wire | client-inmem   --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N]
  *   server-alloc                        --nats-url URL [--seconds S] [--warmup S]
  *   codec                               [--quick]
  *   processor                           [--aggregates N] [--repeats N]
@@ -26,7 +27,7 @@ import java.util.List;
  */
 public final class Main {
   /** The request scenarios, in the order the suite runs them at each in-flight level. */
-  public static final List<String> REQUEST_SCENARIOS = List.of("raw-rr", "raw-micro", "client-inmem");
+  public static final List<String> REQUEST_SCENARIOS = List.of("raw-rr", "raw-micro", "raw-wire", "client-inmem");
 
   private Main() {}
 
@@ -56,7 +57,7 @@ public final class Main {
       return;
     }
     switch (options.scenario()) {
-      case "raw-rr", "raw-micro", "client-inmem" -> runRequestScenario(options);
+      case "raw-rr", "raw-micro", "raw-wire", "client-inmem" -> runRequestScenario(options);
       case "server-alloc" -> System.out.println(
           com.weegigs.events.benchmarks.client.ServerAllocation.run(options).resultLine());
       case "codec" -> System.out.println(
@@ -133,6 +134,7 @@ public final class Main {
     return switch (scenario) {
       case "raw-rr" -> RawRequestReplyScenario.start(natsUrl, inFlight);
       case "raw-micro" -> RawMicroScenario.start(natsUrl, inFlight);
+      case "raw-wire" -> RawWireScenario.start(natsUrl, inFlight);
       case "client-inmem" ->
           com.weegigs.events.benchmarks.client.ClientInMemoryScenario.start(natsUrl, inFlight);
       default -> throw new IllegalArgumentException("not a request scenario: " + scenario);
@@ -143,7 +145,7 @@ public final class Main {
     System.err.println(
         """
         usage: java -jar benchmarks.jar <scenario> [options]
-          raw-rr | raw-micro | client-inmem  --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N]
+          raw-rr | raw-micro | raw-wire | client-inmem  --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N]
           server-alloc                       --nats-url URL [--seconds S] [--warmup S]
           codec                              [--quick]
           processor                          [--aggregates N] [--repeats N]

@@ -90,6 +90,7 @@ public final class ServerAllocation {
       case "client-inmem" -> ServerAllocation::serviceThread;
       case "raw-rr" -> name -> connectionThread(name, "raw-rr-responder");
       case "raw-micro" -> name -> connectionThread(name, "raw-micro-service");
+      case "raw-wire" -> name -> connectionThread(name, "raw-wire-responder");
       default -> throw new IllegalArgumentException("unknown responder " + responder);
     };
     Predicate<String> clientThread = switch (responder) {
