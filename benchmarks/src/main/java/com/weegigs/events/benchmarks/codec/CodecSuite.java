@@ -1,11 +1,14 @@
 package com.weegigs.events.benchmarks.codec;
 
 import com.weegigs.events.benchmarks.RunOptions;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -16,101 +19,206 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs {@link CodecBenchmark} with JMH (one fork, JMH's GC profiler for bytes allocated per
- * operation, {@code gc.alloc.rate.norm}) and sums it up: ns/op and B/op of every benchmark, and the
+ * Runs {@link CodecBenchmark} with JMH and sums it up: ns/op and B/op of every benchmark, and the
  * ratio of the generated codecs' total time (encode + decode of command, event and state) to
- * Jackson's. The time of a benchmark is its fastest measured iteration (the one least disturbed by
- * other work on a shared machine); JMH's mean is kept beside it as {@code ..._mean_ns}.
+ * Jackson's.
+ *
+ * <p>The machine is shared with other work that comes and goes, so the two sides are measured
+ * under the same conditions rather than one after the other:
+ *
+ * <ul>
+ *   <li>Every benchmark runs in this one JVM (JMH without forks), first once for a long warm-up, then
+ *       in several short rounds. In each round the generated and the Jackson benchmark of a message
+ *       and operation run back to back, the side that goes first alternating, so a burst of other
+ *       work falls on both.
+ *   <li>The time of an operation is the CPU time of JMH's benchmark thread per operation
+ *       ({@link CpuTimeProfiler}), not the wall-clock time: time spent waiting for a core is not
+ *       the codec's. Wall-clock time is kept beside it ({@code ..._wall_ns}).
+ *   <li>Other work on the machine can only make an operation slower (its thread shares the core's
+ *       caches and execution units with it), so a benchmark's ns/op is its fastest measured iteration
+ *       over all rounds, and the ratio is the generated total of those ÷ Jackson's. Each round's own
+ *       ratio (from its fastest iterations) is kept as well, the lowest and highest of them and their
+ *       median, to show how far a single measurement could be trusted.
+ * </ul>
+ *
+ * <p>One JVM also means the codecs share their call sites, as they do in a service: neither side
+ * gets code compiled for one message only.
  */
 public final class CodecSuite {
   private static final String[] TYPES = {"Command", "Event", "Entity"};
   private static final String[] OPERATIONS = {"Encode", "Decode"};
+  private static final String[] SIDES = {"generated", "jackson"};
+  private static final int BENCHMARKS = TYPES.length * OPERATIONS.length * SIDES.length;
+  /** Warm-up of a benchmark at the start of its run in a round: it ran in the round before. */
+  private static final TimeValue ROUND_WARMUP = TimeValue.milliseconds(100);
 
   private CodecSuite() {}
 
   /**
-   * What JMH measured.
+   * How long to measure.
    *
-   * @param figures key (such as {@code generated_command_encode_ns}) to value
+   * @param warmup warm-up of every benchmark before the first round
+   * @param rounds rounds of measurement
+   * @param iterations measured iterations of a benchmark in one round
+   * @param iteration length of one iteration
    */
-  public record Figures(Map<String, Double> figures) {
-    /** Generated time ÷ Jackson time, over every type and operation. */
-    public double timeRatio() {
-      double generated = 0;
-      double jackson = 0;
-      for (String type : TYPES) {
-        for (String op : OPERATIONS) {
-          generated += figures.getOrDefault(key("generated", type, op) + "_ns", Double.NaN);
-          jackson += figures.getOrDefault(key("jackson", type, op) + "_ns", Double.NaN);
-        }
-      }
-      return generated / jackson;
+  record Plan(TimeValue warmup, int rounds, int iterations, TimeValue iteration) {
+    /** Time spent in JMH iterations (warm-up included), the bulk of the scenario's run time. */
+    long measuredMillis() {
+      long perRound = BENCHMARKS * (millis(ROUND_WARMUP) + iterations * millis(iteration));
+      return BENCHMARKS * (millis(warmup) + 100) + rounds * perRound;
     }
 
+    private static long millis(TimeValue time) {
+      return time.convertTo(TimeUnit.MILLISECONDS);
+    }
+
+    static Plan of(boolean quick) {
+      return quick
+          ? new Plan(TimeValue.milliseconds(500), 3, 3, TimeValue.milliseconds(100))
+          : new Plan(TimeValue.milliseconds(1200), 8, 4, TimeValue.milliseconds(100));
+    }
+  }
+
+  /**
+   * What JMH measured.
+   *
+   * @param timeRatio generated time ÷ Jackson time over every type and operation
+   * @param figures key (such as {@code generated_command_encode_ns}) to value
+   */
+  public record Figures(double timeRatio, Map<String, Double> figures) {
     /** The {@code RESULT} line, with every figure. */
     public String resultLine() {
       StringBuilder line = new StringBuilder("RESULT scenario=codec");
-      line.append(String.format(Locale.ROOT, " time_ratio=%.3f", timeRatio()));
-      figures.forEach((k, v) -> line.append(String.format(Locale.ROOT, " %s=%.1f", k, v)));
+      line.append(String.format(Locale.ROOT, " time_ratio=%.3f", timeRatio));
+      figures.forEach((k, v) -> line.append(String.format(Locale.ROOT, k.contains("ratio") ? " %s=%.3f" : " %s=%.1f", k, v)));
       return line.toString();
     }
   }
 
-  /** Runs the benchmarks ({@code --quick}: shorter iterations). */
+  /** Runs the benchmarks ({@code --quick}: fewer and shorter rounds). */
   public static Figures run(RunOptions options) throws RunnerException {
-    boolean quick = options.flag("quick");
-    Options jmh = new OptionsBuilder()
-        .include(CodecBenchmark.class.getName() + "\\.")
-        .forks(1)
-        .warmupIterations(quick ? 1 : 2)
-        .warmupTime(TimeValue.milliseconds(quick ? 300 : 1000))
-        .measurementIterations(quick ? 2 : 4)
-        .measurementTime(TimeValue.milliseconds(quick ? 300 : 1000))
-        .timeUnit(TimeUnit.NANOSECONDS)
-        .jvmArgs("-Xms512m", "-Xmx512m")
-        .addProfiler(GCProfiler.class)
-        .shouldDoGC(true)
-        .build();
-    Collection<RunResult> results = new Runner(jmh).run();
-    Map<String, Double> figures = new LinkedHashMap<>();
-    for (RunResult run : results) {
-      String label = run.getParams().getBenchmark();
-      String method = label.substring(label.lastIndexOf('.') + 1);
-      String key = snake(method);
-      // The fastest measured iteration: on a machine shared with other work a burst of load
-      // slows whole iterations down, and the mean JMH reports carries it into the ratio.
-      double fastest = Double.POSITIVE_INFINITY;
-      for (BenchmarkResult fork : run.getBenchmarkResults()) {
-        for (IterationResult iteration : fork.getIterationResults()) {
-          fastest = Math.min(fastest, iteration.getPrimaryResult().getScore());
+    Plan plan = Plan.of(options.flag("quick"));
+    List<String> benchmarks = new ArrayList<>();
+    for (String type : TYPES) {
+      for (String op : OPERATIONS) {
+        for (String side : SIDES) {
+          benchmarks.add(side + type + op);
         }
       }
-      figures.put(key + "_ns", Double.isInfinite(fastest) ? run.getPrimaryResult().getScore() : fastest);
-      figures.put(key + "_mean_ns", run.getPrimaryResult().getScore());
-      Result<?> alloc = run.getSecondaryResults().get("gc.alloc.rate.norm");
-      figures.put(key + "_bytes", alloc == null ? Double.NaN : alloc.getScore());
     }
-    Map<String, Double> ordered = new LinkedHashMap<>();
-    for (String side : new String[] {"generated", "jackson"}) {
+
+    for (String benchmark : benchmarks) {
+      // compiles everything before the first round; its figures are not kept
+      run(benchmark, plan.warmup(), TimeValue.milliseconds(100), 1);
+    }
+
+    Map<String, List<Double>> cpu = new LinkedHashMap<>();
+    Map<String, List<Double>> wall = new LinkedHashMap<>();
+    Map<String, List<Double>> bytes = new LinkedHashMap<>();
+    List<Double> ratios = new ArrayList<>();
+    for (int round = 0; round < plan.rounds(); round++) {
+      double[] cpuTotals = new double[SIDES.length];
+      double[] wallTotals = new double[SIDES.length];
+      int pair = 0;
       for (String type : TYPES) {
         for (String op : OPERATIONS) {
-          String key = key(side, type, op);
-          ordered.put(key + "_ns", figures.getOrDefault(key + "_ns", Double.NaN));
-          ordered.put(key + "_mean_ns", figures.getOrDefault(key + "_mean_ns", Double.NaN));
-          ordered.put(key + "_bytes", figures.getOrDefault(key + "_bytes", Double.NaN));
+          boolean jacksonFirst = (round + pair++) % 2 == 1;
+          for (int s = 0; s < SIDES.length; s++) {
+            int side = jacksonFirst ? SIDES.length - 1 - s : s;
+            String key = key(SIDES[side], type, op);
+            RunResult result = run(SIDES[side] + type + op, ROUND_WARMUP, plan.iteration(), plan.iterations());
+            double cpuNs = min(iterationScores(result, CpuTimeProfiler.LABEL));
+            double wallNs = min(iterationScores(result, null));
+            cpu.computeIfAbsent(key, k -> new ArrayList<>()).add(cpuNs);
+            wall.computeIfAbsent(key, k -> new ArrayList<>()).add(wallNs);
+            bytes.computeIfAbsent(key, k -> new ArrayList<>()).add(median(iterationScores(result, "gc.alloc.rate.norm")));
+            cpuTotals[side] += cpuNs;
+            wallTotals[side] += wallNs;
+          }
+        }
+      }
+      ratios.add(cpuTotals[0] / cpuTotals[1]);
+      System.out.printf(Locale.ROOT, "codec round %d/%d: time ratio %.3f (CPU), %.3f (wall clock)%n",
+          round + 1, plan.rounds(), cpuTotals[0] / cpuTotals[1], wallTotals[0] / wallTotals[1]);
+    }
+
+    Map<String, Double> figures = new LinkedHashMap<>();
+    double[] totals = new double[SIDES.length];
+    double[] wallTotals = new double[SIDES.length];
+    for (int side = 0; side < SIDES.length; side++) {
+      for (String type : TYPES) {
+        for (String op : OPERATIONS) {
+          String key = key(SIDES[side], type, op);
+          double cpuNs = min(cpu.getOrDefault(key, List.of()));
+          double wallNs = min(wall.getOrDefault(key, List.of()));
+          totals[side] += cpuNs;
+          wallTotals[side] += wallNs;
+          figures.put(key + "_ns", cpuNs);
+          figures.put(key + "_wall_ns", wallNs);
+          figures.put(key + "_bytes", median(bytes.getOrDefault(key, List.of())));
         }
       }
     }
-    return new Figures(ordered);
+    Map<String, Double> summary = new LinkedHashMap<>();
+    summary.put("round_ratio_median", median(ratios));
+    summary.put("round_ratio_min", min(ratios));
+    summary.put("round_ratio_max", -min(ratios.stream().map(r -> -r).toList()));
+    summary.put("wall_time_ratio", wallTotals[0] / wallTotals[1]);
+    summary.put("rounds", (double) plan.rounds());
+    summary.putAll(figures);
+    return new Figures(totals[0] / totals[1], summary);
+  }
+
+  /** One JMH run of one benchmark, in this JVM. */
+  private static RunResult run(String method, TimeValue warmup, TimeValue iteration, int iterations) throws RunnerException {
+    Options jmh = new OptionsBuilder()
+        .include(Pattern.quote(CodecBenchmark.class.getName() + "." + method) + "$")
+        .forks(0)
+        .warmupIterations(1)
+        .warmupTime(warmup)
+        .measurementIterations(iterations)
+        .measurementTime(iteration)
+        .timeUnit(TimeUnit.NANOSECONDS)
+        .addProfiler(GCProfiler.class)
+        .addProfiler(CpuTimeProfiler.class)
+        .verbosity(VerboseMode.SILENT)
+        .build();
+    return new Runner(jmh).runSingle();
+  }
+
+  /** A figure of every measured iteration: the primary score when {@code label} is {@code null}. */
+  private static List<Double> iterationScores(RunResult run, String label) {
+    List<Double> scores = new ArrayList<>();
+    for (BenchmarkResult benchmark : run.getBenchmarkResults()) {
+      for (IterationResult iteration : benchmark.getIterationResults()) {
+        Result<?> result = label == null ? iteration.getPrimaryResult() : iteration.getSecondaryResults().get(label);
+        scores.add(result == null ? Double.NaN : result.getScore());
+      }
+    }
+    return scores;
+  }
+
+  /** The smallest of the numbers that are not NaN; NaN when there are none. */
+  static double min(List<Double> values) {
+    return values.stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+  }
+
+  /** The median of the numbers that are not NaN; NaN when there are none. */
+  static double median(List<Double> values) {
+    double[] sorted = values.stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).toArray();
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   private static String key(String side, String type, String op) {
     return side + "_" + type.toLowerCase(Locale.ROOT) + "_" + op.toLowerCase(Locale.ROOT);
-  }
-
-  private static String snake(String camel) {
-    return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }
 }

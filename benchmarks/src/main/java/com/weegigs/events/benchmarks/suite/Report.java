@@ -151,7 +151,7 @@ final class Report {
                 ? "run failed" : String.format(Locale.ROOT, "%.0f", (Double) f.get("errors"))));
       }
     }
-    md.append("\n### Codecs (JMH: ns/op of the fastest iteration, bytes allocated/op)\n\n")
+    md.append("\n### Codecs (JMH in one JVM, interleaved rounds: CPU ns/op of the fastest iteration, bytes allocated/op)\n\n")
         .append("| message | operation | generated ns | `ObjectMapper` ns | generated B | `ObjectMapper` B |\n")
         .append("|---|---|---:|---:|---:|---:|\n");
     for (String type : CODEC_TYPES) {
