@@ -2,8 +2,9 @@ package com.weegigs.events.benchmarks.processor;
 
 import com.weegigs.events.benchmarks.RunOptions;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,15 +33,20 @@ import javax.tools.ToolProvider;
  * </ol>
  *
  * Both run in this JVM through {@code javax.tools} (as Maven and Gradle run javac), with the same
- * options. The first (a), which produces the sources (b) needs, also loads and warms javac and is
- * not measured; then (b) and (a) alternate {@code --repeats} times and the medians are taken. The
- * processor is loaded afresh by javac from {@code -processorpath} on every (a) compile, as in a
- * real build.
+ * options. The first (a), which produces the sources (b) needs, also loads and warms javac and the
+ * processor and is not measured; then (b) and (a) alternate {@code --repeats} times and the medians
+ * are taken. javac gives {@code -processorpath} a class loader of its own, but that loader asks
+ * javac's (this JVM's class path) first, and the processor is on that path too: its classes, and
+ * the JIT's work on them, carry over from one compile to the next, as they do in a build daemon; a
+ * one-shot build also pays to load and warm them.
  *
- * <p>The figures are the CPU time this JVM spends during each compile (javac and the processors on
- * the calling thread, plus the garbage collector and the JIT working for them; nothing else runs
- * here), which other work on a shared machine disturbs far less than wall-clock time. Wall-clock
- * times are reported as well.
+ * <p>The headline figures are the CPU time this JVM spends during each compile (javac and the
+ * processors on the calling thread, plus the garbage collector and the JIT working for them;
+ * nothing else runs here), which other work on a shared machine disturbs far less than wall-clock
+ * time. Every compile starts from a collected heap ({@link System#gc()} before it, outside the
+ * measurement), so that no compile pays for collecting the garbage the one before left behind.
+ * Beside them: the CPU time of the compiling thread alone (javac and the processor, without the
+ * work of the collector's and the JIT's own threads), and wall-clock times.
  *
  * <p>Class path and processor path default to this JVM's class path (the shaded benchmarks jar
  * holds the annotations, the runtime, jakarta.validation and the processor); {@code --classpath}
@@ -49,6 +55,8 @@ import javax.tools.ToolProvider;
 public final class ProcessorBenchmark {
   private static final com.sun.management.OperatingSystemMXBean PROCESS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  /** javac runs the compile, processors included, on the thread that calls the task. */
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private ProcessorBenchmark() {}
 
@@ -62,6 +70,8 @@ public final class ProcessorBenchmark {
    * @param withoutProcessorMillis median javac CPU time over all sources with {@code -proc:none} (b)
    * @param withProcessorWallMillis median wall-clock time of (a)
    * @param withoutProcessorWallMillis median wall-clock time of (b)
+   * @param withProcessorThreadMillis median CPU time of the compiling thread in (a)
+   * @param withoutProcessorThreadMillis median CPU time of the compiling thread in (b)
    * @param repeats how many (a) and (b) compiles the medians come from
    */
   public record Result(
@@ -72,6 +82,8 @@ public final class ProcessorBenchmark {
       double withoutProcessorMillis,
       double withProcessorWallMillis,
       double withoutProcessorWallMillis,
+      double withProcessorThreadMillis,
+      double withoutProcessorThreadMillis,
       int repeats) {
 
     /** The processor's own time, a − b. */
@@ -84,6 +96,11 @@ public final class ProcessorBenchmark {
       return processorMillis() / withProcessorMillis;
     }
 
+    /** The processor's share of the compiling thread's CPU time, (a − b) ÷ a. */
+    public double threadProcessorShare() {
+      return (withProcessorThreadMillis - withoutProcessorThreadMillis) / withProcessorThreadMillis;
+    }
+
     /** The {@code RESULT} line. */
     public String resultLine() {
       return String.format(
@@ -91,7 +108,8 @@ public final class ProcessorBenchmark {
           "RESULT scenario=processor aggregates=%d source_files=%d generated_files=%d"
               + " javac_with_processor_ms=%.0f javac_proc_none_ms=%.0f processor_ms=%.0f"
               + " processor_share=%.3f wall_with_processor_ms=%.0f wall_proc_none_ms=%.0f"
-              + " wall_processor_share=%.3f repeats=%d",
+              + " wall_processor_share=%.3f thread_with_processor_ms=%.0f thread_proc_none_ms=%.0f"
+              + " thread_processor_share=%.3f repeats=%d",
           aggregates,
           sourceFiles,
           generatedFiles,
@@ -102,6 +120,9 @@ public final class ProcessorBenchmark {
           withProcessorWallMillis,
           withoutProcessorWallMillis,
           (withProcessorWallMillis - withoutProcessorWallMillis) / withProcessorWallMillis,
+          withProcessorThreadMillis,
+          withoutProcessorThreadMillis,
+          threadProcessorShare(),
           repeats);
     }
   }
@@ -141,6 +162,8 @@ public final class ProcessorBenchmark {
       double[] withoutCpu = new double[repeats];
       double[] withWall = new double[repeats];
       double[] withoutWall = new double[repeats];
+      double[] withThread = new double[repeats];
+      double[] withoutThread = new double[repeats];
       for (int r = 0; r < repeats; r++) {
         Timing b = compileWithoutProcessor(javac, work, all, classPath);
         Timing a = compileWithProcessor(javac, work, written, work.resolve("generated-" + r),
@@ -149,13 +172,18 @@ public final class ProcessorBenchmark {
         withWall[r] = a.wallMillis();
         withoutCpu[r] = b.cpuMillis();
         withoutWall[r] = b.wallMillis();
+        withThread[r] = a.threadMillis();
+        withoutThread[r] = b.threadMillis();
         System.out.printf(
             Locale.ROOT,
-            "processor: run %d: -proc:none %.0f ms (cpu %.0f ms), with processor %.0f ms (cpu %.0f ms)%n",
-            r + 1, b.wallMillis(), b.cpuMillis(), a.wallMillis(), a.cpuMillis());
+            "processor: run %d: -proc:none %.0f ms (cpu %.0f ms, thread %.0f ms),"
+                + " with processor %.0f ms (cpu %.0f ms, thread %.0f ms)%n",
+            r + 1, b.wallMillis(), b.cpuMillis(), b.threadMillis(), a.wallMillis(), a.cpuMillis(),
+            a.threadMillis());
       }
       return new Result(aggregates, written.size(), generatedFiles.size(), median(withCpu),
-          median(withoutCpu), median(withWall), median(withoutWall), repeats);
+          median(withoutCpu), median(withWall), median(withoutWall), median(withThread),
+          median(withoutThread), repeats);
     } finally {
       delete(work);
     }
@@ -186,8 +214,11 @@ public final class ProcessorBenchmark {
     return timing;
   }
 
-  /** One compile's wall-clock time and this JVM's CPU time meanwhile, in milliseconds. */
-  record Timing(double wallMillis, double cpuMillis) {}
+  /**
+   * One compile's wall-clock time, this JVM's CPU time meanwhile and the compiling thread's own CPU
+   * time, in milliseconds.
+   */
+  record Timing(double wallMillis, double cpuMillis, double threadMillis) {}
 
   private static Timing compile(JavaCompiler javac, List<Path> sources, List<String> options)
       throws IOException {
@@ -196,11 +227,15 @@ public final class ProcessorBenchmark {
       Iterable<? extends JavaFileObject> units =
           files.getJavaFileObjectsFromPaths(sources);
       StringWriter out = new StringWriter();
+      // Collect what the previous compile left, so that this one pays for its own garbage only.
+      System.gc();
+      long threadStart = THREADS.getCurrentThreadCpuTime();
       long cpuStart = PROCESS.getProcessCpuTime();
       long start = System.nanoTime();
       boolean ok = javac.getTask(out, files, diagnostics, options, null, units).call();
       long elapsed = System.nanoTime() - start;
       long cpu = PROCESS.getProcessCpuTime() - cpuStart;
+      long thread = THREADS.getCurrentThreadCpuTime() - threadStart;
       if (!ok) {
         StringBuilder message = new StringBuilder("javac failed:\n").append(out);
         diagnostics.getDiagnostics().stream()
@@ -209,7 +244,7 @@ public final class ProcessorBenchmark {
             .forEach(d -> message.append(d).append('\n'));
         throw new IllegalStateException(message.toString());
       }
-      return new Timing(elapsed / 1e6, cpu / 1e6);
+      return new Timing(elapsed / 1e6, cpu / 1e6, thread / 1e6);
     }
   }
 
