@@ -35,12 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -97,8 +93,8 @@ public final class ServiceClient implements AutoCloseable {
    */
   private static final ThreadLocal<Boolean> COMPLETING = new ThreadLocal<>();
 
-  /** One daemon thread for every client's call timers; cancelled timers leave its queue at once. */
-  private static final ScheduledThreadPoolExecutor TIMERS = timers();
+  /** One daemon thread times out every client's calls. */
+  private static final CallTimeouts TIMEOUTS = CallTimeouts.shared();
 
   private final Connection connection;
   private final boolean ownsConnection;
@@ -212,11 +208,11 @@ public final class ServiceClient implements AutoCloseable {
         pending.cancel(true);
       }
     };
-    // Our own timer: jnats checks request timeouts only every few seconds. It is cancelled once the
-    // call completes, so finished calls do not wait in its queue.
-    ScheduledFuture<?> timer = TIMERS.schedule(executor == null ? timeOut : () -> execute(timeOut),
-        timeout.toNanos(), TimeUnit.NANOSECONDS);
-    result.whenComplete((value, error) -> timer.cancel(false));
+    // Our own timeouts: jnats checks request timeouts only every few seconds.
+    TimedCall timed = new TimedCall(System.nanoTime() + timeout.toNanos(),
+        executor == null ? timeOut : () -> execute(timeOut));
+    TIMEOUTS.add(timed);
+    result.whenComplete((value, error) -> TIMEOUTS.remove(timed));
     BiConsumer<Message, Throwable> complete = (reply, error) -> completing(() -> {
       if (error != null) {
         return result.completeExceptionally(translate(error, subject, timeout));
@@ -314,12 +310,6 @@ public final class ServiceClient implements AutoCloseable {
   @Override
   public String toString() {
     return "ServiceClient[" + serviceName + "]";
-  }
-
-  private static ScheduledThreadPoolExecutor timers() {
-    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, new DaemonThreads("wee-client-timer"));
-    timers.setRemoveOnCancelPolicy(true);
-    return timers;
   }
 
   private void execute(Runnable task) {
@@ -604,20 +594,24 @@ public final class ServiceClient implements AutoCloseable {
     }
   }
 
-  /** Daemon threads with readable names. */
-  private static final class DaemonThreads implements ThreadFactory {
-    private final String prefix;
-    private final AtomicInteger count = new AtomicInteger();
+  /** A call being timed: identity equality, so that it is its own entry in the set of waiting calls. */
+  private static final class TimedCall implements CallTimeouts.Waiting {
+    private final long deadlineNanos;
+    private final Runnable expiry;
 
-    DaemonThreads(String prefix) {
-      this.prefix = prefix;
+    TimedCall(long deadlineNanos, Runnable expiry) {
+      this.deadlineNanos = deadlineNanos;
+      this.expiry = expiry;
     }
 
     @Override
-    public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
+    public long deadlineNanos() {
+      return deadlineNanos;
+    }
+
+    @Override
+    public void expire() {
+      expiry.run();
     }
   }
 }
