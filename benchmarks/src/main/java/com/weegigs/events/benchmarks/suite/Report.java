@@ -18,6 +18,7 @@ final class Report {
   private final Map<String, Map<Integer, List<Map<String, String>>>> runs;
   private final Map<String, String> alloc;
   private final Map<String, String> allocRaw;
+  private final Map<String, String> allocWire;
   private final Map<String, String> codec;
   private final Map<String, String> processor;
   private final List<Map<String, Object>> targets = new ArrayList<>();
@@ -26,11 +27,13 @@ final class Report {
       Map<String, Map<Integer, List<Map<String, String>>>> runs,
       Map<String, String> alloc,
       Map<String, String> allocRaw,
+      Map<String, String> allocWire,
       Map<String, String> codec,
       Map<String, String> processor) {
     this.runs = runs;
     this.alloc = alloc;
     this.allocRaw = allocRaw;
+    this.allocWire = allocWire;
     this.codec = codec;
     this.processor = processor;
     computeTargets();
@@ -78,6 +81,36 @@ final class Report {
     target("processor's own time ÷ javac total, " + fmt(number(processor, "aggregates"), "%.0f")
             + " aggregates", "≤ 0.10",
         number(processor, "processor_share"), v -> v <= 0.10, "%.3f");
+  }
+
+  /**
+   * Figures that are not targets but say where the gap to {@code raw-rr} comes from:
+   * {@code raw-wire} is the wire contract written by hand on jnats, so {@code raw-wire ÷ raw-rr}
+   * is what the contract costs and {@code client-inmem ÷ raw-wire} what the framework adds.
+   */
+  List<Map<String, Object>> references() {
+    List<Map<String, Object>> references = new ArrayList<>();
+    reference(references, "`raw-wire` ops/s ÷ `raw-rr` ops/s at 64 in flight (what the contract costs)",
+        pairedRatio("raw-wire", "raw-rr", 64, "ops_per_s"), "%.2f");
+    reference(references, "`client-inmem` ops/s ÷ `raw-wire` ops/s at 64 in flight (what the framework adds)",
+        pairedRatio("client-inmem", "raw-wire", 64, "ops_per_s"), "%.2f");
+    reference(references, "`raw-wire` p50 ÷ `raw-rr` p50 at 1 in flight",
+        pairedRatio("raw-wire", "raw-rr", 1, "p50_us"), "%.2f");
+    reference(references, "`client-inmem` p50 ÷ `raw-wire` p50 at 1 in flight",
+        pairedRatio("client-inmem", "raw-wire", 1, "p50_us"), "%.2f");
+    reference(references, "server-side bytes per request of the hand-written `raw-wire` responder",
+        number(allocWire, "server_bytes_per_op"), "%.0f B");
+    reference(references, "server-side bytes per request of the hand-written `raw-micro` responder",
+        number(allocRaw, "server_bytes_per_op"), "%.0f B");
+    return references;
+  }
+
+  private static void reference(List<Map<String, Object>> references, String figure, double value, String format) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("figure", figure);
+    r.put("value", Double.isNaN(value) ? null : value);
+    r.put("shown", Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value));
+    references.add(r);
   }
 
   private void target(String figure, String goal, double value, DoublePredicate met, String format) {
@@ -135,6 +168,10 @@ final class Report {
           .append(t.get("shown")).append(" | ")
           .append(Boolean.TRUE.equals(t.get("pass")) ? "pass" : "**FAIL**").append(" |\n");
     }
+    md.append("\n### Where the gap comes from (references, not targets)\n\n| figure | measured |\n|---|---|\n");
+    for (Map<String, Object> r : references()) {
+      md.append("| ").append(r.get("figure")).append(" | ").append(r.get("shown")).append(" |\n");
+    }
     md.append("\n### Request/reply (median of repeats)\n\n")
         .append("| in flight | scenario | ops/s | p50 µs | p99 µs | errors |\n|---:|---|---:|---:|---:|---:|\n");
     Map<String, Map<String, Map<String, Object>>> figures = requestFigures();
@@ -171,9 +208,10 @@ final class Report {
             fmt(number(alloc, "server_bytes_per_op"), "%.0f"),
             fmt(number(alloc, "ops"), "%.0f")))
         .append(String.format(Locale.ROOT,
-            "For comparison, the hand-written `raw-micro` responder's threads allocate %s B per request"
-                + " (jnats and Jackson alone).\n",
-            fmt(number(allocRaw, "allocated_bytes_per_op"), "%.0f")));
+            "For comparison, the hand-written responders' threads allocate per request: `raw-micro` %s B"
+                + " (jnats and Jackson alone), `raw-wire` %s B (the wire contract by hand on jnats and Jackson).\n",
+            fmt(number(allocRaw, "allocated_bytes_per_op"), "%.0f"),
+            fmt(number(allocWire, "allocated_bytes_per_op"), "%.0f")));
     md.append("\n### Processor (javac in process, CPU time of the JVM during each compile, median)\n\n")
         .append(String.format(Locale.ROOT,
             "%s aggregates (%s source files, %s generated): javac with the processor %s ms, "

@@ -51,8 +51,8 @@ public final class Suite {
     // one warm-up per JVM, then every level: the generated stack has far more code than the raw
     // one, and with 2 cores shared with nats-server C2 was still compiling it 10 s into a run
     double seconds = options.decimal("seconds", quick ? 1.5 : 2.5);
-    double warmup = options.decimal("warmup", quick ? 4 : 12);
-    double settle = options.decimal("settle", quick ? 0.5 : 1);
+    double warmup = options.decimal("warmup", quick ? 3 : 12);
+    double settle = options.decimal("settle", quick ? 0.3 : 0.5);
     Path out = Path.of(options.string("out", defaultOutput().toString()));
     List<String> jvm = List.of(options.string("jvm-args", "-Xms512m -Xmx512m").split(" +"));
     Instant started = Instant.now();
@@ -100,20 +100,25 @@ public final class Suite {
     // the same measurement of the hand-written micro responder: what jnats and Jackson alone cost
     Map<String, String> allocRaw = child(jvm, List.of("server-alloc", "--responder", "raw-micro",
         "--nats-url", url, "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup)));
+    // and of the wire contract written by hand: what the contract costs on jnats, framework aside
+    Map<String, String> allocWire = child(jvm, List.of("server-alloc", "--responder", "raw-wire",
+        "--nats-url", url, "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup)));
     Map<String, String> codec = child(jvm, quick ? List.of("codec", "--quick") : List.of("codec"));
     // javac over 4,000 files wants a roomy heap, or garbage collection dominates its time
     Map<String, String> processor = child(List.of("-Xms2g", "-Xmx3g"), List.of("processor",
         "--aggregates", options.string("aggregates", quick ? "30" : "200"),
         "--repeats", quick ? "1" : "2"));
 
-    Report report = new Report(runs, alloc, allocRaw, codec, processor);
+    Report report = new Report(runs, alloc, allocRaw, allocWire, codec, processor);
     json.put("request_scenarios", report.requestFigures());
     json.put("runs", runLog);
     json.put("server_alloc", alloc);
     json.put("server_alloc_raw_micro", allocRaw);
+    json.put("server_alloc_raw_wire", allocWire);
     json.put("codec", codec);
     json.put("processor", processor);
     json.put("targets", report.targets());
+    json.put("references", report.references());
     json.put("all_targets_met", report.allMet());
     json.put("elapsed_seconds", Duration.between(started, Instant.now()).toSeconds());
 
