@@ -128,8 +128,9 @@ public final class WeeEventsProcessor extends AbstractProcessor {
     }
     deferredTypes.clear();
     deferredPackages.clear();
-    for (TypeElement annotation : annotations) {
-      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+    if (!annotations.isEmpty()) {
+      // One walk over the round's elements for all our annotations; javac walks them once per call.
+      for (Element element : round.getElementsAnnotatedWithAny(annotations.toArray(new TypeElement[0]))) {
         Element root = element instanceof ExecutableElement ? element.getEnclosingElement() : element;
         roots.putIfAbsent(name(root), root);
       }
