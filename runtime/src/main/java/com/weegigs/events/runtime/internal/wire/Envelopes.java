@@ -323,7 +323,7 @@ public final class Envelopes {
     writeOptionalString(generator, "correlationId", metadata.correlationId());
     writeOptionalString(generator, "causationId", metadata.causationId());
     if (metadata.timestamp() != null) {
-      generator.writeStringField("timestamp", metadata.timestamp().toString());
+      generator.writeStringField("timestamp", Timestamps.formatUtc(metadata.timestamp()));
     }
     writeOptionalString(generator, "userId", metadata.userId());
     if (metadata.expectedRevision() != null) {

@@ -49,4 +49,28 @@ class TimestampsTest {
       assertNull(Timestamps.parseCanonicalUtc(text), text);
     }
   }
+
+  @Test
+  void writesWhatInstantToStringWrites() {
+    SplittableRandom random = new SplittableRandom(7);
+    long earliest = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    long latest = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    for (int i = 0; i < 50_000; i++) {
+      long seconds = i % 10 == 0 ? random.nextLong(earliest, latest + 1) : random.nextLong(0, 4_102_444_800L);
+      int nanos = switch (i % 4) {
+        case 0 -> 0;
+        case 1 -> random.nextInt(1000) * 1_000_000;
+        case 2 -> random.nextInt(1_000_000) * 1_000;
+        default -> random.nextInt(1_000_000_000);
+      };
+      Instant instant = Instant.ofEpochSecond(seconds, nanos);
+      assertEquals(instant.toString(), Timestamps.formatUtc(instant));
+      assertEquals(instant.toString(), Timestamps.format(instant));
+    }
+    for (Instant edge : new Instant[] {Instant.EPOCH, Instant.MIN, Instant.MAX, Instant.ofEpochSecond(-1, 999_999_999),
+        Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+        Instant.parse("-0001-12-31T23:59:59Z"), Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("2024-02-29T12:00:00.5Z")}) {
+      assertEquals(edge.toString(), Timestamps.formatUtc(edge));
+    }
+  }
 }
