@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ final class NatsEventSubscription<E> implements EventSubscription {
   private final Function<byte[], RecordedEvent<E>> decoder;
   private final EventListener<E> listener;
   private final Dispatcher dispatcher;
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private NatsEventSubscription(
       ServiceClient client, String subject, Function<byte[], RecordedEvent<E>> decoder, EventListener<E> listener) {
@@ -52,7 +53,11 @@ final class NatsEventSubscription<E> implements EventSubscription {
     }
     NatsEventSubscription<E> subscription = new NatsEventSubscription<>(client, subject, decoder, listener);
     subscription.dispatcher.subscribe(subject);
-    client.track(subscription);
+    if (!client.track(subscription)) {
+      // the client was closed meanwhile, and did not see this subscription: close it here
+      subscription.close();
+      throw new IllegalStateException("the client of " + client.serviceName() + " is closed");
+    }
     try {
       client.connection().flush(client.defaultTimeout());
     } catch (TimeoutException e) {
@@ -90,29 +95,54 @@ final class NatsEventSubscription<E> implements EventSubscription {
 
   @Override
   public boolean isActive() {
-    return !closed && dispatcher.isActive();
+    return !closed.get() && dispatcher.isActive();
   }
 
   @Override
   public void close() {
-    if (closed) {
+    awaitClosed(closeAsync());
+  }
+
+  /**
+   * Starts closing: stops taking new events and drains those already received. The client closes
+   * all its subscriptions this way at once, then waits, so closing many takes one drain timeout,
+   * not one each.
+   *
+   * @return the drain, completed once it is over (or {@code null} when already closing)
+   */
+  CompletableFuture<Boolean> closeAsync() {
+    if (!closed.compareAndSet(false, true)) {
+      return null;
+    }
+    client.forget(this);
+    try {
+      return dispatcher.drain(client.drainTimeout());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.completedFuture(false);
+    } catch (IllegalStateException e) {
+      // The connection may be closed or reconnecting: closing the dispatcher is all that is left.
+      LOG.debug("draining the subscription to {} failed: {}", subject, e.toString());
+      return CompletableFuture.completedFuture(false);
+    }
+  }
+
+  /** Waits for {@code drain} (from {@link #closeAsync}), then makes sure the dispatcher is closed. */
+  void awaitClosed(CompletableFuture<Boolean> drain) {
+    if (drain == null) {
       return;
     }
-    closed = true;
-    client.forget(this);
     Duration timeout = client.drainTimeout();
-    Connection connection = client.connection();
     try {
-      CompletableFuture<Boolean> drained = dispatcher.drain(timeout);
-      if (!drained.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+      if (!drain.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
         LOG.warn("the subscription to {} did not drain within {} ms; closing it", subject, timeout.toMillis());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException | IllegalStateException e) {
-      // The connection may be closed or reconnecting: closing the dispatcher below is all we can do.
+    } catch (ExecutionException | TimeoutException e) {
       LOG.debug("draining the subscription to {} failed: {}", subject, e.toString());
     } finally {
+      Connection connection = client.connection();
       if (dispatcher.isActive() && connection.getStatus() != Connection.Status.CLOSED) {
         try {
           connection.closeDispatcher(dispatcher);
@@ -125,6 +155,6 @@ final class NatsEventSubscription<E> implements EventSubscription {
 
   @Override
   public String toString() {
-    return "EventSubscription[" + subject + (closed ? ", closed]" : "]");
+    return "EventSubscription[" + subject + (closed.get() ? ", closed]" : "]");
   }
 }

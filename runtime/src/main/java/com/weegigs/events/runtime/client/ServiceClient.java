@@ -25,6 +25,7 @@ import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -265,9 +266,19 @@ public final class ServiceClient implements AutoCloseable {
     }
   }
 
-  /** Registers a subscription so {@link #close()} closes it. */
-  void track(EventSubscription subscription) {
+  /**
+   * Registers a subscription so {@link #close()} closes it.
+   *
+   * @return {@code false} when the client was closed meanwhile: the caller must close it itself
+   */
+  boolean track(EventSubscription subscription) {
     subscriptions.add(subscription);
+    // close() sets the flag before it looks at the set: one of the two sees the other
+    if (closed) {
+      subscriptions.remove(subscription);
+      return false;
+    }
+    return true;
   }
 
   /** Forgets a closed subscription. */
@@ -290,14 +301,27 @@ public final class ServiceClient implements AutoCloseable {
       return;
     }
     closed = true;
+    // every drain starts at once, then they are awaited: one drain timeout in all, not one each
+    Map<NatsEventSubscription<?>, CompletableFuture<Boolean>> drains = new LinkedHashMap<>();
     for (EventSubscription subscription : Set.copyOf(subscriptions)) {
       try {
-        subscription.close();
+        if (subscription instanceof NatsEventSubscription<?> live) {
+          drains.put(live, live.closeAsync());
+        } else {
+          subscription.close();
+        }
       } catch (RuntimeException e) {
         // One subscription that will not close must not keep the others open.
         LOG.warn("closing the subscription to {} failed", subscription.subject(), e);
       }
     }
+    drains.forEach((subscription, drain) -> {
+      try {
+        subscription.awaitClosed(drain);
+      } catch (RuntimeException e) {
+        LOG.warn("closing the subscription to {} failed", subscription.subject(), e);
+      }
+    });
     if (ownsConnection) {
       try {
         connection.close();

@@ -139,6 +139,55 @@ class EventSubscriptionTest {
     assertNull(handled.poll(200, TimeUnit.MILLISECONDS));
   }
 
+  /** Closing the client drains its subscriptions side by side: one slow listener does not hold up the others. */
+  @Test
+  void closingTheClientStartsEveryDrainAtOnce() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch entered = new CountDownLatch(2);
+    EventListener<Added> blocking = event -> {
+      entered.countDown();
+      release.await(10, TimeUnit.SECONDS);
+    };
+    EventSubscription first = counters.subscribe(Counters.ADDED, blocking);
+    EventSubscription second = counters.subscribe(Counters.ADDED, blocking);
+    publish("c-5", 1, 1);
+    assertTrue(entered.await(10, TimeUnit.SECONDS), "both listeners got the event");
+
+    Thread closer = new Thread(client::close);
+    closer.start();
+    // Both listeners are still blocked: a close that drained one subscription after the other
+    // would not even have begun with the second.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while ((first.isActive() || second.isActive()) && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertFalse(first.isActive());
+    assertFalse(second.isActive());
+    release.countDown();
+    closer.join(TimeUnit.SECONDS.toMillis(20));
+    assertFalse(closer.isAlive());
+  }
+
+  @Test
+  void aSubscriptionMadeAsTheClientClosesIsClosedWithIt() {
+    client.close();
+    assertFalse(client.track(new EventSubscription() {
+      @Override
+      public String subject() {
+        return ADDED_SUBJECT;
+      }
+
+      @Override
+      public boolean isActive() {
+        return true;
+      }
+
+      @Override
+      public void close() {}
+    }), "a closed client tells the subscription to close itself");
+    assertThrows(IllegalStateException.class, () -> counters.subscribe(Counters.ADDED, event -> {}));
+  }
+
   @Test
   void anEventOfAnotherAggregateIsAProgrammingError() {
     assertThrows(IllegalArgumentException.class, () -> counters.subscribe(Counters.OPENED, event -> {}));
