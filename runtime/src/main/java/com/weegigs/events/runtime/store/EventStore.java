@@ -60,8 +60,8 @@ public interface EventStore extends AutoCloseable {
    * event's wire form: the recorded event JSON of the wire contract, exactly as the service
    * publishes it. The service calls this one, having written those bytes for its reply anyway; a
    * store that keeps bytes keeps these instead of encoding the events again. The events are stored
-   * as given: the service answers and publishes with the same bytes. The default ignores
-   * {@code wireForms}.
+   * as given: the service answers and publishes with the same bytes. A store may keep the arrays
+   * themselves; nobody changes them afterwards. The default ignores {@code wireForms}.
    *
    * @param wireForms one per event, in the same order
    */
