@@ -39,8 +39,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *       the codec's. Wall-clock time is kept beside it ({@code ..._wall_ns}).
  *   <li>Other work on the machine can only make an operation slower (its thread shares the core's
  *       caches and execution units with it), so within a round a benchmark's time is its fastest
- *       iteration. Each round gives a ratio, generated total ÷ Jackson total, of benchmarks measured
- *       seconds apart; the figure is the median over the rounds, which a round disturbed more on
+ *       iteration. Each round gives a ratio, generated total ÷ Jackson total, of pairs measured
+ *       back to back; the figure is the median over the rounds, which a round disturbed more on
  *       one side than on the other does not move. The lowest and highest round are kept to show the
  *       spread. A benchmark's ns/op is its fastest iteration over all rounds; the ratio of those sums
  *       is kept as {@code fastest_ratio}.
