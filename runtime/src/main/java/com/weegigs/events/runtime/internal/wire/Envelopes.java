@@ -1,6 +1,7 @@
 package com.weegigs.events.runtime.internal.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -68,6 +69,12 @@ public final class Envelopes {
       "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"health request\","
           + "\"description\":\"empty body\"}";
 
+  /**
+   * The factory of the generators each thread keeps (see {@link Output}): one document after
+   * another with nothing between them, where a generator would put a space before each root value
+   * after the first.
+   */
+  private static final JsonFactory REUSED = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
   private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(Output::new);
   private static final int RETAINED_BUFFER_LIMIT = 64 * 1024;
 
@@ -113,9 +120,9 @@ public final class Envelopes {
   public static byte[] encode(JsonWriter writer) {
     Output output = Output.acquire();
     try {
-      try (JsonGenerator generator = JSON.createGenerator(output)) {
-        writer.write(generator);
-      }
+      JsonGenerator generator = output.generator();
+      writer.write(generator);
+      output.finish(generator);
       return Arrays.copyOf(output.buffer, output.count);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -181,22 +188,22 @@ public final class Envelopes {
     try {
       int[] starts = new int[events.size()];
       int[] ends = new int[events.size()];
-      try (JsonGenerator generator = JSON.createGenerator(output)) {
-        generator.writeStartObject();
-        writeEntityFields(generator, type, entity);
-        generator.writeArrayFieldStart("events");
-        for (int i = 0; i < starts.length; i++) {
-          generator.flush();
-          int start = output.count;
-          writeRecordedEvent(generator, type, events.get(i));
-          generator.flush();
-          // the separator before every event but the first is written with the event
-          starts[i] = output.buffer[start] == ',' ? start + 1 : start;
-          ends[i] = output.count;
-        }
-        generator.writeEndArray();
-        generator.writeEndObject();
+      JsonGenerator generator = output.generator();
+      generator.writeStartObject();
+      writeEntityFields(generator, type, entity);
+      generator.writeArrayFieldStart("events");
+      for (int i = 0; i < starts.length; i++) {
+        generator.flush();
+        int start = output.count;
+        writeRecordedEvent(generator, type, events.get(i));
+        generator.flush();
+        // the separator before every event but the first is written with the event
+        starts[i] = output.buffer[start] == ',' ? start + 1 : start;
+        ends[i] = output.count;
       }
+      generator.writeEndArray();
+      generator.writeEndObject();
+      output.finish(generator);
       byte[][] encodedEvents = new byte[starts.length][];
       for (int i = 0; i < starts.length; i++) {
         encodedEvents[i] = Arrays.copyOfRange(output.buffer, starts[i], ends[i]);
@@ -917,12 +924,21 @@ public final class Envelopes {
     }
   }
 
-  /** A growable, unsynchronized byte sink reused per thread. */
+  /**
+   * A growable, unsynchronized byte sink reused per thread, with the generator that writes into it.
+   *
+   * <p>Why keep the generator: creating one (its I/O context, its buffer from the recycler, its
+   * write contexts) and closing it was about a quarter of encoding a small document. A generator
+   * that has written a whole document is back at the root and writes the next one as if new; one
+   * that failed part-way, or was left inside an object, is dropped.
+   */
   private static final class Output extends OutputStream {
     static final int INITIAL_SIZE = 1024;
     byte[] buffer = new byte[INITIAL_SIZE];
     int count;
     boolean busy;
+    private JsonGenerator generator;
+    private boolean finished;
 
     /** The thread's sink, emptied; a fresh one when a codec encodes a nested document while this thread encodes. */
     static Output acquire() {
@@ -935,9 +951,35 @@ public final class Envelopes {
       return output;
     }
 
+    /** This sink's generator, ready for a new document. */
+    JsonGenerator generator() throws IOException {
+      if (generator == null) {
+        generator = REUSED.createGenerator(this);
+      }
+      finished = false;
+      return generator;
+    }
+
+    /**
+     * Ends the document: everything written reaches {@link #buffer}.
+     *
+     * @throws IllegalStateException when the document was left unfinished (an object or array open)
+     */
+    void finish(JsonGenerator used) throws IOException {
+      used.flush();
+      if (!used.getOutputContext().inRoot()) {
+        throw new IllegalStateException("a JSON writer left its document unfinished");
+      }
+      finished = true;
+    }
+
     /** Frees the sink for the thread's next document; a buffer grown past the retained limit is let go. */
     void release() {
       busy = false;
+      if (!finished) {
+        // failed or unfinished part-way: its state is unknown, the next document gets a new one
+        generator = null;
+      }
       if (buffer.length > RETAINED_BUFFER_LIMIT) {
         buffer = new byte[INITIAL_SIZE];
       }

@@ -209,4 +209,63 @@ class EnvelopesTest {
     assertEquals("receipts.events.>", Subjects.allEvents("receipts"));
     assertEquals("receipts.health", Subjects.health("receipts"));
   }
+
+  /** Each thread reuses one generator: documents in turn come out exactly as from a new generator. */
+  @Test
+  void documentsWrittenOneAfterAnotherAreEachWhole() throws Exception {
+    AggregateId id = new AggregateId("counter", "c-1");
+    for (int i = 0; i < 5; i++) {
+      byte[] reused = Envelopes.encodeCommandRequest(id, ADD, new Add(i + 1), null);
+      java.io.ByteArrayOutputStream fresh = new java.io.ByteArrayOutputStream();
+      try (com.fasterxml.jackson.core.JsonGenerator generator = Envelopes.JSON.createGenerator(fresh)) {
+        generator.writeStartObject();
+        generator.writeFieldName("aggregateId");
+        Envelopes.writeAggregateId(generator, id);
+        generator.writeFieldName("command");
+        ADD.codec().write(generator, new Add(i + 1));
+        generator.writeEndObject();
+      }
+      assertEquals(fresh.toString(StandardCharsets.UTF_8), new String(reused, StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void aWriterThatFailsOrLeavesItsDocumentOpenSpoilsNoLaterDocument() {
+    assertThrows(java.io.UncheckedIOException.class, () -> Envelopes.encode(generator -> {
+      generator.writeStartObject();
+      generator.writeStringField("half", "written");
+      throw new java.io.IOException("failed part-way");
+    }));
+    assertEquals("{\"whole\":1}", new String(Envelopes.encode(generator -> {
+      generator.writeStartObject();
+      generator.writeNumberField("whole", 1);
+      generator.writeEndObject();
+    }), StandardCharsets.UTF_8));
+
+    assertThrows(IllegalStateException.class, () -> Envelopes.encode(generator -> {
+      generator.writeStartArray();
+      generator.writeStartObject();
+    }));
+    assertEquals("[2]", new String(Envelopes.encode(generator -> {
+      generator.writeStartArray();
+      generator.writeNumber(2);
+      generator.writeEndArray();
+    }), StandardCharsets.UTF_8));
+  }
+
+  /** A codec that encodes a document of its own while the thread's document is being written. */
+  @Test
+  void aDocumentWrittenInsideAnotherIsWholeAndSoIsTheOuterOne() {
+    byte[] outer = Envelopes.encode(generator -> {
+      generator.writeStartObject();
+      byte[] inner = Envelopes.encode(nested -> {
+        nested.writeStartObject();
+        nested.writeNumberField("inner", 1);
+        nested.writeEndObject();
+      });
+      generator.writeStringField("inner", new String(inner, StandardCharsets.UTF_8));
+      generator.writeEndObject();
+    });
+    assertEquals("{\"inner\":\"{\\\"inner\\\":1}\"}", new String(outer, StandardCharsets.UTF_8));
+  }
 }
