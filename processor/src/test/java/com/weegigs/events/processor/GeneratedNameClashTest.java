@@ -26,11 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The processor finds the types already taken among the names it generates by listing each package
- * once per round, not by asking for every name. These cases check that the listing sees every kind
- * of existing type, and that a later round lists afresh.
+ * A name the processor would generate that an existing type already has is a clash, wherever that
+ * type comes from: another file of the package, a class file on the class path (unless we made it),
+ * or another processor in an earlier round. These cases guard any cheaper way of finding existing
+ * types (a listing of the package, a cache) against missing one of them or going stale between
+ * rounds.
  */
-class GeneratedNameLookupTest {
+class GeneratedNameClashTest {
   private static final String CLASH = "[WEE-205] the type %1$s that wee-events generates for %2$s clashes with the"
       + " existing class %1$s; rename that class, or the aggregate record %2$s";
 
@@ -77,8 +79,8 @@ class GeneratedNameLookupTest {
 
   /**
    * In its first round another processor generates an aggregate and, beside it, a class taking one
-   * of the names we generate for it. The first round lists package {@code test} (for {@code Cart});
-   * the second must list it again to see that class.
+   * of the names we generate for it. The first round checks the names of {@code Cart} in package
+   * {@code test}; the second must see the class that appeared there since.
    */
   @Test
   void aLaterRoundSeesTypesGeneratedInEarlierRounds() {

@@ -82,8 +82,6 @@ public final class ModelBuilder {
   private final Map<TypeElement, Aggregate> aggregates = new LinkedHashMap<>();
   private final Map<TypeElement, Member> commands = new LinkedHashMap<>();
   private final Map<TypeElement, Member> events = new LinkedHashMap<>();
-  /** The top-level types of each package a generated name goes to, by simple name; listed once per round. */
-  private final Map<PackageElement, Map<String, TypeElement>> topLevelTypes = new HashMap<>();
   /** Packages whose {@code @Service} has an error of its own (name, version, duplicate). */
   private final Set<String> invalidServices = new java.util.HashSet<>();
 
@@ -235,34 +233,12 @@ public final class ModelBuilder {
             "the type of that name generated for " + previous.getSimpleName(), rename, "other one");
         continue;
       }
-      TypeElement existing = existingTopLevelType(owner, name.simpleName());
+      TypeElement existing = elements.getTypeElement(qualified);
       if (existing != null && !generatedByUs(existing)) {
         error(aggregate, Diagnostic.GENERATED_NAME_CLASH, owner, name.simpleName(), ownerText,
             "the existing " + kindWord(existing) + " " + existing.getSimpleName(), "that " + kindWord(existing), rename);
       }
     }
-  }
-
-  /**
-   * The top-level type called {@code simpleName} in the package of {@code owner} (where every name
-   * we generate lives), or {@code null}. Each package is listed once per builder, that is once per
-   * round: the types a round can see do not change while it runs (files written now are entered in
-   * the next round, whose builder lists afresh). Asking {@code Elements.getTypeElement} instead costs
-   * a failed name resolution in javac for every name not taken yet, which is nearly all of them.
-   */
-  private TypeElement existingTopLevelType(Element owner, String simpleName) {
-    PackageElement pkg = owner instanceof PackageElement p ? p : elements.getPackageOf(owner);
-    return topLevelTypes.computeIfAbsent(pkg, ModelBuilder::topLevelTypesOf).get(simpleName);
-  }
-
-  private static Map<String, TypeElement> topLevelTypesOf(PackageElement pkg) {
-    Map<String, TypeElement> bySimpleName = new HashMap<>();
-    for (Element enclosed : pkg.getEnclosedElements()) {
-      if (enclosed instanceof TypeElement type) {
-        bySimpleName.put(type.getSimpleName().toString(), type);
-      }
-    }
-    return bySimpleName;
   }
 
   /** A type made by an earlier run of this processor carries a generated marker; it is not a clash. */
