@@ -13,8 +13,9 @@ import java.util.Optional;
  * and descends into {@code @Valid} components with the {@code cascade} methods, which keep the path.
  */
 public final class ValidationContext {
-  private final StringBuilder path = new StringBuilder();
-  private int[] marks = new int[8];
+  // made on the first nested record: most commands have none, and are checked on every request
+  private StringBuilder path;
+  private int[] marks;
   private int depth;
   private List<Violation> violations;
 
@@ -83,7 +84,7 @@ public final class ValidationContext {
     if (violations == null) {
       violations = new ArrayList<>(4);
     }
-    violations.add(new Violation(path.length() == 0 ? field : path + "." + field, message));
+    violations.add(new Violation(path == null || path.length() == 0 ? field : path + "." + field, message));
   }
 
   /** Whether anything was wrong. */
@@ -115,6 +116,10 @@ public final class ValidationContext {
   }
 
   private void mark() {
+    if (path == null) {
+      path = new StringBuilder();
+      marks = new int[8];
+    }
     if (depth == marks.length) {
       marks = Arrays.copyOf(marks, depth * 2);
     }
