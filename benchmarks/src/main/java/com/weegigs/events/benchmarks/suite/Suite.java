@@ -50,7 +50,7 @@ public final class Suite {
     int repeats = options.integer("repeats", quick ? 1 : 3);
     // one warm-up per JVM, then every level: the generated stack has far more code than the raw
     // one, and with 2 cores shared with nats-server C2 compiles it for 8 to 12 s
-    double seconds = options.decimal("seconds", quick ? 1.5 : 2.5);
+    double seconds = options.decimal("seconds", quick ? 1 : 2.5);
     double warmup = options.decimal("warmup", quick ? 3 : 10);
     double settle = options.decimal("settle", quick ? 0.3 : 0.5);
     Path out = Path.of(options.string("out", defaultOutput().toString()));
