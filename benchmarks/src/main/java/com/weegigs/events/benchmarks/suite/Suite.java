@@ -125,6 +125,10 @@ public final class Suite {
     Files.createDirectories(out.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
     System.out.println();
+    if (quick) {
+      System.out.println("Quick mode is a smoke test of the suite: its warm-ups and runs are too short for the"
+          + " figures below to be measurements.");
+    }
     System.out.println(report.markdown(machineLine(json)));
     System.out.println("JSON: " + out);
   }

@@ -27,4 +27,19 @@ class SuiteTest {
     assertTrue(Suite.forLevel(results, 16).containsKey("failed"));
     assertEquals("exit 1", Suite.forLevel(List.of(Map.of("failed", "exit 1")), 64).get("failed"));
   }
+
+  @Test
+  void aNegativeProcessorShareIsNoiseAndDoesNotPass() {
+    assertEquals(false, processorTarget("-0.185").get("pass"));
+    assertEquals(true, processorTarget("0.091").get("pass"));
+    assertEquals(false, processorTarget("0.156").get("pass"));
+  }
+
+  private static Map<String, Object> processorTarget(String share) {
+    Report report = new Report(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+        Map.of("processor_share", share, "aggregates", "200"));
+    return report.targets().stream()
+        .filter(t -> t.get("figure").toString().startsWith("processor"))
+        .findFirst().orElseThrow();
+  }
 }
