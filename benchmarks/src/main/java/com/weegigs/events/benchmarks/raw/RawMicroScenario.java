@@ -50,7 +50,7 @@ public final class RawMicroScenario {
     }
     serviceConnection.flush(Duration.ofSeconds(5));
     Connection requester = Connections.connect(natsUrl, "raw-micro-requester");
-    return new RawRequester(
+    return RawRequester.plain(
         requester,
         () -> {
           service.stop();

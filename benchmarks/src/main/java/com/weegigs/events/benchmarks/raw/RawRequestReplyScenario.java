@@ -38,6 +38,6 @@ public final class RawRequestReplyScenario {
     dispatcher.subscribe(RawPayloads.SUBJECT, RawPayloads.QUEUE_GROUP);
     responderConnection.flush(Duration.ofSeconds(5));
     Connection requester = Connections.connect(natsUrl, "raw-rr-requester");
-    return new RawRequester(requester, responderConnection::close, inFlight);
+    return RawRequester.plain(requester, responderConnection::close, inFlight);
   }
 }

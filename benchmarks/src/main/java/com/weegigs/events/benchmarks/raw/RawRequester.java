@@ -9,30 +9,57 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The caller side of both raw scenarios: encodes an {@code add-item} request with Jackson for a
- * key of its loop, sends it with {@link Connection#requestWithTimeout} and decodes the reply.
- * Each loop moves to a fresh key every {@link #REQUESTS_PER_KEY} requests, as the client
- * scenario does.
+ * The caller side of the raw scenarios: sends an {@code add-item} request for a key of its loop
+ * with {@link Connection#requestWithTimeout} and decodes the reply. Each loop moves to a fresh key
+ * every {@link #REQUESTS_PER_KEY} requests, as the client scenario does. {@code raw-rr} and
+ * {@code raw-micro} send the plain request ({@link #plain}); {@code raw-wire} sends its own.
  */
 final class RawRequester implements RequestTarget<Message> {
   static final int REQUESTS_PER_KEY = 5;
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  /** Sends one request for {@code key}. */
+  @FunctionalInterface
+  interface Sender {
+    CompletableFuture<Message> send(Connection connection, String key) throws IOException;
+  }
+
+  /** Decodes a success body as a caller would and says whether it is not a valid reply. */
+  @FunctionalInterface
+  interface ReplyCheck {
+    boolean invalid(byte[] body) throws IOException;
+  }
 
   private final Connection connection;
   private final AutoCloseable responder;
   private final long[] sent;
+  private final Sender sender;
+  private final ReplyCheck check;
 
-  RawRequester(Connection connection, AutoCloseable responder, int inFlight) {
+  RawRequester(Connection connection, AutoCloseable responder, int inFlight, Sender sender, ReplyCheck check) {
     this.connection = connection;
     this.responder = responder;
     this.sent = new long[inFlight];
+    this.sender = sender;
+    this.check = check;
+  }
+
+  /** The requester of {@code raw-rr} and {@code raw-micro}: the request and reply of {@link RawPayloads}. */
+  static RawRequester plain(Connection connection, AutoCloseable responder, int inFlight) {
+    return new RawRequester(connection, responder, inFlight,
+        (requester, key) -> requester.requestWithTimeout(RawPayloads.SUBJECT, RawPayloads.request(key), TIMEOUT),
+        body -> RawPayloads.readReply(body).state() == null);
   }
 
   @Override
   public CompletableFuture<Message> send(int slot) {
     long n = sent[slot]++;
     String key = "r-" + slot + "-" + (n / REQUESTS_PER_KEY);
-    return connection.requestWithTimeout(RawPayloads.SUBJECT, RawPayloads.request(key), TIMEOUT);
+    try {
+      return sender.send(connection, key);
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   @Override
@@ -45,7 +72,7 @@ final class RawRequester implements RequestTarget<Message> {
       return true;
     }
     try {
-      return RawPayloads.readReply(reply.getData()).state() == null;
+      return check.invalid(reply.getData());
     } catch (IOException e) {
       return true;
     }

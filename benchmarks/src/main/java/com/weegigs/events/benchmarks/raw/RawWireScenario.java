@@ -16,6 +16,7 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -44,7 +45,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RawWireScenario {
   static final String EVENT_SUBJECT = "bench.events.receipt.item-added";
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -78,7 +78,7 @@ public final class RawWireScenario {
     dispatcher.subscribe(RawPayloads.SUBJECT, RawPayloads.QUEUE_GROUP);
     responder.flush(Duration.ofSeconds(5));
     Connection requester = Connections.connect(natsUrl, "raw-wire-requester");
-    return new Requester(requester, responder, inFlight);
+    return new RawRequester(requester, responder, inFlight, RawWireScenario::send, RawWireScenario::invalidReply);
   }
 
   private static void answer(Connection connection, Message message) {
@@ -143,61 +143,24 @@ public final class RawWireScenario {
     return new UUID(random.nextLong(), random.nextLong()).toString();
   }
 
-  private static final class Requester implements RequestTarget<Message> {
-    private final Connection connection;
-    private final Connection responder;
-    private final long[] sent;
+  /** The caller's request: the command request with the contract's request headers. */
+  private static CompletableFuture<Message> send(Connection connection, String key) throws IOException {
+    String messageId = UUID.randomUUID().toString();
+    byte[] body = REQUEST_WRITER.writeValueAsBytes(
+        new CommandRequest(new AggregateRef("receipt", key), new AddItem("Coffee", PRICE, 2), new Metadata(messageId)));
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    Headers headers = new Headers()
+        .put("Content-Type", "application/json")
+        .put("Wee-Deadline", Long.toString(System.currentTimeMillis() + RawRequester.TIMEOUT.toMillis()))
+        .put("Nats-Msg-Id", messageId)
+        .put("traceparent", traceparent(random.nextLong(), random.nextLong() | 1, random.nextLong() | 1));
+    return connection.requestWithTimeout(
+        NatsMessage.builder().subject(RawPayloads.SUBJECT).headers(headers).data(body).build(), RawRequester.TIMEOUT);
+  }
 
-    Requester(Connection connection, Connection responder, int inFlight) {
-      this.connection = connection;
-      this.responder = responder;
-      this.sent = new long[inFlight];
-    }
-
-    @Override
-    public CompletableFuture<Message> send(int slot) {
-      long n = sent[slot]++;
-      String key = "r-" + slot + "-" + (n / RawRequester.REQUESTS_PER_KEY);
-      String messageId = UUID.randomUUID().toString();
-      byte[] body;
-      try {
-        body = REQUEST_WRITER.writeValueAsBytes(
-            new CommandRequest(new AggregateRef("receipt", key), new AddItem("Coffee", PRICE, 2), new Metadata(messageId)));
-      } catch (IOException e) {
-        return CompletableFuture.failedFuture(e);
-      }
-      ThreadLocalRandom random = ThreadLocalRandom.current();
-      Headers headers = new Headers()
-          .put("Content-Type", "application/json")
-          .put("Wee-Deadline", Long.toString(System.currentTimeMillis() + TIMEOUT.toMillis()))
-          .put("Nats-Msg-Id", messageId)
-          .put("traceparent", traceparent(random.nextLong(), random.nextLong() | 1, random.nextLong() | 1));
-      return connection.requestWithTimeout(
-          io.nats.client.impl.NatsMessage.builder().subject(RawPayloads.SUBJECT).headers(headers).data(body).build(),
-          TIMEOUT);
-    }
-
-    @Override
-    public boolean failed(Message reply) {
-      if (reply.isStatusMessage()) {
-        return true;
-      }
-      Headers headers = reply.getHeaders();
-      if (headers != null && headers.containsKey("Nats-Service-Error-Code")) {
-        return true;
-      }
-      try {
-        CommandReply decoded = REPLY_READER.readValue(reply.getData());
-        return decoded.state() == null || decoded.events() == null || decoded.events().isEmpty();
-      } catch (IOException e) {
-        return true;
-      }
-    }
-
-    @Override
-    public void close() throws Exception {
-      responder.close();
-      connection.close();
-    }
+  /** The caller's decode: the entity and its events. */
+  private static boolean invalidReply(byte[] body) throws IOException {
+    CommandReply decoded = REPLY_READER.readValue(body);
+    return decoded.state() == null || decoded.events() == null || decoded.events().isEmpty();
   }
 }
