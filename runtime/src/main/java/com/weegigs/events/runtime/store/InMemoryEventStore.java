@@ -132,9 +132,7 @@ public final class InMemoryEventStore implements EventStore {
   @Override
   public AppendResult append(
       AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId, List<RecordedEvent<?>> events) {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(id, "id");
-    checkEvents(id, expectedRevision, events);
+    checkAppend(type, id, expectedRevision, events);
     byte[][] encoded = new byte[events.size()][];
     for (int i = 0; i < encoded.length; i++) {
       encoded[i] = Envelopes.encodeRecordedEvent(type, events.get(i));
@@ -146,9 +144,7 @@ public final class InMemoryEventStore implements EventStore {
   @Override
   public AppendResult append(AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId,
       List<RecordedEvent<?>> events, List<byte[]> wireForms) {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(id, "id");
-    checkEvents(id, expectedRevision, events);
+    checkAppend(type, id, expectedRevision, events);
     if (wireForms == null || wireForms.size() != events.size()) {
       throw new IllegalArgumentException("append needs one wire form per event, got "
           + (wireForms == null ? "none" : wireForms.size()) + " for " + events.size() + " events");
@@ -201,6 +197,13 @@ public final class InMemoryEventStore implements EventStore {
       }
     }
     return List.copyOf(events);
+  }
+
+  private static void checkAppend(
+      AggregateType<?, ?> type, AggregateId id, long expectedRevision, List<RecordedEvent<?>> events) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(id, "id");
+    checkEvents(id, expectedRevision, events);
   }
 
   private static void checkEvents(AggregateId id, long expectedRevision, List<RecordedEvent<?>> events) {
