@@ -10,14 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.error.ErrorCode;
-import com.weegigs.events.runtime.fixtures.Counters;
 import com.weegigs.events.runtime.fixtures.Counters.Added;
 import com.weegigs.events.runtime.fixtures.Counters.Counter;
+import com.weegigs.events.runtime.fixtures.Counters;
 import com.weegigs.events.runtime.internal.wire.Envelopes;
 import com.weegigs.events.runtime.internal.wire.JsonValues;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
-import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.store.AppendResult;
 import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.EventStoreUnavailableException;
@@ -29,6 +29,11 @@ import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 import io.nats.client.impl.Headers;
+import io.nats.service.Discovery;
+import io.nats.service.EndpointStats;
+import io.nats.service.InfoResponse;
+import io.nats.service.PingResponse;
+import io.nats.service.StatsResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +43,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -358,13 +364,70 @@ class NatsServiceTest {
     for (Map<String, Object> endpoint : endpointStats) {
       if (endpoint.get("subject").equals("counters.command.counter.add")) {
         assertEquals(1, count(endpoint, "num_requests"));
-        assertEquals(0, count((Map<?, ?>) endpoint.get("data"), "errors"));
+        assertEquals(0, count(endpoint, "num_errors"));
+        assertEquals("", endpoint.get("last_error"));
       }
       if (endpoint.get("subject").equals("counters.command.counter.reject")) {
         assertEquals(1, count(endpoint, "num_requests"));
-        assertEquals(1, count((Map<?, ?>) endpoint.get("data"), "errors"));
+        assertEquals(1, count(endpoint, "num_errors"));
+        assertTrue(((String) endpoint.get("last_error")).startsWith("422 REJECTED: "), endpoint::toString);
       }
     }
+  }
+
+  @Test
+  void aStandardMicroClientDiscoversTheServiceAndReadsItsCounts() throws Exception {
+    NatsService one = start();
+    NatsService two = start();
+    request("counters.command.counter.add", command("counter", "d", "{\"amount\":1}", null));
+    request("counters.command.counter.add", "not json");
+    // jnats' own ADR-32 client, as any micro tooling would read the service
+    Discovery discovery = new Discovery(client, 2_000, 10);
+
+    List<PingResponse> pings = discovery.ping("counters");
+    assertEquals(Set.of(one.id(), two.id()), pings.stream().map(PingResponse::getId).collect(Collectors.toSet()));
+    for (PingResponse ping : pings) {
+      assertEquals("io.nats.micro.v1.ping_response", ping.getType());
+      assertEquals("1.2.3", ping.getVersion());
+      assertEquals(Map.of("wee.wire", "1"), ping.getMetadata());
+    }
+    assertEquals(one.id(), discovery.ping("counters", one.id()).getId());
+
+    InfoResponse info = discovery.info("counters", one.id());
+    assertEquals("Counters for tests", info.getDescription());
+    assertEquals(9, info.getEndpoints().size());
+    io.nats.service.Endpoint add = info.getEndpoints().stream()
+        .filter(endpoint -> endpoint.getSubject().equals("counters.command.counter.add")).findFirst().orElseThrow();
+    assertEquals("command_counter_add", add.getName());
+    assertEquals("q", add.getQueueGroup());
+    assertEquals("add", add.getMetadata().get("wee.command"));
+
+    long requests = 0;
+    long errors = 0;
+    for (StatsResponse stats : discovery.stats("counters")) {
+      assertEquals("io.nats.micro.v1.stats_response", stats.getType());
+      assertNotNull(stats.getStarted());
+      for (EndpointStats endpoint : stats.getEndpointStatsList()) {
+        if (endpoint.getSubject().equals("counters.command.counter.add")) {
+          requests += endpoint.getNumRequests();
+          errors += endpoint.getNumErrors();
+          if (endpoint.getNumErrors() > 0) {
+            assertTrue(endpoint.getLastError().startsWith("400 INVALID_REQUEST: "), endpoint::toString);
+          }
+          if (endpoint.getNumRequests() > 0) {
+            assertTrue(endpoint.getProcessingTime() > 0, endpoint::toString);
+            assertEquals(endpoint.getProcessingTime() / endpoint.getNumRequests(), endpoint.getAverageProcessingTime());
+          }
+        }
+      }
+    }
+    // the queue group sent each request to one instance; together they saw both, and one error
+    assertEquals(2, requests);
+    assertEquals(1, errors);
+
+    one.close();
+    assertEquals(List.of(two.id()), discovery.ping("counters").stream().map(PingResponse::getId).toList(),
+        "a closed instance no longer answers discovery");
   }
 
   @Test
@@ -513,10 +576,11 @@ class NatsServiceTest {
         "a closed service must not answer");
   }
 
-  /** A count from a stats object; jnats leaves out counts that are zero. */
+  /** A count from a stats object: ADR-32's stats schema requires every count, zero or not. */
   private static int count(Map<?, ?> object, String field) {
     Object value = object.get(field);
-    return value == null ? 0 : ((Number) value).intValue();
+    assertNotNull(value, () -> field + " is missing from " + object);
+    return ((Number) value).intValue();
   }
 
   private int receivedSleeps() throws Exception {

@@ -23,8 +23,8 @@ import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.EventStoreUnavailableException;
 import com.weegigs.events.runtime.validation.Violation;
 import io.nats.client.Connection;
+import io.nats.client.Message;
 import io.nats.client.impl.Headers;
-import io.nats.service.ServiceMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ final class AggregateRuntime<S, E> {
    */
   <C> void command(
       CommandBinding<S, C, E> binding,
-      ServiceMessage message,
+      Message message,
       long receivedAtMillis,
       Deadline deadline,
       TraceContext trace,
@@ -301,7 +301,7 @@ final class AggregateRuntime<S, E> {
   // ------------------------------------------------------------------ queries
 
   /** Answers a query request with the entity. */
-  Reply query(ServiceMessage message) {
+  Reply query(Message message) {
     AggregateId id = Envelopes.decodeQueryRequest(message.getData(), type.name());
     Current<S> current = load(id);
     if (current.state() == null) {

@@ -1,7 +1,7 @@
 package com.weegigs.events.runtime.internal.service;
 
 import com.weegigs.events.runtime.error.ServiceException;
-import io.nats.service.ServiceMessage;
+import io.nats.client.Message;
 
 /**
  * A check every request passes before its handler runs, on a worker thread: the place where
@@ -15,7 +15,7 @@ public interface RequestGuard {
    * @param message the request
    * @throws ServiceException to refuse it
    */
-  void check(EndpointInfo endpoint, ServiceMessage message);
+  void check(EndpointInfo endpoint, Message message);
 
   /**
    * What an endpoint serves.

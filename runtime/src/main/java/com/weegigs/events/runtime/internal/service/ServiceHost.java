@@ -9,16 +9,13 @@ import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.service.RequestGuard.EndpointInfo;
 import com.weegigs.events.runtime.internal.wire.Envelopes;
 import com.weegigs.events.runtime.internal.wire.Subjects;
+import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import com.weegigs.events.runtime.store.EventStoreUnavailableException;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
+import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
-import io.nats.client.support.JsonValue;
-import io.nats.service.Endpoint;
-import io.nats.service.Service;
-import io.nats.service.ServiceEndpoint;
-import io.nats.service.ServiceMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,12 +34,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running service: the NATS micro service with one endpoint per command, one query endpoint per
+ * A running service: a NATS micro service with one endpoint per command, one query endpoint per
  * aggregate and the health endpoint, a bounded worker pool, and the aggregates' runtimes.
  *
  * <p>Each endpoint has its own dispatcher thread, which checks the size and admits the request
@@ -55,11 +51,9 @@ import org.slf4j.LoggerFactory;
  * worker pool. Either way the request is decoded, run and answered by one thread, and replies are
  * encoded straight to bytes.
  *
- * <p>ADR-32 error counting: jnats 2.26.1 counts an endpoint error in {@code $SRV.STATS} only when
- * its handler throws, and then sends its own error reply with the exception's text. Our handlers
- * never throw (that text could leak an internal class name) and reply from worker threads, so each
- * endpoint reports its errors in the stats {@code data} field instead:
- * {@code {"errors": n, "last_error": "..."}}.
+ * <p>The micro protocol (ADR-32) is ours ({@link MicroDiscovery}, {@link MicroEndpoint}), not
+ * jnats' {@code io.nats.service}: every error reply counts in {@code num_errors}, wherever it is
+ * sent from, and no exception text ever reaches a caller.
  */
 public final class ServiceHost implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("com.weegigs.events.runtime.NatsService");
@@ -72,7 +66,7 @@ public final class ServiceHost implements AutoCloseable {
   private final ReplyCache replies;
   private final List<EndpointHandler> endpoints = new ArrayList<>();
   private final List<Dispatcher> dispatchers = new ArrayList<>();
-  private final Service service;
+  private final MicroDiscovery discovery;
   private final int maxPayload;
   private final byte[] health;
   private final Reply shuttingDown;
@@ -115,21 +109,19 @@ public final class ServiceHost implements AutoCloseable {
       this.ownsConnection = true;
     }
     this.workers = workers(descriptor.name(), settings.concurrency().maxInFlight());
-    Service started = null;
+    MicroDiscovery started = null;
     try {
-      started = register();
-      started.startService();
+      List<MicroEndpoint> micro = register();
+      started = new MicroDiscovery(connection, descriptor.name(), descriptor.version(), descriptor.title(),
+          Map.of("wee.wire", "1"), micro);
+      started.start();
       // make sure the server knows every subscription before callers are told the service is up
       connection.flush(settings.shutdown().drainTimeout());
     } catch (RuntimeException | java.util.concurrent.TimeoutException | InterruptedException e) {
       workers.shutdownNow();
       if (started != null) {
         // its $SRV discovery subscriptions would otherwise go on answering on a connection the caller keeps
-        try {
-          started.stop(false);
-        } catch (RuntimeException ignored) {
-          // the connection may already be closed; nothing is left to release then
-        }
+        started.stop();
       }
       for (Dispatcher dispatcher : dispatchers) {
         try {
@@ -149,7 +141,7 @@ public final class ServiceHost implements AutoCloseable {
       }
       throw new IllegalStateException("NATS did not confirm the service's subscriptions: " + e.getMessage(), e);
     }
-    this.service = started;
+    this.discovery = started;
     LOG.info("service {} {} serving {} on {} (queue group {})", descriptor.name(), descriptor.version(),
         aggregateNames, connection.getConnectedUrl(), settings.queueGroup().name());
   }
@@ -212,7 +204,8 @@ public final class ServiceHost implements AutoCloseable {
 
   // ------------------------------------------------------------------ endpoints
 
-  private Service register() {
+  /** Builds every endpoint and subscribes it, each on a dispatcher of its own; returns what discovery lists. */
+  private List<MicroEndpoint> register() {
     String queueGroup = settings.queueGroup().name();
     String name = descriptor.name();
     for (AggregateDefinition<?, ?> definition : settings.aggregates()) {
@@ -226,7 +219,7 @@ public final class ServiceHost implements AutoCloseable {
         metadata.put("wee.command", command);
         metadata.put("wee.schema", binding.type().schema());
         EndpointInfo info = new EndpointInfo("command", aggregate, command, Subjects.command(name, aggregate, command));
-        endpoints.add(new EndpointHandler("command_" + aggregate + "_" + command, info, metadata) {
+        endpoints.add(new EndpointHandler("command_" + aggregate + "_" + command, info, queueGroup, metadata) {
           @Override
           void handle(Work work, Deadline deadline) {
             runCommand(runtime, binding, work.message, work.receivedAtMillis, deadline, work.trace, work::reply);
@@ -238,7 +231,7 @@ public final class ServiceHost implements AutoCloseable {
       metadata.put("wee.aggregate", aggregate);
       metadata.put("wee.schema", Envelopes.QUERY_REQUEST_SCHEMA);
       EndpointInfo info = new EndpointInfo("query", aggregate, null, Subjects.query(name, aggregate));
-      endpoints.add(new EndpointHandler("query_" + aggregate + "_get", info, metadata) {
+      endpoints.add(new EndpointHandler("query_" + aggregate + "_get", info, queueGroup, metadata) {
         @Override
         void handle(Work work, Deadline deadline) {
           work.reply(work.message, runtime.query(work.message));
@@ -248,37 +241,23 @@ public final class ServiceHost implements AutoCloseable {
     Map<String, String> healthMetadata = new LinkedHashMap<>();
     healthMetadata.put("wee.kind", "health");
     healthMetadata.put("wee.schema", Envelopes.HEALTH_REQUEST_SCHEMA);
-    endpoints.add(new EndpointHandler("health", new EndpointInfo("health", null, null, Subjects.health(name)), healthMetadata) {
+    EndpointInfo healthInfo = new EndpointInfo("health", null, null, Subjects.health(name));
+    endpoints.add(new EndpointHandler("health", healthInfo, queueGroup, healthMetadata) {
       @Override
       void handle(Work work, Deadline deadline) {
         work.reply(work.message, Reply.success(health));
       }
     });
 
-    var builder = Service.builder()
-        .connection(connection)
-        .name(name)
-        .version(descriptor.version())
-        .description(descriptor.title())
-        .metadata(Map.of("wee.wire", "1"))
-        .drainTimeout(settings.shutdown().drainTimeout());
+    List<MicroEndpoint> micro = new ArrayList<>();
     for (EndpointHandler handler : endpoints) {
       Dispatcher dispatcher = connection.createDispatcher();
       dispatchers.add(dispatcher);
       handler.dispatcher = dispatcher;
-      builder.addServiceEndpoint(ServiceEndpoint.builder()
-          .endpoint(Endpoint.builder()
-              .name(handler.name)
-              .subject(handler.info.subject())
-              .queueGroup(queueGroup)
-              .metadata(handler.metadata)
-              .build())
-          .handler(message -> accept(handler, message))
-          .dispatcher(dispatcher)
-          .statsDataSupplier(handler::statsData)
-          .build());
+      dispatcher.subscribe(handler.info.subject(), queueGroup, message -> accept(handler, message));
+      micro.add(handler.micro);
     }
-    return builder.build();
+    return micro;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -288,15 +267,17 @@ public final class ServiceHost implements AutoCloseable {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void runCommand(AggregateRuntime runtime, CommandBinding binding, ServiceMessage message,
+  private static void runCommand(AggregateRuntime runtime, CommandBinding binding, Message message,
       long receivedAtMillis, Deadline deadline, TraceContext trace, Responder responder) {
     runtime.command(binding, message, receivedAtMillis, deadline, trace, responder);
   }
 
   /** On the endpoint's dispatcher thread: the cheap checks, then a hand-off to a worker. */
-  private void accept(EndpointHandler endpoint, ServiceMessage message) {
+  private void accept(EndpointHandler endpoint, Message message) {
+    long receivedNanos = System.nanoTime();
+    endpoint.micro.received();
     if (!accepting) {
-      endpoint.respond(message, shuttingDown, null);
+      endpoint.respond(message, shuttingDown, null, receivedNanos);
       return;
     }
     byte[] data = message.getData();
@@ -304,16 +285,16 @@ public final class ServiceHost implements AutoCloseable {
     if (size > maxPayload) {
       endpoint.respond(message, Reply.error(new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE,
           "request body is " + size + " bytes; the limit is " + maxPayload,
-          Map.of("limit", maxPayload, "size", size))), null);
+          Map.of("limit", maxPayload, "size", size))), null, receivedNanos);
       return;
     }
     boolean inline = endpoint.fast();
     // requests waiting in the dispatcher count as queued when they will run inline
     if ((inline && endpoint.dispatcher.getPendingMessageCount() > maxQueued) || !admission.tryAcquire()) {
-      endpoint.respond(message, atCapacity, null);
+      endpoint.respond(message, atCapacity, null, receivedNanos);
       return;
     }
-    Work work = new Work(endpoint, message, settings.clock().millis());
+    Work work = new Work(endpoint, message, settings.clock().millis(), receivedNanos);
     if (inline) {
       work.run();
       return;
@@ -322,7 +303,7 @@ public final class ServiceHost implements AutoCloseable {
       workers.execute(work);
     } catch (RejectedExecutionException e) {
       admission.release();
-      endpoint.respond(message, shuttingDown, null);
+      endpoint.respond(message, shuttingDown, null, receivedNanos);
     }
   }
 
@@ -336,21 +317,23 @@ public final class ServiceHost implements AutoCloseable {
 
   private final class Work implements Runnable {
     final EndpointHandler endpoint;
-    final ServiceMessage message;
+    final Message message;
     final long receivedAtMillis;
+    final long receivedNanos;
     TraceContext trace;
     volatile int released;
 
-    Work(EndpointHandler endpoint, ServiceMessage message, long receivedAtMillis) {
+    Work(EndpointHandler endpoint, Message message, long receivedAtMillis, long receivedNanos) {
       this.endpoint = endpoint;
       this.message = message;
       this.receivedAtMillis = receivedAtMillis;
+      this.receivedNanos = receivedNanos;
     }
 
     /** Answers {@code request} (this work's message, or a repeat that waited for it). */
-    void reply(ServiceMessage request, Reply reply) {
+    void reply(Message request, Reply reply) {
       release();
-      endpoint.respond(request, reply, trace);
+      endpoint.respond(request, reply, trace, receivedNanos);
     }
 
     private void release() {
@@ -387,19 +370,16 @@ public final class ServiceHost implements AutoCloseable {
 
     void unavailable() {
       release();
-      endpoint.respond(message, shuttingDown, null);
+      endpoint.respond(message, shuttingDown, null, receivedNanos);
     }
   }
 
-  /** One micro endpoint: its name, what it serves, and its error count for the stats. */
+  /** One micro endpoint: what it serves, its ADR-32 counts, and how its requests are run. */
   private abstract class EndpointHandler {
     static final int WARM_UP = 8;
 
-    final String name;
     final EndpointInfo info;
-    final Map<String, String> metadata;
-    final AtomicLong errors = new AtomicLong();
-    volatile String lastError = "";
+    final MicroEndpoint micro;
     Dispatcher dispatcher;
     /** Moving average of how long a request takes here, once {@value #WARM_UP} requests have finished. */
     private volatile long averageNanos;
@@ -424,37 +404,33 @@ public final class ServiceHost implements AutoCloseable {
       }
     }
 
-    EndpointHandler(String name, EndpointInfo info, Map<String, String> metadata) {
-      this.name = name;
+    EndpointHandler(String name, EndpointInfo info, String queueGroup, Map<String, String> metadata) {
       this.info = info;
-      this.metadata = metadata;
+      this.micro = new MicroEndpoint(name, info.subject(), queueGroup, metadata);
     }
 
     /** Runs the request and answers it through {@link Work#reply}. */
     abstract void handle(Work work, Deadline deadline);
 
-    /** Sends {@code reply}, with the request's trace context ({@code null}: taken from the request). */
-    void respond(ServiceMessage message, Reply reply, TraceContext trace) {
-      if (reply.error() != null) {
-        errors.incrementAndGet();
-        lastError = reply.error().number() + " " + reply.error().name();
-      }
-      if (message.getReplyTo() == null) {
+    /**
+     * Counts the request's time and outcome for {@code $SRV.STATS} (before the reply leaves, so a
+     * caller that asks for the stats after the reply finds it counted), then sends {@code reply}
+     * with the request's trace context ({@code null}: taken from the request).
+     */
+    void respond(Message message, Reply reply, TraceContext trace, long receivedNanos) {
+      micro.answered(System.nanoTime() - receivedNanos,
+          reply.error() == null ? null : reply.error().number() + " " + reply.error().name() + ": "
+              + reply.headers().getFirst(WireHeaders.SERVICE_ERROR));
+      String replyTo = message.getReplyTo();
+      if (replyTo == null) {
         return;
       }
       try {
         TraceContext context = trace != null ? trace : TraceContext.of(message.getHeaders());
-        message.respond(connection, reply.body(), context.replyHeaders(reply));
+        connection.publish(replyTo, context.replyHeaders(reply), reply.body());
       } catch (RuntimeException e) {
         LOG.debug("could not reply on {}", info.subject(), e);
       }
-    }
-
-    JsonValue statsData() {
-      Map<String, JsonValue> data = new LinkedHashMap<>();
-      data.put("errors", new JsonValue(errors.get()));
-      data.put("last_error", new JsonValue(lastError));
-      return new JsonValue(data);
     }
   }
 
@@ -467,7 +443,7 @@ public final class ServiceHost implements AutoCloseable {
 
   /** The micro service id (as in {@code $SRV.INFO}). */
   public String id() {
-    return service.getId();
+    return discovery.id();
   }
 
   /** Whether {@link #close()} has finished. */
@@ -534,11 +510,7 @@ public final class ServiceHost implements AutoCloseable {
         workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
       }
 
-      try {
-        service.stop(false);
-      } catch (RuntimeException e) {
-        LOG.warn("could not stop the micro service {}", descriptor.name(), e);
-      }
+      discovery.stop();
       try {
         connection.flush(timeout);
       } catch (Exception e) {
