@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the commands and queries of one hosted aggregate type: decode, validate, load (cached
- * state plus newer events), run the handler, append with the expected revision, publish, reply.
+ * state plus newer events), run the handler, append with the expected revision, reply, publish.
  * Commands for one aggregate run one at a time in this instance (striped locks); writers in other
  * instances are caught by the store's expected revision and retried.
  */
@@ -114,25 +114,64 @@ final class AggregateRuntime<S, E> {
       earlier.thenAccept(reply -> responder.respond(message, reply));
       return;
     }
-    Reply reply;
+    AggregateId id = request.aggregateId();
+    ReentrantLock lock = stripes[(id.hashCode() & 0x7fffffff) % STRIPES];
+    boolean locked = false;
+    Outcome outcome;
     try {
-      reply = execute(binding, request.aggregateId(), request.command(), metadata, deadline, trace);
+      locked = lock(lock, id, deadline);
+      outcome = execute(binding, id, request.command(), metadata, deadline);
     } catch (ServiceException e) {
-      reply = Reply.error(e);
+      outcome = new Outcome(Reply.error(e));
     } catch (EventStoreUnavailableException e) {
       LOG.warn("event store unavailable for {} {} (correlationId={}, messageId={})",
           commandType.name(), request.aggregateId(), metadata.correlationId(), metadata.messageId(), e);
-      reply = Reply.error(ErrorCode.UNAVAILABLE, "the event store is unavailable; try again later");
+      outcome = new Outcome(Reply.error(ErrorCode.UNAVAILABLE, "the event store is unavailable; try again later"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      reply = Reply.error(ErrorCode.UNAVAILABLE, "the service is shutting down");
+      outcome = new Outcome(Reply.error(ErrorCode.UNAVAILABLE, "the service is shutting down"));
     } catch (Exception | Error e) {
       LOG.error("command {} on {} failed unexpectedly (correlationId={}, messageId={})",
           commandType.name(), request.aggregateId(), metadata.correlationId(), metadata.messageId(), e);
-      reply = internalError(metadata.correlationId());
+      outcome = new Outcome(internalError(metadata.correlationId()));
     }
-    replies.complete(request.aggregateId(), metadata.messageId(), reply);
-    responder.respond(message, reply);
+    try {
+      replies.complete(id, metadata.messageId(), outcome.reply());
+      responder.respond(message, outcome.reply());
+      // The events go out after the reply: each publish wakes the connection's writer thread, and
+      // the reply should not wait behind the event's wake-up and write. Still under the aggregate's
+      // lock, so its events are published in the order they were stored.
+      publish(outcome.stored(), outcome.wireForms(), trace);
+    } finally {
+      if (locked) {
+        lock.unlock();
+      }
+    }
+  }
+
+  /**
+   * What a command came to: its reply, and the events it stored (with their wire forms) that are
+   * still to be published; none for a refusal, a repeat or a command without events.
+   */
+  private record Outcome(Reply reply, List<RecordedEvent<?>> stored, byte[][] wireForms) {
+    Outcome(Reply reply) {
+      this(reply, List.of(), new byte[0][]);
+    }
+  }
+
+  /**
+   * Takes the lock of {@code id}'s stripe, waiting at most until the request's deadline.
+   *
+   * @return {@code true}, once taken
+   * @throws ServiceException {@code TIMEOUT} when the deadline passes first
+   */
+  private static boolean lock(ReentrantLock lock, AggregateId id, Deadline deadline) throws InterruptedException {
+    long wait = Math.min(deadline.remainingMillis(), LOCK_WAIT_WITHOUT_DEADLINE_MILLIS);
+    if (!lock.tryLock(wait, TimeUnit.MILLISECONDS)) {
+      throw new ServiceException(ErrorCode.TIMEOUT,
+          "the request's deadline passed while earlier commands for " + id.type() + " '" + id.key() + "' ran");
+    }
+    return true;
   }
 
   static Reply internalError(String correlationId) {
@@ -157,100 +196,91 @@ final class AggregateRuntime<S, E> {
         metadata.expectedRevision());
   }
 
-  private <C> Reply execute(CommandBinding<S, C, E> binding, AggregateId id, C command, CommandMetadata metadata,
-      Deadline deadline, TraceContext trace) throws Exception {
-    ReentrantLock lock = stripes[(id.hashCode() & 0x7fffffff) % STRIPES];
-    long wait = Math.min(deadline.remainingMillis(), LOCK_WAIT_WITHOUT_DEADLINE_MILLIS);
-    if (!lock.tryLock(wait, TimeUnit.MILLISECONDS)) {
-      throw new ServiceException(ErrorCode.TIMEOUT,
-          "the request's deadline passed while earlier commands for " + id.type() + " '" + id.key() + "' ran");
-    }
-    try {
-      Long expected = metadata.expectedRevision();
-      for (int attempt = 0; ; attempt++) {
-        deadline.check("before the command ran");
-        Optional<List<RecordedEvent<?>>> recorded = store.recorded(metadata.messageId());
-        if (recorded.isPresent()) {
-          return replyForRecorded(id, recorded.get());
-        }
-        Current<S> current = load(id);
-        if (expected != null && expected != current.revision()) {
-          throw conflict(id, expected, current.revision());
-        }
-        CommandContext context = new CommandContext(id, metadata, clock);
-        List<? extends E> produced;
-        if (binding.creating()) {
-          if (current.revision() > 0 || current.state() != null) {
-            throw new ServiceException(ErrorCode.CONFLICT,
-                type.name() + " '" + id.key() + "' already exists; " + binding.type().name() + " only creates one",
-                Map.of("actualRevision", current.revision()));
-          }
-          produced = binding.creatingHandler().handle(command, context);
-        } else {
-          if (current.state() == null) {
-            throw notFound(id);
-          }
-          produced = binding.handler().handle(current.state(), command, context);
-        }
-        if (produced == null || produced.isEmpty()) {
-          if (current.state() == null) {
-            throw notFound(id);
-          }
-          return Reply.success(Envelopes.encodeEntity(type, new Entity<>(id, current.revision(), current.state()), List.of()));
-        }
-
-        Instant now = Instant.ofEpochMilli(clock.millis());
-        EventMetadata eventMetadata = new EventMetadata(metadata.correlationId(), metadata.messageId(), metadata.userId());
-        List<RecordedEvent<?>> events = new ArrayList<>(produced.size());
-        S state = current.state();
-        long revision = current.revision();
-        for (E data : produced) {
-          EventType<? extends E> eventType = data == null ? null : type.eventOf(data);
-          if (eventType == null) {
-            throw new IllegalStateException("the " + binding.type().name() + " handler returned "
-                + (data == null ? "null" : "a " + data.getClass().getName()) + ", which is not an event of " + type.name());
-          }
-          revision++;
-          events.add(new RecordedEvent<>(Ids.next(now.toEpochMilli()), id, eventType.name(), revision, now, data, eventMetadata));
-          state = definition.apply(state, data);
-        }
-
-        deadline.check("before the events were stored");
-        // the reply and each event's wire form in one pass, before the append: the store keeps
-        // those bytes, and the same bytes are published
-        List<RecordedEvent<?>> newEvents = List.copyOf(events);
-        Envelopes.CommandReply encoded = Envelopes.encodeCommandReply(type, new Entity<>(id, revision, state), newEvents);
-        AppendResult result =
-            store.append(type, id, current.revision(), metadata.messageId(), newEvents, Arrays.asList(encoded.events()));
-        if (result instanceof AppendResult.Appended appended) {
-          cache.put(id, new Current<>(appended.revision(), state));
-          List<RecordedEvent<?>> stored = appended.events();
-          if (appended.revision() != revision || (stored != newEvents && !stored.equals(newEvents))) {
-            // a store that stored something else than it was given: answer with what it stored
-            encoded = Envelopes.encodeCommandReply(type, new Entity<>(id, appended.revision(), state), stored);
-          }
-          publish(stored, encoded.events(), trace);
-          return Reply.recorded(encoded.reply());
-        }
-        if (result instanceof AppendResult.Duplicate duplicate) {
-          return replyForRecorded(id, duplicate.events());
-        }
-        long actual = ((AppendResult.Conflict) result).actualRevision();
-        cache.remove(id);
-        if (expected != null) {
-          throw conflict(id, current.revision(), actual);
-        }
-        if (attempt >= conflictRetries) {
-          throw new ServiceException(ErrorCode.CONFLICT,
-              type.name() + " '" + id.key() + "' kept changing under concurrent writers; gave up after "
-                  + (attempt + 1) + " attempts",
-              Map.of("attempts", attempt + 1, "actualRevision", actual));
-        }
-        // another instance wrote in between: back off a random moment so two writers stop colliding
-        Thread.sleep(ThreadLocalRandom.current().nextLong(0, 1L + Math.min(attempt + 1, 8)));
+  /** Runs the command, under the aggregate's lock (which the caller holds). */
+  private <C> Outcome execute(CommandBinding<S, C, E> binding, AggregateId id, C command, CommandMetadata metadata,
+      Deadline deadline) throws Exception {
+    Long expected = metadata.expectedRevision();
+    for (int attempt = 0; ; attempt++) {
+      deadline.check("before the command ran");
+      Optional<List<RecordedEvent<?>>> recorded = store.recorded(metadata.messageId());
+      if (recorded.isPresent()) {
+        return new Outcome(replyForRecorded(id, recorded.get()));
       }
-    } finally {
-      lock.unlock();
+      Current<S> current = load(id);
+      if (expected != null && expected != current.revision()) {
+        throw conflict(id, expected, current.revision());
+      }
+      CommandContext context = new CommandContext(id, metadata, clock);
+      List<? extends E> produced;
+      if (binding.creating()) {
+        if (current.revision() > 0 || current.state() != null) {
+          throw new ServiceException(ErrorCode.CONFLICT,
+              type.name() + " '" + id.key() + "' already exists; " + binding.type().name() + " only creates one",
+              Map.of("actualRevision", current.revision()));
+        }
+        produced = binding.creatingHandler().handle(command, context);
+      } else {
+        if (current.state() == null) {
+          throw notFound(id);
+        }
+        produced = binding.handler().handle(current.state(), command, context);
+      }
+      if (produced == null || produced.isEmpty()) {
+        if (current.state() == null) {
+          throw notFound(id);
+        }
+        return new Outcome(
+            Reply.success(Envelopes.encodeEntity(type, new Entity<>(id, current.revision(), current.state()), List.of())));
+      }
+
+      Instant now = Instant.ofEpochMilli(clock.millis());
+      EventMetadata eventMetadata = new EventMetadata(metadata.correlationId(), metadata.messageId(), metadata.userId());
+      List<RecordedEvent<?>> events = new ArrayList<>(produced.size());
+      S state = current.state();
+      long revision = current.revision();
+      for (E data : produced) {
+        EventType<? extends E> eventType = data == null ? null : type.eventOf(data);
+        if (eventType == null) {
+          throw new IllegalStateException("the " + binding.type().name() + " handler returned "
+              + (data == null ? "null" : "a " + data.getClass().getName()) + ", which is not an event of " + type.name());
+        }
+        revision++;
+        events.add(new RecordedEvent<>(Ids.next(now.toEpochMilli()), id, eventType.name(), revision, now, data, eventMetadata));
+        state = definition.apply(state, data);
+      }
+
+      deadline.check("before the events were stored");
+      // the reply and each event's wire form in one pass, before the append: the store keeps
+      // those bytes, and the same bytes are published
+      List<RecordedEvent<?>> newEvents = List.copyOf(events);
+      Envelopes.CommandReply encoded = Envelopes.encodeCommandReply(type, new Entity<>(id, revision, state), newEvents);
+      AppendResult result =
+          store.append(type, id, current.revision(), metadata.messageId(), newEvents, Arrays.asList(encoded.events()));
+      if (result instanceof AppendResult.Appended appended) {
+        cache.put(id, new Current<>(appended.revision(), state));
+        List<RecordedEvent<?>> stored = appended.events();
+        if (appended.revision() != revision || (stored != newEvents && !stored.equals(newEvents))) {
+          // a store that stored something else than it was given: answer with what it stored
+          encoded = Envelopes.encodeCommandReply(type, new Entity<>(id, appended.revision(), state), stored);
+        }
+        return new Outcome(Reply.recorded(encoded.reply()), stored, encoded.events());
+      }
+      if (result instanceof AppendResult.Duplicate duplicate) {
+        return new Outcome(replyForRecorded(id, duplicate.events()));
+      }
+      long actual = ((AppendResult.Conflict) result).actualRevision();
+      cache.remove(id);
+      if (expected != null) {
+        throw conflict(id, current.revision(), actual);
+      }
+      if (attempt >= conflictRetries) {
+        throw new ServiceException(ErrorCode.CONFLICT,
+            type.name() + " '" + id.key() + "' kept changing under concurrent writers; gave up after "
+                + (attempt + 1) + " attempts",
+            Map.of("attempts", attempt + 1, "actualRevision", actual));
+      }
+      // another instance wrote in between: back off a random moment so two writers stop colliding
+      Thread.sleep(ThreadLocalRandom.current().nextLong(0, 1L + Math.min(attempt + 1, 8)));
     }
   }
 
