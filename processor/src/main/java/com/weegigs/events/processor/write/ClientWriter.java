@@ -70,70 +70,70 @@ final class ClientWriter {
     ClassName blocking = name.nestedClass("Blocking");
     TypeSpec.Builder client = GeneratedFiles.annotate(TypeSpec.interfaceBuilder(name), generatedAnnotation)
         .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Typed client of the {@code $L} aggregate, generated from {@link $T}: one method per command, {@code get}\n"
+        .addJavadoc(CodeText.block("Typed client of the {@code $L} aggregate, generated from {@link $T}: one method per command, {@code get}\n"
             + "and a subscription per event. Methods return at once with a {@link $T}; {@link #blocking()} waits instead.\n"
             + "A failed call completes with the {@code ServiceException} of its wire error code.\n\n"
             + "<pre>{@code\n$T receipts = $T.create(serviceClient);\n}</pre>\n",
-            aggregate.wireName(), aggregate.stateType(), RuntimeTypes.COMPLETABLE_FUTURE, name, name);
+            aggregate.wireName(), aggregate.stateType(), RuntimeTypes.COMPLETABLE_FUTURE, name, name));
 
     for (CommandModel command : aggregate.commands()) {
       String method = constants.clientMethod(command);
       ClassName type = command.shape().type();
       client.addMethod(keyed(method, future(result), type, false)
           .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-          .addJavadoc("Sends command {@code $L} ({@link $T}) to the aggregate {@code key}, with the default call options.\n\n"
+          .addJavadoc(CodeText.block("Sends command {@code $L} ({@link $T}) to the aggregate {@code key}, with the default call options.\n\n"
               + "@param key the aggregate's key\n@param command the command\n@return the entity after the command and the events it recorded\n",
-              command.wireName(), type)
-          .addStatement("return $N(key, command, $T.DEFAULT)", method, RuntimeTypes.CALL_OPTIONS)
+              command.wireName(), type))
+          .addCode(CodeText.statement("return $N(key, command, $T.DEFAULT)", method, RuntimeTypes.CALL_OPTIONS))
           .build());
       client.addMethod(keyed(method, future(result), type, true)
           .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-          .addJavadoc("Sends command {@code $L} ({@link $T}) to the aggregate {@code key}.\n\n"
+          .addJavadoc(CodeText.block("Sends command {@code $L} ({@link $T}) to the aggregate {@code key}.\n\n"
               + "@param key the aggregate's key\n@param command the command\n@param options timeout, expected revision and ids\n"
               + "@return the entity after the command and the events it recorded\n",
-              command.wireName(), type)
+              command.wireName(), type))
           .build());
     }
     client.addMethod(keyed("get", future(entity), null, false)
         .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-        .addJavadoc("Reads the current state of the aggregate {@code key}, with the default call options.\n\n"
-            + "@param key the aggregate's key\n@return its entity\n")
-        .addStatement("return get(key, $T.DEFAULT)", RuntimeTypes.CALL_OPTIONS)
+        .addJavadoc(CodeText.block("Reads the current state of the aggregate {@code key}, with the default call options.\n\n"
+            + "@param key the aggregate's key\n@return its entity\n"))
+        .addCode(CodeText.statement("return get(key, $T.DEFAULT)", RuntimeTypes.CALL_OPTIONS))
         .build());
     client.addMethod(keyed("get", future(entity), null, true)
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-        .addJavadoc("Reads the current state of the aggregate {@code key}.\n\n"
-            + "@param key the aggregate's key\n@param options timeout and ids\n@return its entity\n")
+        .addJavadoc(CodeText.block("Reads the current state of the aggregate {@code key}.\n\n"
+            + "@param key the aggregate's key\n@param options timeout and ids\n@return its entity\n"))
         .build());
     for (EventModel event : aggregate.events()) {
       client.addMethod(MethodSpec.methodBuilder(constants.listenerMethod(event))
           .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
           .returns(RuntimeTypes.EVENT_SUBSCRIPTION)
           .addParameter(listener(event.shape().type()), "listener")
-          .addJavadoc("Calls {@code listener} with every {@code $L} event ({@link $T}) published from now on, until the\n"
+          .addJavadoc(CodeText.block("Calls {@code listener} with every {@code $L} event ({@link $T}) published from now on, until the\n"
               + "subscription is closed.\n\n@param listener receives each event\n@return the subscription; close it to stop\n",
-              event.wireName(), event.shape().type())
+              event.wireName(), event.shape().type()))
           .build());
     }
     client.addMethod(MethodSpec.methodBuilder("onEvent")
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
         .returns(RuntimeTypes.EVENT_SUBSCRIPTION)
         .addParameter(listener(aggregate.eventSupertype()), "listener")
-        .addJavadoc("Calls {@code listener} with every event of the aggregate published from now on, until the subscription\n"
-            + "is closed.\n\n@param listener receives each event\n@return the subscription; close it to stop\n")
+        .addJavadoc(CodeText.block("Calls {@code listener} with every event of the aggregate published from now on, until the subscription\n"
+            + "is closed.\n\n@param listener receives each event\n@return the subscription; close it to stop\n"))
         .build());
     client.addMethod(MethodSpec.methodBuilder("blocking")
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
         .returns(blocking)
-        .addJavadoc("The same calls, waiting for their answers.\n\n@return the blocking view of this client\n")
+        .addJavadoc(CodeText.block("The same calls, waiting for their answers.\n\n@return the blocking view of this client\n"))
         .build());
     client.addMethod(MethodSpec.methodBuilder("create")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(name)
         .addParameter(RuntimeTypes.SERVICE_CLIENT, "client")
-        .addJavadoc("A client of the aggregate over {@code client}'s NATS connection.\n\n"
-            + "@param client the connection to the service\n@return the typed client\n")
-        .addStatement("return new $T(client)", aggregate.names().natsClient())
+        .addJavadoc(CodeText.block("A client of the aggregate over {@code client}'s NATS connection.\n\n"
+            + "@param client the connection to the service\n@return the typed client\n"))
+        .addCode(CodeText.statement("return new $T(client)", aggregate.names().natsClient()))
         .build());
     client.addType(blockingInterface(blocking));
     return GeneratedFiles.file(name, client.build());
@@ -142,33 +142,33 @@ final class ClientWriter {
   private TypeSpec blockingInterface(ClassName blocking) {
     TypeSpec.Builder view = TypeSpec.interfaceBuilder(blocking)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("The calls of {@link $T}, each waiting for its answer (at most the call's timeout) and throwing\n"
-            + "the {@code ServiceException} of its wire error code when it fails.\n", aggregate.names().client());
+        .addJavadoc(CodeText.block("The calls of {@link $T}, each waiting for its answer (at most the call's timeout) and throwing\n"
+            + "the {@code ServiceException} of its wire error code when it fails.\n", aggregate.names().client()));
     for (CommandModel command : aggregate.commands()) {
       String method = constants.clientMethod(command);
       ClassName type = command.shape().type();
       view.addMethod(keyed(method, result, type, false)
           .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-          .addJavadoc("Sends command {@code $L} ({@link $T}) and waits for the answer.\n\n"
+          .addJavadoc(CodeText.block("Sends command {@code $L} ({@link $T}) and waits for the answer.\n\n"
               + "@param key the aggregate's key\n@param command the command\n@return the entity after the command and its events\n",
-              command.wireName(), type)
+              command.wireName(), type))
           .build());
       view.addMethod(keyed(method, result, type, true)
           .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-          .addJavadoc("Sends command {@code $L} ({@link $T}) and waits for the answer.\n\n"
+          .addJavadoc(CodeText.block("Sends command {@code $L} ({@link $T}) and waits for the answer.\n\n"
               + "@param key the aggregate's key\n@param command the command\n@param options timeout, expected revision and ids\n"
               + "@return the entity after the command and its events\n",
-              command.wireName(), type)
+              command.wireName(), type))
           .build());
     }
     view.addMethod(keyed("get", entity, null, false)
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-        .addJavadoc("Reads the current state of the aggregate {@code key} and waits for it.\n\n@param key the aggregate's key\n@return its entity\n")
+        .addJavadoc(CodeText.block("Reads the current state of the aggregate {@code key} and waits for it.\n\n@param key the aggregate's key\n@return its entity\n"))
         .build());
     view.addMethod(keyed("get", entity, null, true)
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-        .addJavadoc("Reads the current state of the aggregate {@code key} and waits for it.\n\n"
-            + "@param key the aggregate's key\n@param options timeout and ids\n@return its entity\n")
+        .addJavadoc(CodeText.block("Reads the current state of the aggregate {@code key} and waits for it.\n\n"
+            + "@param key the aggregate's key\n@param options timeout and ids\n@return its entity\n"))
         .build());
     return view.build();
   }
@@ -183,19 +183,19 @@ final class ClientWriter {
     TypeSpec.Builder nats = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(client)
-        .addJavadoc("{@link $T} over NATS, generated from {@link $T}: every call goes through the runtime's\n"
+        .addJavadoc(CodeText.block("{@link $T} over NATS, generated from {@link $T}: every call goes through the runtime's\n"
             + "{@code AggregateClient} with the codecs of {@link $T#TYPE}. Obtain one with {@link $T#create}.\n",
-            client, aggregate.stateType(), codecs, client)
+            client, aggregate.stateType(), codecs, client))
         .addField(FieldSpec.builder(aggregateClient, "client", Modifier.PRIVATE, Modifier.FINAL).build())
         .addField(FieldSpec.builder(client.nestedClass("Blocking"), "blocking", Modifier.PRIVATE, Modifier.FINAL)
-            .initializer("new $T()", blockingName)
+            .initializer(CodeText.block("new $T()", blockingName))
             .build())
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
             .addParameter(RuntimeTypes.SERVICE_CLIENT, "client")
-            .addJavadoc("A client of the {@code $L} aggregate over {@code client}.\n\n@param client the connection to the service\n",
-                aggregate.wireName())
-            .addStatement("this.client = new $T<>(client, $T.TYPE)", RuntimeTypes.AGGREGATE_CLIENT, codecs)
+            .addJavadoc(CodeText.block("A client of the {@code $L} aggregate over {@code client}.\n\n@param client the connection to the service\n",
+                aggregate.wireName()))
+            .addCode(CodeText.statement("this.client = new $T<>(client, $T.TYPE)", RuntimeTypes.AGGREGATE_CLIENT, codecs))
             .build());
 
     TypeSpec.Builder blocking = TypeSpec.classBuilder(blockingName)
@@ -206,39 +206,39 @@ final class ClientWriter {
       String method = constants.clientMethod(command);
       ClassName type = command.shape().type();
       nats.addMethod(overriding(keyed(method, future(result), type, true))
-          .addStatement("return client.send($T.$N, key, command, options)", codecs, constants.commandType(command))
+          .addCode(CodeText.statement("return client.send($T.$N, key, command, options)", codecs, constants.commandType(command)))
           .build());
       blocking.addMethod(overriding(keyed(method, result, type, false))
-          .addStatement("return $T.await($T.this.$N(key, command))", RuntimeTypes.AGGREGATE_CLIENT, name, method)
+          .addCode(CodeText.statement("return $T.await($T.this.$N(key, command))", RuntimeTypes.AGGREGATE_CLIENT, name, method))
           .build());
       blocking.addMethod(overriding(keyed(method, result, type, true))
-          .addStatement("return $T.await($T.this.$N(key, command, options))", RuntimeTypes.AGGREGATE_CLIENT, name, method)
+          .addCode(CodeText.statement("return $T.await($T.this.$N(key, command, options))", RuntimeTypes.AGGREGATE_CLIENT, name, method))
           .build());
     }
     nats.addMethod(overriding(keyed("get", future(entity), null, true))
-        .addStatement("return client.get(key, options)")
+        .addCode(CodeText.statement("return client.get(key, options)"))
         .build());
     blocking.addMethod(overriding(keyed("get", entity, null, false))
-        .addStatement("return $T.await($T.this.get(key))", RuntimeTypes.AGGREGATE_CLIENT, name)
+        .addCode(CodeText.statement("return $T.await($T.this.get(key))", RuntimeTypes.AGGREGATE_CLIENT, name))
         .build());
     blocking.addMethod(overriding(keyed("get", entity, null, true))
-        .addStatement("return $T.await($T.this.get(key, options))", RuntimeTypes.AGGREGATE_CLIENT, name)
+        .addCode(CodeText.statement("return $T.await($T.this.get(key, options))", RuntimeTypes.AGGREGATE_CLIENT, name))
         .build());
     for (EventModel event : aggregate.events()) {
       nats.addMethod(overriding(MethodSpec.methodBuilder(constants.listenerMethod(event)))
           .returns(RuntimeTypes.EVENT_SUBSCRIPTION)
           .addParameter(listener(event.shape().type()), "listener")
-          .addStatement("return client.subscribe($T.$N, listener)", codecs, constants.eventType(event))
+          .addCode(CodeText.statement("return client.subscribe($T.$N, listener)", codecs, constants.eventType(event)))
           .build());
     }
     nats.addMethod(overriding(MethodSpec.methodBuilder("onEvent"))
         .returns(RuntimeTypes.EVENT_SUBSCRIPTION)
         .addParameter(listener(aggregate.eventSupertype()), "listener")
-        .addStatement("return client.subscribeAll(listener)")
+        .addCode(CodeText.statement("return client.subscribeAll(listener)"))
         .build());
     nats.addMethod(overriding(MethodSpec.methodBuilder("blocking"))
         .returns(client.nestedClass("Blocking"))
-        .addStatement("return blocking")
+        .addCode(CodeText.statement("return blocking"))
         .build());
     nats.addType(blocking.build());
     return GeneratedFiles.file(name, nats.build());

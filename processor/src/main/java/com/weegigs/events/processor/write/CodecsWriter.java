@@ -1,7 +1,6 @@
 package com.weegigs.events.processor.write;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -55,11 +54,11 @@ final class CodecsWriter {
     ClassName codecsName = aggregate.names().codecs();
     TypeSpec.Builder codecs = GeneratedFiles.annotate(TypeSpec.classBuilder(codecsName), generatedAnnotation)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("JSON codecs, command types, event types and the {@link $T} of the {@code $L} aggregate,\n"
+        .addJavadoc(CodeText.block("JSON codecs, command types, event types and the {@link $T} of the {@code $L} aggregate,\n"
             + "generated from {@link $T} and its commands and events.\n\n"
             + "<p>Pass {@link #TYPE} to an {@code AggregateClient} or to {@code AggregateDefinition.builder};\n"
             + "the codecs need no reflection and report bad input as violations with JSON paths.\n",
-            RuntimeTypes.AGGREGATE_TYPE, aggregate.wireName(), aggregate.stateType())
+            RuntimeTypes.AGGREGATE_TYPE, aggregate.wireName(), aggregate.stateType()))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
 
     List<TypeSpec> codecClasses = new ArrayList<>();
@@ -67,8 +66,8 @@ final class CodecsWriter {
       ClassName type = record.getKey();
       ClassName codecClass = codecsName.nestedClass(constants.codecClass(type));
       codecs.addField(FieldSpec.builder(codecOf(type), constants.recordCodec(type), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("JSON codec of {@link $T}.\n", type)
-          .initializer("new $T()", codecClass)
+          .addJavadoc(CodeText.block("JSON codec of {@link $T}.\n", type))
+          .initializer(CodeText.block("new $T()", codecClass))
           .build());
       codecClasses.add(codecClass(record.getValue(), codecClass));
     }
@@ -80,9 +79,9 @@ final class CodecsWriter {
       String schema = SchemaWriter.schema(command.shape(), records, "command " + command.wireName() + " of aggregate " + aggregate.wireName());
       codecs.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.COMMAND_TYPE, type), constants.commandType(command),
               Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("Command {@code $L}, generated from {@link $T}: its codec, validator and JSON Schema.\n", command.wireName(), type)
-          .initializer("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$T::validate,\n$S)$<$<", RuntimeTypes.COMMAND_TYPE, type, command.wireName(), type,
-              constants.recordCodec(type), aggregate.names().validators(), schema)
+          .addJavadoc(CodeText.block("Command {@code $L}, generated from {@link $T}: its codec, validator and JSON Schema.\n", command.wireName(), type))
+          .initializer(CodeText.block("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$T::validate,\n$S)$<$<", RuntimeTypes.COMMAND_TYPE, type, command.wireName(), type,
+              constants.recordCodec(type), aggregate.names().validators(), schema))
           .build());
     }
     for (EventModel event : aggregate.events()) {
@@ -90,14 +89,14 @@ final class CodecsWriter {
       String schema = SchemaWriter.schema(event.shape(), records, "event " + event.wireName() + " of aggregate " + aggregate.wireName());
       codecs.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.EVENT_TYPE, type), constants.eventType(event),
               Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("Event {@code $L}, generated from {@link $T}: its codec and JSON Schema.\n", event.wireName(), type)
-          .initializer("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$S)$<$<", RuntimeTypes.EVENT_TYPE, type, event.wireName(), type,
-              constants.recordCodec(type), schema)
+          .addJavadoc(CodeText.block("Event {@code $L}, generated from {@link $T}: its codec and JSON Schema.\n", event.wireName(), type))
+          .initializer(CodeText.block("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$S)$<$<", RuntimeTypes.EVENT_TYPE, type, event.wireName(), type,
+              constants.recordCodec(type), schema))
           .build());
     }
 
     String stateSchema = SchemaWriter.schema(aggregate.state(), records, "state of aggregate " + aggregate.wireName());
-    CodeBlock.Builder typeInitializer = CodeBlock.builder()
+    CodeText typeInitializer = new CodeText()
         .add("$T.<$T, $T>builder(\n$>$>$S,\n$T.class,\n$L,\n$S)$<", RuntimeTypes.AGGREGATE_TYPE, aggregate.stateType(), aggregate.eventSupertype(),
             aggregate.wireName(), aggregate.stateType(), constants.recordCodec(aggregate.stateType()), stateSchema);
     for (CommandModel command : aggregate.commands()) {
@@ -110,8 +109,8 @@ final class CodecsWriter {
     codecs.addField(FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.AGGREGATE_TYPE, aggregate.stateType(), aggregate.eventSupertype()), "TYPE",
             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("The {@code $L} aggregate of service {@code $L}: state codec and schema, commands and events.\n",
-            aggregate.wireName(), service.name())
+        .addJavadoc(CodeText.block("The {@code $L} aggregate of service {@code $L}: state codec and schema, commands and events.\n",
+            aggregate.wireName(), service.name()))
         .initializer(typeInitializer.build())
         .build());
 
@@ -137,7 +136,7 @@ final class CodecsWriter {
       String name = names.allocate("FIELD_" + JavaNames.upperSnake(component.name()), "_2");
       fieldNames.add(name);
       type.addField(FieldSpec.builder(SERIALIZED_STRING, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("new $T($S)", SERIALIZED_STRING, component.name())
+          .initializer(CodeText.block("new $T($S)", SERIALIZED_STRING, component.name()))
           .build());
     }
     return type.addMethod(writeMethod(shape, fieldNames))
@@ -151,27 +150,27 @@ final class CodecsWriter {
         .addModifiers(Modifier.PUBLIC)
         .addParameter(RuntimeTypes.JSON_GENERATOR, "generator")
         .addParameter(shape.type(), "value")
-        .addException(RuntimeTypes.IO_EXCEPTION)
-        .addStatement("generator.writeStartObject()");
+        .addException(RuntimeTypes.IO_EXCEPTION);
+    CodeText code = new CodeText().addStatement("generator.writeStartObject()");
     for (int i = 0; i < shape.components().size(); i++) {
       ComponentModel component = shape.components().get(i);
       String name = fieldNames.get(i);
       ValueType type = component.type();
-      CodeBlock access = CodeBlock.of("value.$N()", component.name());
+      CodeText access = CodeText.of("value.$N()", component.name());
       if (type instanceof ValueType.Primitive primitive && !primitive.boxed()) {
-        write.addStatement("generator.writeFieldName($N)", name);
-        write.addStatement("generator.$N($L)", primitive.javaType().equals(TypeName.BOOLEAN) ? "writeBoolean" : "writeNumber", access);
+        code.addStatement("generator.writeFieldName($N)", name);
+        code.addStatement("generator.$N($L)", primitive.javaType().equals(TypeName.BOOLEAN) ? "writeBoolean" : "writeNumber", access);
       } else if (type instanceof ValueType.Scalar scalar && scalar.javaType().canonicalName().equals("java.lang.String")) {
-        write.addStatement("$T.writeStringField(generator, $N, $L)", RuntimeTypes.JSON_CODECS, name, access);
+        code.addStatement("$T.writeStringField(generator, $N, $L)", RuntimeTypes.JSON_CODECS, name, access);
       } else if (type instanceof ValueType.Scalar scalar && scalar.javaType().canonicalName().equals("java.math.BigDecimal")) {
-        write.addStatement("$T.writeBigDecimalField(generator, $N, $L)", RuntimeTypes.JSON_CODECS, name, access);
+        code.addStatement("$T.writeBigDecimalField(generator, $N, $L)", RuntimeTypes.JSON_CODECS, name, access);
       } else if (type instanceof ValueType.OptionalOf optional) {
-        write.addStatement("$T.writeOptionalField(generator, $N, $L, $L)", RuntimeTypes.JSON_CODECS, name, access, codec(optional.value()));
+        code.addStatement("$T.writeOptionalField(generator, $N, $L, $L)", RuntimeTypes.JSON_CODECS, name, access, codec(optional.value()));
       } else {
-        write.addStatement("$T.writeField(generator, $N, $L, $L)", RuntimeTypes.JSON_CODECS, name, access, codec(type));
+        code.addStatement("$T.writeField(generator, $N, $L, $L)", RuntimeTypes.JSON_CODECS, name, access, codec(type));
       }
     }
-    return write.addStatement("generator.writeEndObject()").build();
+    return write.addCode(code.addStatement("generator.writeEndObject()").build()).build();
   }
 
   private MethodSpec readMethod(RecordShape shape, List<String> fieldNames) {
@@ -181,7 +180,8 @@ final class CodecsWriter {
         .returns(shape.type())
         .addParameter(RuntimeTypes.JSON_PARSER, "parser")
         .addParameter(RuntimeTypes.DECODE_CONTEXT, "context")
-        .addException(RuntimeTypes.IO_EXCEPTION)
+        .addException(RuntimeTypes.IO_EXCEPTION);
+    CodeText code = new CodeText()
         .beginControlFlow("if (!$T.startObject(parser, context))", RuntimeTypes.JSON_CODECS)
         .addStatement("return null")
         .endControlFlow()
@@ -196,70 +196,69 @@ final class CodecsWriter {
     for (int i = 0; i < shape.components().size(); i++) {
       ComponentModel component = shape.components().get(i);
       ValueType type = component.type();
-      read.addStatement("$T $N = $L", type.javaType(), variables.get(i), defaultValue(type));
+      code.addStatement("$T $N = $L", type.javaType(), variables.get(i), defaultValue(type));
       if (defaultsWhenMissing(type)) {
         presence.add(null);
       } else {
         String flag = locals.allocate("has" + JavaNames.capitalize(component.name()), "Field");
         presence.add(flag);
-        read.addStatement("boolean $N = false", flag);
+        code.addStatement("boolean $N = false", flag);
       }
     }
 
     if (shape.components().isEmpty()) {
-      read.beginControlFlow("for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName())")
+      code.beginControlFlow("for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName())")
           .addStatement("parser.nextToken()")
           .addStatement("parser.skipChildren()")
           .endControlFlow();
     } else {
       // Fields usually arrive in declaration order, as they are written: the one expected next is
       // matched against the input's bytes, without looking its name up.
-      read.addStatement("$T expected = $N", SERIALIZED_STRING, fieldNames.get(0))
+      code.addStatement("$T expected = $N", SERIALIZED_STRING, fieldNames.get(0))
           .beginControlFlow("for (String field = $T.nextField(parser, expected); field != null; field = $T.nextField(parser, expected))",
               RuntimeTypes.JSON_CODECS, RuntimeTypes.JSON_CODECS)
           .addStatement("parser.nextToken()")
           .beginControlFlow("switch (field)");
       for (int i = 0; i < shape.components().size(); i++) {
         ComponentModel component = shape.components().get(i);
-        read.beginControlFlow("case $S ->", component.name())
+        code.beginControlFlow("case $S ->", component.name())
             .addStatement("$N = $L", variables.get(i), readValue(component));
         if (presence.get(i) != null) {
-          read.addStatement("$N = true", presence.get(i));
+          code.addStatement("$N = true", presence.get(i));
         }
         if (i + 1 < fieldNames.size()) {
-          read.addStatement("expected = $N", fieldNames.get(i + 1));
+          code.addStatement("expected = $N", fieldNames.get(i + 1));
         } else {
-          read.addStatement("expected = null");
+          code.addStatement("expected = null");
         }
-        read.endControlFlow();
+        code.endControlFlow();
       }
-      read.addStatement("default -> parser.skipChildren()")
+      code.addStatement("default -> parser.skipChildren()")
           .endControlFlow()
           .endControlFlow();
     }
 
     for (int i = 0; i < shape.components().size(); i++) {
       if (presence.get(i) != null) {
-        read.beginControlFlow("if (!$N)", presence.get(i))
+        code.beginControlFlow("if (!$N)", presence.get(i))
             .addStatement("$T.missing(context, $S)", RuntimeTypes.JSON_CODECS, shape.components().get(i).name())
             .endControlFlow();
       }
     }
-    read.beginControlFlow("if (context.violationCount() != violations)")
+    code.beginControlFlow("if (context.violationCount() != violations)")
         .addStatement("return null")
         .endControlFlow();
-    CodeBlock arguments = CodeBlock.join(variables.stream().map(v -> CodeBlock.of("$N", v)).toList(), ", ");
-    read.beginControlFlow("try")
-        .addStatement("return new $T($L)", shape.type(), arguments)
+    code.beginControlFlow("try")
+        .addStatement("return new $T($L)", shape.type(), String.join(", ", variables))
         .nextControlFlow("catch ($T e)", RuntimeException.class)
         .addComment("the record's own constructor refused the values")
         .addStatement("$T.rejected(context, e)", RuntimeTypes.JSON_CODECS)
         .addStatement("return null")
         .endControlFlow();
-    return read.build();
+    return read.addCode(code.build()).build();
   }
 
-  private CodeBlock readValue(ComponentModel component) {
+  private CodeText readValue(ComponentModel component) {
     String name = component.name();
     ValueType type = component.type();
     if (type instanceof ValueType.Primitive primitive && !primitive.boxed()) {
@@ -273,7 +272,7 @@ final class CodecsWriter {
         case "float" -> "readFloat";
         default -> throw new IllegalArgumentException("component " + name + ": no codec for " + primitive.javaType());
       };
-      return CodeBlock.of("$T.$N(parser, context, $S)", RuntimeTypes.JSON_CODECS, method, name);
+      return CodeText.of("$T.$N(parser, context, $S)", RuntimeTypes.JSON_CODECS, method, name);
     }
     if (type instanceof ValueType.Scalar scalar) {
       String method = switch (scalar.javaType().canonicalName()) {
@@ -285,9 +284,9 @@ final class CodecsWriter {
         case "java.time.LocalDate" -> "readLocalDate";
         default -> throw new IllegalArgumentException("component " + name + ": no codec for " + scalar.javaType());
       };
-      return CodeBlock.of("$T.$N(parser, context, $S)", RuntimeTypes.JSON_CODECS, method, name);
+      return CodeText.of("$T.$N(parser, context, $S)", RuntimeTypes.JSON_CODECS, method, name);
     }
-    return CodeBlock.of("$T.readField(parser, context, $S, $L)", RuntimeTypes.JSON_CODECS, name, codec(type));
+    return CodeText.of("$T.readField(parser, context, $S, $L)", RuntimeTypes.JSON_CODECS, name, codec(type));
   }
 
   private static boolean defaultsWhenMissing(ValueType type) {
@@ -295,23 +294,23 @@ final class CodecsWriter {
         || type instanceof ValueType.SetOf || type instanceof ValueType.MapOf;
   }
 
-  private static CodeBlock defaultValue(ValueType type) {
+  private static CodeText defaultValue(ValueType type) {
     if (type instanceof ValueType.Primitive primitive && !primitive.boxed()) {
-      return CodeBlock.of(primitive.javaType().equals(TypeName.BOOLEAN) ? "false" : "0");
+      return CodeText.of(primitive.javaType().equals(TypeName.BOOLEAN) ? "false" : "0");
     }
     if (type instanceof ValueType.OptionalOf) {
-      return CodeBlock.of("$T.empty()", RuntimeTypes.OPTIONAL);
+      return CodeText.of("$T.empty()", RuntimeTypes.OPTIONAL);
     }
     if (type instanceof ValueType.ListOf) {
-      return CodeBlock.of("$T.of()", RuntimeTypes.LIST);
+      return CodeText.of("$T.of()", RuntimeTypes.LIST);
     }
     if (type instanceof ValueType.SetOf) {
-      return CodeBlock.of("$T.of()", RuntimeTypes.SET);
+      return CodeText.of("$T.of()", RuntimeTypes.SET);
     }
     if (type instanceof ValueType.MapOf) {
-      return CodeBlock.of("$T.of()", RuntimeTypes.MAP);
+      return CodeText.of("$T.of()", RuntimeTypes.MAP);
     }
-    return CodeBlock.of("null");
+    return CodeText.of("null");
   }
 
   /** Whether a component is read and written without a codec object (primitives, strings, numbers, times). */
@@ -323,7 +322,7 @@ final class CodecsWriter {
   // Codec expressions.
 
   /** An expression for the codec of {@code type}; enum and container codecs become private constants. */
-  private CodeBlock codec(ValueType type) {
+  private CodeText codec(ValueType type) {
     if (type instanceof ValueType.Primitive primitive) {
       String name = switch (primitive.javaType().box().toString()) {
         case "java.lang.Boolean" -> "BOOLEAN";
@@ -335,7 +334,7 @@ final class CodecsWriter {
         case "java.lang.Float" -> "FLOAT";
         default -> throw new IllegalArgumentException("no codec for " + primitive.javaType());
       };
-      return CodeBlock.of("$T.$N", RuntimeTypes.JSON_CODECS, name);
+      return CodeText.of("$T.$N", RuntimeTypes.JSON_CODECS, name);
     }
     if (type instanceof ValueType.Scalar scalar) {
       String name = switch (scalar.javaType().canonicalName()) {
@@ -347,40 +346,40 @@ final class CodecsWriter {
         case "java.time.LocalDate" -> "LOCAL_DATE";
         default -> throw new IllegalArgumentException("no codec for " + scalar.javaType());
       };
-      return CodeBlock.of("$T.$N", RuntimeTypes.JSON_CODECS, name);
+      return CodeText.of("$T.$N", RuntimeTypes.JSON_CODECS, name);
     }
     if (type instanceof ValueType.Record record) {
       String constant = constants.recordCodec(record.javaType());
       if (constant == null) {
         throw new IllegalArgumentException("record " + record.javaType() + " is not among the aggregate's records");
       }
-      return CodeBlock.of("$T.$N", aggregate.names().codecs(), constant);
+      return CodeText.of("$T.$N", aggregate.names().codecs(), constant);
     }
     String key = type.javaType().toString();
     String existing = helperNames.get(key);
     if (existing != null) {
-      return CodeBlock.of("$T.$N", aggregate.names().codecs(), existing);
+      return CodeText.of("$T.$N", aggregate.names().codecs(), existing);
     }
-    CodeBlock initializer;
+    CodeText initializer;
     if (type instanceof ValueType.Enum enumType) {
-      initializer = CodeBlock.of("$T.enumCodec($T.class, $T.values())", RuntimeTypes.JSON_CODECS, enumType.javaType(), enumType.javaType());
+      initializer = CodeText.of("$T.enumCodec($T.class, $T.values())", RuntimeTypes.JSON_CODECS, enumType.javaType(), enumType.javaType());
     } else if (type instanceof ValueType.ListOf list) {
-      initializer = CodeBlock.of("$T.list($L)", RuntimeTypes.JSON_CODECS, codec(list.element()));
+      initializer = CodeText.of("$T.list($L)", RuntimeTypes.JSON_CODECS, codec(list.element()));
     } else if (type instanceof ValueType.SetOf set) {
-      initializer = CodeBlock.of("$T.set($L)", RuntimeTypes.JSON_CODECS, codec(set.element()));
+      initializer = CodeText.of("$T.set($L)", RuntimeTypes.JSON_CODECS, codec(set.element()));
     } else if (type instanceof ValueType.MapOf map) {
-      initializer = CodeBlock.of("$T.map($L)", RuntimeTypes.JSON_CODECS, codec(map.value()));
+      initializer = CodeText.of("$T.map($L)", RuntimeTypes.JSON_CODECS, codec(map.value()));
     } else if (type instanceof ValueType.OptionalOf optional) {
-      initializer = CodeBlock.of("$T.optional($L)", RuntimeTypes.JSON_CODECS, codec(optional.value()));
+      initializer = CodeText.of("$T.optional($L)", RuntimeTypes.JSON_CODECS, codec(optional.value()));
     } else {
       throw new IllegalArgumentException("no codec for " + type);
     }
     String name = constants.codecsMembers().allocate(helperName(type) + "_CODEC", "_2");
     helperNames.put(key, name);
     helperCodecs.put(key, FieldSpec.builder(codecOf(type.javaType()), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(initializer)
+        .initializer(initializer.build())
         .build());
-    return CodeBlock.of("$T.$N", aggregate.names().codecs(), name);
+    return CodeText.of("$T.$N", aggregate.names().codecs(), name);
   }
 
   private static String helperName(ValueType type) {

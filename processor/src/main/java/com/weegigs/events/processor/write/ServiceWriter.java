@@ -27,11 +27,11 @@ final class ServiceWriter {
         .build();
     TypeSpec descriptor = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("The {@code $L} service ($L), generated from the {@code @Service} of package {@code $L}.\n",
-            service.name(), service.title(), service.packageName())
+        .addJavadoc(CodeText.block("The {@code $L} service ($L), generated from the {@code @Service} of package {@code $L}.\n",
+            service.name(), service.title(), service.packageName()))
         .addField(FieldSpec.builder(RuntimeTypes.SERVICE_DESCRIPTOR, "DESCRIPTOR", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("Name, version {@code $L}, title and aggregates of the service; hosts use it for the NATS micro\n"
-                + "service and its {@code $$SRV.INFO} metadata.\n", service.version())
+            .addJavadoc(CodeText.block("Name, version {@code $L}, title and aggregates of the service; hosts use it for the NATS micro\n"
+                + "service and its {@code $$SRV.INFO} metadata.\n", service.version()))
             .initializer(initializer)
             .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())

@@ -1,7 +1,6 @@
 package com.weegigs.events.processor.write;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -30,10 +29,11 @@ final class StubWriter {
     ClassName codecs = aggregate.names().codecs();
     MethodSpec.Builder definition = MethodSpec.methodBuilder("definition")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(ParameterizedTypeName.get(RuntimeTypes.AGGREGATE_DEFINITION, aggregate.stateType(), aggregate.eventSupertype()))
-        .addJavadoc("The behaviour of the {@code $L} aggregate, ready for a service to host:\n", aggregate.wireName())
-        .addJavadoc(aggregate.hasInitialState() ? "its initial state, " : "")
-        .addJavadoc("a reducer per event and a handler per command, as declared on {@link $T}", aggregate.stateType());
+        .returns(ParameterizedTypeName.get(RuntimeTypes.AGGREGATE_DEFINITION, aggregate.stateType(), aggregate.eventSupertype()));
+    CodeText javadoc = CodeText.of("The behaviour of the {@code $L} aggregate, ready for a service to host:\n", aggregate.wireName())
+        .add(aggregate.hasInitialState() ? "its initial state, " : "")
+        .add("a reducer per event and a handler per command, as declared on {@link $T}", aggregate.stateType());
+    CodeText body = new CodeText();
 
     JavaNames.Allocator parameterNames = new JavaNames.Allocator(LAMBDA_NAMES.toArray(String[]::new));
     Map<ClassName, String> owners = new LinkedHashMap<>();
@@ -41,17 +41,17 @@ final class StubWriter {
       owners.put(owner, parameterNames.allocate(JavaNames.lowerCamel(owner.simpleName()), "Instance"));
     }
     if (!owners.isEmpty()) {
-      definition.addJavadoc(" and its handler classes");
+      javadoc.add(" and its handler classes");
     }
-    definition.addJavadoc(".\n");
+    javadoc.add(".\n");
     for (Map.Entry<ClassName, String> owner : owners.entrySet()) {
       definition.addParameter(owner.getKey(), owner.getValue());
-      definition.addJavadoc("\n@param $N the instance whose {@code @CommandHandler} methods run the commands it handles", owner.getValue());
-      definition.addStatement("$T.requireNonNull($N, $S)", RuntimeTypes.OBJECTS, owner.getValue(), owner.getValue());
+      javadoc.add("\n@param $N the instance whose {@code @CommandHandler} methods run the commands it handles", owner.getValue());
+      body.addStatement("$T.requireNonNull($N, $S)", RuntimeTypes.OBJECTS, owner.getValue(), owner.getValue());
     }
-    definition.addJavadoc("\n@return the definition; pass it to the service host\n");
+    javadoc.add("\n@return the definition; pass it to the service host\n");
 
-    CodeBlock.Builder chain = CodeBlock.builder().add("return $T.builder($T.TYPE)", RuntimeTypes.AGGREGATE_DEFINITION, codecs);
+    CodeText chain = CodeText.of("return $T.builder($T.TYPE)", RuntimeTypes.AGGREGATE_DEFINITION, codecs);
     if (aggregate.hasInitialState()) {
       chain.add("\n.initialState(key -> $T.$N(key))", aggregate.stateType(), aggregate.initialMethod());
     }
@@ -64,8 +64,8 @@ final class StubWriter {
     }
     for (CommandModel command : aggregate.commands()) {
       HandlerModel handler = command.handler();
-      CodeBlock call = handlerCall(aggregate, handler, owners);
-      CodeBlock events = handler.returnsList() ? call : CodeBlock.of("$T.of($L)", RuntimeTypes.LIST, call);
+      CodeText call = handlerCall(aggregate, handler, owners);
+      CodeText events = handler.returnsList() ? call : CodeText.of("$T.of($L)", RuntimeTypes.LIST, call);
       String constant = constants.commandType(command);
       if (handler.takesState()) {
         chain.add("\n.command($T.$N, (state, command, context) -> $L)", codecs, constant, events);
@@ -74,37 +74,38 @@ final class StubWriter {
       }
     }
     chain.add("\n.build()");
-    definition.addStatement(chain.build());
+    body.addStatement("$L", chain);
+    definition.addJavadoc(javadoc.build()).addCode(body.build());
 
     TypeSpec stub = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Service stub of the {@code $L} aggregate, generated from {@link $T}: binds every command to its\n"
+        .addJavadoc(CodeText.block("Service stub of the {@code $L} aggregate, generated from {@link $T}: binds every command to its\n"
             + "{@code @CommandHandler} and every event to its {@code @Reducer}. Host the result of {@link #definition}\n"
             + "in a service; the runtime decodes and validates each command before its handler runs.\n",
-            aggregate.wireName(), aggregate.stateType())
+            aggregate.wireName(), aggregate.stateType()))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(definition.build())
         .build();
     return GeneratedFiles.file(name, stub);
   }
 
-  private static CodeBlock handlerCall(AggregateModel aggregate, HandlerModel handler, Map<ClassName, String> owners) {
-    CodeBlock.Builder arguments = CodeBlock.builder();
-    CodeBlock target;
+  private static CodeText handlerCall(AggregateModel aggregate, HandlerModel handler, Map<ClassName, String> owners) {
+    CodeText arguments = new CodeText();
+    CodeText target;
     if (handler.isStatic()) {
-      target = CodeBlock.of("$T", handler.owner());
+      target = CodeText.of("$T", handler.owner());
       if (handler.takesState()) {
         arguments.add("state, ");
       }
     } else if (handler.owner().equals(aggregate.stateType())) {
-      target = CodeBlock.of("state");
+      target = CodeText.of("state");
     } else {
       String instance = owners.get(handler.owner());
       if (instance == null) {
         throw new IllegalArgumentException("handler " + handler.method() + " is on " + handler.owner().simpleName()
             + ", which is not among the aggregate's handler owners");
       }
-      target = CodeBlock.of("$N", instance);
+      target = CodeText.of("$N", instance);
       if (handler.takesState()) {
         arguments.add("state, ");
       }
@@ -113,6 +114,6 @@ final class StubWriter {
     if (handler.takesContext()) {
       arguments.add(", context");
     }
-    return CodeBlock.of("$L.$N($L)", target, handler.method(), arguments.build());
+    return CodeText.of("$L.$N($L)", target, handler.method(), arguments);
   }
 }

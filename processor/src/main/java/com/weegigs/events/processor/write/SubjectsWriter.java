@@ -19,10 +19,10 @@ final class SubjectsWriter {
     String type = aggregate.wireName();
     TypeSpec.Builder subjects = GeneratedFiles.annotate(TypeSpec.classBuilder(aggregate.names().subjects()), generatedAnnotation)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("NATS subjects of the {@code $L} aggregate of service {@code $L}, generated from {@link $T}.\n\n"
+        .addJavadoc(CodeText.block("NATS subjects of the {@code $L} aggregate of service {@code $L}, generated from {@link $T}.\n\n"
             + "<p>Requests to a command subject carry a command request and are answered with the entity or an error;\n"
             + "event subjects carry recorded events. Subscribe to {@link #ALL_EVENTS} to see every event of the aggregate.\n",
-            type, prefix, aggregate.stateType())
+            type, prefix, aggregate.stateType()))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
 
     subjects.addField(constant("SERVICE", prefix, "The service name, the first token of every subject."));
@@ -46,7 +46,7 @@ final class SubjectsWriter {
   private static FieldSpec constant(String name, String value, String javadoc) {
     return FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .initializer("$S", value)
-        .addJavadoc("$L\n", javadoc)
+        .addJavadoc(CodeText.block("$L\n", javadoc))
         .build();
   }
 }

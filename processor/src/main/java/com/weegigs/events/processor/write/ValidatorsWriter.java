@@ -1,7 +1,6 @@
 package com.weegigs.events.processor.write;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -73,10 +72,10 @@ final class ValidatorsWriter {
 
     TypeSpec.Builder validators = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Constraint checks of the commands of the {@code $L} aggregate ({@link $T}), generated from their\n"
+        .addJavadoc(CodeText.block("Constraint checks of the commands of the {@code $L} aggregate ({@link $T}), generated from their\n"
             + "jakarta.validation annotations. Each {@code validate} method returns every violation, with its JSON path,\n"
             + "and an empty list for a valid value; the service runs them before a command reaches its handler.\n",
-            aggregate.wireName(), aggregate.stateType());
+            aggregate.wireName(), aggregate.stateType()));
     fields.forEach(validators::addField);
     validators.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     validates.forEach(validators::addMethod);
@@ -108,11 +107,13 @@ final class ValidatorsWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(RuntimeTypes.LIST, RuntimeTypes.VIOLATION))
         .addParameter(shape.type(), "value")
-        .addJavadoc("Checks the constraints of {@link $T}; every broken one is returned with its path, none when it is valid.\n", shape.type())
-        .addJavadoc("\n@param value the value to check, not {@code null}\n@return every violation, in component order\n")
-        .addStatement("$T context = new $T()", RuntimeTypes.VALIDATION_CONTEXT, RuntimeTypes.VALIDATION_CONTEXT)
-        .addStatement("check(value, context)")
-        .addStatement("return context.violations()")
+        .addJavadoc(CodeText.block("Checks the constraints of {@link $T}; every broken one is returned with its path, none when it is valid.\n"
+            + "\n@param value the value to check, not {@code null}\n@return every violation, in component order\n", shape.type()))
+        .addCode(new CodeText()
+            .addStatement("$T context = new $T()", RuntimeTypes.VALIDATION_CONTEXT, RuntimeTypes.VALIDATION_CONTEXT)
+            .addStatement("check(value, context)")
+            .addStatement("return context.violations()")
+            .build())
         .build();
   }
 
@@ -121,12 +122,13 @@ final class ValidatorsWriter {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addParameter(shape.type(), "value")
         .addParameter(RuntimeTypes.VALIDATION_CONTEXT, "context");
+    CodeText code = new CodeText();
     for (ComponentModel component : shape.components()) {
-      CodeBlock access = component.type() instanceof ValueType.OptionalOf
-          ? CodeBlock.of("$T.unwrap(value.$N())", RuntimeTypes.CONSTRAINTS, component.name())
-          : CodeBlock.of("value.$N()", component.name());
+      CodeText access = component.type() instanceof ValueType.OptionalOf
+          ? CodeText.of("$T.unwrap(value.$N())", RuntimeTypes.CONSTRAINTS, component.name())
+          : CodeText.of("value.$N()", component.name());
       for (ConstraintModel constraint : component.constraints()) {
-        check.addStatement(constraintCall(shape, component, constraint, access));
+        code.addStatement("$L", constraintCall(shape, component, constraint, access));
       }
       ClassName nested = component.cascade() ? cascadedRecord(component.type()) : null;
       if (nested != null && checked.containsKey(nested)) {
@@ -139,37 +141,37 @@ final class ValidatorsWriter {
         } else if (type instanceof ValueType.OptionalOf) {
           method = "cascadeOptional";
         }
-        check.addStatement("context.$N($S, value.$N(), $T::check)", method, component.name(), component.name(),
+        code.addStatement("context.$N($S, value.$N(), $T::check)", method, component.name(), component.name(),
             aggregate.names().validators());
       }
     }
-    return check.build();
+    return check.addCode(code.build()).build();
   }
 
-  private CodeBlock constraintCall(RecordShape shape, ComponentModel component, ConstraintModel constraint, CodeBlock access) {
+  private CodeText constraintCall(RecordShape shape, ComponentModel component, ConstraintModel constraint, CodeText access) {
     ClassName constraints = RuntimeTypes.CONSTRAINTS;
     String field = component.name();
     String message = constraint.message();
     Map<String, Object> attributes = constraint.attributes();
     return switch (constraint.kind()) {
-      case NOT_NULL -> CodeBlock.of("$T.notNull(context, $S, $L, $S)", constraints, field, access, message);
-      case NOT_BLANK -> CodeBlock.of("$T.notBlank(context, $S, $L, $S)", constraints, field, access, message);
-      case NOT_EMPTY -> CodeBlock.of("$T.notEmpty(context, $S, $L, $S)", constraints, field, access, message);
-      case SIZE -> CodeBlock.of("$T.size(context, $S, $L, $L, $L, $S)", constraints, field, access,
+      case NOT_NULL -> CodeText.of("$T.notNull(context, $S, $L, $S)", constraints, field, access, message);
+      case NOT_BLANK -> CodeText.of("$T.notBlank(context, $S, $L, $S)", constraints, field, access, message);
+      case NOT_EMPTY -> CodeText.of("$T.notEmpty(context, $S, $L, $S)", constraints, field, access, message);
+      case SIZE -> CodeText.of("$T.size(context, $S, $L, $L, $L, $S)", constraints, field, access,
           intAttribute(attributes.get("min"), 0), intAttribute(attributes.get("max"), Integer.MAX_VALUE), message);
-      case MIN -> CodeBlock.of("$T.min(context, $S, $L, $LL, $S)", constraints, field, access, longAttribute(attributes.get("value")), message);
-      case MAX -> CodeBlock.of("$T.max(context, $S, $L, $LL, $S)", constraints, field, access, longAttribute(attributes.get("value")), message);
-      case POSITIVE -> CodeBlock.of("$T.positive(context, $S, $L, $S)", constraints, field, access, message);
-      case POSITIVE_OR_ZERO -> CodeBlock.of("$T.positiveOrZero(context, $S, $L, $S)", constraints, field, access, message);
-      case NEGATIVE -> CodeBlock.of("$T.negative(context, $S, $L, $S)", constraints, field, access, message);
-      case NEGATIVE_OR_ZERO -> CodeBlock.of("$T.negativeOrZero(context, $S, $L, $S)", constraints, field, access, message);
-      case DECIMAL_MIN -> CodeBlock.of("$T.decimalMin(context, $S, $L, $N, $L, $S)", constraints, field, access,
+      case MIN -> CodeText.of("$T.min(context, $S, $L, $LL, $S)", constraints, field, access, longAttribute(attributes.get("value")), message);
+      case MAX -> CodeText.of("$T.max(context, $S, $L, $LL, $S)", constraints, field, access, longAttribute(attributes.get("value")), message);
+      case POSITIVE -> CodeText.of("$T.positive(context, $S, $L, $S)", constraints, field, access, message);
+      case POSITIVE_OR_ZERO -> CodeText.of("$T.positiveOrZero(context, $S, $L, $S)", constraints, field, access, message);
+      case NEGATIVE -> CodeText.of("$T.negative(context, $S, $L, $S)", constraints, field, access, message);
+      case NEGATIVE_OR_ZERO -> CodeText.of("$T.negativeOrZero(context, $S, $L, $S)", constraints, field, access, message);
+      case DECIMAL_MIN -> CodeText.of("$T.decimalMin(context, $S, $L, $N, $L, $S)", constraints, field, access,
           decimalField(shape, component, "MIN", attributes), !Boolean.FALSE.equals(attributes.get("inclusive")), message);
-      case DECIMAL_MAX -> CodeBlock.of("$T.decimalMax(context, $S, $L, $N, $L, $S)", constraints, field, access,
+      case DECIMAL_MAX -> CodeText.of("$T.decimalMax(context, $S, $L, $N, $L, $S)", constraints, field, access,
           decimalField(shape, component, "MAX", attributes), !Boolean.FALSE.equals(attributes.get("inclusive")), message);
-      case PATTERN -> CodeBlock.of("$T.pattern(context, $S, $L, $N, $S)", constraints, field, access,
+      case PATTERN -> CodeText.of("$T.pattern(context, $S, $L, $N, $S)", constraints, field, access,
           patternField(shape, component, String.valueOf(attributes.get("regexp"))), message);
-      case EMAIL -> CodeBlock.of("$T.email(context, $S, $L, $S)", constraints, field, access, message);
+      case EMAIL -> CodeText.of("$T.email(context, $S, $L, $S)", constraints, field, access, message);
     };
   }
 
@@ -190,7 +192,7 @@ final class ValidatorsWriter {
     String name = fieldNames.allocate(
         JavaNames.upperSnake(shape.type().simpleName()) + "_" + JavaNames.upperSnake(component.name()) + "_DECIMAL_" + bound, "_2");
     fields.add(FieldSpec.builder(RuntimeTypes.BIG_DECIMAL, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("new $T($S)", RuntimeTypes.BIG_DECIMAL, value)
+        .initializer(CodeText.block("new $T($S)", RuntimeTypes.BIG_DECIMAL, value))
         .build());
     return name;
   }
@@ -199,7 +201,7 @@ final class ValidatorsWriter {
     String name = fieldNames.allocate(
         JavaNames.upperSnake(shape.type().simpleName()) + "_" + JavaNames.upperSnake(component.name()) + "_PATTERN", "_2");
     fields.add(FieldSpec.builder(RuntimeTypes.PATTERN, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.compile($S)", RuntimeTypes.PATTERN, regexp)
+        .initializer(CodeText.block("$T.compile($S)", RuntimeTypes.PATTERN, regexp))
         .build());
     return name;
   }
