@@ -3,6 +3,10 @@ package com.weegigs.events.benchmarks;
 import com.weegigs.events.benchmarks.raw.RawMicroScenario;
 import com.weegigs.events.benchmarks.raw.RawRequestReplyScenario;
 import com.weegigs.events.benchmarks.raw.RawWireScenario;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +17,7 @@ import java.util.List;
  *
  * <pre>
  * java -jar benchmarks.jar &lt;scenario&gt; [options]
- *   raw-rr | raw-micro | raw-wire | client-inmem   --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N]
+ *   raw-rr | raw-micro | raw-wire | client-inmem   --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
  *   server-alloc                        --nats-url URL [--seconds S] [--warmup S]
  *   codec                               [--quick]
  *   processor                           [--aggregates N] [--repeats N]
@@ -24,10 +28,19 @@ import java.util.List;
  * in-flight levels ({@code --in-flight 1,16,64,256}) warms up once (at 64 in flight, or the largest
  * level below it), then runs each level in turn after {@code --settle} unrecorded seconds, and
  * ends with one {@code RESULT} line per level, in the order given.
+ *
+ * <p>With {@code --serve}, a request scenario warms up, prints {@value #READY}, and then measures
+ * what it is told on standard input, one command per line: {@code run <in-flight> <settle seconds>
+ * <seconds>} prints one {@code RESULT} line; {@code quit} (or the end of the input) stops it. The
+ * suite keeps one such JVM per scenario and alternates between them, so that the figures it
+ * compares are measured seconds apart rather than minutes.
  */
 public final class Main {
   /** The request scenarios, in the order the suite runs them at each in-flight level. */
   public static final List<String> REQUEST_SCENARIOS = List.of("raw-rr", "raw-micro", "raw-wire", "client-inmem");
+
+  /** What a request scenario started with {@code --serve} prints once it has warmed up. */
+  public static final String READY = "READY";
 
   private Main() {}
 
@@ -57,7 +70,14 @@ public final class Main {
       return;
     }
     switch (options.scenario()) {
-      case "raw-rr", "raw-micro", "raw-wire", "client-inmem" -> runRequestScenario(options);
+      case "raw-rr", "raw-micro", "raw-wire", "client-inmem" -> {
+        if (options.flag("serve")) {
+          serveRequestScenario(options,
+              new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
+        } else {
+          runRequestScenario(options);
+        }
+      }
       case "server-alloc" -> System.out.println(
           com.weegigs.events.benchmarks.client.ServerAllocation.run(options).resultLine());
       case "codec" -> System.out.println(
@@ -105,6 +125,47 @@ public final class Main {
   }
 
   /**
+   * Warms a request scenario up, prints {@value #READY} to {@code out}, then runs the commands read
+   * from {@code in} (see the class comment) until {@code quit} or the end of the input. A command it
+   * cannot read is answered with a line starting {@code ERROR}.
+   */
+  static void serveRequestScenario(RunOptions options, BufferedReader in, PrintStream out) throws Exception {
+    String url = options.required("nats-url");
+    List<Integer> levels = options.integers("in-flight", List.of(1, 16, 64, 256));
+    Duration warmup = seconds(options, "warmup", 2);
+    long maxOperations = options.integer("max-ops", 50_000_000);
+    try (RequestTarget<?> target = start(options.scenario(), url, Collections.max(levels))) {
+      drive(target, options.scenario(), warmupLevel(levels), warmup, Duration.ZERO, maxOperations);
+      out.println(READY);
+      out.flush();
+      String line;
+      while ((line = in.readLine()) != null && !line.trim().equals("quit")) {
+        String[] words = line.trim().split(" +");
+        int level;
+        Duration settle;
+        Duration seconds;
+        try {
+          if (words.length != 4 || !words[0].equals("run")) {
+            throw new IllegalArgumentException("expected run <in-flight> <settle seconds> <seconds>");
+          }
+          level = Integer.parseInt(words[1]);
+          settle = Duration.ofMillis((long) (Double.parseDouble(words[2]) * 1000));
+          seconds = Duration.ofMillis((long) (Double.parseDouble(words[3]) * 1000));
+          if (level < 1 || level > Collections.max(levels)) {
+            throw new IllegalArgumentException("in-flight must be between 1 and " + Collections.max(levels));
+          }
+        } catch (IllegalArgumentException e) {
+          out.println("ERROR " + e.getMessage() + ": " + line);
+          out.flush();
+          continue;
+        }
+        out.println(drive(target, options.scenario(), level, settle, seconds, maxOperations).resultLine());
+        out.flush();
+      }
+    }
+  }
+
+  /**
    * The level the warm-up runs at: 64 in flight, the level the throughput targets are taken at,
    * or the largest level asked for below it (the smallest one when all are above).
    */
@@ -145,7 +206,7 @@ public final class Main {
     System.err.println(
         """
         usage: java -jar benchmarks.jar <scenario> [options]
-          raw-rr | raw-micro | raw-wire | client-inmem  --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N]
+          raw-rr | raw-micro | raw-wire | client-inmem  --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
           server-alloc                       --nats-url URL [--seconds S] [--warmup S]
           codec                              [--quick]
           processor                          [--aggregates N] [--repeats N]

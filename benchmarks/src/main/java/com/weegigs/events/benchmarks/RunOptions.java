@@ -17,7 +17,7 @@ import java.util.Map;
 public record RunOptions(String scenario, Map<String, String> values, List<String> flags) {
 
   /** Options that take no value. */
-  private static final List<String> FLAG_NAMES = List.of("quick", "json", "help");
+  private static final List<String> FLAG_NAMES = List.of("quick", "json", "help", "serve");
 
   /** Parses {@code args}; the first argument is the scenario. */
   public static RunOptions parse(String[] args) {

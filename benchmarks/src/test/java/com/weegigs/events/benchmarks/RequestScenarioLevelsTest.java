@@ -30,6 +30,28 @@ class RequestScenarioLevelsTest {
   }
 
   @Test
+  void scenariosRunningAtOnceAnswerOnlyTheirOwnRequests(NatsServer server) throws Exception {
+    // the suite keeps every scenario's JVM up at once: a responder answering another scenario's
+    // requests would show as that scenario's errors (a reply of the wrong shape)
+    List<RequestTarget<?>> targets = new java.util.ArrayList<>();
+    try {
+      for (String scenario : Main.REQUEST_SCENARIOS) {
+        targets.add(Main.start(scenario, server.url(), 4));
+      }
+      for (int i = 0; i < targets.size(); i++) {
+        LoadResult result = new ClosedLoopDriver<>(targets.get(i), 4).run(Main.REQUEST_SCENARIOS.get(i),
+            java.time.Duration.ZERO, java.time.Duration.ofMillis(300), 1_000_000, java.time.Duration.ofSeconds(10));
+        assertEquals(0, result.errors(), result.resultLine());
+        assertTrue(result.operations() > 0, result.resultLine());
+      }
+    } finally {
+      for (RequestTarget<?> target : targets) {
+        target.close();
+      }
+    }
+  }
+
+  @Test
   void rawWireWritesAWellFormedTraceparent() {
     assertEquals("00-000000000000000a00000000000000ff-0123456789abcdef-00",
         com.weegigs.events.benchmarks.raw.RawWireScenario.traceparent(10, 255, 0x0123456789abcdefL));

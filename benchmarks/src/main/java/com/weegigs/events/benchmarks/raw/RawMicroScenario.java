@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  * work as they do for the generated service. Errors answer with jnats' standard error headers.
  */
 public final class RawMicroScenario {
+  /** Where its responder answers. */
+  static final String SUBJECT = RawPayloads.subject("raw-micro");
+
   private RawMicroScenario() {}
 
   /** Starts the micro service and returns the requester bound to it. */
@@ -23,7 +26,7 @@ public final class RawMicroScenario {
     ServiceEndpoint endpoint =
         ServiceEndpoint.builder()
             .endpointName("add-item")
-            .endpointSubject(RawPayloads.SUBJECT)
+            .endpointSubject(SUBJECT)
             .endpointQueueGroup(RawPayloads.QUEUE_GROUP)
             .handler(
                 message -> {
@@ -56,6 +59,7 @@ public final class RawMicroScenario {
           service.stop();
           serviceConnection.close();
         },
-        inFlight);
+        inFlight,
+        SUBJECT);
   }
 }

@@ -20,8 +20,13 @@ import java.util.UUID;
  * is what the receipts service answers for a receipt of that size.
  */
 public final class RawPayloads {
-  /** The subject both raw responders answer on; the same shape as the generated service's. */
-  public static final String SUBJECT = "bench.command.receipt.add-item";
+  /**
+   * The subject a raw responder answers on, the same shape as the generated service's: each
+   * scenario has its own, as the suite keeps every scenario's JVM (and responder) running at once.
+   */
+  public static String subject(String scenario) {
+    return scenario + ".command.receipt.add-item";
+  }
   /** The queue group of the responders, as the generated service uses. */
   public static final String QUEUE_GROUP = "q";
   /** Items in each reply's state: the middle of the 1 to 5 that the client scenario sees. */

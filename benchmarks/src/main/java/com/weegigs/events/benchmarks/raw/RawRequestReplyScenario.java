@@ -15,6 +15,9 @@ import java.time.Duration;
  * the floor the framework is measured against.
  */
 public final class RawRequestReplyScenario {
+  /** Where its responder answers. */
+  static final String SUBJECT = RawPayloads.subject("raw-rr");
+
   private RawRequestReplyScenario() {}
 
   /** Starts the responder and returns the requester bound to it. */
@@ -35,9 +38,9 @@ public final class RawRequestReplyScenario {
               }
               responderConnection.publish(message.getReplyTo(), reply);
             });
-    dispatcher.subscribe(RawPayloads.SUBJECT, RawPayloads.QUEUE_GROUP);
+    dispatcher.subscribe(SUBJECT, RawPayloads.QUEUE_GROUP);
     responderConnection.flush(Duration.ofSeconds(5));
     Connection requester = Connections.connect(natsUrl, "raw-rr-requester");
-    return RawRequester.plain(requester, responderConnection::close, inFlight);
+    return RawRequester.plain(requester, responderConnection::close, inFlight, SUBJECT);
   }
 }

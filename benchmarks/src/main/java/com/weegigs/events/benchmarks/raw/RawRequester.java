@@ -44,10 +44,10 @@ final class RawRequester implements RequestTarget<Message> {
     this.check = check;
   }
 
-  /** The requester of {@code raw-rr} and {@code raw-micro}: the request and reply of {@link RawPayloads}. */
-  static RawRequester plain(Connection connection, AutoCloseable responder, int inFlight) {
+  /** The requester of {@code raw-rr} and {@code raw-micro}: the request and reply of {@link RawPayloads}, sent on {@code subject}. */
+  static RawRequester plain(Connection connection, AutoCloseable responder, int inFlight, String subject) {
     return new RawRequester(connection, responder, inFlight,
-        (requester, key) -> requester.requestWithTimeout(RawPayloads.SUBJECT, RawPayloads.request(key), TIMEOUT),
+        (requester, key) -> requester.requestWithTimeout(subject, RawPayloads.request(key), TIMEOUT),
         body -> RawPayloads.readReply(body).state() == null);
   }
 

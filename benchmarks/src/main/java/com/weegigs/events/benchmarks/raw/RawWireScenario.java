@@ -37,14 +37,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * jnats and Jackson databind: the caller sends the command request with {@code Content-Type},
  * {@code Wee-Deadline}, {@code Nats-Msg-Id} and a new {@code traceparent}; the responder (a
  * {@link Dispatcher} in queue group {@code q}, as in {@code raw-rr}) decodes it, makes the recorded
- * event, publishes it on {@code bench.events.receipt.item-added} with {@code Nats-Msg-Id},
+ * event, publishes it on {@code raw-wire.events.receipt.item-added} with {@code Nats-Msg-Id},
  * {@code Content-Type} and the request's {@code traceparent}, and answers the entity with its
  * events with {@code Content-Type} and the {@code traceparent}; the caller decodes the entity and
  * its events. It keeps no state and no store (its entity always has three items, like
  * {@code raw-rr}'s), and nobody subscribes to the events, as in {@code client-inmem}.
  */
 public final class RawWireScenario {
-  static final String EVENT_SUBJECT = "bench.events.receipt.item-added";
+  /** Where its responder answers. */
+  static final String SUBJECT = RawPayloads.subject("raw-wire");
+  static final String EVENT_SUBJECT = "raw-wire.events.receipt.item-added";
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -75,7 +77,7 @@ public final class RawWireScenario {
   public static RequestTarget<Message> start(String natsUrl, int inFlight) throws Exception {
     Connection responder = Connections.connect(natsUrl, "raw-wire-responder");
     Dispatcher dispatcher = responder.createDispatcher(message -> answer(responder, message));
-    dispatcher.subscribe(RawPayloads.SUBJECT, RawPayloads.QUEUE_GROUP);
+    dispatcher.subscribe(SUBJECT, RawPayloads.QUEUE_GROUP);
     responder.flush(Duration.ofSeconds(5));
     Connection requester = Connections.connect(natsUrl, "raw-wire-requester");
     return new RawRequester(requester, responder, inFlight, RawWireScenario::send, RawWireScenario::invalidReply);
@@ -155,7 +157,7 @@ public final class RawWireScenario {
         .put("Nats-Msg-Id", messageId)
         .put("traceparent", traceparent(random.nextLong(), random.nextLong() | 1, random.nextLong() | 1));
     return connection.requestWithTimeout(
-        NatsMessage.builder().subject(RawPayloads.SUBJECT).headers(headers).data(body).build(), RawRequester.TIMEOUT);
+        NatsMessage.builder().subject(SUBJECT).headers(headers).data(body).build(), RawRequester.TIMEOUT);
   }
 
   /** The caller's decode: the entity and its events. */

@@ -28,12 +28,13 @@ import java.util.stream.Collectors;
  * {@code suite}: every scenario, each in a fresh JVM, and the targets of issue #4.
  *
  * <p>The request scenarios are interleaved so that their ratios come from figures measured side by
- * side on a noisy shared machine: each repeat runs {@code raw-rr}, {@code raw-micro} and
- * {@code client-inmem} back to back (the order rotates from one repeat to the next), each in its
- * own JVM that warms up once and then measures every in-flight level (1, 16, 64, 256) in turn. A
- * figure is the median over the repeats; a ratio is the median over the repeats of the ratio
- * within the repeat. Then it runs {@code server-alloc}, {@code codec} and
- * {@code processor}, prints Markdown tables and writes every figure as JSON.
+ * side on a noisy shared machine: each of {@code raw-rr}, {@code raw-micro}, {@code raw-wire} and
+ * {@code client-inmem} runs in its own JVM ({@link ServedScenario}), warmed up once; then each
+ * repeat measures every in-flight level (1, 16, 64, 256) of every scenario, the scenarios one
+ * after the other at each level (the order rotates from one repeat to the next), the others idle
+ * meanwhile. A figure is the median over the repeats; a ratio is the median over the repeats of the
+ * ratio within the repeat. Then it runs {@code server-alloc}, {@code codec} and {@code processor},
+ * prints Markdown tables and writes every figure as JSON.
  */
 public final class Suite {
   private static final List<Integer> LEVELS = List.of(1, 16, 64, 256);
@@ -47,7 +48,7 @@ public final class Suite {
   public static void run(RunOptions options) throws Exception {
     String url = options.required("nats-url");
     boolean quick = options.flag("quick");
-    int repeats = options.integer("repeats", quick ? 1 : 3);
+    int repeats = options.integer("repeats", quick ? 1 : 5);
     // one warm-up per JVM, then every level: the generated stack has far more code than the raw
     // one, and with 2 cores shared with nats-server C2 compiles it for 8 to 12 s
     double seconds = options.decimal("seconds", quick ? 1 : 2.5);
@@ -77,22 +78,34 @@ public final class Suite {
       runs.put(scenario, new LinkedHashMap<>());
     }
     String levels = LEVELS.stream().map(String::valueOf).collect(Collectors.joining(","));
-    for (int r = 0; r < repeats; r++) {
-      for (int i = 0; i < Main.REQUEST_SCENARIOS.size(); i++) {
-        String scenario = Main.REQUEST_SCENARIOS.get((i + r) % Main.REQUEST_SCENARIOS.size());
-        List<Map<String, String>> results = children(jvm, List.of(scenario, "--nats-url", url,
-            "--in-flight", levels, "--seconds", Double.toString(seconds),
-            "--warmup", Double.toString(warmup), "--settle", Double.toString(settle)));
+    // One JVM per scenario, each warmed up once (one after the other, so that each warm-up has the
+    // machine), then measured in turn: every level of every scenario once per repeat, the scenarios
+    // in a rotating order, so that the figures a ratio compares are taken seconds apart and no
+    // scenario is always first.
+    List<ServedScenario> served = new ArrayList<>();
+    try {
+      for (String scenario : Main.REQUEST_SCENARIOS) {
+        served.add(ServedScenario.start(jvm, scenario, List.of("--nats-url", url, "--in-flight", levels,
+            "--warmup", Double.toString(warmup))));
+      }
+      for (int r = 0; r < repeats; r++) {
         for (int level : LEVELS) {
-          Map<String, String> result = forLevel(results, level);
-          runs.get(scenario).computeIfAbsent(level, k -> new ArrayList<>()).add(result);
-          Map<String, Object> logged = new LinkedHashMap<>();
-          logged.put("scenario", scenario);
-          logged.put("in_flight", level);
-          logged.put("repeat", r + 1);
-          logged.put("result", result);
-          runLog.add(logged);
+          for (int i = 0; i < served.size(); i++) {
+            ServedScenario scenario = served.get((i + r) % served.size());
+            Map<String, String> result = scenario.run(level, settle, seconds);
+            runs.get(scenario.scenario()).computeIfAbsent(level, k -> new ArrayList<>()).add(result);
+            Map<String, Object> logged = new LinkedHashMap<>();
+            logged.put("scenario", scenario.scenario());
+            logged.put("in_flight", level);
+            logged.put("repeat", r + 1);
+            logged.put("result", result);
+            runLog.add(logged);
+          }
         }
+      }
+    } finally {
+      for (ServedScenario scenario : served) {
+        scenario.close();
       }
     }
     Map<String, String> alloc = child(jvm, List.of("server-alloc", "--nats-url", url,
@@ -224,28 +237,21 @@ public final class Suite {
     }
     List<Map<String, String>> results = new ArrayList<>();
     for (String resultLine : resultLines) {
-      Map<String, String> result = new LinkedHashMap<>();
-      for (String pair : resultLine.substring("RESULT ".length()).trim().split(" +")) {
-        int equals = pair.indexOf('=');
-        if (equals > 0) {
-          result.put(pair.substring(0, equals), pair.substring(equals + 1));
-        }
-      }
-      results.add(result);
+      results.add(resultPairs(resultLine));
     }
     return results;
   }
 
-  /** The result of {@code level} among a run's results, or the run's failure. */
-  static Map<String, String> forLevel(List<Map<String, String>> results, int level) {
-    for (Map<String, String> result : results) {
-      if (Integer.toString(level).equals(result.get("in_flight"))) {
-        return result;
+  /** The key=value pairs of a {@code RESULT} line, in order. */
+  static Map<String, String> resultPairs(String resultLine) {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (String pair : resultLine.substring("RESULT ".length()).trim().split(" +")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        result.put(pair.substring(0, equals), pair.substring(equals + 1));
       }
     }
-    Map<String, String> failed = new LinkedHashMap<>();
-    failed.put("failed", results.get(0).getOrDefault("failed", "no RESULT line for " + level + " in flight"));
-    return failed;
+    return result;
   }
 
   /** The median of {@code values}; NaN when there are none. */

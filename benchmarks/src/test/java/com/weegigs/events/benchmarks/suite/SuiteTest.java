@@ -18,14 +18,9 @@ class SuiteTest {
   }
 
   @Test
-  void eachLevelTakesItsOwnResultOrTheRunsFailure() {
-    List<Map<String, String>> results = List.of(
-        Map.of("scenario", "raw-rr", "in_flight", "1", "ops_per_s", "10"),
-        Map.of("scenario", "raw-rr", "in_flight", "64", "ops_per_s", "640"));
-    assertEquals("640", Suite.forLevel(results, 64).get("ops_per_s"));
-    assertEquals("10", Suite.forLevel(results, 1).get("ops_per_s"));
-    assertTrue(Suite.forLevel(results, 16).containsKey("failed"));
-    assertEquals("exit 1", Suite.forLevel(List.of(Map.of("failed", "exit 1")), 64).get("failed"));
+  void aResultLineIsReadAsItsPairs() {
+    assertEquals(Map.of("scenario", "raw-rr", "in_flight", "64", "ops_per_s", "640.5"),
+        Suite.resultPairs("RESULT scenario=raw-rr  in_flight=64 ops_per_s=640.5 "));
   }
 
   @Test
