@@ -114,6 +114,7 @@ public final class Main {
       // one warm-up for every level: the JIT compiles the same code whatever the level
       drive(target, options.scenario(), warmupLevel(levels), warmup, Duration.ZERO, maxOperations);
       for (int level : levels) {
+        target.reset();
         results.add(drive(target, options.scenario(), level, settle, seconds, maxOperations));
       }
     }
@@ -159,6 +160,7 @@ public final class Main {
           out.flush();
           continue;
         }
+        target.reset();
         out.println(drive(target, options.scenario(), level, settle, seconds, maxOperations).resultLine());
         out.flush();
       }

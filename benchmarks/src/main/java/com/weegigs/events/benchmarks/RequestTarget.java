@@ -23,6 +23,13 @@ public interface RequestTarget<R> extends AutoCloseable {
    */
   boolean failed(R reply);
 
+  /**
+   * Called with nothing in flight before each measured run: a scenario that keeps state between
+   * requests starts each run from the same state, so that a run's figures do not depend on how
+   * many runs came before it. Nothing to do for the stateless raw scenarios.
+   */
+  default void reset() throws Exception {}
+
   @Override
   void close() throws Exception;
 }

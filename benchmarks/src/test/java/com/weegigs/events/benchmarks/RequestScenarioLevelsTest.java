@@ -52,6 +52,19 @@ class RequestScenarioLevelsTest {
   }
 
   @Test
+  void clientInMemoryStartsEachRunWithAnEmptyStore(NatsServer server) throws Exception {
+    try (com.weegigs.events.benchmarks.client.ClientInMemoryScenario target =
+        com.weegigs.events.benchmarks.client.ClientInMemoryScenario.start(server.url(), 1)) {
+      // the first commands of loop 0 all go to one receipt
+      assertEquals(1, target.send(0).get(10, java.util.concurrent.TimeUnit.SECONDS).entity().revision());
+      assertEquals(2, target.send(0).get(10, java.util.concurrent.TimeUnit.SECONDS).entity().revision());
+      target.reset();
+      assertEquals(1, target.send(0).get(10, java.util.concurrent.TimeUnit.SECONDS).entity().revision(),
+          "after a reset the same receipt starts again");
+    }
+  }
+
+  @Test
   void rawWireWritesAWellFormedTraceparent() {
     assertEquals("00-000000000000000a00000000000000ff-0123456789abcdef-00",
         com.weegigs.events.benchmarks.raw.RawWireScenario.traceparent(10, 255, 0x0123456789abcdefL));

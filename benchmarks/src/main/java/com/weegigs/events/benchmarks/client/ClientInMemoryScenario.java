@@ -43,7 +43,7 @@ public final class ClientInMemoryScenario
   private static final AddItem COFFEE = new AddItem("Coffee", new BigDecimal("4.50"), 2);
 
   private final Connection serviceConnection;
-  private final NatsService service;
+  private NatsService service;
   private final Connection clientConnection;
   private final ServiceClient serviceClient;
   private final ReceiptClient receipts;
@@ -66,18 +66,7 @@ public final class ClientInMemoryScenario
   /** Starts the service and the client. */
   public static ClientInMemoryScenario start(String natsUrl, int inFlight) throws Exception {
     Connection serviceConnection = Connections.connect(natsUrl, SERVICE_CONNECTION);
-    NatsService service =
-        NatsService.builder(ReceiptsService.DESCRIPTOR)
-            .connection(serviceConnection)
-            .withEventStore(new InMemoryEventStore())
-            // the receipts handlers never block, so the service opts into running fast endpoints
-            // on their dispatcher thread, as a user with such handlers would (the default is the pool)
-            .withConcurrency(ConcurrencyConfig.defaults().withInlineBelow(INLINE_BELOW))
-            .aggregate(ReceiptStub.definition(new ReceiptHandlers()))
-            // the example's service also declares suppliers; it refuses to start without them
-            .aggregate(SupplierStub.definition())
-            .start();
-    serviceConnection.flush(Duration.ofSeconds(5));
+    NatsService service = service(serviceConnection);
     Connection clientConnection = Connections.connect(natsUrl, CLIENT_CONNECTION);
     ServiceClient serviceClient = client(clientConnection);
     return new ClientInMemoryScenario(
@@ -101,6 +90,33 @@ public final class ClientInMemoryScenario
           Connections.named("wee-client-fixed")));
     }
     return builder.build();
+  }
+
+  /** A receipts service with an empty in-memory store, on {@code connection}. */
+  private static NatsService service(Connection connection) throws Exception {
+    NatsService service =
+        NatsService.builder(ReceiptsService.DESCRIPTOR)
+            .connection(connection)
+            .withEventStore(new InMemoryEventStore())
+            // the receipts handlers never block, so the service opts into running fast endpoints
+            // on their dispatcher thread, as a user with such handlers would (the default is the pool)
+            .withConcurrency(ConcurrencyConfig.defaults().withInlineBelow(INLINE_BELOW))
+            .aggregate(ReceiptStub.definition(new ReceiptHandlers()))
+            // the example's service also declares suppliers; it refuses to start without them
+            .aggregate(SupplierStub.definition())
+            .start();
+    connection.flush(Duration.ofSeconds(5));
+    return service;
+  }
+
+  /**
+   * A fresh service and store (the JIT's work stays): the in-memory store keeps every event, so
+   * without this a run's figures would depend on how many commands earlier runs had stored.
+   */
+  @Override
+  public void reset() throws Exception {
+    service.close();
+    service = service(serviceConnection);
   }
 
   /** The service this scenario hosts. */
