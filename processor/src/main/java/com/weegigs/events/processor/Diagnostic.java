@@ -174,6 +174,12 @@ public enum Diagnostic {
   ENUM_WIRE_VALUE_CLASH("WEE-508", Kind.ERROR,
       "enum %s, the type of component %s of %s, has the constants %s and %s, which are both \"%s\" on the wire"
           + " (a constant's name in lower case, with '_' as '-'); rename one of them"),
+  /** A constraint written where the generated validators do not look. */
+  CONSTRAINT_TOO_DEEP("WEE-509", Kind.ERROR,
+      "@%s on %s in component %s of %s is not checked: the generated validators read constraints on a component"
+          + " and on the type argument of its List, Set or Optional or the value type argument of its Map, not on"
+          + " Map keys or further in; hold the values in a record with its own constraints, or check them in the"
+          + " handler"),
 
   // --- 6xx: aggregate references ---------------------------------------------------------------
   /** A command or event naming a class that is not an aggregate. */

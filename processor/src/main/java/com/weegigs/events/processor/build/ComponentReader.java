@@ -111,14 +111,29 @@ final class ComponentReader {
         nested.addAll(inner.nested());
         nestedShapes.putAll(inner.nestedShapes());
       }
-      List<ConstraintModel> constraints = constraints(record, component, type);
-      constrained |= !constraints.isEmpty();
-      boolean cascade = annotationMirrors(component).stream().anyMatch(m -> Mirrors.qualifiedName(m).equals(AnnotationNames.VALID));
-      if (cascade && recordsIn(component.asType()).isEmpty()) {
-        report(Diagnostic.VALID_WITHOUT_EFFECT, component, AnnotationNames.VALID,
-            component.getSimpleName(), TypeText.simple(record), TypeText.of(component.asType()));
+      List<ConstraintModel> constraints = new ArrayList<>(constraints(record, component, type));
+      OnTypeArgument onArgument = onTypeArgument(record, component, type);
+      List<ConstraintModel> elementConstraints = List.of();
+      if (type instanceof ValueType.OptionalOf) {
+        // both apply to the Optional's value
+        constraints.addAll(onArgument.constraints());
+      } else {
+        elementConstraints = onArgument.constraints();
       }
-      components.add(new ComponentModel(component.getSimpleName().toString(), type, constraints, cascade));
+      constrained |= !constraints.isEmpty() || !elementConstraints.isEmpty();
+      boolean validOnComponent =
+          annotationMirrors(component).stream().anyMatch(m -> Mirrors.qualifiedName(m).equals(AnnotationNames.VALID));
+      boolean cascade = validOnComponent || onArgument.valid();
+      if (cascade && recordsIn(component.asType()).isEmpty()) {
+        if (validOnComponent) {
+          report(Diagnostic.VALID_WITHOUT_EFFECT, component, AnnotationNames.VALID,
+              component.getSimpleName(), TypeText.simple(record), TypeText.of(component.asType()));
+        } else {
+          reporter.report(Diagnostic.VALID_WITHOUT_EFFECT, reportOn(component),
+              component.getSimpleName(), TypeText.simple(record), TypeText.of(component.asType()));
+        }
+      }
+      components.add(new ComponentModel(component.getSimpleName().toString(), type, constraints, cascade, elementConstraints));
     }
     ok &= reporter.errorCount() == errorsBefore;
     Result result = new Result(new RecordShape(name, components), ok, nested, nestedShapes, constrained);
@@ -167,7 +182,8 @@ final class ComponentReader {
   /** Warns about components of {@code command} holding constrained records without {@code @Valid}. */
   void checkCascade(TypeElement command) {
     for (RecordComponentElement component : command.getRecordComponents()) {
-      boolean cascade = annotationMirrors(component).stream().anyMatch(m -> Mirrors.qualifiedName(m).equals(AnnotationNames.VALID));
+      boolean cascade = annotationMirrors(component).stream().anyMatch(m -> Mirrors.qualifiedName(m).equals(AnnotationNames.VALID))
+          || validOnTypeArgument(component.asType());
       if (cascade) {
         continue;
       }
@@ -179,6 +195,24 @@ final class ComponentReader {
         }
       }
     }
+  }
+
+  /**
+   * Whether a type argument of {@code type}, at any depth, is annotated {@code @Valid}
+   * ({@code List<@Valid Item>}, {@code Map<String, List<@Valid Item>>}): the same as {@code @Valid}
+   * on the component.
+   */
+  private static boolean validOnTypeArgument(TypeMirror type) {
+    if (!(type instanceof DeclaredType declared)) {
+      return false;
+    }
+    for (TypeMirror argument : declared.getTypeArguments()) {
+      if (argument.getAnnotationMirrors().stream().anyMatch(m -> Mirrors.qualifiedName(m).equals(AnnotationNames.VALID))
+          || validOnTypeArgument(argument)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Records held by {@code type}: itself, or the elements/values of its collections. */
@@ -309,6 +343,20 @@ final class ComponentReader {
     return Mirrors.find(on, qualifiedName).orElseGet(() -> Mirrors.find(component, qualifiedName).orElse(null));
   }
 
+  /**
+   * Reports on the annotation {@code mirror}: found again by name on the component for one written
+   * on it (javac places a message by the mirror of the element it reports on), or at the component
+   * for one on a type argument, which javac cannot place more exactly.
+   */
+  private void reportConstraint(Diagnostic diagnostic, RecordComponentElement component, String qualifiedName,
+      AnnotationMirror mirror, boolean onTypeArgument, Object... arguments) {
+    if (onTypeArgument) {
+      reporter.report(diagnostic, reportOn(component), mirror, arguments);
+    } else {
+      report(diagnostic, component, qualifiedName, arguments);
+    }
+  }
+
   private void report(Diagnostic diagnostic, RecordComponentElement component, String qualifiedName, Object... arguments) {
     AnnotationMirror mirror = mirror(component, qualifiedName);
     if (mirror == null) {
@@ -318,12 +366,68 @@ final class ComponentReader {
     }
   }
 
+  /**
+   * What is written on a component's type arguments: the constraints on the element type
+   * ({@code List<@NotBlank String>}), read as on the component, and whether any of them says
+   * {@code @Valid}. Constraints further in, or on a {@code Map} key, are reported, not read.
+   */
+  private record OnTypeArgument(List<ConstraintModel> constraints, boolean valid) {}
+
+  private OnTypeArgument onTypeArgument(TypeElement record, RecordComponentElement component, ValueType type) {
+    ValueType element = type instanceof ValueType.ListOf list ? list.element()
+        : type instanceof ValueType.SetOf set ? set.element()
+        : type instanceof ValueType.MapOf map ? map.value()
+        : type instanceof ValueType.OptionalOf optional ? optional.value()
+        : null;
+    if (element == null) {
+      // a primitive, scalar, enum or (non-generic) record: it has no type arguments
+      return new OnTypeArgument(List.of(), false);
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) component.asType()).getTypeArguments();
+    TypeMirror argument = arguments.get(arguments.size() - 1);
+    if (type instanceof ValueType.MapOf) {
+      reportTooDeep(record, component, arguments.get(0));
+    }
+    for (TypeMirror inner : argument instanceof DeclaredType declared ? declared.getTypeArguments() : List.<TypeMirror>of()) {
+      reportTooDeep(record, component, inner);
+    }
+    List<AnnotationMirror> written = List.copyOf(argument.getAnnotationMirrors());
+    return new OnTypeArgument(constraints(record, component, written, argument, element, true),
+        validOnTypeArgument(component.asType()));
+  }
+
+  /** Reports every constraint on {@code type} and the types it holds. */
+  private void reportTooDeep(TypeElement record, RecordComponentElement component, TypeMirror type) {
+    for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+      String qualified = Mirrors.qualifiedName(mirror);
+      if (qualified.startsWith(AnnotationNames.CONSTRAINTS_PACKAGE + ".")) {
+        reporter.report(Diagnostic.CONSTRAINT_TOO_DEEP, reportOn(component), mirror,
+            qualified.substring(qualified.lastIndexOf('.') + 1), TypeText.of(type), component.getSimpleName(),
+            TypeText.simple(record));
+      }
+    }
+    if (type instanceof DeclaredType declared) {
+      for (TypeMirror argument : declared.getTypeArguments()) {
+        reportTooDeep(record, component, argument);
+      }
+    }
+  }
+
   private List<ConstraintModel> constraints(TypeElement record, RecordComponentElement component, ValueType type) {
+    return constraints(record, component, annotationMirrors(component), component.asType(), type, false);
+  }
+
+  /**
+   * Reads the constraints among {@code mirrors}, written on {@code javaType} (the component's type,
+   * or its type argument when {@code onTypeArgument}), reporting those that cannot be checked.
+   */
+  private List<ConstraintModel> constraints(TypeElement record, RecordComponentElement component, List<AnnotationMirror> mirrors,
+      TypeMirror javaType, ValueType type, boolean onTypeArgument) {
     List<ConstraintModel> constraints = new ArrayList<>();
-    String typeName = component.asType().getKind().isPrimitive()
-        ? component.asType().getKind().name().toLowerCase(java.util.Locale.ROOT)
-        : ((TypeElement) ((DeclaredType) component.asType()).asElement()).getQualifiedName().toString();
-    for (AnnotationMirror mirror : annotationMirrors(component)) {
+    String typeName = javaType.getKind().isPrimitive()
+        ? javaType.getKind().name().toLowerCase(java.util.Locale.ROOT)
+        : ((TypeElement) ((DeclaredType) javaType).asElement()).getQualifiedName().toString();
+    for (AnnotationMirror mirror : mirrors) {
       String qualified = Mirrors.qualifiedName(mirror);
       if (!qualified.startsWith(AnnotationNames.CONSTRAINTS_PACKAGE + ".")) {
         continue;
@@ -332,13 +436,13 @@ final class ComponentReader {
       ConstraintModel.Kind kind = kind(simple);
       Object[] where = {component.getSimpleName(), TypeText.simple(record)};
       if (kind == null) {
-        report(Diagnostic.UNSUPPORTED_CONSTRAINT, component, qualified, simple, where[0], where[1]);
+        reportConstraint(Diagnostic.UNSUPPORTED_CONSTRAINT, component, qualified, mirror, onTypeArgument, simple, where[0], where[1]);
         continue;
       }
       Applicability applicability = applicability(kind, typeName, type);
       if (applicability != null) {
-        report(Diagnostic.CONSTRAINT_NOT_APPLICABLE, component, qualified, simple, where[0], where[1],
-            TypeText.of(component.asType()), simple, applicability.appliesTo, applicability.instead);
+        reportConstraint(Diagnostic.CONSTRAINT_NOT_APPLICABLE, component, qualified, mirror, onTypeArgument, simple, where[0], where[1],
+            TypeText.of(javaType), simple, applicability.appliesTo, applicability.instead);
         continue;
       }
       Map<String, Object> attributes = new LinkedHashMap<>();

@@ -7,11 +7,23 @@ import java.util.List;
  *
  * @param name component name, also its JSON field name
  * @param type its type as the codec sees it
- * @param constraints its jakarta.validation constraints, in source order
- * @param cascade whether it is annotated {@code @Valid} (nested records, or elements of collections, are validated too)
+ * @param constraints its jakarta.validation constraints, in source order (for an {@code Optional},
+ *     those on its type argument too: both apply to its value)
+ * @param cascade whether it is annotated {@code @Valid}, or its type argument is
+ *     ({@code List<@Valid Item>}): nested records, or elements of collections, are validated too
+ * @param elementConstraints the constraints on the type argument of a {@code List} or {@code Set}
+ *     ({@code List<@NotBlank String>}), or on the value type argument of a {@code Map}, in source
+ *     order; checked on every element
  */
-public record ComponentModel(String name, ValueType type, List<ConstraintModel> constraints, boolean cascade) {
+public record ComponentModel(
+    String name, ValueType type, List<ConstraintModel> constraints, boolean cascade, List<ConstraintModel> elementConstraints) {
   public ComponentModel {
     constraints = List.copyOf(constraints);
+    elementConstraints = List.copyOf(elementConstraints);
+  }
+
+  /** A component without constraints on its type arguments. */
+  public ComponentModel(String name, ValueType type, List<ConstraintModel> constraints, boolean cascade) {
+    this(name, type, constraints, cascade, List.of());
   }
 }

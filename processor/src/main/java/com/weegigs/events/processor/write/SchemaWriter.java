@@ -90,6 +90,18 @@ final class SchemaWriter {
     for (ConstraintModel constraint : component.constraints()) {
       notNull |= apply(schema, constrained, constraint);
     }
+    if (!component.elementConstraints().isEmpty()) {
+      // List<@NotBlank String>: the element's keywords go into the items (a Map's: its values') schema
+      String key = type instanceof ValueType.MapOf ? "additionalProperties" : "items";
+      ValueType element = type instanceof ValueType.MapOf map ? map.value()
+          : type instanceof ValueType.ListOf list ? list.element() : ((ValueType.SetOf) type).element();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> items = new LinkedHashMap<>((Map<String, Object>) schema.get(key));
+      for (ConstraintModel constraint : component.elementConstraints()) {
+        apply(items, element, constraint);
+      }
+      schema.put(key, items);
+    }
     boolean primitive = type instanceof ValueType.Primitive p && !p.boxed();
     if (!primitive && !notNull) {
       return nullable(schema);

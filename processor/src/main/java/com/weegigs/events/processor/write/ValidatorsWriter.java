@@ -83,23 +83,58 @@ final class ValidatorsWriter {
     return GeneratedFiles.file(name, validators.build());
   }
 
+  /** The record a {@code @Valid} component holds, however deep in its containers; {@code null} when none. */
   private static ClassName cascadedRecord(ValueType type) {
     if (type instanceof ValueType.Record record) {
       return record.javaType();
     }
-    if (type instanceof ValueType.ListOf list && list.element() instanceof ValueType.Record record) {
-      return record.javaType();
+    ValueType held = held(type);
+    return held == null ? null : cascadedRecord(held);
+  }
+
+  /** What a container holds: a list's or set's element, a map's or optional's value; {@code null} for anything else. */
+  private static ValueType held(ValueType type) {
+    if (type instanceof ValueType.ListOf list) {
+      return list.element();
     }
-    if (type instanceof ValueType.SetOf set && set.element() instanceof ValueType.Record record) {
-      return record.javaType();
+    if (type instanceof ValueType.SetOf set) {
+      return set.element();
     }
-    if (type instanceof ValueType.MapOf map && map.value() instanceof ValueType.Record record) {
-      return record.javaType();
+    if (type instanceof ValueType.MapOf map) {
+      return map.value();
     }
-    if (type instanceof ValueType.OptionalOf optional && optional.value() instanceof ValueType.Record record) {
-      return record.javaType();
+    if (type instanceof ValueType.OptionalOf optional) {
+      return optional.value();
     }
     return null;
+  }
+
+  /** The {@code ValidationContext} method that descends into {@code type}. */
+  private static String cascadeMethod(ValueType type) {
+    if (type instanceof ValueType.ListOf || type instanceof ValueType.SetOf) {
+      return "cascadeEach";
+    }
+    if (type instanceof ValueType.MapOf) {
+      return "cascadeValues";
+    }
+    if (type instanceof ValueType.OptionalOf) {
+      return "cascadeOptional";
+    }
+    return "cascade";
+  }
+
+  /**
+   * The check of what {@code type} holds, at lambda depth {@code depth}: the record's own check, or
+   * for a container of containers ({@code List<List<Line>>}) a lambda descending one level more,
+   * {@code (held1, context1) -> context1.cascadeEach(null, held1, CartValidators::check)}.
+   */
+  private CodeText heldCheck(ValueType type, int depth) {
+    ValueType held = held(type);
+    if (held == null) {
+      return CodeText.of("$T::check", aggregate.names().validators());
+    }
+    return CodeText.of("(held$L, context$L) -> context$L.$N(null, held$L, $L)", depth, depth, depth, cascadeMethod(type), depth,
+        heldCheck(held, depth + 1));
   }
 
   private MethodSpec validateMethod(RecordShape shape) {
@@ -128,50 +163,74 @@ final class ValidatorsWriter {
           ? CodeText.of("$T.unwrap(value.$N())", RuntimeTypes.CONSTRAINTS, component.name())
           : CodeText.of("value.$N()", component.name());
       for (ConstraintModel constraint : component.constraints()) {
-        code.addStatement("$L", constraintCall(shape, component, constraint, access));
+        code.addStatement("$L", constraintCall(shape, component.name(), constraint, CodeText.of("$S", component.name()), access));
+      }
+      if (!component.elementConstraints().isEmpty()) {
+        elementChecks(code, shape, component);
       }
       ClassName nested = component.cascade() ? cascadedRecord(component.type()) : null;
       if (nested != null && checked.containsKey(nested)) {
         ValueType type = component.type();
-        String method = "cascade";
-        if (type instanceof ValueType.ListOf || type instanceof ValueType.SetOf) {
-          method = "cascadeEach";
-        } else if (type instanceof ValueType.MapOf) {
-          method = "cascadeValues";
-        } else if (type instanceof ValueType.OptionalOf) {
-          method = "cascadeOptional";
-        }
-        code.addStatement("context.$N($S, value.$N(), $T::check)", method, component.name(), component.name(),
-            aggregate.names().validators());
+        ValueType held = held(type);
+        code.addStatement("context.$N($S, value.$N(), $L)", cascadeMethod(type), component.name(), component.name(),
+            held == null ? heldCheck(type, 1) : heldCheck(held, 1));
       }
     }
     return check.addCode(code.build()).build();
   }
 
-  private CodeText constraintCall(RecordShape shape, ComponentModel component, ConstraintModel constraint, CodeText access) {
+  /**
+   * Adds the checks of the constraints on a container's type argument, run on every element:
+   * {@code context.eachElement("tags", value.tags(), (element, at) -> Constraints.notBlank(context, at, element, "..."));}
+   */
+  private void elementChecks(CodeText code, RecordShape shape, ComponentModel component) {
+    String method = component.type() instanceof ValueType.MapOf ? "eachValue" : "eachElement";
+    String owner = component.name() + "Element";
+    List<CodeText> calls = new ArrayList<>();
+    for (ConstraintModel constraint : component.elementConstraints()) {
+      calls.add(constraintCall(shape, owner, constraint, CodeText.of("at"), CodeText.of("element")));
+    }
+    if (calls.size() == 1) {
+      code.addStatement("context.$N($S, value.$N(), (element, at) -> $L)", method, component.name(), component.name(), calls.get(0));
+      return;
+    }
+    code.add("context.$N($S, value.$N(), (element, at) -> {\n$>", method, component.name(), component.name());
+    for (CodeText call : calls) {
+      code.addStatement("$L", call);
+    }
+    code.add("$<});\n");
+  }
+
+  /**
+   * One constraint's check.
+   *
+   * @param owner the name its constant fields (a decimal bound, a compiled pattern) are named after
+   * @param field the code of the checked value's name: the component's name, or the element's
+   * @param access the code of the checked value
+   */
+  private CodeText constraintCall(RecordShape shape, String owner, ConstraintModel constraint, CodeText field, CodeText access) {
     ClassName constraints = RuntimeTypes.CONSTRAINTS;
-    String field = component.name();
     String message = constraint.message();
     Map<String, Object> attributes = constraint.attributes();
     return switch (constraint.kind()) {
-      case NOT_NULL -> CodeText.of("$T.notNull(context, $S, $L, $S)", constraints, field, access, message);
-      case NOT_BLANK -> CodeText.of("$T.notBlank(context, $S, $L, $S)", constraints, field, access, message);
-      case NOT_EMPTY -> CodeText.of("$T.notEmpty(context, $S, $L, $S)", constraints, field, access, message);
-      case SIZE -> CodeText.of("$T.size(context, $S, $L, $L, $L, $S)", constraints, field, access,
+      case NOT_NULL -> CodeText.of("$T.notNull(context, $L, $L, $S)", constraints, field, access, message);
+      case NOT_BLANK -> CodeText.of("$T.notBlank(context, $L, $L, $S)", constraints, field, access, message);
+      case NOT_EMPTY -> CodeText.of("$T.notEmpty(context, $L, $L, $S)", constraints, field, access, message);
+      case SIZE -> CodeText.of("$T.size(context, $L, $L, $L, $L, $S)", constraints, field, access,
           intAttribute(attributes.get("min"), 0), intAttribute(attributes.get("max"), Integer.MAX_VALUE), message);
-      case MIN -> CodeText.of("$T.min(context, $S, $L, $LL, $S)", constraints, field, access, longAttribute(attributes.get("value")), message);
-      case MAX -> CodeText.of("$T.max(context, $S, $L, $LL, $S)", constraints, field, access, longAttribute(attributes.get("value")), message);
-      case POSITIVE -> CodeText.of("$T.positive(context, $S, $L, $S)", constraints, field, access, message);
-      case POSITIVE_OR_ZERO -> CodeText.of("$T.positiveOrZero(context, $S, $L, $S)", constraints, field, access, message);
-      case NEGATIVE -> CodeText.of("$T.negative(context, $S, $L, $S)", constraints, field, access, message);
-      case NEGATIVE_OR_ZERO -> CodeText.of("$T.negativeOrZero(context, $S, $L, $S)", constraints, field, access, message);
-      case DECIMAL_MIN -> CodeText.of("$T.decimalMin(context, $S, $L, $N, $L, $S)", constraints, field, access,
-          decimalField(shape, component, "MIN", attributes), !Boolean.FALSE.equals(attributes.get("inclusive")), message);
-      case DECIMAL_MAX -> CodeText.of("$T.decimalMax(context, $S, $L, $N, $L, $S)", constraints, field, access,
-          decimalField(shape, component, "MAX", attributes), !Boolean.FALSE.equals(attributes.get("inclusive")), message);
-      case PATTERN -> CodeText.of("$T.pattern(context, $S, $L, $N, $S)", constraints, field, access,
-          patternField(shape, component, String.valueOf(attributes.get("regexp"))), message);
-      case EMAIL -> CodeText.of("$T.email(context, $S, $L, $S)", constraints, field, access, message);
+      case MIN -> CodeText.of("$T.min(context, $L, $L, $LL, $S)", constraints, field, access, longAttribute(attributes.get("value")), message);
+      case MAX -> CodeText.of("$T.max(context, $L, $L, $LL, $S)", constraints, field, access, longAttribute(attributes.get("value")), message);
+      case POSITIVE -> CodeText.of("$T.positive(context, $L, $L, $S)", constraints, field, access, message);
+      case POSITIVE_OR_ZERO -> CodeText.of("$T.positiveOrZero(context, $L, $L, $S)", constraints, field, access, message);
+      case NEGATIVE -> CodeText.of("$T.negative(context, $L, $L, $S)", constraints, field, access, message);
+      case NEGATIVE_OR_ZERO -> CodeText.of("$T.negativeOrZero(context, $L, $L, $S)", constraints, field, access, message);
+      case DECIMAL_MIN -> CodeText.of("$T.decimalMin(context, $L, $L, $N, $L, $S)", constraints, field, access,
+          decimalField(shape, owner, "MIN", attributes), !Boolean.FALSE.equals(attributes.get("inclusive")), message);
+      case DECIMAL_MAX -> CodeText.of("$T.decimalMax(context, $L, $L, $N, $L, $S)", constraints, field, access,
+          decimalField(shape, owner, "MAX", attributes), !Boolean.FALSE.equals(attributes.get("inclusive")), message);
+      case PATTERN -> CodeText.of("$T.pattern(context, $L, $L, $N, $S)", constraints, field, access,
+          patternField(shape, owner, String.valueOf(attributes.get("regexp"))), message);
+      case EMAIL -> CodeText.of("$T.email(context, $L, $L, $S)", constraints, field, access, message);
     };
   }
 
@@ -186,20 +245,20 @@ final class ValidatorsWriter {
     throw new IllegalArgumentException("constraint value " + value + " is not a number");
   }
 
-  private String decimalField(RecordShape shape, ComponentModel component, String bound, Map<String, Object> attributes) {
+  private String decimalField(RecordShape shape, String owner, String bound, Map<String, Object> attributes) {
     String value = String.valueOf(attributes.get("value")).trim();
     new BigDecimal(value); // fails the write, rather than the generated class's initialisation, for a bad bound
     String name = fieldNames.allocate(
-        JavaNames.upperSnake(shape.type().simpleName()) + "_" + JavaNames.upperSnake(component.name()) + "_DECIMAL_" + bound, "_2");
+        JavaNames.upperSnake(shape.type().simpleName()) + "_" + JavaNames.upperSnake(owner) + "_DECIMAL_" + bound, "_2");
     fields.add(FieldSpec.builder(RuntimeTypes.BIG_DECIMAL, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(CodeText.block("new $T($S)", RuntimeTypes.BIG_DECIMAL, value))
         .build());
     return name;
   }
 
-  private String patternField(RecordShape shape, ComponentModel component, String regexp) {
+  private String patternField(RecordShape shape, String owner, String regexp) {
     String name = fieldNames.allocate(
-        JavaNames.upperSnake(shape.type().simpleName()) + "_" + JavaNames.upperSnake(component.name()) + "_PATTERN", "_2");
+        JavaNames.upperSnake(shape.type().simpleName()) + "_" + JavaNames.upperSnake(owner) + "_PATTERN", "_2");
     fields.add(FieldSpec.builder(RuntimeTypes.PATTERN, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(CodeText.block("$T.compile($S)", RuntimeTypes.PATTERN, regexp))
         .build());

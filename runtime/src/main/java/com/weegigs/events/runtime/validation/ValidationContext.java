@@ -25,7 +25,11 @@ public final class ValidationContext {
   /**
    * Checks a nested record of a {@code @Valid} component; {@code null} passes.
    *
-   * @param field the component name
+   * <p>The {@code cascade} methods nest for records held deeper ({@code List<List<Line>>}): an inner
+   * call passes {@code null} as its {@code field}, adding no name to the path, so a record two lists
+   * down is reported at {@code rows[1][0].sku}.
+   *
+   * @param field the component name, or {@code null} inside another {@code cascade} call
    * @param value its value
    * @param validator the generated check of the record's type
    */
@@ -79,6 +83,44 @@ public final class ValidationContext {
     pop();
   }
 
+  /**
+   * Runs {@code check} on every element of a {@code List} or {@code Set} component whose type
+   * argument carries constraints ({@code List<@NotBlank String>}), {@code null} elements included;
+   * each element is named {@code items[2]}.
+   *
+   * @param field the component name
+   * @param values the component's value; {@code null} checks nothing
+   * @param check the element's constraints
+   */
+  public <T> void eachElement(String field, Collection<T> values, ElementCheck<T> check) {
+    if (values == null) {
+      return;
+    }
+    int index = 0;
+    for (T value : values) {
+      check.check(value, field + "[" + index + "]");
+      index++;
+    }
+  }
+
+  /**
+   * Runs {@code check} on every value of a {@code Map} component whose value type argument carries
+   * constraints ({@code Map<String, @Positive Integer>}), {@code null} values included; each value
+   * is named as {@link #cascadeValues} names it ({@code prices.coffee}).
+   *
+   * @param field the component name
+   * @param values the component's value; {@code null} checks nothing
+   * @param check the value's constraints
+   */
+  public <T> void eachValue(String field, Map<String, T> values, ElementCheck<T> check) {
+    if (values == null) {
+      return;
+    }
+    for (Map.Entry<String, T> entry : values.entrySet()) {
+      check.check(entry.getValue(), field + "." + entry.getKey());
+    }
+  }
+
   /** Records a violation of component {@code field} of the record being checked. */
   public void violation(String field, String message) {
     if (violations == null) {
@@ -99,6 +141,9 @@ public final class ValidationContext {
 
   private void pushField(String field) {
     mark();
+    if (field == null) {
+      return;
+    }
     if (path.length() > 0) {
       path.append('.');
     }
@@ -124,6 +169,22 @@ public final class ValidationContext {
       marks = Arrays.copyOf(marks, depth * 2);
     }
     marks[depth++] = path.length();
+  }
+
+  /**
+   * The generated checks of one element of a container component.
+   *
+   * @param <T> the element type
+   */
+  @FunctionalInterface
+  public interface ElementCheck<T> {
+    /**
+     * Checks {@code element}, reporting its violations under {@code field}.
+     *
+     * @param element the element, possibly {@code null}
+     * @param field its name relative to the record being checked ({@code items[2]}, {@code prices.coffee})
+     */
+    void check(T element, String field);
   }
 
   /**

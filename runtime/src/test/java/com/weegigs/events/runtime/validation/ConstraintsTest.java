@@ -112,4 +112,34 @@ class ConstraintsTest {
     assertEquals("x", Constraints.unwrap(Optional.of("x")));
     assertNull(Constraints.<String>unwrap(Optional.empty()));
   }
+
+  @Test
+  void cascadesNestForRecordsHeldDeeper() {
+    ValidationContext context = new ValidationContext();
+    ValidationContext.NestedValidator<Item> item =
+        (value, nested) -> Constraints.notBlank(nested, "name", value.name(), "must not be blank");
+    context.cascadeEach("rows", List.of(List.of(new Item("ok")), List.of(new Item("ok"), new Item(""))),
+        (row, nested) -> nested.cascadeEach(null, row, item));
+    context.cascadeValues("byDay", Map.of("mon", List.of(Optional.of(new Item(" ")))),
+        (list, nested) -> nested.cascadeEach(null, list, (optional, inner) -> inner.cascadeOptional(null, optional, item)));
+    context.cascadeOptional("maybe", Optional.of(Map.of("k", new Item(""))),
+        (map, nested) -> nested.cascadeValues(null, map, item));
+    assertEquals(List.of("rows[1][1].name", "byDay.mon[0].name", "maybe.k.name"), fields(context));
+  }
+
+  @Test
+  void elementChecksNameEachElementAndSeeNulls() {
+    ValidationContext context = new ValidationContext();
+    context.eachElement("tags", java.util.Arrays.asList("ok", " ", null),
+        (tag, at) -> Constraints.notBlank(context, at, tag, "must not be blank"));
+    context.eachElement("tags2", java.util.Arrays.asList("ok", null),
+        (tag, at) -> Constraints.notNull(context, at, tag, "must not be null"));
+    context.eachElement("none", null, (tag, at) -> Constraints.notNull(context, at, tag, "must not be null"));
+    context.eachValue("stock", Map.of("tea", -1), (count, at) -> Constraints.positiveOrZero(context, at, count, "must not be negative"));
+    context.eachValue("none", null, (count, at) -> Constraints.notNull(context, at, count, "must not be null"));
+    // inside a nested record the element's name follows the record's path
+    context.cascade("line", new Item("x"), (item, nested) -> nested.eachElement("codes", List.of(""),
+        (code, at) -> Constraints.notBlank(nested, at, code, "must not be blank")));
+    assertEquals(List.of("tags[1]", "tags[2]", "tags2[1]", "stock.tea", "line.codes[0]"), fields(context));
+  }
 }
