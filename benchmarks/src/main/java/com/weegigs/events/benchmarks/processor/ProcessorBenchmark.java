@@ -34,8 +34,8 @@ import javax.tools.ToolProvider;
  *
  * Both run in this JVM through {@code javax.tools} (as Maven and Gradle run javac), with the same
  * options. The first (a), which produces the sources (b) needs, also loads and warms javac and the
- * processor and is not measured; then (b) and (a) alternate {@code --repeats} times and the medians
- * are taken. javac gives {@code -processorpath} a class loader of its own, but that loader asks
+ * processor and is not measured, nor is the first (b); then (b) and (a) alternate {@code --repeats}
+ * times and the medians are taken. javac gives {@code -processorpath} a class loader of its own, but that loader asks
  * javac's (this JVM's class path) first, and the processor is on that path too: its classes, and
  * the JIT's work on them, carry over from one compile to the next, as they do in a build daemon; a
  * one-shot build also pays to load and warm them.
@@ -157,6 +157,11 @@ public final class ProcessorBenchmark {
       System.out.printf(
           Locale.ROOT, "processor: generated %d files; first compile with processor %.0f ms%n",
           generatedFiles.size(), first.wallMillis());
+      // (b) once, unmeasured, as (a) had its first compile: the first (b) ran 1.4 to 1.7 times
+      // the CPU of later ones, which made the baseline dear and the processor's share look small
+      Timing firstWithout = compileWithoutProcessor(javac, work, all, classPath);
+      System.out.printf(
+          Locale.ROOT, "processor: first compile with -proc:none %.0f ms%n", firstWithout.wallMillis());
 
       double[] withCpu = new double[repeats];
       double[] withoutCpu = new double[repeats];
