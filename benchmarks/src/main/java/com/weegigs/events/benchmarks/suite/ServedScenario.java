@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -78,18 +77,12 @@ final class ServedScenario implements AutoCloseable {
    * then a failure, as a failed run is elsewhere in the suite.
    */
   static ServedScenario start(List<String> jvm, String scenario, List<String> args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvm);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.add(scenario);
-    command.addAll(args);
-    command.add("--serve");
-    System.out.println("> " + scenario + " " + String.join(" ", args) + " --serve");
-    ServedScenario served = new ServedScenario(scenario,
-        new ProcessBuilder(command).start());
+    List<String> arguments = new ArrayList<>();
+    arguments.add(scenario);
+    arguments.addAll(args);
+    arguments.add("--serve");
+    System.out.println("> " + String.join(" ", arguments));
+    ServedScenario served = new ServedScenario(scenario, new ProcessBuilder(Suite.childCommand(jvm, arguments)).start());
     String line = served.readUntil(Main.READY);
     if (line == null || !line.equals(Main.READY)) {
       served.failure = line == null ? served.stopped("exited before it was ready") : line;

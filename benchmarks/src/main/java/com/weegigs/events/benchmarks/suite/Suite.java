@@ -205,15 +205,8 @@ public final class Suite {
    * none or failed.
    */
   static List<Map<String, String>> children(List<String> jvm, List<String> args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvm);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.addAll(args);
     System.out.println("> " + String.join(" ", args));
-    Process process = new ProcessBuilder(command)
+    Process process = new ProcessBuilder(childCommand(jvm, args))
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
     List<String> resultLines = new ArrayList<>();
@@ -240,6 +233,18 @@ public final class Suite {
       results.add(resultPairs(resultLine));
     }
     return results;
+  }
+
+  /** {@code java <jvm> -cp <this class path> Main <args>}: a scenario in a JVM of its own. */
+  static List<String> childCommand(List<String> jvm, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvm);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(args);
+    return command;
   }
 
   /** The key=value pairs of a {@code RESULT} line, in order. */
