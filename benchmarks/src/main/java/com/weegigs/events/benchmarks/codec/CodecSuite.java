@@ -1,8 +1,9 @@
 package com.weegigs.events.benchmarks.codec;
 
+import static com.weegigs.events.benchmarks.Medians.median;
+
 import com.weegigs.events.benchmarks.RunOptions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -202,17 +203,6 @@ public final class CodecSuite {
   /** The smallest of the numbers that are not NaN; NaN when there are none. */
   static double min(List<Double> values) {
     return values.stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-  }
-
-  /** The median of the numbers that are not NaN; NaN when there are none. */
-  static double median(List<Double> values) {
-    double[] sorted = values.stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).toArray();
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   private static String key(String side, String type, String op) {

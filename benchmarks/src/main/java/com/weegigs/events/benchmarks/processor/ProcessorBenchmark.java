@@ -1,5 +1,7 @@
 package com.weegigs.events.benchmarks.processor;
 
+import static com.weegigs.events.benchmarks.Medians.median;
+
 import com.weegigs.events.benchmarks.RunOptions;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -257,13 +259,6 @@ public final class ProcessorBenchmark {
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
     }
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   private static void delete(Path root) throws IOException {

@@ -1,6 +1,7 @@
 package com.weegigs.events.benchmarks.suite;
 
 import com.weegigs.events.benchmarks.Main;
+import com.weegigs.events.benchmarks.Medians;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +137,7 @@ final class Report {
         ratios.add(x / y);
       }
     }
-    return Suite.median(ratios);
+    return Medians.median(ratios);
   }
 
   private static double median(List<Map<String, String>> results, String key) {
@@ -144,7 +145,7 @@ final class Report {
     for (Map<String, String> r : results) {
       values.add(number(r, key));
     }
-    return Suite.median(values);
+    return Medians.median(values);
   }
 
   static double number(Map<String, String> result, String key) {
