@@ -15,12 +15,7 @@ class TimestampsTest {
     long latest = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
     for (int i = 0; i < 20_000; i++) {
       long seconds = random.nextLong(0, latest);
-      int nanos = switch (i % 4) {
-        case 0 -> 0;
-        case 1 -> random.nextInt(1000) * 1_000_000;
-        case 2 -> random.nextInt(1_000_000) * 1_000;
-        default -> random.nextInt(1_000_000_000);
-      };
+      int nanos = nanos(random, i);
       Instant instant = Instant.ofEpochSecond(seconds, nanos);
       String text = instant.toString();
       assertEquals(Instant.parse(text), Timestamps.parseCanonicalUtc(text), text);
@@ -57,12 +52,7 @@ class TimestampsTest {
     long latest = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
     for (int i = 0; i < 50_000; i++) {
       long seconds = i % 10 == 0 ? random.nextLong(earliest, latest + 1) : random.nextLong(0, 4_102_444_800L);
-      int nanos = switch (i % 4) {
-        case 0 -> 0;
-        case 1 -> random.nextInt(1000) * 1_000_000;
-        case 2 -> random.nextInt(1_000_000) * 1_000;
-        default -> random.nextInt(1_000_000_000);
-      };
+      int nanos = nanos(random, i);
       Instant instant = Instant.ofEpochSecond(seconds, nanos);
       assertEquals(instant.toString(), Timestamps.formatUtc(instant));
       assertEquals(instant.toString(), Timestamps.format(instant));
@@ -72,5 +62,15 @@ class TimestampsTest {
         Instant.parse("-0001-12-31T23:59:59Z"), Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("2024-02-29T12:00:00.5Z")}) {
       assertEquals(edge.toString(), Timestamps.formatUtc(edge));
     }
+  }
+
+  /** Nanoseconds of each precision in turn: none, milliseconds, microseconds, nanoseconds. */
+  private static int nanos(SplittableRandom random, int i) {
+    return switch (i % 4) {
+      case 0 -> 0;
+      case 1 -> random.nextInt(1000) * 1_000_000;
+      case 2 -> random.nextInt(1_000_000) * 1_000;
+      default -> random.nextInt(1_000_000_000);
+    };
   }
 }
