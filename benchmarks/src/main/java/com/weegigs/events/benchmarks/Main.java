@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <pre>
  * java -jar benchmarks.jar &lt;scenario&gt; [options]
- *   raw-rr | raw-micro | raw-wire | client-inmem   --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
+ *   raw-rr | raw-rr-traced | raw-micro | raw-wire | client-inmem   --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
  *   server-alloc                        --nats-url URL [--seconds S] [--warmup S]
  *   codec                               [--quick]
  *   processor                           [--aggregates N] [--repeats N]
@@ -37,7 +37,8 @@ import java.util.List;
  */
 public final class Main {
   /** The request scenarios, in the order the suite runs them at each in-flight level. */
-  public static final List<String> REQUEST_SCENARIOS = List.of("raw-rr", "raw-micro", "raw-wire", "client-inmem");
+  public static final List<String> REQUEST_SCENARIOS =
+      List.of("raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "client-inmem");
 
   /** What a request scenario started with {@code --serve} prints once it has warmed up. */
   public static final String READY = "READY";
@@ -70,7 +71,7 @@ public final class Main {
       return;
     }
     switch (options.scenario()) {
-      case "raw-rr", "raw-micro", "raw-wire", "client-inmem" -> {
+      case "raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "client-inmem" -> {
         if (options.flag("serve")) {
           serveRequestScenario(options,
               new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
@@ -196,6 +197,7 @@ public final class Main {
       throws Exception {
     return switch (scenario) {
       case "raw-rr" -> RawRequestReplyScenario.start(natsUrl, inFlight);
+      case "raw-rr-traced" -> RawRequestReplyScenario.startTraced(natsUrl, inFlight);
       case "raw-micro" -> RawMicroScenario.start(natsUrl, inFlight);
       case "raw-wire" -> RawWireScenario.start(natsUrl, inFlight);
       case "client-inmem" ->
@@ -208,7 +210,7 @@ public final class Main {
     System.err.println(
         """
         usage: java -jar benchmarks.jar <scenario> [options]
-          raw-rr | raw-micro | raw-wire | client-inmem  --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
+          raw-rr | raw-rr-traced | raw-micro | raw-wire | client-inmem  --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
           server-alloc                       --nats-url URL [--seconds S] [--warmup S]
           codec                              [--quick]
           processor                          [--aggregates N] [--repeats N]

@@ -65,6 +65,27 @@ class RequestScenarioLevelsTest {
   }
 
   @Test
+  void rawRrTracedCarriesOneTraceparentOnTheRequestAndTheSameOnTheReply(NatsServer server) throws Exception {
+    try (io.nats.client.Connection watcher = io.nats.client.Nats.connect(server.url());
+        RequestTarget<io.nats.client.Message> target =
+            com.weegigs.events.benchmarks.raw.RawRequestReplyScenario.startTraced(server.url(), 1)) {
+      // a plain subscriber (no queue group) sees every request beside the responder
+      io.nats.client.Subscription requests = watcher.subscribe("raw-rr-traced.command.receipt.add-item");
+      watcher.flush(java.time.Duration.ofSeconds(5));
+
+      io.nats.client.Message reply = target.send(0).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      io.nats.client.Message request = requests.nextMessage(java.time.Duration.ofSeconds(5));
+
+      assertEquals(java.util.Set.of("traceparent"), request.getHeaders().keySet());
+      String traceparent = request.getHeaders().getFirst("traceparent");
+      assertTrue(traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00"), traceparent);
+      assertEquals(java.util.Set.of("traceparent"), reply.getHeaders().keySet());
+      assertEquals(traceparent, reply.getHeaders().getFirst("traceparent"));
+      assertEquals(false, target.failed(reply));
+    }
+  }
+
+  @Test
   void rawWireWritesAWellFormedTraceparent() {
     assertEquals("00-000000000000000a00000000000000ff-0123456789abcdef-00",
         com.weegigs.events.benchmarks.raw.RawWireScenario.traceparent(10, 255, 0x0123456789abcdefL));

@@ -44,11 +44,14 @@ final class RawRequester implements RequestTarget<Message> {
     this.check = check;
   }
 
+  /** Whether a reply body is not the entity of {@link RawPayloads}. */
+  static final ReplyCheck PLAIN_REPLY_CHECK = body -> RawPayloads.readReply(body).state() == null;
+
   /** The requester of {@code raw-rr} and {@code raw-micro}: the request and reply of {@link RawPayloads}, sent on {@code subject}. */
   static RawRequester plain(Connection connection, AutoCloseable responder, int inFlight, String subject) {
     return new RawRequester(connection, responder, inFlight,
         (requester, key) -> requester.requestWithTimeout(subject, RawPayloads.request(key), TIMEOUT),
-        body -> RawPayloads.readReply(body).state() == null);
+        PLAIN_REPLY_CHECK);
   }
 
   @Override

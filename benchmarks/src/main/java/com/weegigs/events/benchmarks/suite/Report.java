@@ -87,11 +87,17 @@ final class Report {
 
   /**
    * Figures that are not targets but say where the gap to {@code raw-rr} comes from:
+   * {@code raw-rr-traced} is {@code raw-rr} with the contract's one header on every message, so
+   * {@code raw-rr-traced ÷ raw-rr} bounds what any implementation of the contract can reach;
    * {@code raw-wire} is the wire contract written by hand on jnats, so {@code raw-wire ÷ raw-rr}
    * is what the contract costs and {@code client-inmem ÷ raw-wire} what the framework adds.
    */
   List<Map<String, Object>> references() {
     List<Map<String, Object>> references = new ArrayList<>();
+    reference(references, "`raw-rr-traced` ops/s ÷ `raw-rr` ops/s at 64 in flight (one `traceparent` header each way)",
+        pairedRatio("raw-rr-traced", "raw-rr", 64, "ops_per_s"), "%.2f");
+    reference(references, "`raw-rr-traced` p50 ÷ `raw-rr` p50 at 1 in flight",
+        pairedRatio("raw-rr-traced", "raw-rr", 1, "p50_us"), "%.2f");
     reference(references, "`raw-wire` ops/s ÷ `raw-rr` ops/s at 64 in flight (what the contract costs)",
         pairedRatio("raw-wire", "raw-rr", 64, "ops_per_s"), "%.2f");
     reference(references, "`client-inmem` ops/s ÷ `raw-wire` ops/s at 64 in flight (what the framework adds)",
