@@ -21,6 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * alone costs on jnats and nats-server, a cost no implementation of the contract can avoid.
  */
 public final class RawRequestReplyScenario {
+  private static final String TRACEPARENT = "traceparent";
+
   private RawRequestReplyScenario() {}
 
   /** Starts the {@code raw-rr} responder and returns the requester bound to it. */
@@ -73,6 +75,4 @@ public final class RawRequestReplyScenario {
         },
         RawRequester.PLAIN_REPLY_CHECK);
   }
-
-  private static final String TRACEPARENT = "traceparent";
 }

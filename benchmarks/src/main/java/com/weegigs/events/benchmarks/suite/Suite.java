@@ -32,9 +32,10 @@ import java.util.stream.Collectors;
  * once; then each repeat measures every in-flight level (1, 16, 64, 256) of every scenario, the
  * scenarios one after the other at each level (the order rotates from one repeat to the next), the
  * others idle meanwhile. The reference {@code raw-rr-traced} is measured only at the levels the
- * targets compare (1 and 64), which keeps the suite under 10 minutes. A figure is the median over the repeats; a ratio is the median over the repeats of the
- * ratio within the repeat. Then it runs {@code server-alloc}, {@code codec} and {@code processor},
- * prints Markdown tables and writes every figure as JSON.
+ * targets compare (1 and 64), which keeps the suite under 10 minutes. A figure is the median over
+ * the repeats; a ratio is the median over the repeats of the ratio within the repeat. Then it runs
+ * {@code server-alloc}, {@code codec} and {@code processor}, prints Markdown tables and writes every
+ * figure as JSON.
  */
 public final class Suite {
   private static final List<Integer> LEVELS = List.of(1, 16, 64, 256);
