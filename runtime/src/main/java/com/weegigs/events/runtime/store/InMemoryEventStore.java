@@ -203,10 +203,6 @@ public final class InMemoryEventStore implements EventStore {
       AggregateType<?, ?> type, AggregateId id, long expectedRevision, List<RecordedEvent<?>> events) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(id, "id");
-    checkEvents(id, expectedRevision, events);
-  }
-
-  private static void checkEvents(AggregateId id, long expectedRevision, List<RecordedEvent<?>> events) {
     if (events == null || events.isEmpty()) {
       throw new IllegalArgumentException("append needs at least one event");
     }
