@@ -121,8 +121,7 @@ final class ComponentReader {
         elementConstraints = onArgument.constraints();
       }
       constrained |= !constraints.isEmpty() || !elementConstraints.isEmpty();
-      boolean validOnComponent =
-          annotationMirrors(component).stream().anyMatch(m -> Mirrors.qualifiedName(m).equals(AnnotationNames.VALID));
+      boolean validOnComponent = hasValid(annotationMirrors(component));
       boolean cascade = validOnComponent || onArgument.valid();
       if (cascade && recordsIn(component.asType()).isEmpty()) {
         if (validOnComponent) {
@@ -182,8 +181,7 @@ final class ComponentReader {
   /** Warns about components of {@code command} holding constrained records without {@code @Valid}. */
   void checkCascade(TypeElement command) {
     for (RecordComponentElement component : command.getRecordComponents()) {
-      boolean cascade = annotationMirrors(component).stream().anyMatch(m -> Mirrors.qualifiedName(m).equals(AnnotationNames.VALID))
-          || validOnTypeArgument(component.asType());
+      boolean cascade = hasValid(annotationMirrors(component)) || validOnTypeArgument(component.asType());
       if (cascade) {
         continue;
       }
@@ -207,12 +205,15 @@ final class ComponentReader {
       return false;
     }
     for (TypeMirror argument : declared.getTypeArguments()) {
-      if (argument.getAnnotationMirrors().stream().anyMatch(m -> Mirrors.qualifiedName(m).equals(AnnotationNames.VALID))
-          || validOnTypeArgument(argument)) {
+      if (hasValid(argument.getAnnotationMirrors()) || validOnTypeArgument(argument)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean hasValid(List<? extends AnnotationMirror> mirrors) {
+    return mirrors.stream().anyMatch(m -> Mirrors.qualifiedName(m).equals(AnnotationNames.VALID));
   }
 
   /** Records held by {@code type}: itself, or the elements/values of its collections. */
