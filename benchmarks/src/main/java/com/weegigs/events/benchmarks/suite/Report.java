@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.DoublePredicate;
 
 /**
- * Turns the suite's raw results into figures, the targets of issue #4 with pass or fail, and the
+ * Turns the suite's raw results into figures, the targets with pass or fail, and the
  * Markdown tables the suite prints and the README shows.
  */
 final class Report {

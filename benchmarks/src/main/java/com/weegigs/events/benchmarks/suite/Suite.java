@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * {@code suite}: every scenario, each in a fresh JVM, and the targets of issue #4.
+ * {@code suite}: every scenario, each in a fresh JVM, and the targets.
  *
  * <p>The request scenarios are interleaved so that their ratios come from figures measured side by
  * side on a noisy shared machine: each of {@code raw-rr}, {@code raw-rr-traced}, {@code raw-micro},

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A corpus of requests that are wrong, or look wrong but are not, sent as raw bytes. Each gets the
- * code {@code ../shared/WIRE.md} documents for it, and after each one the service still serves a
+ * code {@code docs/wire-contract.md} documents for it, and after each one the service still serves a
  * normal command. Keys are any non-empty UTF-8 string of at most 256 bytes, so keys with {@code .},
  * {@code *}, {@code >}, spaces or non-ASCII letters are valid: they must work and must not change
  * the subject an event is published on.

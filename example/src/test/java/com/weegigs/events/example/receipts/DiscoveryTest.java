@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code $SRV.PING}, {@code $SRV.INFO} and {@code $SRV.STATS} as ADR-32 and
- * {@code ../shared/WIRE.md} describe them, read with plain NATS requests.
+ * {@code docs/wire-contract.md} describe them, read with plain NATS requests.
  */
 @NatsTest
 class DiscoveryTest {

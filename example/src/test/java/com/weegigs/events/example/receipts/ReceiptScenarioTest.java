@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The receipts scenario of issue #3, end to end through the generated client, with the exact totals. */
+/** The receipts scenario, end to end through the generated client, with the exact totals. */
 @NatsTest
 class ReceiptScenarioTest {
   private static TestServices.Running service;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The bodies a client that has never seen our Java code reads: the entity reply, the recorded
  * event (in the reply and as published) and the metadata the service fills, as
- * {@code ../shared/WIRE.md} shows them.
+ * {@code docs/wire-contract.md} shows them.
  */
 @NatsTest
 class WireFormatTest {
