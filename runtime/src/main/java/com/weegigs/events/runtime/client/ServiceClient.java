@@ -9,7 +9,7 @@ import com.weegigs.events.runtime.error.InvalidRequestException;
 import com.weegigs.events.runtime.error.PayloadTooLargeException;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.error.UnavailableException;
-import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.ErrorReplies;
 import com.weegigs.events.runtime.internal.wire.SealedHeaders;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import com.weegigs.events.runtime.internal.wire.WireIds;
@@ -426,9 +426,9 @@ public final class ServiceClient implements AutoCloseable {
     if (body == null || body.length == 0) {
       return null;
     }
-    Envelopes.ErrorReply error;
+    ErrorReplies.ErrorReply error;
     try {
-      error = Envelopes.decodeError(body);
+      error = ErrorReplies.decodeError(body);
     } catch (ServiceException notAnErrorBody) {
       return null;
     }

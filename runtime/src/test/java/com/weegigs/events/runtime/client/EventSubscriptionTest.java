@@ -13,7 +13,7 @@ import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.fixtures.Counters;
 import com.weegigs.events.runtime.fixtures.Counters.Added;
 import com.weegigs.events.runtime.fixtures.Counters.Counter;
-import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
 import io.nats.client.Connection;
@@ -98,7 +98,7 @@ class EventSubscriptionTest {
 
     RecordedEvent<Counters.Opened> opened = new RecordedEvent<>("e-o", new AggregateId("account", "a-1"), "opened", 1,
         Instant.now(), new Counters.Opened("ann"), new EventMetadata(null, null, null));
-    publisher.publish("counters.events.account.opened", Envelopes.encodeRecordedEvent(Counters.ACCOUNT, opened));
+    publisher.publish("counters.events.account.opened", RecordedEvents.encodeRecordedEvent(Counters.ACCOUNT, opened));
     publish("c-2", 4, 3);
 
     RecordedEvent<Object> event = next(received);
@@ -196,7 +196,7 @@ class EventSubscriptionTest {
   private void publish(String key, long revision, long amount) {
     RecordedEvent<Added> event = new RecordedEvent<>("e-" + key + "-" + revision, new AggregateId("counter", key), "added",
         revision, Instant.now(), new Added(amount), new EventMetadata("corr-1", "cause-1", null));
-    publisher.publish(ADDED_SUBJECT, Envelopes.encodeRecordedEvent(Counters.COUNTER, event));
+    publisher.publish(ADDED_SUBJECT, RecordedEvents.encodeRecordedEvent(Counters.COUNTER, event));
   }
 
   private static <T> T next(BlockingQueue<T> queue) throws InterruptedException {
