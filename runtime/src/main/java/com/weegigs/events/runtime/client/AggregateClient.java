@@ -11,6 +11,7 @@ import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.error.InternalException;
 import com.weegigs.events.runtime.error.InvalidRequestException;
 import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.internal.client.ReplyFuture;
 import com.weegigs.events.runtime.internal.wire.EntityReplies;
 import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import com.weegigs.events.runtime.internal.wire.Requests;
@@ -137,7 +138,7 @@ public final class AggregateClient<S, E> {
     if (!event.equals(type.event(event.name()))) {
       throw new IllegalArgumentException("'" + event.name() + "' is not an event of " + type.name());
     }
-    return NatsEventSubscription.start(client, Subjects.event(client.serviceName(), type.name(), event.name()),
+    return client.subscriptions().start(Subjects.event(client.serviceName(), type.name(), event.name()),
         body -> narrow(RecordedEvents.decodeRecordedEvent(body, type), event), listener);
   }
 
@@ -149,7 +150,7 @@ public final class AggregateClient<S, E> {
    */
   public EventSubscription subscribeAll(EventListener<E> listener) {
     Objects.requireNonNull(listener, "listener");
-    return NatsEventSubscription.start(client, Subjects.eventsOf(client.serviceName(), type.name()),
+    return client.subscriptions().start(Subjects.eventsOf(client.serviceName(), type.name()),
         body -> widen(RecordedEvents.decodeRecordedEvent(body, type)), listener);
   }
 
@@ -169,7 +170,7 @@ public final class AggregateClient<S, E> {
    *     {@link ServiceClient.Builder#executor(java.util.concurrent.Executor)}
    */
   public static <T> T await(CompletableFuture<T> future) {
-    ServiceClient.checkMayWait(future);
+    ReplyFuture.checkMayWait(future);
     try {
       return future.get();
     } catch (InterruptedException e) {

@@ -171,7 +171,7 @@ class EventSubscriptionTest {
   @Test
   void aSubscriptionMadeAsTheClientClosesIsClosedWithIt() {
     client.close();
-    assertFalse(client.track(new EventSubscription() {
+    assertFalse(client.subscriptions().track(new EventSubscription() {
       @Override
       public String subject() {
         return ADDED_SUBJECT;
