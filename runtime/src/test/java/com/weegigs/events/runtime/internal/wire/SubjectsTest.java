@@ -1,6 +1,5 @@
 package com.weegigs.events.runtime.internal.wire;
 
-import static com.weegigs.events.runtime.internal.wire.WireSamples.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
