@@ -15,7 +15,11 @@ import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.fixtures.Counters.Added;
 import com.weegigs.events.runtime.fixtures.Counters.Counter;
 import com.weegigs.events.runtime.fixtures.Counters;
+import com.weegigs.events.runtime.internal.wire.EntityReplies;
 import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.ErrorReplies;
+import com.weegigs.events.runtime.internal.wire.RecordedEvents;
+import com.weegigs.events.runtime.internal.wire.Requests;
 import com.weegigs.events.runtime.internal.wire.JsonValues;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.store.AppendResult;
@@ -103,13 +107,13 @@ class NatsServiceTest {
     return reply;
   }
 
-  private static Envelopes.ErrorReply assertError(Message reply, ErrorCode code) {
+  private static ErrorReplies.ErrorReply assertError(Message reply, ErrorCode code) {
     Headers headers = reply.getHeaders();
     assertNotNull(headers, "error replies carry headers");
     assertEquals(Integer.toString(code.number()), headers.getFirst("Nats-Service-Error-Code"));
     assertNotNull(headers.getFirst("Nats-Service-Error"));
     assertEquals("application/json", headers.getFirst("Content-Type"));
-    Envelopes.ErrorReply error = Envelopes.decodeError(reply.getData());
+    ErrorReplies.ErrorReply error = ErrorReplies.decodeError(reply.getData());
     assertEquals(code.name(), error.code(), error.message());
     return error;
   }
@@ -118,7 +122,7 @@ class NatsServiceTest {
     assertTrue(reply.getHeaders() == null || reply.getHeaders().getFirst("Nats-Service-Error-Code") == null,
         () -> new String(reply.getData(), StandardCharsets.UTF_8));
     assertEquals("application/json", reply.getHeaders().getFirst("Content-Type"));
-    return Envelopes.decodeEntity(reply.getData(), COUNTER);
+    return EntityReplies.decodeEntity(reply.getData(), COUNTER);
   }
 
   @SuppressWarnings("unchecked")
@@ -151,7 +155,7 @@ class NatsServiceTest {
     assertNotNull(published);
     assertEquals(event.id(), published.getHeaders().getFirst("Nats-Msg-Id"));
     assertEquals("application/json", published.getHeaders().getFirst("Content-Type"));
-    assertEquals(event, Envelopes.decodeRecordedEvent(published.getData(), COUNTER));
+    assertEquals(event, RecordedEvents.decodeRecordedEvent(published.getData(), COUNTER));
 
     String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     Message secondReply = request("counters.command.counter.add",
@@ -177,9 +181,9 @@ class NatsServiceTest {
 
     // an aggregate without initial state is created by its creating command
     Message opened = request("counters.command.account.open", command("account", "a-1", "{\"owner\":\"ann\"}", null));
-    assertEquals(new Counters.Account("ann", 0), Envelopes.decodeEntity(opened.getData(), Counters.ACCOUNT).entity().state());
+    assertEquals(new Counters.Account("ann", 0), EntityReplies.decodeEntity(opened.getData(), Counters.ACCOUNT).entity().state());
     Message deposited = request("counters.command.account.deposit", command("account", "a-1", "{\"amount\":3}", null));
-    assertEquals(new Counters.Account("ann", 3), Envelopes.decodeEntity(deposited.getData(), Counters.ACCOUNT).entity().state());
+    assertEquals(new Counters.Account("ann", 3), EntityReplies.decodeEntity(deposited.getData(), Counters.ACCOUNT).entity().state());
 
     Map<String, Object> health = json(request("counters.health", null, new byte[0]).getData());
     assertEquals(Map.of("status", "ok", "service", "counters", "version", "1.2.3", "aggregates", List.of("counter", "account")), health);
@@ -189,12 +193,12 @@ class NatsServiceTest {
   void answersEveryErrorCodeWithHeadersAndBody() throws Exception {
     start(builder -> builder.withMaxPayload(1024));
 
-    Envelopes.ErrorReply invalid = assertError(request("counters.command.counter.add", "not json"), ErrorCode.INVALID_REQUEST);
+    ErrorReplies.ErrorReply invalid = assertError(request("counters.command.counter.add", "not json"), ErrorCode.INVALID_REQUEST);
     assertEquals("request body is not valid JSON", invalid.message());
     assertError(request("counters.command.counter.add", command("account", "c-1", "{\"amount\":1}", null)),
         ErrorCode.INVALID_REQUEST);
 
-    Envelopes.ErrorReply validation = assertError(
+    ErrorReplies.ErrorReply validation = assertError(
         request("counters.command.counter.add", command("counter", "c-1", "{\"amount\":0}", null)), ErrorCode.VALIDATION_FAILED);
     assertEquals(List.of(new Violation("amount", "must be greater than or equal to 1")), validation.violations());
 
@@ -203,7 +207,7 @@ class NatsServiceTest {
     assertError(request("counters.command.account.deposit", command("account", "nobody", "{\"amount\":1}", null)),
         ErrorCode.NOT_FOUND);
 
-    Envelopes.ErrorReply conflict = assertError(request("counters.command.counter.add",
+    ErrorReplies.ErrorReply conflict = assertError(request("counters.command.counter.add",
         command("counter", "c-1", "{\"amount\":1}", "{\"expectedRevision\":5}")), ErrorCode.CONFLICT);
     assertEquals(Map.of("expectedRevision", 5, "actualRevision", 0), conflict.details());
     request("counters.command.account.open", command("account", "a-1", "{\"owner\":\"ann\"}", null));
@@ -213,13 +217,13 @@ class NatsServiceTest {
     assertError(request("counters.command.counter.add",
         command("counter", "c-1", "{\"amount\":1,\"padding\":\"" + "x".repeat(2000) + "\"}", null)), ErrorCode.PAYLOAD_TOO_LARGE);
 
-    Envelopes.ErrorReply rejected = assertError(request("counters.command.counter.reject", command("counter", "c-9", "{}", null)),
+    ErrorReplies.ErrorReply rejected = assertError(request("counters.command.counter.reject", command("counter", "c-9", "{}", null)),
         ErrorCode.REJECTED);
     assertEquals("Counter c-9 is locked", rejected.message());
     assertEquals("counter-locked", rejected.details().get("reason"));
 
     Message failed = request("counters.command.counter.fail", command("counter", "c-9", "{}", "{\"correlationId\":\"corr-9\"}"));
-    Envelopes.ErrorReply internal = assertError(failed, ErrorCode.INTERNAL);
+    ErrorReplies.ErrorReply internal = assertError(failed, ErrorCode.INTERNAL);
     String everything = internal.message() + failed.getHeaders().getFirst("Nats-Service-Error") + internal.details();
     assertFalse(everything.contains("secret"), everything);
     assertFalse(everything.contains("IllegalState"), everything);
@@ -303,7 +307,7 @@ class NatsServiceTest {
       }
     };
     start(builder -> builder.withEventStore(broken));
-    Envelopes.ErrorReply error = assertError(
+    ErrorReplies.ErrorReply error = assertError(
         request("counters.command.counter.add", command("counter", "c", "{\"amount\":1}", null)), ErrorCode.UNAVAILABLE);
     assertFalse(error.message().contains("store is down"), error.message());
     assertError(request("counters.query.counter.get", "{\"aggregateId\":{\"type\":\"counter\",\"key\":\"c\"}}"),
@@ -351,7 +355,7 @@ class NatsServiceTest {
         "counters.command.account.deposit", "counters.query.account.get", "counters.health"), bySubject.keySet());
     assertEquals(Map.of("wee.kind", "command", "wee.aggregate", "counter", "wee.command", "add", "wee.schema", Counters.ADD_SCHEMA),
         bySubject.get("counters.command.counter.add").get("metadata"));
-    assertEquals(Map.of("wee.kind", "query", "wee.aggregate", "counter", "wee.schema", Envelopes.QUERY_REQUEST_SCHEMA),
+    assertEquals(Map.of("wee.kind", "query", "wee.aggregate", "counter", "wee.schema", Requests.QUERY_REQUEST_SCHEMA),
         bySubject.get("counters.query.counter.get").get("metadata"));
     assertEquals("health", ((Map<?, ?>) bySubject.get("counters.health").get("metadata")).get("wee.kind"));
 
@@ -517,7 +521,7 @@ class NatsServiceTest {
     // the reply of reuse-a is still remembered: it must not answer a command for reuse-b
     Message reused = request("counters.command.counter.add",
         command("counter", "reuse-b", "{\"amount\":1}", "{\"messageId\":\"m-20\"}"));
-    Envelopes.ErrorReply error = assertError(reused, ErrorCode.CONFLICT);
+    ErrorReplies.ErrorReply error = assertError(reused, ErrorCode.CONFLICT);
     assertTrue(error.message().contains("another aggregate"), error.message());
     assertEquals(0, service.eventStore().revision(COUNTER, new AggregateId("counter", "reuse-b")));
 

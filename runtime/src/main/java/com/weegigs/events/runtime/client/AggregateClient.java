@@ -11,7 +11,10 @@ import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.error.InternalException;
 import com.weegigs.events.runtime.error.InvalidRequestException;
 import com.weegigs.events.runtime.error.ServiceException;
-import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.client.ReplyFuture;
+import com.weegigs.events.runtime.internal.wire.EntityReplies;
+import com.weegigs.events.runtime.internal.wire.RecordedEvents;
+import com.weegigs.events.runtime.internal.wire.Requests;
 import com.weegigs.events.runtime.internal.wire.Subjects;
 import java.time.Instant;
 import java.util.Map;
@@ -92,13 +95,13 @@ public final class AggregateClient<S, E> {
         messageId, call.correlationId(), call.causationId(), Instant.now(), call.userId(), call.expectedRevision());
     byte[] body;
     try {
-      body = Envelopes.encodeCommandRequest(id, command, payload, metadata);
+      body = Requests.encodeCommandRequest(id, command, payload, metadata);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(new InvalidRequestException(
           "cannot encode command " + command.name() + ": " + e.getMessage(), Map.of(), e));
     }
     return client.request(Subjects.command(client.serviceName(), type.name(), command.name()), body, messageId, call,
-        reply -> Envelopes.decodeEntity(reply, type));
+        reply -> EntityReplies.decodeEntity(reply, type));
   }
 
   /**
@@ -117,8 +120,8 @@ public final class AggregateClient<S, E> {
     } catch (IllegalArgumentException | NullPointerException e) {
       return CompletableFuture.failedFuture(new InvalidRequestException(String.valueOf(e.getMessage())));
     }
-    return client.request(Subjects.query(client.serviceName(), type.name()), Envelopes.encodeQueryRequest(id), null,
-        call, reply -> Envelopes.decodeEntity(reply, type).entity());
+    return client.request(Subjects.query(client.serviceName(), type.name()), Requests.encodeQueryRequest(id), null,
+        call, reply -> EntityReplies.decodeEntity(reply, type).entity());
   }
 
   /**
@@ -135,8 +138,8 @@ public final class AggregateClient<S, E> {
     if (!event.equals(type.event(event.name()))) {
       throw new IllegalArgumentException("'" + event.name() + "' is not an event of " + type.name());
     }
-    return NatsEventSubscription.start(client, Subjects.event(client.serviceName(), type.name(), event.name()),
-        body -> narrow(Envelopes.decodeRecordedEvent(body, type), event), listener);
+    return client.subscriptions().start(Subjects.event(client.serviceName(), type.name(), event.name()),
+        body -> narrow(RecordedEvents.decodeRecordedEvent(body, type), event), listener);
   }
 
   /**
@@ -147,8 +150,8 @@ public final class AggregateClient<S, E> {
    */
   public EventSubscription subscribeAll(EventListener<E> listener) {
     Objects.requireNonNull(listener, "listener");
-    return NatsEventSubscription.start(client, Subjects.eventsOf(client.serviceName(), type.name()),
-        body -> widen(Envelopes.decodeRecordedEvent(body, type)), listener);
+    return client.subscriptions().start(Subjects.eventsOf(client.serviceName(), type.name()),
+        body -> widen(RecordedEvents.decodeRecordedEvent(body, type)), listener);
   }
 
   /**
@@ -167,7 +170,7 @@ public final class AggregateClient<S, E> {
    *     {@link ServiceClient.Builder#executor(java.util.concurrent.Executor)}
    */
   public static <T> T await(CompletableFuture<T> future) {
-    ServiceClient.checkMayWait(future);
+    ReplyFuture.checkMayWait(future);
     try {
       return future.get();
     } catch (InterruptedException e) {

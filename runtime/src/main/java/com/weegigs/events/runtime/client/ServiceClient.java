@@ -2,47 +2,18 @@ package com.weegigs.events.runtime.client;
 
 import com.weegigs.events.runtime.Names;
 import com.weegigs.events.runtime.NatsService;
-import com.weegigs.events.runtime.error.DeadlineExceededException;
-import com.weegigs.events.runtime.error.ErrorCode;
-import com.weegigs.events.runtime.error.InternalException;
-import com.weegigs.events.runtime.error.InvalidRequestException;
-import com.weegigs.events.runtime.error.PayloadTooLargeException;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.error.UnavailableException;
-import com.weegigs.events.runtime.internal.wire.Envelopes;
-import com.weegigs.events.runtime.internal.wire.SealedHeaders;
-import com.weegigs.events.runtime.internal.wire.WireHeaders;
-import com.weegigs.events.runtime.internal.wire.WireIds;
+import com.weegigs.events.runtime.internal.client.Connections;
+import com.weegigs.events.runtime.internal.client.ReplyFuture;
+import com.weegigs.events.runtime.internal.client.Requester;
+import com.weegigs.events.runtime.internal.client.Subscriptions;
 import io.nats.client.Connection;
-import io.nats.client.ConnectionListener;
-import io.nats.client.Consumer;
-import io.nats.client.ErrorListener;
-import io.nats.client.JetStreamStatusException;
-import io.nats.client.Message;
-import io.nats.client.Nats;
-import io.nats.client.Options;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A connection to one service ({@code @Service} name) over NATS: sends requests with the wire
@@ -86,25 +57,12 @@ public final class ServiceClient implements AutoCloseable {
   /** The URL used when neither a connection, a URL nor {@code NATS_URL} is given. */
   public static final String DEFAULT_URL = NatsService.DEFAULT_NATS_URL;
 
-  private static final Logger LOG = LoggerFactory.getLogger(ServiceClient.class);
-
-  /**
-   * Set on a thread while it completes a call's future without an executor (a NATS connection
-   * thread, or the timer thread): the continuations running then must not block on another call.
-   */
-  private static final ThreadLocal<Boolean> COMPLETING = new ThreadLocal<>();
-
-  /** One daemon thread times out every client's calls. */
-  private static final CallTimeouts TIMEOUTS = CallTimeouts.shared();
-
   private final Connection connection;
   private final boolean ownsConnection;
   private final String serviceName;
   private final Duration defaultTimeout;
-  private final Duration drainTimeout;
-  /** Where futures complete, or {@code null} to complete them on the thread that has the outcome. */
-  private final Executor executor;
-  private final Set<EventSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+  private final Requester requester;
+  private final Subscriptions subscriptions;
   private volatile boolean closed;
 
   private ServiceClient(Builder builder, Connection connection, boolean ownsConnection) {
@@ -112,8 +70,8 @@ public final class ServiceClient implements AutoCloseable {
     this.ownsConnection = ownsConnection;
     this.serviceName = builder.serviceName;
     this.defaultTimeout = builder.defaultTimeout;
-    this.drainTimeout = builder.drainTimeout;
-    this.executor = builder.executor;
+    this.requester = new Requester(connection, builder.executor);
+    this.subscriptions = new Subscriptions(connection, serviceName, defaultTimeout, builder.drainTimeout);
   }
 
   /**
@@ -170,125 +128,16 @@ public final class ServiceClient implements AutoCloseable {
    */
   <T> CompletableFuture<T> request(
       String subject, byte[] body, String messageId, CallOptions options, Function<byte[], T> decoder) {
-    CompletableFuture<T> result = new ReplyFuture<>();
     if (closed) {
-      result.completeExceptionally(new UnavailableException("the client of " + serviceName + " is closed"));
-      return result;
+      return ReplyFuture.failed(new UnavailableException("the client of " + serviceName + " is closed"));
     }
     Duration timeout = options.timeout() != null ? options.timeout() : defaultTimeout;
-    long maxPayload = connection.getMaxPayload();
-    if (maxPayload > 0 && body.length > maxPayload) {
-      result.completeExceptionally(new PayloadTooLargeException("the request to " + subject + " is " + body.length
-          + " bytes, over the NATS server's limit of " + maxPayload + " bytes"));
-      return result;
-    }
-    SealedHeaders headers = new SealedHeaders()
-        .put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON)
-        .put(WireHeaders.WEE_DEADLINE, Long.toString(System.currentTimeMillis() + timeout.toMillis()));
-    if (messageId != null) {
-      headers.put(WireHeaders.NATS_MSG_ID, messageId);
-    }
-    headers.put(WireHeaders.TRACEPARENT, WireIds.newTraceparent());
-    // sealed: jnats sends them as they are instead of copying them
-    Message message = NatsMessage.builder().subject(subject).headers(headers.seal()).data(body).build();
-
-    CompletableFuture<Message> pending;
-    try {
-      pending = connection.requestWithTimeout(message, timeout);
-    } catch (IllegalStateException e) {
-      result.completeExceptionally(new UnavailableException(
-          "cannot send to " + subject + ": the NATS connection is " + connection.getStatus(), Map.of(), e));
-      return result;
-    } catch (IllegalArgumentException e) {
-      result.completeExceptionally(new InvalidRequestException(
-          "cannot send to " + subject + ": " + e.getMessage(), Map.of(), e));
-      return result;
-    }
-    Runnable timeOut = () -> {
-      if (!result.isDone() && completing(() -> result.completeExceptionally(timedOut(subject, timeout)))) {
-        pending.cancel(true);
-      }
-    };
-    // Our own timeouts: jnats checks request timeouts only every few seconds.
-    TimedCall timed = new TimedCall(System.nanoTime() + timeout.toNanos(),
-        executor == null ? timeOut : () -> execute(timeOut));
-    TIMEOUTS.add(timed);
-    result.whenComplete((value, error) -> TIMEOUTS.remove(timed));
-    BiConsumer<Message, Throwable> complete = (reply, error) -> completing(() -> {
-      if (error != null) {
-        return result.completeExceptionally(translate(error, subject, timeout));
-      }
-      try {
-        return result.complete(decodeReply(reply, subject, decoder));
-      } catch (ServiceException e) {
-        return result.completeExceptionally(e);
-      } catch (RuntimeException e) {
-        return result.completeExceptionally(new InternalException(
-            "cannot read the reply from " + subject + ": " + e.getMessage(), Map.of(), e));
-      }
-    });
-    if (executor == null) {
-      pending.whenComplete(complete);
-    } else {
-      pending.whenCompleteAsync(complete, this::execute);
-    }
-    return result;
+    return requester.request(subject, body, messageId, timeout, decoder);
   }
 
-  /**
-   * Runs {@code completion} marking the current thread as one whose continuations must not block,
-   * when futures complete without an executor.
-   */
-  private boolean completing(BooleanSupplier completion) {
-    if (executor != null || COMPLETING.get() != null) {
-      return completion.getAsBoolean();
-    }
-    COMPLETING.set(Boolean.TRUE);
-    try {
-      return completion.getAsBoolean();
-    } finally {
-      COMPLETING.remove();
-    }
-  }
-
-  /**
-   * Refuses to wait for {@code future} on a thread that is completing one of a client's calls,
-   * where waiting for a call that is not finished could block the delivery of its own reply.
-   *
-   * @throws IllegalStateException when the current thread must not block on {@code future}
-   */
-  static void checkMayWait(CompletableFuture<?> future) {
-    if (COMPLETING.get() != null && !future.isDone()) {
-      throw new IllegalStateException("cannot wait for a call's result inside a continuation that runs on a NATS "
-          + "connection thread (or the client's timer): the reply it waits for could never be delivered. "
-          + "Use the thenXxxAsync forms for continuations that block, or build the client with "
-          + "ServiceClient.builder(...).executor(...)");
-    }
-  }
-
-  /**
-   * Registers a subscription so {@link #close()} closes it.
-   *
-   * @return {@code false} when the client was closed meanwhile: the caller must close it itself
-   */
-  boolean track(EventSubscription subscription) {
-    subscriptions.add(subscription);
-    // close() sets the flag before it looks at the set: one of the two sees the other
-    if (closed) {
-      subscriptions.remove(subscription);
-      return false;
-    }
-    return true;
-  }
-
-  /** Forgets a closed subscription. */
-  void forget(EventSubscription subscription) {
-    subscriptions.remove(subscription);
-  }
-
-  /** How long a subscription's close waits for its events to be handled. */
-  Duration drainTimeout() {
-    return drainTimeout;
+  /** The client's live event subscriptions. */
+  Subscriptions subscriptions() {
+    return subscriptions;
   }
 
   /**
@@ -301,27 +150,7 @@ public final class ServiceClient implements AutoCloseable {
       return;
     }
     closed = true;
-    // every drain starts at once, then they are awaited: one drain timeout in all, not one each
-    Map<NatsEventSubscription<?>, CompletableFuture<Boolean>> drains = new LinkedHashMap<>();
-    for (EventSubscription subscription : Set.copyOf(subscriptions)) {
-      try {
-        if (subscription instanceof NatsEventSubscription<?> live) {
-          drains.put(live, live.closeAsync());
-        } else {
-          subscription.close();
-        }
-      } catch (RuntimeException e) {
-        // One subscription that will not close must not keep the others open.
-        LOG.warn("closing the subscription to {} failed", subscription.subject(), e);
-      }
-    }
-    drains.forEach((subscription, drain) -> {
-      try {
-        subscription.awaitClosed(drain);
-      } catch (RuntimeException e) {
-        LOG.warn("closing the subscription to {} failed", subscription.subject(), e);
-      }
-    });
+    subscriptions.closeAll();
     if (ownsConnection) {
       try {
         connection.close();
@@ -334,154 +163,6 @@ public final class ServiceClient implements AutoCloseable {
   @Override
   public String toString() {
     return "ServiceClient[" + serviceName + "]";
-  }
-
-  private void execute(Runnable task) {
-    try {
-      executor.execute(task);
-    } catch (RejectedExecutionException e) {
-      // The caller's executor is shut down: completing inline beats leaving a caller hanging.
-      task.run();
-    }
-  }
-
-  /**
-   * The future of a call. Waiting on it, or on a stage derived from it, inside a continuation that
-   * runs on a thread completing a call fails at once (see {@link #checkMayWait}).
-   */
-  private static final class ReplyFuture<T> extends CompletableFuture<T> {
-    @Override
-    public <U> CompletableFuture<U> newIncompleteFuture() {
-      return new ReplyFuture<>();
-    }
-
-    @Override
-    public T get() throws InterruptedException, ExecutionException {
-      checkMayWait(this);
-      return super.get();
-    }
-
-    @Override
-    public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-      checkMayWait(this);
-      return super.get(timeout, unit);
-    }
-
-    @Override
-    public T join() {
-      checkMayWait(this);
-      return super.join();
-    }
-  }
-
-  private static <T> T decodeReply(Message reply, String subject, Function<byte[], T> decoder) {
-    if (reply.isStatusMessage()) {
-      if (reply.getStatus().getCode() == 503) {
-        throw noResponders(subject);
-      }
-      throw new UnavailableException("NATS answered " + reply.getStatus().getCode() + " "
-          + reply.getStatus().getMessage() + " to a request on " + subject);
-    }
-    Headers headers = reply.getHeaders();
-    byte[] body = reply.getData();
-    if (headers != null && headers.containsKey(WireHeaders.SERVICE_ERROR_CODE)) {
-      throw errorReply(headers, body);
-    }
-    try {
-      return decoder.apply(body);
-    } catch (ServiceException e) {
-      // A service that sent an error body without the ADR-32 headers still means the error.
-      ServiceException sent = errorBody(body);
-      throw sent != null ? sent : typed(e);
-    }
-  }
-
-  /** The exception as the subclass of its code: callers catch by type, whoever created it. */
-  static ServiceException typed(ServiceException exception) {
-    if (exception.getClass() != ServiceException.class) {
-      return exception;
-    }
-    return ServiceException.of(exception.code(), exception.getMessage(), exception.details());
-  }
-
-  /** The exception of an error reply: from its body, else from its ADR-32 headers. */
-  private static ServiceException errorReply(Headers headers, byte[] body) {
-    ServiceException fromBody = errorBody(body);
-    if (fromBody != null) {
-      return fromBody;
-    }
-    String number = headers.getFirst(WireHeaders.SERVICE_ERROR_CODE);
-    String text = headers.getFirst(WireHeaders.SERVICE_ERROR);
-    String message = text == null || text.isBlank() ? "error " + number : text;
-    for (ErrorCode code : ErrorCode.values()) {
-      if (Integer.toString(code.number()).equals(number == null ? "" : number.trim())) {
-        return ServiceException.of(code, message, Map.of());
-      }
-    }
-    return new InternalException(message, Map.of("code", String.valueOf(number)));
-  }
-
-  /** The exception an error body describes, or {@code null} when the body is not an error body. */
-  private static ServiceException errorBody(byte[] body) {
-    if (body == null || body.length == 0) {
-      return null;
-    }
-    Envelopes.ErrorReply error;
-    try {
-      error = Envelopes.decodeError(body);
-    } catch (ServiceException notAnErrorBody) {
-      return null;
-    }
-    ErrorCode code = error.errorCode();
-    if (code == null) {
-      return new InternalException(
-          "the service answered with error code " + error.code() + ", unknown to this client: " + error.message(),
-          error.details());
-    }
-    return ServiceException.of(code, error.message(), error.details());
-  }
-
-  /** A failed jnats request future as the wire contract's exception. */
-  private ServiceException translate(Throwable error, String subject, Duration timeout) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof ServiceException service) {
-      return typed(service);
-    }
-    if (cause instanceof CancellationException) {
-      String text = cause.getMessage() == null ? "" : cause.getMessage();
-      if (text.contains("not registered in time")) {
-        return timedOut(subject, timeout);
-      }
-      if (text.contains("closing")) {
-        return new UnavailableException("the NATS connection closed before " + subject + " answered", Map.of(), cause);
-      }
-      // jnats cancels the future without a message when the server says nobody is subscribed.
-      return noResponders(subject);
-    }
-    if (cause instanceof JetStreamStatusException status && status.getStatus() != null
-        && status.getStatus().getCode() == 503) {
-      return noResponders(subject);
-    }
-    if (cause instanceof java.util.concurrent.TimeoutException) {
-      return timedOut(subject, timeout);
-    }
-    return new UnavailableException("the request to " + subject + " failed: " + cause.getMessage(), Map.of(), cause);
-  }
-
-  private ServiceException timedOut(String subject, Duration timeout) {
-    Connection.Status status = connection.getStatus();
-    if (status != Connection.Status.CONNECTED) {
-      return new UnavailableException("no reply from " + subject + " within " + timeout.toMillis()
-          + " ms: the NATS connection is " + status);
-    }
-    return new DeadlineExceededException("no reply from " + subject + " within " + timeout.toMillis() + " ms");
-  }
-
-  private static UnavailableException noResponders(String subject) {
-    return new UnavailableException("no service is listening on " + subject + " (no responders)");
   }
 
   /** Builds a {@link ServiceClient}; every setting has a default. */
@@ -564,78 +245,7 @@ public final class ServiceClient implements AutoCloseable {
         return new ServiceClient(this, connection, false);
       }
       String target = url != null ? url : NatsService.defaultNatsUrl();
-      return new ServiceClient(this, connect(target), true);
-    }
-
-    private Connection connect(String target) {
-      Options options = new Options.Builder()
-          .servers(target.split("\\s*,\\s*"))
-          .connectionName("wee-events client of " + serviceName)
-          .maxReconnects(-1)
-          .reconnectWait(Duration.ofMillis(250))
-          .connectionListener(new LoggingListener())
-          .errorListener(new LoggingListener())
-          .build();
-      try {
-        return Nats.connect(options);
-      } catch (IOException e) {
-        throw new UnavailableException("cannot connect to NATS at " + target + ": " + e.getMessage(), Map.of(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new UnavailableException("interrupted while connecting to NATS at " + target, Map.of(), e);
-      }
-    }
-  }
-
-  /** Reports connection changes and asynchronous errors through SLF4J rather than jnats' own logger. */
-  private static final class LoggingListener implements ConnectionListener, ErrorListener {
-    // jnats still declares the two-argument form abstract while deprecating it; the newer
-    // four-argument form calls it by default, so one implementation serves both.
-    @Override
-    @SuppressWarnings("deprecation")
-    public void connectionEvent(Connection connection, Events event) {
-      switch (event) {
-        case DISCONNECTED -> LOG.warn("disconnected from NATS; reconnecting");
-        case RECONNECTED -> LOG.info("reconnected to NATS at {}", connection.getConnectedUrl());
-        case CLOSED -> LOG.debug("NATS connection closed");
-        default -> LOG.debug("NATS connection event {}", event);
-      }
-    }
-
-    @Override
-    public void errorOccurred(Connection connection, String error) {
-      LOG.warn("NATS error: {}", error);
-    }
-
-    @Override
-    public void exceptionOccurred(Connection connection, Exception exception) {
-      LOG.warn("NATS connection problem: {}", exception.toString());
-    }
-
-    @Override
-    public void slowConsumerDetected(Connection connection, Consumer consumer) {
-      LOG.warn("slow consumer on the NATS connection: events are being dropped");
-    }
-  }
-
-  /** A call being timed: identity equality, so that it is its own entry in the set of waiting calls. */
-  private static final class TimedCall implements CallTimeouts.Waiting {
-    private final long deadlineNanos;
-    private final Runnable expiry;
-
-    TimedCall(long deadlineNanos, Runnable expiry) {
-      this.deadlineNanos = deadlineNanos;
-      this.expiry = expiry;
-    }
-
-    @Override
-    public long deadlineNanos() {
-      return deadlineNanos;
-    }
-
-    @Override
-    public void expire() {
-      expiry.run();
+      return new ServiceClient(this, Connections.open(target, serviceName), true);
     }
   }
 }

@@ -3,7 +3,7 @@ package com.weegigs.events.runtime.store;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.definition.AggregateType;
-import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,7 +135,7 @@ public final class InMemoryEventStore implements EventStore {
     checkAppend(type, id, expectedRevision, events);
     byte[][] encoded = new byte[events.size()][];
     for (int i = 0; i < encoded.length; i++) {
-      encoded[i] = Envelopes.encodeRecordedEvent(type, events.get(i));
+      encoded[i] = RecordedEvents.encodeRecordedEvent(type, events.get(i));
     }
     return appendEncoded(type, id, expectedRevision, messageId, events, encoded);
   }
@@ -191,7 +191,7 @@ public final class InMemoryEventStore implements EventStore {
     List<RecordedEvent<?>> events = new ArrayList<>(stored.length);
     for (byte[] bytes : stored) {
       try {
-        events.add(Envelopes.decodeRecordedEvent(bytes, type));
+        events.add(RecordedEvents.decodeRecordedEvent(bytes, type));
       } catch (RuntimeException e) {
         throw new IllegalStateException("a stored event of " + type.name() + " cannot be read back: " + e.getMessage(), e);
       }

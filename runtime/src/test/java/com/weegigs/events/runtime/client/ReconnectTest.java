@@ -13,7 +13,9 @@ import com.weegigs.events.runtime.error.UnavailableException;
 import com.weegigs.events.runtime.fixtures.Counters;
 import com.weegigs.events.runtime.fixtures.Counters.Added;
 import com.weegigs.events.runtime.fixtures.Counters.Counter;
-import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.EntityReplies;
+import com.weegigs.events.runtime.internal.wire.RecordedEvents;
+import com.weegigs.events.runtime.internal.wire.Requests;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
 import io.nats.client.Connection;
@@ -31,8 +33,8 @@ class ReconnectTest {
   void aClientBuiltFromAUrlReconnectsAfterTheServerRestartsAndKeepsItsSubscriptions(NatsServer server) throws Exception {
     Connection serviceSide = server.connect();
     Responder.answering(serviceSide, "counters.query.counter.get", request -> {
-      AggregateId id = Envelopes.decodeQueryRequest(request.getData(), "counter");
-      return Responder.ok(Envelopes.encodeEntity(Counters.COUNTER, new Entity<>(id, 1, new Counter(id.key(), 1)), null));
+      AggregateId id = Requests.decodeQueryRequest(request.getData(), "counter");
+      return Responder.ok(EntityReplies.encodeEntity(Counters.COUNTER, new Entity<>(id, 1, new Counter(id.key(), 1)), null));
     });
     try (ServiceClient client = ServiceClient.builder("counters").url(server.url()).build()) {
       AggregateClient<Counter, Object> counters = new AggregateClient<>(client, Counters.COUNTER);
@@ -49,7 +51,7 @@ class ReconnectTest {
       assertEquals(new Counter("c-2", 1), entity.state());
       RecordedEvent<Added> event = new RecordedEvent<>("e-1", new AggregateId("counter", "c-2"), "added", 2,
           Instant.now(), new Added(1), new EventMetadata(null, null, null));
-      serviceSide.publish("counters.events.counter.added", Envelopes.encodeRecordedEvent(Counters.COUNTER, event));
+      serviceSide.publish("counters.events.counter.added", RecordedEvents.encodeRecordedEvent(Counters.COUNTER, event));
       RecordedEvent<Added> delivered = received.poll(10, TimeUnit.SECONDS);
       assertNotNull(delivered, "the subscription did not survive the restart");
       assertEquals("e-1", delivered.id());

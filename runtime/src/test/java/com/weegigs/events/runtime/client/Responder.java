@@ -1,7 +1,7 @@
 package com.weegigs.events.runtime.client;
 
 import com.weegigs.events.runtime.error.ErrorCode;
-import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.ErrorReplies;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -52,7 +52,7 @@ final class Responder {
         .put(WireHeaders.SERVICE_ERROR_CODE, Integer.toString(code.number()))
         .put(WireHeaders.SERVICE_ERROR, message)
         .put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON);
-    return new Reply(headers, Envelopes.encodeError(code, message, details));
+    return new Reply(headers, ErrorReplies.encodeError(code, message, details));
   }
 
   /** A success reply with a JSON body. */

@@ -31,7 +31,8 @@ import com.weegigs.events.runtime.fixtures.Counters;
 import com.weegigs.events.runtime.fixtures.Counters.Add;
 import com.weegigs.events.runtime.fixtures.Counters.Added;
 import com.weegigs.events.runtime.fixtures.Counters.Counter;
-import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.EntityReplies;
+import com.weegigs.events.runtime.internal.wire.Requests;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import com.weegigs.events.runtime.validation.Violation;
 import com.weegigs.events.testing.NatsServer;
@@ -82,11 +83,11 @@ class ServiceClientTest {
   @Test
   void aCommandCarriesTheContractHeadersAndOneMessageIdAndDecodesTheEntityAndEvents() throws Exception {
     Responder responder = Responder.answering(serviceSide, ADD_SUBJECT, request -> {
-      var command = Envelopes.decodeCommandRequest(request.getData(), "counter", Counters.ADD);
+      var command = Requests.decodeCommandRequest(request.getData(), "counter", Counters.ADD);
       AggregateId id = command.aggregateId();
       RecordedEvent<Added> event = new RecordedEvent<>("e-1", id, "added", 3, Instant.parse("2026-11-27T10:00:00Z"),
           new Added(command.command().amount()), new EventMetadata("c-1", command.metadata().messageId(), null));
-      return Responder.ok(Envelopes.encodeEntity(Counters.COUNTER, new Entity<>(id, 3, new Counter(id.key(), 7)), List.of(event)));
+      return Responder.ok(EntityReplies.encodeEntity(Counters.COUNTER, new Entity<>(id, 3, new Counter(id.key(), 7)), List.of(event)));
     });
 
     long before = System.currentTimeMillis();
@@ -111,7 +112,7 @@ class ServiceClientTest {
     String messageId = headers.getFirst(WireHeaders.NATS_MSG_ID);
     assertNotNull(messageId);
     assertEquals(26, messageId.length());
-    var decoded = Envelopes.decodeCommandRequest(request.getData(), "counter", Counters.ADD);
+    var decoded = Requests.decodeCommandRequest(request.getData(), "counter", Counters.ADD);
     assertEquals(messageId, decoded.metadata().messageId());
     assertEquals(new Add(4), decoded.command());
     assertEquals(new AggregateId("counter", "c-1"), decoded.aggregateId());
@@ -121,7 +122,7 @@ class ServiceClientTest {
   void callOptionsTravelInTheMetadataAndEachCallWithoutAnIdGetsANewOne() throws Exception {
     Responder responder = Responder.answering(serviceSide, ADD_SUBJECT, request -> {
       AggregateId id = new AggregateId("counter", "c-1");
-      return Responder.ok(Envelopes.encodeEntity(Counters.COUNTER, new Entity<>(id, 1, new Counter("c-1", 1)), List.of()));
+      return Responder.ok(EntityReplies.encodeEntity(Counters.COUNTER, new Entity<>(id, 1, new Counter("c-1", 1)), List.of()));
     });
     CallOptions options = CallOptions.DEFAULT.withMessageId("m-42").withCorrelationId("corr-1")
         .withCausationId("cause-1").withUserId("user-1").withExpectedRevision(5L);
@@ -132,7 +133,7 @@ class ServiceClientTest {
 
     Message first = responder.nextRequest();
     assertEquals("m-42", first.getHeaders().getFirst(WireHeaders.NATS_MSG_ID));
-    var metadata = Envelopes.decodeCommandRequest(first.getData(), "counter", Counters.ADD).metadata();
+    var metadata = Requests.decodeCommandRequest(first.getData(), "counter", Counters.ADD).metadata();
     assertEquals("m-42", metadata.messageId());
     assertEquals("corr-1", metadata.correlationId());
     assertEquals("cause-1", metadata.causationId());
@@ -223,8 +224,8 @@ class ServiceClientTest {
   @Test
   void getSendsTheQueryAndDecodesTheEntity() throws Exception {
     Responder responder = Responder.answering(serviceSide, GET_SUBJECT, request -> {
-      AggregateId id = Envelopes.decodeQueryRequest(request.getData(), "counter");
-      return Responder.ok(Envelopes.encodeEntity(Counters.COUNTER, new Entity<>(id, 9, new Counter(id.key(), 12)), null));
+      AggregateId id = Requests.decodeQueryRequest(request.getData(), "counter");
+      return Responder.ok(EntityReplies.encodeEntity(Counters.COUNTER, new Entity<>(id, 9, new Counter(id.key(), 12)), null));
     });
 
     Entity<Counter> entity = AggregateClient.await(counters.get("till 3/ü", CallOptions.DEFAULT));
@@ -278,7 +279,7 @@ class ServiceClientTest {
   /** Answers gets with revision 1, holding the answer for {@code c-1} until {@code release} opens. */
   private void answerGetsHoldingTheFirstUntil(CountDownLatch release) throws Exception {
     Responder.answering(serviceSide, GET_SUBJECT, request -> {
-      AggregateId id = Envelopes.decodeQueryRequest(request.getData(), "counter");
+      AggregateId id = Requests.decodeQueryRequest(request.getData(), "counter");
       if (id.key().equals("c-1")) {
         try {
           release.await(10, TimeUnit.SECONDS);
@@ -286,7 +287,7 @@ class ServiceClientTest {
           Thread.currentThread().interrupt();
         }
       }
-      return Responder.ok(Envelopes.encodeEntity(Counters.COUNTER, new Entity<>(id, 1, new Counter(id.key(), 1)), null));
+      return Responder.ok(EntityReplies.encodeEntity(Counters.COUNTER, new Entity<>(id, 1, new Counter(id.key(), 1)), null));
     });
   }
 

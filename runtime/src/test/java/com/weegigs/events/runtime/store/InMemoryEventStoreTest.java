@@ -11,7 +11,7 @@ import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.EventMetadata;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.fixtures.Counters.Added;
-import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -200,7 +200,7 @@ class InMemoryEventStoreTest {
     InMemoryEventStore store = new InMemoryEventStore();
     List<RecordedEvent<?>> first = events(ID, 0, 1, "m1");
     // the service's own bytes are kept as they are: here they say 41, not the 1 of the object
-    byte[] wireForm = new String(Envelopes.encodeRecordedEvent(COUNTER, first.get(0)), StandardCharsets.UTF_8)
+    byte[] wireForm = new String(RecordedEvents.encodeRecordedEvent(COUNTER, first.get(0)), StandardCharsets.UTF_8)
         .replace("\"amount\":1", "\"amount\":41").getBytes(StandardCharsets.UTF_8);
 
     assertEquals(new AppendResult.Appended(first, 1), store.append(COUNTER, ID, 0, "m1", first, List.of(wireForm)));

@@ -14,7 +14,9 @@ import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.service.StateCache.Current;
-import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.EntityReplies;
+import com.weegigs.events.runtime.internal.wire.ErrorReplies;
+import com.weegigs.events.runtime.internal.wire.Requests;
 import com.weegigs.events.runtime.internal.wire.SealedHeaders;
 import com.weegigs.events.runtime.internal.wire.Subjects;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
@@ -103,10 +105,10 @@ final class AggregateRuntime<S, E> {
       TraceContext trace,
       Responder responder) {
     CommandType<C> commandType = binding.type();
-    Envelopes.CommandRequest<C> request = Envelopes.decodeCommandRequest(message.getData(), type.name(), commandType);
+    Requests.CommandRequest<C> request = Requests.decodeCommandRequest(message.getData(), type.name(), commandType);
     List<Violation> violations = commandType.validator().validate(request.command());
     if (!violations.isEmpty()) {
-      throw Envelopes.validationFailed(commandType.name(), violations);
+      throw ErrorReplies.validationFailed(commandType.name(), violations);
     }
     CommandMetadata metadata = fill(request.metadata(), message.getHeaders(), receivedAtMillis);
     CompletableFuture<Reply> earlier = replies.claim(request.aggregateId(), metadata.messageId());
@@ -230,7 +232,7 @@ final class AggregateRuntime<S, E> {
           throw notFound(id);
         }
         return new Outcome(
-            Reply.success(Envelopes.encodeEntity(type, new Entity<>(id, current.revision(), current.state()), List.of())));
+            Reply.success(EntityReplies.encodeEntity(type, new Entity<>(id, current.revision(), current.state()), List.of())));
       }
 
       Instant now = Instant.ofEpochMilli(clock.millis());
@@ -253,7 +255,7 @@ final class AggregateRuntime<S, E> {
       // the reply and each event's wire form in one pass, before the append: the store keeps
       // those bytes, and the same bytes are published
       List<RecordedEvent<?>> newEvents = List.copyOf(events);
-      Envelopes.CommandReply encoded = Envelopes.encodeCommandReply(type, new Entity<>(id, revision, state), newEvents);
+      EntityReplies.CommandReply encoded = EntityReplies.encodeCommandReply(type, new Entity<>(id, revision, state), newEvents);
       AppendResult result =
           store.append(type, id, current.revision(), metadata.messageId(), newEvents, Arrays.asList(encoded.events()));
       if (result instanceof AppendResult.Appended appended) {
@@ -261,7 +263,7 @@ final class AggregateRuntime<S, E> {
         List<RecordedEvent<?>> stored = appended.events();
         if (appended.revision() != revision || (stored != newEvents && !stored.equals(newEvents))) {
           // a store that stored something else than it was given: answer with what it stored
-          encoded = Envelopes.encodeCommandReply(type, new Entity<>(id, appended.revision(), state), stored);
+          encoded = EntityReplies.encodeCommandReply(type, new Entity<>(id, appended.revision(), state), stored);
         }
         return new Outcome(Reply.recorded(encoded.reply()), stored, encoded.events());
       }
@@ -292,7 +294,7 @@ final class AggregateRuntime<S, E> {
     }
     long revision = last.revision();
     S state = stateAt(id, revision);
-    return Reply.recorded(Envelopes.encodeEntity(type, new Entity<>(id, revision, state), events));
+    return Reply.recorded(EntityReplies.encodeEntity(type, new Entity<>(id, revision, state), events));
   }
 
   private S stateAt(AggregateId id, long revision) {
@@ -332,12 +334,12 @@ final class AggregateRuntime<S, E> {
 
   /** Answers a query request with the entity. */
   Reply query(Message message) {
-    AggregateId id = Envelopes.decodeQueryRequest(message.getData(), type.name());
+    AggregateId id = Requests.decodeQueryRequest(message.getData(), type.name());
     Current<S> current = load(id);
     if (current.state() == null) {
       throw notFound(id);
     }
-    return Reply.success(Envelopes.encodeEntity(type, new Entity<>(id, current.revision(), current.state()), null));
+    return Reply.success(EntityReplies.encodeEntity(type, new Entity<>(id, current.revision(), current.state()), null));
   }
 
   // ------------------------------------------------------------------ state

@@ -2,7 +2,7 @@ package com.weegigs.events.runtime.internal.service;
 
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
-import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.ErrorReplies;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import io.nats.client.impl.Headers;
 
@@ -35,12 +35,12 @@ public record Reply(byte[] body, Headers headers, ErrorCode error, boolean recor
 
   /** The error reply of {@code exception}: ADR-32 headers and the wire error body. */
   public static Reply error(ServiceException exception) {
-    return error(exception.code(), exception.getMessage(), Envelopes.encodeError(exception));
+    return error(exception.code(), exception.getMessage(), ErrorReplies.encodeError(exception));
   }
 
   /** An error reply without details. */
   public static Reply error(ErrorCode code, String message) {
-    return error(code, message, Envelopes.encodeError(code, message, null));
+    return error(code, message, ErrorReplies.encodeError(code, message, null));
   }
 
   private static Reply error(ErrorCode code, String message, byte[] body) {

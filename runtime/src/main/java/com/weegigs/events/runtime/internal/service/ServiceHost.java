@@ -7,7 +7,8 @@ import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.service.RequestGuard.EndpointInfo;
-import com.weegigs.events.runtime.internal.wire.Envelopes;
+import com.weegigs.events.runtime.internal.wire.HealthReports;
+import com.weegigs.events.runtime.internal.wire.Requests;
 import com.weegigs.events.runtime.internal.wire.Subjects;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import com.weegigs.events.runtime.store.EventStoreUnavailableException;
@@ -99,7 +100,7 @@ public final class ServiceHost implements AutoCloseable {
     for (AggregateDefinition<?, ?> definition : settings.aggregates()) {
       aggregateNames.add(definition.type().name());
     }
-    this.health = Envelopes.encodeHealth("ok", descriptor.name(), descriptor.version(), aggregateNames);
+    this.health = HealthReports.encodeHealth("ok", descriptor.name(), descriptor.version(), aggregateNames);
 
     if (settings.connection() != null) {
       this.connection = settings.connection();
@@ -229,7 +230,7 @@ public final class ServiceHost implements AutoCloseable {
       Map<String, String> metadata = new LinkedHashMap<>();
       metadata.put("wee.kind", "query");
       metadata.put("wee.aggregate", aggregate);
-      metadata.put("wee.schema", Envelopes.QUERY_REQUEST_SCHEMA);
+      metadata.put("wee.schema", Requests.QUERY_REQUEST_SCHEMA);
       EndpointInfo info = new EndpointInfo("query", aggregate, null, Subjects.query(name, aggregate));
       endpoints.add(new EndpointHandler("query_" + aggregate + "_get", info, queueGroup, metadata) {
         @Override
@@ -240,7 +241,7 @@ public final class ServiceHost implements AutoCloseable {
     }
     Map<String, String> healthMetadata = new LinkedHashMap<>();
     healthMetadata.put("wee.kind", "health");
-    healthMetadata.put("wee.schema", Envelopes.HEALTH_REQUEST_SCHEMA);
+    healthMetadata.put("wee.schema", HealthReports.HEALTH_REQUEST_SCHEMA);
     EndpointInfo healthInfo = new EndpointInfo("health", null, null, Subjects.health(name));
     endpoints.add(new EndpointHandler("health", healthInfo, queueGroup, healthMetadata) {
       @Override

@@ -22,7 +22,7 @@ import java.util.function.BiConsumer;
  *
  * <p>Why: every command sends three messages with three to five headers each, and jnats'
  * {@code Headers} (a {@code HashMap} of {@code ArrayList}s plus a second map of lengths) was a
- * tenth of the service's CPU and a sixth of what it allocates per command. These headers keep
+ * large share of the service's CPU and of what it allocates per command. These headers keep
  * their entries in two small arrays and write themselves straight into the buffer jnats sends,
  * applying jnats' own rules to every key and value. jnats copies the headers of every message it
  * publishes unless they say they are read-only; sealed headers report themselves read-only and

@@ -1,7 +1,7 @@
 package com.weegigs.events.runtime.internal.wire;
 
 /**
- * Builds every NATS subject of the wire contract ({@code WIRE.md}, "Subjects") from wire names.
+ * Builds every NATS subject of the wire contract ({@code docs/wire-contract.md}, "Subjects") from wire names.
  * Names are assumed valid ({@link com.weegigs.events.runtime.Names}); aggregate keys never appear
  * in a subject, so a key cannot change where a message lands.
  */

@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * result is kept per thread.
  *
  * <p>Reading is costly too: {@link Instant#parse} goes through {@code DateTimeFormatter}
- * (microseconds and a few hundred bytes per call), and every command request and recorded event
+ * (a general parser that allocates as it goes), and every command request and recorded event
  * carries a timestamp. {@link #parseCanonicalUtc} reads the form written here directly and leaves
  * anything else (an offset, a leap second, a year past 9999) to the full parser.
  */
@@ -42,7 +42,7 @@ final class Timestamps {
   /**
    * Exactly {@link Instant#toString()} ({@code yyyy-MM-ddTHH:mm:ss[.fff[fff[fff]]]Z}), written
    * directly for the years 0 to 9999; {@code Instant.toString()} goes through
-   * {@code DateTimeFormatter}, which costs a microsecond and a few hundred bytes, and every command
+   * {@code DateTimeFormatter}, a general formatter that allocates as it goes, and every command
    * request carries a timestamp of its own.
    */
   static String formatUtc(Instant instant) {

@@ -1,6 +1,6 @@
 package com.weegigs.events.runtime.internal.wire;
 
-/** Header names and values of the wire contract ({@code WIRE.md}, "Headers" and "Errors"). */
+/** Header names and values of the wire contract ({@code docs/wire-contract.md}, "Headers" and "Errors"). */
 public final class WireHeaders {
   private WireHeaders() {}
 

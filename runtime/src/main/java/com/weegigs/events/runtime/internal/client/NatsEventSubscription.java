@@ -1,6 +1,8 @@
-package com.weegigs.events.runtime.client;
+package com.weegigs.events.runtime.internal.client;
 
 import com.weegigs.events.runtime.RecordedEvent;
+import com.weegigs.events.runtime.client.EventListener;
+import com.weegigs.events.runtime.client.EventSubscription;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -24,49 +26,38 @@ import org.slf4j.LoggerFactory;
 final class NatsEventSubscription<E> implements EventSubscription {
   private static final Logger LOG = LoggerFactory.getLogger(NatsEventSubscription.class);
 
-  private final ServiceClient client;
+  private final Subscriptions owner;
   private final String subject;
   private final Function<byte[], RecordedEvent<E>> decoder;
   private final EventListener<E> listener;
   private final Dispatcher dispatcher;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private NatsEventSubscription(
-      ServiceClient client, String subject, Function<byte[], RecordedEvent<E>> decoder, EventListener<E> listener) {
-    this.client = client;
+  /** @param decoder turns a message body into the event, or {@code null} to skip it */
+  NatsEventSubscription(
+      Subscriptions owner, String subject, Function<byte[], RecordedEvent<E>> decoder, EventListener<E> listener) {
+    this.owner = owner;
     this.subject = subject;
     this.decoder = decoder;
     this.listener = listener;
-    this.dispatcher = client.connection().createDispatcher(this::deliver);
+    this.dispatcher = owner.connection().createDispatcher(this::deliver);
   }
 
-  /**
-   * Subscribes and waits until the server has registered the interest, so events published after
-   * this returns are delivered.
-   *
-   * @param decoder turns a message body into the event, or {@code null} to skip it
-   */
-  static <E> NatsEventSubscription<E> start(
-      ServiceClient client, String subject, Function<byte[], RecordedEvent<E>> decoder, EventListener<E> listener) {
-    if (client.isClosed()) {
-      throw new IllegalStateException("the client of " + client.serviceName() + " is closed");
-    }
-    NatsEventSubscription<E> subscription = new NatsEventSubscription<>(client, subject, decoder, listener);
-    subscription.dispatcher.subscribe(subject);
-    if (!client.track(subscription)) {
-      // the client was closed meanwhile, and did not see this subscription: close it here
-      subscription.close();
-      throw new IllegalStateException("the client of " + client.serviceName() + " is closed");
-    }
+  /** Subscribes the dispatcher to the subject. */
+  void subscribe() {
+    dispatcher.subscribe(subject);
+  }
+
+  /** Waits until the server has registered the interest, so events published from now on are delivered. */
+  void awaitRegistered(Duration timeout) {
     try {
-      client.connection().flush(client.defaultTimeout());
+      owner.connection().flush(timeout);
     } catch (TimeoutException e) {
       // Not connected right now: jnats registers the interest when it reconnects.
       LOG.debug("subscribed to {} while the connection is down; it starts once reconnected", subject);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return subscription;
   }
 
   private void deliver(Message message) {
@@ -114,9 +105,9 @@ final class NatsEventSubscription<E> implements EventSubscription {
     if (!closed.compareAndSet(false, true)) {
       return null;
     }
-    client.forget(this);
+    owner.forget(this);
     try {
-      return dispatcher.drain(client.drainTimeout());
+      return dispatcher.drain(owner.drainTimeout());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return CompletableFuture.completedFuture(false);
@@ -132,7 +123,7 @@ final class NatsEventSubscription<E> implements EventSubscription {
     if (drain == null) {
       return;
     }
-    Duration timeout = client.drainTimeout();
+    Duration timeout = owner.drainTimeout();
     try {
       if (!drain.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
         LOG.warn("the subscription to {} did not drain within {} ms; closing it", subject, timeout.toMillis());
@@ -142,7 +133,7 @@ final class NatsEventSubscription<E> implements EventSubscription {
     } catch (ExecutionException | TimeoutException e) {
       LOG.debug("draining the subscription to {} failed: {}", subject, e.toString());
     } finally {
-      Connection connection = client.connection();
+      Connection connection = owner.connection();
       if (dispatcher.isActive() && connection.getStatus() != Connection.Status.CLOSED) {
         try {
           connection.closeDispatcher(dispatcher);

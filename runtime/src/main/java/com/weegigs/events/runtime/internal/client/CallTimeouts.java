@@ -1,9 +1,10 @@
-package com.weegigs.events.runtime.client;
+package com.weegigs.events.runtime.internal.client;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ final class CallTimeouts {
 
   /** A call waiting for its outcome. */
   interface Waiting {
-    /** When the call times out, by {@link System#nanoTime()}. */
+    /** When the call times out, by the clock of the {@link CallTimeouts} that times it. */
     long deadlineNanos();
 
     /** Times the call out; runs on the timeout thread. */
@@ -35,14 +36,33 @@ final class CallTimeouts {
   private static final CallTimeouts SHARED = new CallTimeouts("wee-client-timer-1");
 
   private final Set<Waiting> waiting = ConcurrentHashMap.newKeySet();
+  private final LongSupplier clock;
+  private final Runnable beforeSleep;
   private final Thread thread;
-  private volatile long lastAddedNanos = System.nanoTime();
+  private volatile long lastAddedNanos;
   private volatile boolean sleeping;
 
+  /** Timeouts on {@link System#nanoTime()}, with their thread started. */
   CallTimeouts(String threadName) {
+    this(threadName, System::nanoTime, () -> {}, true);
+  }
+
+  /**
+   * Timeouts on {@code clock}.
+   *
+   * @param clock the time in nanoseconds that deadlines are compared with
+   * @param beforeSleep runs on the thread each time it is about to sleep for want of calls
+   * @param start whether to start the thread; tests that drive {@link #expireOverdue} themselves do not
+   */
+  CallTimeouts(String threadName, LongSupplier clock, Runnable beforeSleep, boolean start) {
+    this.clock = clock;
+    this.beforeSleep = beforeSleep;
+    this.lastAddedNanos = clock.getAsLong();
     thread = new Thread(this::run, threadName);
     thread.setDaemon(true);
-    thread.start();
+    if (start) {
+      thread.start();
+    }
   }
 
   /** The timeouts every client shares. */
@@ -50,10 +70,15 @@ final class CallTimeouts {
     return SHARED;
   }
 
+  /** The time on this clock, for computing deadlines. */
+  long now() {
+    return clock.getAsLong();
+  }
+
   /** Starts timing {@code call}; {@link #remove} it once it has its outcome. */
   void add(Waiting call) {
     waiting.add(call);
-    lastAddedNanos = System.nanoTime();
+    lastAddedNanos = clock.getAsLong();
     if (sleeping) {
       LockSupport.unpark(thread);
     }
@@ -71,10 +96,11 @@ final class CallTimeouts {
 
   private void run() {
     while (true) {
-      if (waiting.isEmpty() && System.nanoTime() - lastAddedNanos > IDLE_NANOS) {
+      if (waiting.isEmpty() && clock.getAsLong() - lastAddedNanos > IDLE_NANOS) {
         sleeping = true;
         // a call added between the check and this flag is seen by the check below
         if (waiting.isEmpty()) {
+          beforeSleep.run();
           LockSupport.park(this);
         }
         sleeping = false;
@@ -85,8 +111,9 @@ final class CallTimeouts {
     }
   }
 
-  private void expireOverdue() {
-    long now = System.nanoTime();
+  /** Expires every call whose deadline has passed, each once. */
+  void expireOverdue() {
+    long now = clock.getAsLong();
     for (Waiting call : waiting) {
       if (now - call.deadlineNanos() >= 0 && waiting.remove(call)) {
         try {

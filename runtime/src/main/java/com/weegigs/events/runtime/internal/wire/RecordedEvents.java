@@ -1,0 +1,211 @@
+package com.weegigs.events.runtime.internal.wire;
+
+import static com.weegigs.events.runtime.internal.wire.WireFields.describe;
+import static com.weegigs.events.runtime.internal.wire.WireFields.expectEnd;
+import static com.weegigs.events.runtime.internal.wire.WireFields.malformedReply;
+import static com.weegigs.events.runtime.internal.wire.WireFields.nonEmpty;
+import static com.weegigs.events.runtime.internal.wire.WireFields.readAggregateId;
+import static com.weegigs.events.runtime.internal.wire.WireFields.readInstant;
+import static com.weegigs.events.runtime.internal.wire.WireFields.readOptionalString;
+import static com.weegigs.events.runtime.internal.wire.WireFields.readRevision;
+import static com.weegigs.events.runtime.internal.wire.WireFields.readString;
+import static com.weegigs.events.runtime.internal.wire.WireFields.writeAggregateId;
+import static com.weegigs.events.runtime.internal.wire.WireFields.writeOptionalString;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.weegigs.events.runtime.AggregateId;
+import com.weegigs.events.runtime.EventMetadata;
+import com.weegigs.events.runtime.RecordedEvent;
+import com.weegigs.events.runtime.codec.DecodeContext;
+import com.weegigs.events.runtime.codec.JsonCodec;
+import com.weegigs.events.runtime.definition.AggregateType;
+import com.weegigs.events.runtime.definition.EventType;
+import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.internal.wire.WireFields.Malformed;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * The recorded event body of the wire contract ({@code docs/wire-contract.md}), as published on
+ * an event subject, stored, and listed in a command reply: {@code {id, aggregate, type, revision,
+ * timestamp, data, metadata}}, with {@code data} read as the event type {@code type} names.
+ */
+public final class RecordedEvents {
+  private RecordedEvents() {}
+
+  /** A recorded event as published and stored; {@code type} is written before {@code data}. */
+  public static byte[] encodeRecordedEvent(AggregateType<?, ?> type, RecordedEvent<?> event) {
+    return Envelopes.encode(generator -> writeRecordedEvent(generator, type, event));
+  }
+
+  /**
+   * Writes one recorded event to {@code generator}.
+   *
+   * @throws IllegalArgumentException when the event's type is not one of {@code type}'s events
+   */
+  @SuppressWarnings("unchecked")
+  public static void writeRecordedEvent(JsonGenerator generator, AggregateType<?, ?> type, RecordedEvent<?> event)
+      throws IOException {
+    EventType<?> eventType = type.event(event.type());
+    if (eventType == null) {
+      throw new IllegalArgumentException("event '" + event.type() + "' is not an event of " + type.name());
+    }
+    generator.writeStartObject();
+    generator.writeStringField("id", event.id());
+    generator.writeFieldName("aggregate");
+    writeAggregateId(generator, event.aggregate());
+    generator.writeStringField("type", event.type());
+    generator.writeNumberField("revision", event.revision());
+    generator.writeStringField("timestamp", Timestamps.format(event.timestamp()));
+    generator.writeFieldName("data");
+    ((JsonCodec<Object>) eventType.codec()).write(generator, event.data());
+    generator.writeFieldName("metadata");
+    EventMetadata metadata = event.metadata();
+    generator.writeStartObject();
+    writeOptionalString(generator, "correlationId", metadata.correlationId());
+    writeOptionalString(generator, "causationId", metadata.causationId());
+    writeOptionalString(generator, "userId", metadata.userId());
+    generator.writeEndObject();
+    generator.writeEndObject();
+  }
+
+  /**
+   * Decodes a recorded event of {@code type}, whatever the order of its fields.
+   *
+   * @throws ServiceException {@code INTERNAL} when the body breaks the contract or names an unknown event
+   */
+  public static <E> RecordedEvent<? extends E> decodeRecordedEvent(byte[] body, AggregateType<?, E> type) {
+    try (JsonParser parser = Envelopes.JSON.createParser(nonEmpty(body))) {
+      parser.nextToken();
+      RecordedEvent<? extends E> event = readRecordedEvent(parser, type);
+      expectEnd(parser);
+      return event;
+    } catch (Malformed e) {
+      throw malformedReply(e.getMessage());
+    } catch (IOException e) {
+      throw malformedReply("recorded event is not valid JSON");
+    }
+  }
+
+  /** Reads the recorded event the parser is on (its {@code START_OBJECT}), up to its {@code END_OBJECT}. */
+  @SuppressWarnings("unchecked")
+  static <E> RecordedEvent<? extends E> readRecordedEvent(JsonParser parser, AggregateType<?, E> type)
+      throws IOException, Malformed {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      throw new Malformed("recorded event must be a JSON object");
+    }
+    String id = null;
+    AggregateId aggregate = null;
+    String eventName = null;
+    long revision = -1;
+    Instant timestamp = null;
+    Object data = null;
+    byte[] bufferedData = null;
+    EventMetadata metadata = new EventMetadata(null, null, null);
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken token = parser.nextToken();
+      switch (field) {
+        case "id":
+          id = readString(parser, "id");
+          break;
+        case "aggregate":
+          aggregate = readAggregateId(parser, "aggregate");
+          break;
+        case "type":
+          eventName = readString(parser, "type");
+          break;
+        case "revision":
+          revision = readRevision(parser, "revision");
+          break;
+        case "timestamp":
+          timestamp = readInstant(parser, "timestamp");
+          break;
+        case "data":
+          if (eventName != null) {
+            data = readEventData(parser, type, eventName);
+          } else {
+            // the type comes later: keep a copy of the raw value and decode it once the type is known
+            bufferedData = copyValue(parser);
+          }
+          break;
+        case "metadata":
+          if (token == JsonToken.START_OBJECT) {
+            metadata = readEventMetadata(parser);
+          } else if (token != JsonToken.VALUE_NULL) {
+            throw new Malformed("metadata must be an object");
+          }
+          break;
+        default:
+          parser.skipChildren();
+      }
+    }
+    if (eventName == null) {
+      throw new Malformed("recorded event has no type");
+    }
+    if (bufferedData != null) {
+      try (JsonParser dataParser = Envelopes.JSON.createParser(bufferedData)) {
+        dataParser.nextToken();
+        data = readEventData(dataParser, type, eventName);
+      }
+    }
+    if (id == null || aggregate == null || revision < 1 || timestamp == null || data == null) {
+      throw new Malformed("recorded event needs id, aggregate, type, revision >= 1, timestamp and data");
+    }
+    return (RecordedEvent<? extends E>) new RecordedEvent<>(id, aggregate, eventName, revision, timestamp, data, metadata);
+  }
+
+  private static Object readEventData(JsonParser parser, AggregateType<?, ?> type, String eventName)
+      throws IOException, Malformed {
+    EventType<?> eventType = type.event(eventName);
+    if (eventType == null) {
+      throw new Malformed("'" + eventName + "' is not an event of " + type.name());
+    }
+    DecodeContext context = new DecodeContext();
+    Object data;
+    try {
+      data = eventType.codec().read(parser, context);
+    } catch (RuntimeException e) {
+      throw new Malformed("event " + eventName + " data could not be read");
+    }
+    if (context.hasViolations()) {
+      throw new Malformed("event " + eventName + " data is not valid: " + describe(context.violations()));
+    }
+    return data;
+  }
+
+  private static byte[] copyValue(JsonParser parser) throws IOException {
+    Envelopes.Output copy = new Envelopes.Output();
+    try (JsonGenerator generator = Envelopes.JSON.createGenerator(copy)) {
+      generator.copyCurrentStructure(parser);
+    }
+    return Arrays.copyOf(copy.buffer, copy.count);
+  }
+
+  private static EventMetadata readEventMetadata(JsonParser parser) throws IOException, Malformed {
+    String correlationId = null;
+    String causationId = null;
+    String userId = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      parser.nextToken();
+      switch (field) {
+        case "correlationId":
+          correlationId = readOptionalString(parser, "metadata.correlationId");
+          break;
+        case "causationId":
+          causationId = readOptionalString(parser, "metadata.causationId");
+          break;
+        case "userId":
+          userId = readOptionalString(parser, "metadata.userId");
+          break;
+        default:
+          parser.skipChildren();
+      }
+    }
+    return new EventMetadata(correlationId, causationId, userId);
+  }
+}
