@@ -1,4 +1,4 @@
-package com.weegigs.events.runtime.internal.service;
+package com.weegigs.events.runtime.internal.command;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
