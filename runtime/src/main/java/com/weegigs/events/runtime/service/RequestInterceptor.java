@@ -6,7 +6,7 @@ import com.weegigs.events.runtime.error.ServiceException;
  * A check every request passes before the service acts on it: the place for authentication,
  * authorization and rate limits. Registered with {@code NatsService.Builder.withInterceptor}, and
  * run in the order registered, after the request's size, deadline and body have been checked and
- * before the command is validated and run (the whole order is in {@code docs/architecture.md}).
+ * before the command is validated and run (the README's "request pipeline" lists every stage).
  *
  * <p>To refuse a request, throw a {@link ServiceException}: the caller gets its code, message and
  * details as the wire contract's error reply (for example {@code ForbiddenException} for
