@@ -20,8 +20,6 @@ import com.weegigs.events.runtime.internal.wire.Envelopes;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.store.InMemoryEventStore;
 import com.weegigs.events.testing.NatsServer;
-import com.weegigs.events.testing.NatsTest;
-import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.service.Discovery;
 import io.nats.service.EndpointStats;
@@ -37,26 +35,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The service as a NATS micro service over a real nats-server: discovery and counts, instances in
  * a queue group, saturation and shutdown.
  */
-@NatsTest
-class MicroServiceTest {
-  private final ServiceHarness harness;
-  private final Connection client;
-
+class MicroServiceTest extends CountersServiceTest {
   MicroServiceTest(NatsServer server) {
-    this.harness = new ServiceHarness(server);
-    this.client = harness.client();
-  }
-
-  @AfterEach
-  void stopServices() {
-    harness.close();
+    super(server);
   }
 
   @Test

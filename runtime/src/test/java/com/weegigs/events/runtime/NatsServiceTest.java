@@ -31,8 +31,6 @@ import com.weegigs.events.runtime.store.EventStoreUnavailableException;
 import com.weegigs.events.runtime.store.InMemoryEventStore;
 import com.weegigs.events.runtime.validation.Violation;
 import com.weegigs.events.testing.NatsServer;
-import com.weegigs.events.testing.NatsTest;
-import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 import io.nats.client.impl.Headers;
@@ -51,25 +49,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The service side over a real nats-server, with the hand-written counters service. */
-@NatsTest
-class NatsServiceTest {
-  private final ServiceHarness harness;
-  private final Connection client;
-
+class NatsServiceTest extends CountersServiceTest {
   NatsServiceTest(NatsServer server) {
-    this.harness = new ServiceHarness(server);
-    this.client = harness.client();
-  }
-
-  @AfterEach
-  void stopServices() {
-    harness.close();
+    super(server);
   }
 
   @Test

@@ -19,7 +19,6 @@ import com.weegigs.events.runtime.internal.wire.Envelopes;
 import com.weegigs.events.runtime.service.EndpointKind;
 import com.weegigs.events.runtime.service.RequestContext;
 import com.weegigs.events.testing.NatsServer;
-import com.weegigs.events.testing.NatsTest;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 import io.nats.client.impl.Headers;
@@ -28,23 +27,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Request interceptors over a real nats-server: what they see, their order, and how they refuse. */
-@NatsTest
-class RequestInterceptorTest {
+class RequestInterceptorTest extends CountersServiceTest {
   private static final AggregateId C1 = new AggregateId("counter", "c-1");
 
-  private final ServiceHarness harness;
-
   RequestInterceptorTest(NatsServer server) {
-    this.harness = new ServiceHarness(server);
-  }
-
-  @AfterEach
-  void stopServices() {
-    harness.close();
+    super(server);
   }
 
   @Test
@@ -54,8 +44,8 @@ class RequestInterceptorTest {
         throw new ForbiddenException("ann may not add to counters", Map.of("role", "reader"));
       }
     }));
-    Subscription events = harness.client().subscribe("counters.events.counter.added");
-    harness.client().flush(ServiceHarness.TIMEOUT);
+    Subscription events = client.subscribe("counters.events.counter.added");
+    client.flush(ServiceHarness.TIMEOUT);
 
     Message reply = harness.request("counters.command.counter.add", command("counter", "c-1", "{\"amount\":5}", null));
 
