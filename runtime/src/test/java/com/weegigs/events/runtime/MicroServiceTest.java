@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.fixtures.Counters;
-import com.weegigs.events.runtime.fixtures.ServiceHarness;
 import com.weegigs.events.runtime.internal.wire.Envelopes;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.store.InMemoryEventStore;

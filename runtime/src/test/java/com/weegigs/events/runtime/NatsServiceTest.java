@@ -1,8 +1,6 @@
 package com.weegigs.events.runtime;
 
-import static com.weegigs.events.runtime.fixtures.Counters.ADD;
 import static com.weegigs.events.runtime.fixtures.Counters.COUNTER;
-import static com.weegigs.events.runtime.fixtures.Counters.SERVICE;
 import static com.weegigs.events.runtime.fixtures.ServiceHarness.TIMEOUT;
 import static com.weegigs.events.runtime.fixtures.ServiceHarness.assertCounter;
 import static com.weegigs.events.runtime.fixtures.ServiceHarness.assertError;
@@ -15,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.fixtures.Counters.Added;
@@ -23,23 +20,17 @@ import com.weegigs.events.runtime.fixtures.Counters.Counter;
 import com.weegigs.events.runtime.fixtures.Counters;
 import com.weegigs.events.runtime.fixtures.ServiceHarness;
 import com.weegigs.events.runtime.internal.wire.Envelopes;
-import com.weegigs.events.runtime.internal.wire.JsonValues;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.store.AppendResult;
 import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.EventStoreUnavailableException;
 import com.weegigs.events.runtime.store.InMemoryEventStore;
+import com.weegigs.events.runtime.store.MapEventStore;
 import com.weegigs.events.runtime.validation.Violation;
 import com.weegigs.events.testing.NatsServer;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 import io.nats.client.impl.Headers;
-import io.nats.service.Discovery;
-import io.nats.service.EndpointStats;
-import io.nats.service.InfoResponse;
-import io.nats.service.PingResponse;
-import io.nats.service.StatsResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,7 +39,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -202,6 +192,26 @@ class NatsServiceTest extends CountersServiceTest {
         command("counter", "long", "{\"amount\":1}", null)));
     assertEquals(22, next.entity().revision());
     assertEquals(121, next.entity().state().value());
+  }
+
+  @Test
+  void aStoreThatKeepsNoBytesServesTheSameContract() throws Exception {
+    // the map-backed test double keeps the appended objects: no wire forms, no codecs
+    MapEventStore store = new MapEventStore();
+    harness.start(builder -> builder.withEventStore(store));
+    Subscription events = client.subscribe("counters.events.counter.added");
+    client.flush(TIMEOUT);
+    String body = command("counter", "plain", "{\"amount\":3}", "{\"messageId\":\"plain-1\"}");
+
+    CommandResult<Counter, Object> first = assertCounter(harness.request("counters.command.counter.add", body));
+    assertEquals(new Counter("plain", 3), first.entity().state());
+    assertEquals(first.events().get(0), Envelopes.decodeRecordedEvent(events.nextMessage(TIMEOUT).getData(), COUNTER));
+    assertEquals(first.events(), store.load(COUNTER, new AggregateId("counter", "plain"), 0));
+    CommandResult<Counter, Object> repeat = assertCounter(harness.request("counters.command.counter.add", body));
+    assertEquals(first.entity(), repeat.entity());
+    assertEquals(first.events(), repeat.events());
+    assertEquals(first.entity(), assertCounter(harness.request("counters.query.counter.get",
+        ServiceHarness.query("counter", "plain"))).entity());
   }
 
   @Test
