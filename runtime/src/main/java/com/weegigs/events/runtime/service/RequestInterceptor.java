@@ -8,6 +8,10 @@ import com.weegigs.events.runtime.error.ServiceException;
  * run in the order registered, after the request's size, deadline and body have been checked and
  * before the command is validated and run (the README's "request pipeline" lists every stage).
  *
+ * <p>Every request to the service's endpoints passes: commands, queries and the health check (let
+ * health through by its {@link RequestContext#kind()} when load balancers call it without
+ * credentials). The micro service's {@code $SRV} discovery requests do not.
+ *
  * <p>To refuse a request, throw a {@link ServiceException}: the caller gets its code, message and
  * details as the wire contract's error reply (for example {@code ForbiddenException} for
  * {@code FORBIDDEN}, {@code UnauthenticatedException}, {@code RateLimitedException}), later
