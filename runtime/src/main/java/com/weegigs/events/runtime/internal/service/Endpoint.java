@@ -9,6 +9,7 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,11 @@ abstract class Endpoint<R> {
 
   /** The aggregate {@code request} is for, or {@code null}. */
   abstract AggregateId aggregateId(R request);
+
+  /** What the endpoint serves, as its {@code wee.kind} metadata says ({@code command}, ...), for logs. */
+  String kindName() {
+    return kind.name().toLowerCase(Locale.ROOT);
+  }
 
   /** The command's wire name, or {@code null}. */
   String command() {

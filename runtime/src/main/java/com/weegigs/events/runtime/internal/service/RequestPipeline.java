@@ -210,10 +210,10 @@ final class RequestPipeline {
       } catch (ServiceException e) {
         reply(Reply.error(e));
       } catch (EventStoreUnavailableException e) {
-        LOG.warn("event store unavailable for a {} request on {}", endpoint.kind, endpoint.subject, e);
+        LOG.warn("event store unavailable for a {} request on {}", endpoint.kindName(), endpoint.subject, e);
         reply(Reply.error(ErrorCode.UNAVAILABLE, "the event store is unavailable; try again later"));
       } catch (RuntimeException | Error e) {
-        LOG.error("{} request on {} failed unexpectedly (traceparent={})", endpoint.kind, endpoint.subject,
+        LOG.error("{} request on {} failed unexpectedly (traceparent={})", endpoint.kindName(), endpoint.subject,
             trace.traceparent, e);
         reply(Reply.internalError(null));
       } finally {
