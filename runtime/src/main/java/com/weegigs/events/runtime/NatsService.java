@@ -8,6 +8,7 @@ import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.service.IdempotencyConfig;
 import com.weegigs.events.runtime.service.LimitsConfig;
 import com.weegigs.events.runtime.service.QueueGroupConfig;
+import com.weegigs.events.runtime.service.RequestInterceptor;
 import com.weegigs.events.runtime.service.ShutdownConfig;
 import com.weegigs.events.runtime.service.StateCacheConfig;
 import com.weegigs.events.runtime.store.EventStore;
@@ -50,7 +51,10 @@ import java.util.Objects;
  * <p>The builder has a required base (the service descriptor, and where NATS is) and one
  * {@code withX(...)} per feature, each taking an immutable configuration record that names every
  * invalid value at once. Features added later (telemetry, rate limits, circuit breakers,
- * authentication) are more {@code withX} methods on the same builder.
+ * authentication) are more {@code withX} methods on the same builder; checks on requests
+ * (authentication, rate limits) plug in as {@link RequestInterceptor}s ({@link
+ * Builder#withInterceptor}), and a durable store as an {@link EventStore} ({@link
+ * Builder#withEventStore}).
  */
 public final class NatsService implements AutoCloseable {
   /** The NATS URL used when neither {@code NATS_URL} nor {@link Builder#natsUrl} says otherwise. */
@@ -177,6 +181,7 @@ public final class NatsService implements AutoCloseable {
     private EventStore eventStore;
     private Clock clock = Clock.systemUTC();
     private final List<AggregateDefinition<?, ?>> aggregates = new ArrayList<>();
+    private final List<RequestInterceptor> interceptors = new ArrayList<>();
 
     private Builder(ServiceDescriptor descriptor) {
       this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -260,6 +265,17 @@ public final class NatsService implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds a check every request passes before the service acts on it (authentication,
+     * authorization, rate limits); see {@link RequestInterceptor}. Interceptors run in the order
+     * they were added, after the request's size, deadline and body were checked and before the
+     * command is validated and run.
+     */
+    public Builder withInterceptor(RequestInterceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
     /** How the service stops; see {@link ShutdownConfig}. */
     public Builder withShutdown(ShutdownConfig config) {
       this.shutdown = Objects.requireNonNull(config, "config");
@@ -275,7 +291,7 @@ public final class NatsService implements AutoCloseable {
     public NatsService start() {
       EventStore store = eventStore != null ? eventStore : new InMemoryEventStore();
       ServiceSettings settings = new ServiceSettings(descriptor, natsUrl != null ? natsUrl : defaultNatsUrl(), connection,
-          queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, clock, aggregates, List.of());
+          queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, clock, aggregates, interceptors);
       return new NatsService(descriptor, store, new ServiceHost(settings));
     }
   }

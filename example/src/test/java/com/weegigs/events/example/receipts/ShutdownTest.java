@@ -9,6 +9,7 @@ import com.weegigs.events.example.probes.ProbeHandlers;
 import com.weegigs.events.runtime.NatsService;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
+import com.weegigs.events.runtime.service.LimitsConfig;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
 import io.nats.client.Connection;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ShutdownTest {
 
   /**
-   * With every request on the worker pool (no inline execution): all 100 are received by the
+   * With a worker for each of the 100 requests (128 workers): all 100 are received by the
    * service (counted in {@code $SRV.STATS}) and running or waiting their turn (commands for
    * aggregates that share a lock stripe run one after the other) when the shutdown starts.
    */
@@ -43,17 +44,29 @@ class ShutdownTest {
   }
 
   /**
-   * With the default settings, a new endpoint runs requests on its dispatcher thread, so the
-   * first {@code hold} blocks there and the other 99 wait in its subscription: in flight all the same.
+   * With the default settings every request runs on the worker pool ({@code inlineBelow} is zero):
+   * {@value ConcurrencyConfig#DEFAULT_MAX_IN_FLIGHT} run at once, each on a worker (waiting at the
+   * gate, or for an earlier command whose aggregate shares its lock stripe), and the other 84 wait
+   * in the pool's queue. The shutdown lets the running ones finish and answers the waiting ones
+   * {@code UNAVAILABLE} at once.
    */
   @Test
   void everyRequestInFlightIsAnsweredWithTheDefaultSettings(NatsServer server) throws Exception {
-    shutDownWithHundredInFlight(server, server.connect(), builder -> builder, () -> { });
+    Connection connection = server.connect();
+    Map<String, Integer> outcomes = shutDownWithHundredInFlight(server, connection, builder -> builder, () -> {
+      TestServices.await(() -> holdRequestsReceived(connection) == 100, "the service received all 100 requests");
+      // the endpoint's dispatcher takes requests in order and answers an oversized one itself: once
+      // that answer is back, the 100th request has been handed to the worker pool too
+      Wire.Reply tooLarge = Wire.request(connection, "probes.command.probe.hold", new byte[LimitsConfig.DEFAULT_MAX_PAYLOAD_BYTES + 1], null);
+      assertEquals(ErrorCode.PAYLOAD_TOO_LARGE.name(), tooLarge.code());
+    });
+    int running = ConcurrencyConfig.DEFAULT_MAX_IN_FLIGHT;
+    assertEquals(Map.of("ok", running, ErrorCode.UNAVAILABLE.name(), 100 - running), outcomes);
   }
 
   /** Runs the scenario; returns how many replies were a success ({@code ok}) and how many each error code. */
   private Map<String, Integer> shutDownWithHundredInFlight(
-      NatsServer server, Connection connection, UnaryOperator<NatsService.Builder> configure, Runnable awaitInFlight)
+      NatsServer server, Connection connection, UnaryOperator<NatsService.Builder> configure, InFlight awaitInFlight)
       throws Exception {
     Gate gate = new Gate();
     TestServices.Running service = TestServices.probes(server, new ProbeHandlers(gate), configure);
@@ -85,6 +98,12 @@ class ShutdownTest {
         outcome.equals("ok") || outcome.equals(ErrorCode.UNAVAILABLE.name()), () -> "unexpected outcomes " + outcomes));
     assertTrue(outcomes.getOrDefault("ok", 0) >= 1, () -> "the running request did not finish: " + outcomes);
     return outcomes;
+  }
+
+  /** Waits until the requests are in flight in the way a test expects. */
+  @FunctionalInterface
+  private interface InFlight {
+    void run() throws Exception;
   }
 
   /** {@code num_requests} of the hold endpoint in {@code $SRV.STATS.probes}. */

@@ -1,9 +1,10 @@
 package com.weegigs.events.runtime.store;
 
+import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.definition.AggregateType;
-import com.weegigs.events.runtime.internal.wire.RecordedEvents;
+import com.weegigs.events.runtime.internal.store.WireFormAppend;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * would: events go through the codecs in tests exactly as in production, and a busy service keeps
  * one byte array per event instead of a graph of a dozen objects, which the garbage collector
  * otherwise copies and marks again and again. When the service hands over the wire form it has
- * already written, the store keeps that ({@link #append(AggregateType, AggregateId, long, String,
- * List, List)}); otherwise it encodes the events with the aggregate type's codecs.
+ * already written for its reply, the store keeps that; otherwise it encodes the events with the
+ * aggregate type's codecs.
  *
  * <p>Thread-safe. {@link #append} enforces the expected revision: an append whose expected
  * revision is not the aggregate's revision appends nothing and answers
@@ -41,7 +42,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * same aggregate, which are serialized; a {@code messageId} is a command's identity, so reusing one
  * for another aggregate is a caller's error that this store does not guard against concurrently.
  */
-public final class InMemoryEventStore implements EventStore {
+public final class InMemoryEventStore implements EventStore, WireFormAppend {
   /** Default de-duplication window, in seconds. */
   public static final long DEFAULT_WINDOW_SECONDS = 120;
 
@@ -140,16 +141,19 @@ public final class InMemoryEventStore implements EventStore {
     return appendEncoded(type, id, expectedRevision, messageId, events, encoded);
   }
 
-  /** Keeps {@code wireForms}, the service's own encoding of {@code events}, instead of encoding them again. */
+  /**
+   * Keeps {@code wireForms}, the service's own encoding of {@code events}, instead of encoding them
+   * again. For the service only (through an internal interface); not part of the store's API.
+   */
   @Override
   public AppendResult append(AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId,
-      List<RecordedEvent<?>> events, List<byte[]> wireForms) {
+      List<RecordedEvent<?>> events, byte[][] wireForms) {
     checkAppend(type, id, expectedRevision, events);
-    if (wireForms == null || wireForms.size() != events.size()) {
+    if (wireForms == null || wireForms.length != events.size()) {
       throw new IllegalArgumentException("append needs one wire form per event, got "
-          + (wireForms == null ? "none" : wireForms.size()) + " for " + events.size() + " events");
+          + (wireForms == null ? "none" : wireForms.length) + " for " + events.size() + " events");
     }
-    return appendEncoded(type, id, expectedRevision, messageId, events, wireForms.toArray(new byte[0][]));
+    return appendEncoded(type, id, expectedRevision, messageId, events, wireForms);
   }
 
   private AppendResult appendEncoded(AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId,

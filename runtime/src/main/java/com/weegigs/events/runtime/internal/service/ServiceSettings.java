@@ -6,6 +6,7 @@ import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.service.IdempotencyConfig;
 import com.weegigs.events.runtime.service.LimitsConfig;
 import com.weegigs.events.runtime.service.QueueGroupConfig;
+import com.weegigs.events.runtime.service.RequestInterceptor;
 import com.weegigs.events.runtime.service.ShutdownConfig;
 import com.weegigs.events.runtime.service.StateCacheConfig;
 import com.weegigs.events.runtime.store.EventStore;
@@ -16,13 +17,13 @@ import java.util.List;
 /**
  * Everything a service host needs, as the public builder collected it. Adding a feature (telemetry,
  * rate limit, circuit breaker, auth) adds one configuration here and, where it acts on requests, a
- * {@link RequestGuard} to {@code guards}.
+ * {@link RequestInterceptor} to {@code interceptors} or a stage of the {@link RequestPipeline}.
  *
  * @param descriptor the service's names and aggregates
  * @param natsUrl where to connect when {@code connection} is {@code null}
  * @param connection a connection the caller owns, or {@code null}
  * @param aggregates the hosted aggregates
- * @param guards checks run on every request before its handler, in order
+ * @param interceptors the user's checks, run on every request in order (see {@link RequestPipeline})
  */
 public record ServiceSettings(
     ServiceDescriptor descriptor,
@@ -37,9 +38,9 @@ public record ServiceSettings(
     EventStore eventStore,
     Clock clock,
     List<AggregateDefinition<?, ?>> aggregates,
-    List<RequestGuard> guards) {
+    List<RequestInterceptor> interceptors) {
   public ServiceSettings {
     aggregates = List.copyOf(aggregates);
-    guards = List.copyOf(guards);
+    interceptors = List.copyOf(interceptors);
   }
 }

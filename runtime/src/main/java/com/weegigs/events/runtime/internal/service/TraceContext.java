@@ -1,5 +1,6 @@
 package com.weegigs.events.runtime.internal.service;
 
+import com.weegigs.events.runtime.internal.command.Reply;
 import com.weegigs.events.runtime.internal.wire.SealedHeaders;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import com.weegigs.events.runtime.internal.wire.WireIds;
@@ -33,15 +34,15 @@ final class TraceContext {
   }
 
   /**
-   * The headers of a reply: {@code Content-Type} and this context, plus the error headers of
-   * {@code reply}; sealed, so jnats sends them without copying them.
+   * The headers of a reply: {@code Content-Type}, the ADR-32 error headers of an error reply, and
+   * this context; sealed, so jnats sends them without copying them.
    */
   Headers replyHeaders(Reply reply) {
     SealedHeaders headers = new SealedHeaders();
-    if (reply.error() == null) {
-      headers.put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON);
-    } else {
-      reply.headers().forEach(headers::put);
+    headers.put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON);
+    if (reply.error() != null) {
+      headers.put(WireHeaders.SERVICE_ERROR_CODE, Integer.toString(reply.error().number()))
+          .put(WireHeaders.SERVICE_ERROR, reply.errorText());
     }
     addTo(headers);
     return headers.seal();

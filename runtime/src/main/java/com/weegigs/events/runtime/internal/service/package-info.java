@@ -1,6 +1,6 @@
 /**
- * How {@link com.weegigs.events.runtime.NatsService} runs: the micro service host, the command and
- * query pipeline of each aggregate, the state cache, the reply cache for repeated commands, and
- * admission and shutdown. Not an API: it may change in any release.
+ * How {@link com.weegigs.events.runtime.NatsService} runs on NATS: the micro service host, its
+ * endpoints, the request pipeline every request goes through to the command core, admission,
+ * event publication and shutdown. Not an API: it may change in any release.
  */
 package com.weegigs.events.runtime.internal.service;

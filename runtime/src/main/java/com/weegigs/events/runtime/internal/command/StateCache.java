@@ -1,4 +1,4 @@
-package com.weegigs.events.runtime.internal.service;
+package com.weegigs.events.runtime.internal.command;
 
 import com.weegigs.events.runtime.AggregateId;
 import java.util.LinkedHashMap;

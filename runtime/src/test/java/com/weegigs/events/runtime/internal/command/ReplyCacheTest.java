@@ -1,4 +1,4 @@
-package com.weegigs.events.runtime.internal.service;
+package com.weegigs.events.runtime.internal.command;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -48,17 +48,24 @@ class ReplyCacheTest {
     assertNull(cache.claim(R2, "m-1"));
   }
 
-  @Test
-  void aTransientFailureIsHandedToWaitingRepeatsButNotRemembered() {
-    ReplyCache cache = new ReplyCache(10, WINDOW);
+  /**
+   * Runs a command whose {@code reply} is handed to a concurrent repeat, and checks that a later
+   * repeat is not answered from the cache but runs again.
+   */
+  private static void assertHandedToTheRepeatButNotRemembered(ReplyCache cache, Reply reply) {
     assertNull(cache.claim(R1, "m-1"));
     CompletableFuture<Reply> concurrent = cache.claim(R1, "m-1");
+    assertNotNull(concurrent);
 
-    Reply unavailable = Reply.error(ErrorCode.UNAVAILABLE, "try again");
-    cache.complete(R1, "m-1", unavailable);
+    cache.complete(R1, "m-1", reply);
 
-    assertSame(unavailable, concurrent.join());
-    assertNull(cache.claim(R1, "m-1"), "a retry after a transient failure runs again");
+    assertSame(reply, concurrent.join());
+    assertNull(cache.claim(R1, "m-1"), "a later repeat runs again");
+  }
+
+  @Test
+  void aTransientFailureIsHandedToWaitingRepeatsButNotRemembered() {
+    assertHandedToTheRepeatButNotRemembered(new ReplyCache(10, WINDOW), Reply.error(ErrorCode.UNAVAILABLE, "try again"));
   }
 
   @Test
@@ -76,27 +83,13 @@ class ReplyCacheTest {
 
   @Test
   void aCacheWithoutRepliesStillMakesConcurrentRepeatsWait() {
-    ReplyCache cache = new ReplyCache(0, WINDOW);
-    assertNull(cache.claim(R1, "m-1"));
-    CompletableFuture<Reply> concurrent = cache.claim(R1, "m-1");
-    Reply reply = success("{}");
-    cache.complete(R1, "m-1", reply);
-
-    assertSame(reply, concurrent.join());
-    assertNull(cache.claim(R1, "m-1"));
+    assertHandedToTheRepeatButNotRemembered(new ReplyCache(0, WINDOW), success("{}"));
   }
 
   @Test
   void aSuccessTheStoreRecordedIsHandedToWaitingRepeatsAndThenLeftToTheStore() {
-    ReplyCache cache = new ReplyCache(10, WINDOW);
-    assertNull(cache.claim(R1, "m-1"));
-    CompletableFuture<Reply> concurrent = cache.claim(R1, "m-1");
-    assertNotNull(concurrent);
-
-    Reply reply = Reply.recorded("{\"revision\":1}".getBytes(StandardCharsets.UTF_8));
-    cache.complete(R1, "m-1", reply);
-
-    assertSame(reply, concurrent.join());
-    assertNull(cache.claim(R1, "m-1"), "a later repeat runs again and finds the store's record");
+    // a later repeat runs again and finds the store's record
+    assertHandedToTheRepeatButNotRemembered(new ReplyCache(10, WINDOW),
+        Reply.recorded("{\"revision\":1}".getBytes(StandardCharsets.UTF_8)));
   }
 }

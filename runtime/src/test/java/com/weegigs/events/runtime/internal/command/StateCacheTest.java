@@ -1,11 +1,11 @@
-package com.weegigs.events.runtime.internal.service;
+package com.weegigs.events.runtime.internal.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.weegigs.events.runtime.AggregateId;
-import com.weegigs.events.runtime.internal.service.StateCache.Current;
+import com.weegigs.events.runtime.internal.command.StateCache.Current;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,54 +1,52 @@
-package com.weegigs.events.runtime.internal.service;
+package com.weegigs.events.runtime.internal.command;
 
+import com.weegigs.events.runtime.internal.wire.ErrorReplies;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
-import com.weegigs.events.runtime.internal.wire.ErrorReplies;
-import com.weegigs.events.runtime.internal.wire.WireHeaders;
-import io.nats.client.impl.Headers;
 
 /**
- * A reply ready to send: body and headers, and whether a repeat of the same command may be
- * answered with it (successes and deterministic refusals; not transient failures).
+ * A reply ready to send, whatever the transport: its JSON body, and for an error its code and the
+ * one-line text of the {@code Nats-Service-Error} header of the wire contract; and whether a repeat
+ * of the same command may be answered with it (successes and deterministic refusals; not transient
+ * failures). The transport adds its own headers when it sends the reply.
  *
  * @param body the JSON body
- * @param headers the headers (shared and read-only for successes)
  * @param error the error code, or {@code null} for a success
+ * @param errorText the error's one-line header text (printable ASCII, at most 200 characters), or
+ *     {@code null} for a success
  * @param recorded whether the event store recorded this outcome under the command's
  *     {@code messageId} (a success that stored events), so a repeat can be answered from the store
  */
-public record Reply(byte[] body, Headers headers, ErrorCode error, boolean recorded) {
-  /** {@code Content-Type: application/json}, shared by every success reply. */
-  public static final Headers JSON_HEADERS =
-      new Headers(new Headers().put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON), true);
-
+public record Reply(byte[] body, ErrorCode error, String errorText, boolean recorded) {
   private static final int MAX_ERROR_TEXT = 200;
 
   /** A success reply with {@code body}. */
   public static Reply success(byte[] body) {
-    return new Reply(body, JSON_HEADERS, null, false);
+    return new Reply(body, null, null, false);
   }
 
   /** A success reply with {@code body} for a command whose events the store recorded. */
   public static Reply recorded(byte[] body) {
-    return new Reply(body, JSON_HEADERS, null, true);
+    return new Reply(body, null, null, true);
   }
 
-  /** The error reply of {@code exception}: ADR-32 headers and the wire error body. */
+  /** The error reply of {@code exception}: its code, message and details. */
   public static Reply error(ServiceException exception) {
-    return error(exception.code(), exception.getMessage(), ErrorReplies.encodeError(exception));
+    return new Reply(ErrorReplies.encodeError(exception), exception.code(), headerText(exception.getMessage()), false);
   }
 
   /** An error reply without details. */
   public static Reply error(ErrorCode code, String message) {
-    return error(code, message, ErrorReplies.encodeError(code, message, null));
+    return new Reply(ErrorReplies.encodeError(code, message, null), code, headerText(message), false);
   }
 
-  private static Reply error(ErrorCode code, String message, byte[] body) {
-    Headers headers = new Headers()
-        .put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON)
-        .put(WireHeaders.SERVICE_ERROR_CODE, Integer.toString(code.number()))
-        .put(WireHeaders.SERVICE_ERROR, headerText(message));
-    return new Reply(body, headers, code, false);
+  /**
+   * The reply to a request that failed unexpectedly: {@code INTERNAL}, with no more than the
+   * correlation id the service logged the failure with, so nothing of the failure crosses the wire.
+   */
+  public static Reply internalError(String correlationId) {
+    return error(ErrorCode.INTERNAL,
+        "internal error; the service logged it with correlation id " + (correlationId == null ? "-" : correlationId));
   }
 
   /** Whether a repeat of the same command may be answered with this reply. */

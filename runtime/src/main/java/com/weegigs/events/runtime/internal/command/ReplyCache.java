@@ -1,4 +1,4 @@
-package com.weegigs.events.runtime.internal.service;
+package com.weegigs.events.runtime.internal.command;
 
 import com.weegigs.events.runtime.AggregateId;
 import java.time.Duration;
@@ -30,14 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code putIfAbsent} and no lock is shared by every command. At most {@code maxReplies} replies
  * are remembered, the oldest forgotten first; a reply older than the window is not used.
  */
-final class ReplyCache {
+public final class ReplyCache {
   private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Entry> rememberedInOrder = new ConcurrentLinkedQueue<>();
   private final AtomicInteger remembered = new AtomicInteger();
   private final int maxReplies;
   private final long windowNanos;
 
-  ReplyCache(int maxReplies, Duration window) {
+  public ReplyCache(int maxReplies, Duration window) {
     this.maxReplies = maxReplies;
     this.windowNanos = window.toNanos();
   }

@@ -1,0 +1,321 @@
+package com.weegigs.events.runtime.internal.command;
+
+import com.weegigs.events.runtime.internal.wire.ErrorReplies;
+import com.weegigs.events.runtime.internal.wire.EntityReplies;
+import com.weegigs.events.runtime.AggregateId;
+import com.weegigs.events.runtime.CommandContext;
+import com.weegigs.events.runtime.CommandMetadata;
+import com.weegigs.events.runtime.Entity;
+import com.weegigs.events.runtime.EventMetadata;
+import com.weegigs.events.runtime.RecordedEvent;
+import com.weegigs.events.runtime.definition.AggregateDefinition;
+import com.weegigs.events.runtime.definition.AggregateDefinition.CommandBinding;
+import com.weegigs.events.runtime.definition.AggregateType;
+import com.weegigs.events.runtime.definition.EventType;
+import com.weegigs.events.runtime.error.ErrorCode;
+import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.internal.command.StateCache.Current;
+import com.weegigs.events.runtime.internal.store.WireFormAppend;
+import com.weegigs.events.runtime.store.AppendResult;
+import com.weegigs.events.runtime.store.EventStore;
+import com.weegigs.events.runtime.store.EventStoreUnavailableException;
+import com.weegigs.events.runtime.validation.Violation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the commands and queries of one aggregate type, whatever carries them: load the state
+ * (cached, plus newer events), run the handler, append with the expected revision (retrying after
+ * a concurrent writer), remember the outcome for the command's {@code messageId}, and hand the
+ * reply and the stored events to an {@link Answer}. It knows the wire contract's JSON bodies, and
+ * nothing of NATS.
+ *
+ * <p>Commands for one aggregate run one at a time in this instance (striped locks); writers in
+ * other instances are caught by the store's expected revision and retried.
+ */
+public final class CommandCore<S, E> {
+  private static final Logger LOG = LoggerFactory.getLogger("com.weegigs.events.runtime.NatsService");
+  private static final int STRIPES = 256;
+  private static final long LOCK_WAIT_WITHOUT_DEADLINE_MILLIS = 60_000;
+
+  private final AggregateDefinition<S, E> definition;
+  private final AggregateType<S, E> type;
+  private final EventStore store;
+  /** The store again when it keeps wire forms, else {@code null}; checked once, here. */
+  private final WireFormAppend wireFormStore;
+  private final AggregateState<S, E> states;
+  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+  private final Clock clock;
+  private final int conflictRetries;
+  private final ReplyCache replies;
+
+  /**
+   * @param definition the aggregate type and its handlers
+   * @param store where its events are
+   * @param stateCacheSize states kept (0: none)
+   * @param clock for event timestamps and {@link CommandContext#now()}
+   * @param conflictRetries retries after a concurrent writer, for commands without an expected revision
+   * @param replies the service's remembered replies
+   */
+  public CommandCore(AggregateDefinition<S, E> definition, EventStore store, int stateCacheSize, Clock clock,
+      int conflictRetries, ReplyCache replies) {
+    this.definition = definition;
+    this.type = definition.type();
+    this.store = store;
+    this.wireFormStore = store instanceof WireFormAppend keeps ? keeps : null;
+    this.states = new AggregateState<>(definition, store, stateCacheSize);
+    this.clock = clock;
+    this.conflictRetries = conflictRetries;
+    this.replies = replies;
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = new ReentrantLock();
+    }
+  }
+
+  /** The aggregate type this core runs. */
+  public AggregateType<S, E> type() {
+    return type;
+  }
+
+  /**
+   * Checks the command's constraints.
+   *
+   * @throws ServiceException {@code VALIDATION_FAILED} naming every violation
+   */
+  public <C> void validate(CommandBinding<S, C, E> binding, C command) {
+    List<Violation> violations = binding.type().validator().validate(command);
+    if (!violations.isEmpty()) {
+      throw ErrorReplies.validationFailed(binding.type().name(), violations);
+    }
+  }
+
+  /**
+   * The request's metadata with the ids and time it left out filled in.
+   *
+   * @param given the metadata in the request body
+   * @param transportMessageId the transport's message id (NATS: {@code Nats-Msg-Id}), used when the
+   *     body has no {@code messageId}; {@code null} when there is none
+   * @param receivedAtMillis when the request arrived, by the service's clock
+   */
+  public static CommandMetadata metadata(CommandMetadata given, String transportMessageId, long receivedAtMillis) {
+    String messageId = given.messageId();
+    if (messageId == null && transportMessageId != null && !transportMessageId.isEmpty()) {
+      messageId = transportMessageId;
+    }
+    if (messageId == null) {
+      messageId = Ids.next(receivedAtMillis);
+    }
+    String correlationId = given.correlationId() == null ? Ids.next(receivedAtMillis) : given.correlationId();
+    Instant timestamp = given.timestamp() == null ? Instant.ofEpochMilli(receivedAtMillis) : given.timestamp();
+    return new CommandMetadata(messageId, correlationId, given.causationId(), timestamp, given.userId(),
+        given.expectedRevision());
+  }
+
+  /**
+   * Runs one command and answers it through {@code answer}: at once, or later when it repeats a
+   * command that is still running. Every failure becomes an error reply; nothing is thrown.
+   *
+   * @param metadata complete metadata (see {@link #metadata})
+   */
+  public <C> void execute(CommandBinding<S, C, E> binding, AggregateId id, C command, CommandMetadata metadata,
+      Deadline deadline, Answer answer) {
+    CompletableFuture<Reply> earlier = replies.claim(id, metadata.messageId());
+    if (earlier != null) {
+      earlier.thenAccept(answer::reply);
+      return;
+    }
+    ReentrantLock lock = stripes[(id.hashCode() & 0x7fffffff) % STRIPES];
+    boolean locked = false;
+    Outcome outcome;
+    try {
+      locked = lock(lock, id, deadline);
+      outcome = attempt(binding, id, command, metadata, deadline);
+    } catch (ServiceException e) {
+      outcome = new Outcome(Reply.error(e));
+    } catch (EventStoreUnavailableException e) {
+      LOG.warn("event store unavailable for {} {} (correlationId={}, messageId={})",
+          binding.type().name(), id, metadata.correlationId(), metadata.messageId(), e);
+      outcome = new Outcome(Reply.error(ErrorCode.UNAVAILABLE, "the event store is unavailable; try again later"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      outcome = new Outcome(Reply.error(ErrorCode.UNAVAILABLE, "the service is shutting down"));
+    } catch (Exception | Error e) {
+      LOG.error("command {} on {} failed unexpectedly (correlationId={}, messageId={})",
+          binding.type().name(), id, metadata.correlationId(), metadata.messageId(), e);
+      outcome = new Outcome(Reply.internalError(metadata.correlationId()));
+    }
+    try {
+      replies.complete(id, metadata.messageId(), outcome.reply());
+      answer.reply(outcome.reply());
+      // The events go out after the reply: a publication wakes the transport's writer, and the
+      // reply should not wait behind it. Still under the aggregate's lock, so its events are
+      // published in the order they were stored.
+      if (outcome.wireForms().length > 0) {
+        answer.publish(outcome.stored(), outcome.wireForms());
+      }
+    } finally {
+      if (locked) {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** Answers a query with the entity. */
+  public Reply query(AggregateId id) {
+    Current<S> current = states.load(id);
+    if (current.state() == null) {
+      throw notFound(id);
+    }
+    return Reply.success(EntityReplies.encodeEntity(type, new Entity<>(id, current.revision(), current.state()), null));
+  }
+
+  /**
+   * What a command came to: its reply, and the events it stored (with their wire forms) that are
+   * still to be published; none for a refusal, a repeat or a command without events.
+   */
+  private record Outcome(Reply reply, List<RecordedEvent<?>> stored, byte[][] wireForms) {
+    private static final byte[][] NONE = new byte[0][];
+
+    Outcome(Reply reply) {
+      this(reply, List.of(), NONE);
+    }
+  }
+
+  /**
+   * Takes the lock of {@code id}'s stripe, waiting at most until the request's deadline.
+   *
+   * @return {@code true}, once taken
+   * @throws ServiceException {@code TIMEOUT} when the deadline passes first
+   */
+  private static boolean lock(ReentrantLock lock, AggregateId id, Deadline deadline) throws InterruptedException {
+    long wait = Math.min(deadline.remainingMillis(), LOCK_WAIT_WITHOUT_DEADLINE_MILLIS);
+    if (!lock.tryLock(wait, TimeUnit.MILLISECONDS)) {
+      throw new ServiceException(ErrorCode.TIMEOUT,
+          "the request's deadline passed while earlier commands for " + id.type() + " '" + id.key() + "' ran");
+    }
+    return true;
+  }
+
+  /** Runs the command, retrying after a concurrent writer, under the aggregate's lock (which the caller holds). */
+  private <C> Outcome attempt(CommandBinding<S, C, E> binding, AggregateId id, C command, CommandMetadata metadata,
+      Deadline deadline) throws Exception {
+    Long expected = metadata.expectedRevision();
+    for (int attempt = 0; ; attempt++) {
+      deadline.check("before the command ran");
+      Optional<List<RecordedEvent<?>>> recorded = store.recorded(metadata.messageId());
+      if (recorded.isPresent()) {
+        return new Outcome(replyForRecorded(id, recorded.get()));
+      }
+      Current<S> current = states.load(id);
+      if (expected != null && expected != current.revision()) {
+        throw conflict(id, expected, current.revision());
+      }
+      List<? extends E> produced = handle(binding, id, command, metadata, current);
+      if (produced == null || produced.isEmpty()) {
+        if (current.state() == null) {
+          throw notFound(id);
+        }
+        return new Outcome(
+            Reply.success(EntityReplies.encodeEntity(type, new Entity<>(id, current.revision(), current.state()), List.of())));
+      }
+
+      Instant now = Instant.ofEpochMilli(clock.millis());
+      EventMetadata eventMetadata = new EventMetadata(metadata.correlationId(), metadata.messageId(), metadata.userId());
+      List<RecordedEvent<?>> events = new ArrayList<>(produced.size());
+      S state = current.state();
+      long revision = current.revision();
+      for (E data : produced) {
+        EventType<? extends E> eventType = data == null ? null : type.eventOf(data);
+        if (eventType == null) {
+          throw new IllegalStateException("the " + binding.type().name() + " handler returned "
+              + (data == null ? "null" : "a " + data.getClass().getName()) + ", which is not an event of " + type.name());
+        }
+        revision++;
+        events.add(new RecordedEvent<>(Ids.next(now.toEpochMilli()), id, eventType.name(), revision, now, data, eventMetadata));
+        state = definition.apply(state, data);
+      }
+
+      deadline.check("before the events were stored");
+      // the reply and each event's wire form in one pass, before the append: a store that keeps
+      // bytes keeps those, and the same bytes are published
+      List<RecordedEvent<?>> newEvents = List.copyOf(events);
+      EntityReplies.CommandReply encoded = EntityReplies.encodeCommandReply(type, new Entity<>(id, revision, state), newEvents);
+      AppendResult result = wireFormStore != null
+          ? wireFormStore.append(type, id, current.revision(), metadata.messageId(), newEvents, encoded.events())
+          : store.append(type, id, current.revision(), metadata.messageId(), newEvents);
+      if (result instanceof AppendResult.Appended appended) {
+        states.stored(id, appended.revision(), state);
+        List<RecordedEvent<?>> stored = appended.events();
+        if (appended.revision() != revision || (stored != newEvents && !stored.equals(newEvents))) {
+          // a store that stored something else than it was given: answer with what it stored
+          encoded = EntityReplies.encodeCommandReply(type, new Entity<>(id, appended.revision(), state), stored);
+        }
+        return new Outcome(Reply.recorded(encoded.reply()), stored, encoded.events());
+      }
+      if (result instanceof AppendResult.Duplicate duplicate) {
+        return new Outcome(replyForRecorded(id, duplicate.events()));
+      }
+      long actual = ((AppendResult.Conflict) result).actualRevision();
+      states.forget(id);
+      if (expected != null) {
+        throw conflict(id, current.revision(), actual);
+      }
+      if (attempt >= conflictRetries) {
+        throw new ServiceException(ErrorCode.CONFLICT,
+            type.name() + " '" + id.key() + "' kept changing under concurrent writers; gave up after "
+                + (attempt + 1) + " attempts",
+            Map.of("attempts", attempt + 1, "actualRevision", actual));
+      }
+      // another instance wrote in between: back off a random moment so two writers stop colliding
+      Thread.sleep(ThreadLocalRandom.current().nextLong(0, 1L + Math.min(attempt + 1, 8)));
+    }
+  }
+
+  /** Runs the handler: a creating one on an aggregate that does not exist yet, any other on one that does. */
+  private <C> List<? extends E> handle(CommandBinding<S, C, E> binding, AggregateId id, C command,
+      CommandMetadata metadata, Current<S> current) throws Exception {
+    CommandContext context = new CommandContext(id, metadata, clock);
+    if (binding.creating()) {
+      if (current.revision() > 0 || current.state() != null) {
+        throw new ServiceException(ErrorCode.CONFLICT,
+            type.name() + " '" + id.key() + "' already exists; " + binding.type().name() + " only creates one",
+            Map.of("actualRevision", current.revision()));
+      }
+      return binding.creatingHandler().handle(command, context);
+    }
+    if (current.state() == null) {
+      throw notFound(id);
+    }
+    return binding.handler().handle(current.state(), command, context);
+  }
+
+  /** The reply of a command that was recorded before: the entity as those events left it, and the events. */
+  private Reply replyForRecorded(AggregateId id, List<RecordedEvent<?>> events) {
+    RecordedEvent<?> last = events.get(events.size() - 1);
+    if (!last.aggregate().equals(id)) {
+      throw new ServiceException(ErrorCode.CONFLICT, "this messageId was already used by a command for another aggregate");
+    }
+    long revision = last.revision();
+    return Reply.recorded(EntityReplies.encodeEntity(type, new Entity<>(id, revision, states.at(id, revision)), events));
+  }
+
+  private ServiceException notFound(AggregateId id) {
+    return new ServiceException(ErrorCode.NOT_FOUND, type.name() + " '" + id.key() + "' does not exist");
+  }
+
+  private ServiceException conflict(AggregateId id, long expected, long actual) {
+    return new ServiceException(ErrorCode.CONFLICT,
+        type.name() + " '" + id.key() + "' is at revision " + actual + ", not " + expected,
+        Map.of("expectedRevision", expected, "actualRevision", actual));
+  }
+}

@@ -1,0 +1,121 @@
+package com.weegigs.events.runtime.internal.service;
+
+import com.weegigs.events.runtime.AggregateId;
+import com.weegigs.events.runtime.RecordedEvent;
+import com.weegigs.events.runtime.internal.command.Deadline;
+import com.weegigs.events.runtime.internal.command.Reply;
+import com.weegigs.events.runtime.service.EndpointKind;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One micro endpoint: what it serves, its stages of the {@link RequestPipeline} (decode, validate,
+ * execute), its ADR-32 counts, and whether its requests are fast enough to run inline.
+ *
+ * @param <R> the decoded request
+ */
+abstract class Endpoint<R> {
+  private static final Logger LOG = LoggerFactory.getLogger("com.weegigs.events.runtime.NatsService");
+  static final int WARM_UP = 8;
+
+  final EndpointKind kind;
+  final String service;
+  final String subject;
+  final MicroEndpoint micro;
+  private final Connection connection;
+  private final long inlineBelowNanos;
+  Dispatcher dispatcher;
+  /** Moving average of how long a request takes here, once {@value #WARM_UP} requests have finished. */
+  private volatile long averageNanos;
+  private volatile int finished;
+
+  /** The settings every endpoint of a service shares. */
+  record Shared(String service, String queueGroup, Connection connection, long inlineBelowNanos) {}
+
+  Endpoint(Shared shared, EndpointKind kind, String name, String subject, Map<String, String> metadata) {
+    this.kind = kind;
+    this.service = shared.service();
+    this.subject = subject;
+    this.micro = new MicroEndpoint(name, subject, shared.queueGroup(), metadata);
+    this.connection = shared.connection();
+    this.inlineBelowNanos = shared.inlineBelowNanos();
+  }
+
+  /**
+   * Decodes the request body.
+   *
+   * @throws com.weegigs.events.runtime.error.ServiceException {@code INVALID_REQUEST} when it is not a valid request
+   */
+  abstract R decode(byte[] body);
+
+  /** The aggregate {@code request} is for, or {@code null}. */
+  abstract AggregateId aggregateId(R request);
+
+  /** What the endpoint serves, as its {@code wee.kind} metadata says ({@code command}, ...), for logs. */
+  String kindName() {
+    return kind.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The command's wire name, or {@code null}. */
+  String command() {
+    return null;
+  }
+
+  /**
+   * Checks the request's constraints; nothing to check by default.
+   *
+   * @throws com.weegigs.events.runtime.error.ServiceException {@code VALIDATION_FAILED}
+   */
+  void validate(R request) {}
+
+  /** Runs the request and answers it through {@code work}. */
+  abstract void execute(R request, RequestPipeline.Work work, Deadline deadline);
+
+  /** Publishes the events a command stored; only command endpoints have any. */
+  void publish(List<RecordedEvent<?>> events, byte[][] wireForms, TraceContext trace) {}
+
+  /**
+   * Whether requests here are fast enough to run on the dispatcher thread. A new endpoint uses
+   * the worker pool until {@value #WARM_UP} requests have finished and shown how long they take,
+   * so a handler that blocks from the start never holds up its dispatcher.
+   */
+  boolean fast() {
+    return finished >= WARM_UP && averageNanos < inlineBelowNanos;
+  }
+
+  void took(long nanos) {
+    int count = finished;
+    long average = averageNanos;
+    // an exponential moving average (1/8 weight); races between threads only blur it slightly
+    averageNanos = count == 0 ? nanos : average + ((nanos - average) >> 3);
+    if (count < WARM_UP) {
+      finished = count + 1;
+    }
+  }
+
+  /**
+   * Counts the request's time and outcome for {@code $SRV.STATS} (before the reply leaves, so a
+   * caller that asks for the stats after the reply finds it counted), then sends {@code reply}
+   * with the request's trace context ({@code null}: taken from the request).
+   */
+  void respond(Message message, Reply reply, TraceContext trace, long receivedNanos) {
+    micro.answered(System.nanoTime() - receivedNanos,
+        reply.error() == null ? null : reply.error().number() + " " + reply.error().name() + ": " + reply.errorText());
+    String replyTo = message.getReplyTo();
+    if (replyTo == null) {
+      return;
+    }
+    try {
+      TraceContext context = trace != null ? trace : TraceContext.of(message.getHeaders());
+      connection.publish(replyTo, context.replyHeaders(reply), reply.body());
+    } catch (RuntimeException e) {
+      LOG.debug("could not reply on {}", subject, e);
+    }
+  }
+}

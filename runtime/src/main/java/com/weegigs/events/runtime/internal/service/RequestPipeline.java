@@ -1,0 +1,246 @@
+package com.weegigs.events.runtime.internal.service;
+
+import com.weegigs.events.runtime.RecordedEvent;
+import com.weegigs.events.runtime.error.ErrorCode;
+import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.internal.command.Answer;
+import com.weegigs.events.runtime.internal.command.Deadline;
+import com.weegigs.events.runtime.internal.command.Reply;
+import com.weegigs.events.runtime.internal.wire.WireHeaders;
+import com.weegigs.events.runtime.service.RequestInterceptor;
+import com.weegigs.events.runtime.store.EventStoreUnavailableException;
+import io.nats.client.Message;
+import io.nats.client.impl.Headers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every request goes through, in this order, and the one place that order is written down.
+ *
+ * <p>On the endpoint's dispatcher thread ({@link #accept}):
+ * <ol>
+ *   <li><b>shutdown</b>: a service that is stopping answers {@code UNAVAILABLE};
+ *   <li><b>payload limit</b>: a body over {@code LimitsConfig.maxPayloadBytes} is {@code PAYLOAD_TOO_LARGE};
+ *   <li><b>admission</b>: no permit left ({@code maxInFlight + maxQueued}) is {@code UNAVAILABLE} at once;
+ *       then the request runs inline (an endpoint that has proved fast) or is handed to a worker.
+ * </ol>
+ * On the thread that runs it ({@link Work#run}):
+ * <ol start="4">
+ *   <li><b>trace context</b>: the caller's W3C context, or a new root, for the reply and the events;
+ *   <li><b>deadline</b>: a malformed {@code Wee-Deadline} is {@code INVALID_REQUEST}, a passed one {@code TIMEOUT};
+ *   <li><b>decode</b>: a body that is not the endpoint's request is {@code INVALID_REQUEST};
+ *   <li><b>interceptors</b>: the user's {@link RequestInterceptor}s, in the order registered (authentication,
+ *       authorization, rate limits); a {@link ServiceException} refuses the request with its error;
+ *   <li><b>validation</b>: a command's constraints, {@code VALIDATION_FAILED};
+ *   <li><b>execute</b>: the {@link com.weegigs.events.runtime.internal.command.CommandCore} runs the command
+ *       (messageId de-duplication, lock, load, handler, append, retries) or the query; health answers;
+ *   <li><b>reply</b>, then <b>publish</b> the events the command stored.
+ * </ol>
+ * Any other exception is logged and answered {@code INTERNAL} without its text; an unreachable
+ * event store is {@code UNAVAILABLE}.
+ *
+ * <p>Where later features plug in: a store (JetStream) behind the
+ * {@link com.weegigs.events.runtime.store.EventStore} SPI, reached only from the command core;
+ * authentication and rate limits as interceptors (stage 7); telemetry around {@link Work#run}, where
+ * the trace context is read (stage 4) and the reply is sent ({@link Endpoint#respond}).
+ */
+final class RequestPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger("com.weegigs.events.runtime.NatsService");
+
+  private final RequestInterceptor[] interceptors;
+  private final Clock clock;
+  private final int maxPayload;
+  private final int maxQueued;
+  private final Semaphore admission;
+  private final ThreadPoolExecutor workers;
+  private final Reply shuttingDown;
+  private final Reply atCapacity;
+  private volatile boolean accepting = true;
+
+  RequestPipeline(ServiceSettings settings) {
+    this.interceptors = settings.interceptors().toArray(new RequestInterceptor[0]);
+    this.clock = settings.clock();
+    this.maxPayload = settings.limits().maxPayloadBytes();
+    this.maxQueued = settings.concurrency().maxQueued();
+    this.admission = new Semaphore(settings.concurrency().maxInFlight() + settings.concurrency().maxQueued());
+    this.workers = workers(settings.descriptor().name(), settings.concurrency().maxInFlight());
+    String service = settings.descriptor().name();
+    this.shuttingDown = Reply.error(ErrorCode.UNAVAILABLE, "service " + service + " is shutting down");
+    this.atCapacity = Reply.error(ErrorCode.UNAVAILABLE, "service " + service + " is at capacity; try again shortly");
+  }
+
+  /** The worker pool; its queue is unbounded because admission (a semaphore) bounds it. */
+  private static ThreadPoolExecutor workers(String service, int threads) {
+    BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, queue, runnable -> {
+      Thread thread = new Thread(runnable, service + "-worker-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }, new ThreadPoolExecutor.AbortPolicy());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /** Stages 1 to 3, on the endpoint's dispatcher thread: the cheap checks, then run inline or hand to a worker. */
+  void accept(Endpoint<?> endpoint, Message message) {
+    long receivedNanos = System.nanoTime();
+    endpoint.micro.received();
+    if (!accepting) {
+      endpoint.respond(message, shuttingDown, null, receivedNanos);
+      return;
+    }
+    byte[] data = message.getData();
+    int size = data == null ? 0 : data.length;
+    if (size > maxPayload) {
+      endpoint.respond(message, Reply.error(new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE,
+          "request body is " + size + " bytes; the limit is " + maxPayload,
+          Map.of("limit", maxPayload, "size", size))), null, receivedNanos);
+      return;
+    }
+    boolean inline = endpoint.fast();
+    // requests waiting in the dispatcher count as queued when they will run inline
+    if ((inline && endpoint.dispatcher.getPendingMessageCount() > maxQueued) || !admission.tryAcquire()) {
+      endpoint.respond(message, atCapacity, null, receivedNanos);
+      return;
+    }
+    Work work = new Work(endpoint, message, clock.millis(), receivedNanos);
+    if (inline) {
+      work.run();
+      return;
+    }
+    try {
+      workers.execute(work);
+    } catch (RejectedExecutionException e) {
+      admission.release();
+      endpoint.respond(message, shuttingDown, null, receivedNanos);
+    }
+  }
+
+  /**
+   * Stops taking requests: new ones are refused, those still waiting for a worker are answered
+   * {@code UNAVAILABLE}, and the worker pool finishes the running ones.
+   */
+  void stopAccepting() {
+    accepting = false;
+    List<Runnable> waiting = new ArrayList<>();
+    workers.getQueue().drainTo(waiting);
+    for (Runnable work : waiting) {
+      ((Work) work).unavailable();
+    }
+    workers.shutdown();
+  }
+
+  /** Waits for running requests to finish, interrupting them after {@code timeout}. */
+  void awaitRunning(Duration timeout) throws InterruptedException {
+    if (!workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      LOG.warn("requests still running after {}; interrupting them", timeout);
+      workers.shutdownNow();
+      workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Interrupts every running request at once (startup failed, or shutdown was interrupted). */
+  void stopNow() {
+    workers.shutdownNow();
+  }
+
+  private static final AtomicIntegerFieldUpdater<Work> RELEASED =
+      AtomicIntegerFieldUpdater.newUpdater(Work.class, "released");
+
+  /**
+   * One admitted request, and the {@link Answer} of the command it carries. It holds an admission
+   * permit from the moment the dispatcher accepts it until its reply is about to be sent (or it
+   * ends without one), so a caller that sends its next request as soon as it has the reply never
+   * finds the permit still taken.
+   */
+  final class Work implements Runnable, Answer {
+    final Endpoint<?> endpoint;
+    final Message message;
+    final long receivedAtMillis;
+    final long receivedNanos;
+    TraceContext trace;
+    volatile int released;
+
+    Work(Endpoint<?> endpoint, Message message, long receivedAtMillis, long receivedNanos) {
+      this.endpoint = endpoint;
+      this.message = message;
+      this.receivedAtMillis = receivedAtMillis;
+      this.receivedNanos = receivedNanos;
+    }
+
+    /** Answers this work's request (the first run of its command, or a repeat that waited for it). */
+    @Override
+    public void reply(Reply reply) {
+      release();
+      endpoint.respond(message, reply, trace, receivedNanos);
+    }
+
+    @Override
+    public void publish(List<RecordedEvent<?>> events, byte[][] wireForms) {
+      endpoint.publish(events, wireForms, trace);
+    }
+
+    private void release() {
+      if (RELEASED.compareAndSet(this, 0, 1)) {
+        admission.release();
+      }
+    }
+
+    /** Stages 4 to 10. */
+    @Override
+    public void run() {
+      long started = System.nanoTime();
+      trace = TraceContext.of(message.getHeaders());
+      try {
+        stages(endpoint);
+      } catch (ServiceException e) {
+        reply(Reply.error(e));
+      } catch (EventStoreUnavailableException e) {
+        LOG.warn("event store unavailable for a {} request on {}", endpoint.kindName(), endpoint.subject, e);
+        reply(Reply.error(ErrorCode.UNAVAILABLE, "the event store is unavailable; try again later"));
+      } catch (RuntimeException | Error e) {
+        LOG.error("{} request on {} failed unexpectedly (traceparent={})", endpoint.kindName(), endpoint.subject,
+            trace.traceparent, e);
+        reply(Reply.internalError(null));
+      } finally {
+        release();
+        endpoint.took(System.nanoTime() - started);
+      }
+    }
+
+    private <R> void stages(Endpoint<R> endpoint) {
+      Headers headers = message.getHeaders();
+      Deadline deadline = Deadline.parse(headers == null ? null : headers.getFirst(WireHeaders.WEE_DEADLINE),
+          WireHeaders.WEE_DEADLINE);
+      deadline.check("before the request was started");
+      R request = endpoint.decode(message.getData());
+      if (interceptors.length > 0) {
+        NatsRequestContext context = new NatsRequestContext(endpoint, headers, endpoint.aggregateId(request));
+        for (RequestInterceptor interceptor : interceptors) {
+          interceptor.intercept(context);
+        }
+      }
+      endpoint.validate(request);
+      endpoint.execute(request, this, deadline);
+    }
+
+    void unavailable() {
+      release();
+      endpoint.respond(message, shuttingDown, null, receivedNanos);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package com.weegigs.events.runtime.internal.command;
+
+import com.weegigs.events.runtime.internal.wire.RecordedEvents;
+import com.weegigs.events.runtime.internal.wire.EntityReplies;
+import static com.weegigs.events.runtime.fixtures.Counters.COUNTER;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.weegigs.events.runtime.AggregateId;
+import com.weegigs.events.runtime.CommandMetadata;
+import com.weegigs.events.runtime.CommandResult;
+import com.weegigs.events.runtime.EventMetadata;
+import com.weegigs.events.runtime.RecordedEvent;
+import com.weegigs.events.runtime.definition.AggregateDefinition;
+import com.weegigs.events.runtime.definition.AggregateDefinition.CommandBinding;
+import com.weegigs.events.runtime.definition.AggregateType;
+import com.weegigs.events.runtime.error.ErrorCode;
+import com.weegigs.events.runtime.fixtures.Counters;
+import com.weegigs.events.runtime.fixtures.Counters.Add;
+import com.weegigs.events.runtime.fixtures.Counters.Added;
+import com.weegigs.events.runtime.fixtures.Counters.Counter;
+import com.weegigs.events.runtime.store.AppendResult;
+import com.weegigs.events.runtime.store.EventStore;
+import com.weegigs.events.runtime.store.ForwardingEventStore;
+import com.weegigs.events.runtime.store.MapEventStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The command core on its own: no NATS, a map-backed store, and an answer that records what it is given. */
+class CommandCoreTest {
+  private static final AggregateId C1 = new AggregateId("counter", "c-1");
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+  private static final AggregateDefinition<Counter, Object> COUNTERS = Counters.counterDefinition();
+
+  /** What the core answered: replies and publications, in order. */
+  private static final class Recorded implements Answer {
+    final List<Reply> replies = new ArrayList<>();
+    final List<List<RecordedEvent<?>>> published = new ArrayList<>();
+    final List<byte[][]> wireForms = new ArrayList<>();
+
+    @Override
+    public void reply(Reply reply) {
+      replies.add(reply);
+    }
+
+    @Override
+    public void publish(List<RecordedEvent<?>> events, byte[][] forms) {
+      published.add(events);
+      wireForms.add(forms);
+    }
+
+    Reply only() {
+      assertEquals(1, replies.size());
+      return replies.get(0);
+    }
+  }
+
+  private static CommandCore<Counter, Object> core(EventStore store) {
+    return new CommandCore<>(COUNTERS, store, 100, CLOCK, 3, new ReplyCache(100, Duration.ofMinutes(1)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <C> Recorded run(CommandCore<Counter, Object> core, String command, C body, String messageId,
+      Long expectedRevision) {
+    CommandBinding<Counter, C, Object> binding = (CommandBinding<Counter, C, Object>) COUNTERS.command(command);
+    CommandMetadata metadata = CommandCore.metadata(
+        new CommandMetadata(messageId, "corr-1", null, null, null, expectedRevision), null, CLOCK.millis());
+    Recorded answer = new Recorded();
+    core.validate(binding, body);
+    core.execute(binding, C1, body, metadata, Deadline.NONE, answer);
+    return answer;
+  }
+
+  private static CommandResult<Counter, Object> entity(Reply reply) {
+    assertNull(reply.error(), () -> reply.error() + ": " + reply.errorText());
+    return EntityReplies.decodeEntity(reply.body(), COUNTER);
+  }
+
+  @Test
+  void runsACommandStoresItsEventsAndHandsThemOverForPublication() {
+    MapEventStore store = new MapEventStore();
+    Recorded answer = run(core(store), "add", new Add(5), "m-1", null);
+
+    CommandResult<Counter, Object> result = entity(answer.only());
+    assertTrue(answer.only().recorded());
+    assertEquals(new Counter("c-1", 5), result.entity().state());
+    List<RecordedEvent<?>> stored = store.load(COUNTER, C1, 0);
+    assertEquals(stored, result.events());
+    assertEquals(List.of(stored), answer.published);
+    assertEquals(stored.get(0), RecordedEvents.decodeRecordedEvent(answer.wireForms.get(0)[0], COUNTER));
+    assertEquals(new EventMetadata("corr-1", "m-1", null), stored.get(0).metadata());
+    assertEquals(CLOCK.instant(), stored.get(0).timestamp());
+  }
+
+  @Test
+  void aRepeatedMessageIdIsAnsweredFromTheStoreAndPublishesNothing() {
+    MapEventStore store = new MapEventStore();
+    CommandCore<Counter, Object> core = core(store);
+    Recorded first = run(core, "add", new Add(5), "m-1", null);
+    Recorded repeat = run(core, "add", new Add(5), "m-1", null);
+
+    assertArrayEquals(first.only().body(), repeat.only().body());
+    assertEquals(List.of(), repeat.published);
+    assertEquals(1, store.revision(COUNTER, C1));
+  }
+
+  @Test
+  void aConcurrentWriterIsRetriedAgainstTheNewRevision() {
+    MapEventStore store = new MapEventStore();
+    // another instance appends just before this one's first append
+    EventStore contended = new ForwardingEventStore(store) {
+      private boolean interfered;
+
+      @Override
+      public AppendResult append(AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId,
+          List<RecordedEvent<?>> events) {
+        if (!interfered) {
+          interfered = true;
+          store.append(type, id, 0, "other", List.of(new RecordedEvent<>("other-1", id, "added", 1, CLOCK.instant(),
+              new Added(100), new EventMetadata("c", "other", null))));
+        }
+        return super.append(type, id, expectedRevision, messageId, events);
+      }
+    };
+
+    Recorded answer = run(core(contended), "add", new Add(5), "m-1", null);
+
+    CommandResult<Counter, Object> result = entity(answer.only());
+    assertEquals(2, result.entity().revision());
+    assertEquals(new Counter("c-1", 105), result.entity().state());
+  }
+
+  @Test
+  void anExpectedRevisionThatDoesNotMatchIsAConflictThatStoresNothing() {
+    MapEventStore store = new MapEventStore();
+    Recorded answer = run(core(store), "add", new Add(5), "m-1", 3L);
+
+    assertEquals(ErrorCode.CONFLICT, answer.only().error());
+    assertEquals("counter 'c-1' is at revision 0, not 3", answer.only().errorText());
+    assertEquals(List.of(), answer.published);
+    assertEquals(0, store.revision(COUNTER, C1));
+  }
+
+  @Test
+  void aHandlerThatFailsUnexpectedlyIsInternalAndNamesOnlyTheCorrelationId() {
+    Recorded answer = run(core(new MapEventStore()), "fail", new Counters.Fail(), "m-1", null);
+
+    Reply reply = answer.only();
+    assertEquals(ErrorCode.INTERNAL, reply.error());
+    String wire = new String(reply.body(), StandardCharsets.UTF_8) + reply.errorText();
+    assertTrue(wire.contains("corr-1"), wire);
+    assertFalse(wire.contains("secret"), wire);
+  }
+}
