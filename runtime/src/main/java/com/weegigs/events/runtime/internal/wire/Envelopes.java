@@ -13,12 +13,12 @@ import com.weegigs.events.runtime.EventMetadata;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.codec.DecodeContext;
 import com.weegigs.events.runtime.codec.JsonCodec;
-import com.weegigs.events.runtime.codec.JsonCodecs;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.CommandType;
 import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.internal.generated.JsonRecords;
 import com.weegigs.events.runtime.validation.Violation;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -461,7 +461,7 @@ public final class Envelopes {
     } catch (IllegalArgumentException e) {
       // a record's own checks (compact constructor) refused the values: a validation failure,
       // reported with the message the record's author wrote
-      String reason = JsonCodecs.callerSafeReason(e);
+      String reason = JsonRecords.callerSafeReason(e);
       String message = reason == null ? "is not valid" : reason;
       throw validationFailed(commandType.name(), List.of(new Violation("", message)));
     } catch (RuntimeException e) {

@@ -1,8 +1,9 @@
-package com.weegigs.events.runtime.validation;
+package com.weegigs.events.runtime.internal.generated;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.weegigs.events.runtime.validation.Violation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;

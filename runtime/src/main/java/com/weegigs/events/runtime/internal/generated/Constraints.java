@@ -1,4 +1,4 @@
-package com.weegigs.events.runtime.validation;
+package com.weegigs.events.runtime.internal.generated;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
