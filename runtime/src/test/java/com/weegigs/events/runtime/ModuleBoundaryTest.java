@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.weegigs.events.testing.NatsServer;
 import io.nats.client.Connection;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -119,12 +120,14 @@ class ModuleBoundaryTest {
     Files.writeString(sources.resolve("Probe.java"), "package probe;\n\n" + source);
     String modulePath = List.of(NatsService.class, Connection.class, JsonGenerator.class, Logger.class).stream()
         .map(type -> location(type).toString())
-        .collect(Collectors.joining(java.io.File.pathSeparator));
-    // javac through java.base's ToolProvider: the tests are compiled into the runtime module, which does not read java.compiler
+        .collect(Collectors.joining(File.pathSeparator));
+    // javac through java.base's ToolProvider: the tests are compiled into the runtime module, which does not read java.compiler.
+    // In-process javac would take this JVM's class path as its own; an empty one leaves the module path alone.
     ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
     StringWriter errors = new StringWriter();
     javac.run(new PrintWriter(errors), new PrintWriter(errors),
-        "-d", Files.createDirectories(work.resolve("out")).toString(), "--module-path", modulePath, "-Xlint:-requires-automatic",
+        "-d", Files.createDirectories(work.resolve("out")).toString(), "--module-path", modulePath,
+        "--class-path", Files.createDirectories(work.resolve("no-classes")).toString(), "-Xlint:-requires-automatic",
         "-proc:none", sources.resolve("module-info.java").toString(), sources.resolve("Probe.java").toString());
     return errors.toString();
   }

@@ -38,11 +38,7 @@ public final class ContainerCodecs {
     return new JsonCodec<>() {
       @Override
       public void write(JsonGenerator generator, List<T> value) throws IOException {
-        generator.writeStartArray(value, value.size());
-        for (T item : value) {
-          writeValue(generator, item, element);
-        }
-        generator.writeEndArray();
+        writeArray(generator, value, element);
       }
 
       @Override
@@ -61,11 +57,7 @@ public final class ContainerCodecs {
     return new JsonCodec<>() {
       @Override
       public void write(JsonGenerator generator, Set<T> value) throws IOException {
-        generator.writeStartArray(value, value.size());
-        for (T item : value) {
-          writeValue(generator, item, element);
-        }
-        generator.writeEndArray();
+        writeArray(generator, value, element);
       }
 
       @Override
@@ -267,6 +259,14 @@ public final class ContainerCodecs {
       into.add(element.read(parser, context));
       context.pop();
     }
+  }
+
+  private static <T> void writeArray(JsonGenerator generator, Collection<T> values, JsonCodec<T> element) throws IOException {
+    generator.writeStartArray(values, values.size());
+    for (T item : values) {
+      writeValue(generator, item, element);
+    }
+    generator.writeEndArray();
   }
 
   private static <T> void writeValue(JsonGenerator generator, T value, JsonCodec<T> codec) throws IOException {

@@ -100,46 +100,9 @@ public final class JsonRecords {
     }
   }
 
-  /** Writes {@code field} and {@code value} with {@code codec}; {@code null} is written as JSON null. */
-  public static <T> void writeField(JsonGenerator generator, String field, T value, JsonCodec<T> codec) throws IOException {
-    generator.writeFieldName(field);
-    if (value == null) {
-      generator.writeNull();
-    } else {
-      codec.write(generator, value);
-    }
-  }
-
-  /** Writes {@code field} and the value of {@code value} when it has one; an empty one is left out. */
-  public static <T> void writeOptionalField(JsonGenerator generator, String field, Optional<T> value, JsonCodec<T> codec)
-      throws IOException {
-    if (value != null && value.isPresent()) {
-      generator.writeFieldName(field);
-      codec.write(generator, value.get());
-    }
-  }
-
-  /** Writes a string field; {@code null} is written as JSON null. */
-  public static void writeStringField(JsonGenerator generator, String field, String value) throws IOException {
-    if (value == null) {
-      generator.writeNullField(field);
-    } else {
-      generator.writeStringField(field, value);
-    }
-  }
-
-  /** Writes a decimal field; {@code null} is written as JSON null. */
-  public static void writeBigDecimalField(JsonGenerator generator, String field, BigDecimal value) throws IOException {
-    if (value == null) {
-      generator.writeNullField(field);
-    } else {
-      generator.writeNumberField(field, value);
-    }
-  }
-
   /**
    * Writes {@code field} and {@code value} with {@code codec}; {@code null} is written as JSON null.
-   * Generated codecs pass field names as pre-encoded {@link SerializableString}s.
+   * Field names are pre-encoded {@link SerializableString}s, as generated codecs keep them.
    */
   public static <T> void writeField(JsonGenerator generator, SerializableString field, T value, JsonCodec<T> codec)
       throws IOException {

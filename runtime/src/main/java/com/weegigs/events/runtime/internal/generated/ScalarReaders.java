@@ -96,25 +96,23 @@ public final class ScalarReaders {
 
   /** Reads a {@code short}; a fraction, a number out of range or a non-number is a violation. */
   public static short readShort(JsonParser parser, DecodeContext context, String field) throws IOException {
-    if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
-      int value = parser.getIntValue();
-      if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-        return (short) value;
-      }
-    }
-    mistyped(parser, context, field, SHORT_RANGE);
-    return 0;
+    return (short) readIntBetween(parser, context, field, Short.MIN_VALUE, Short.MAX_VALUE, SHORT_RANGE);
   }
 
   /** Reads a {@code byte}; a fraction, a number out of range or a non-number is a violation. */
   public static byte readByte(JsonParser parser, DecodeContext context, String field) throws IOException {
+    return (byte) readIntBetween(parser, context, field, Byte.MIN_VALUE, Byte.MAX_VALUE, BYTE_RANGE);
+  }
+
+  private static int readIntBetween(JsonParser parser, DecodeContext context, String field, int min, int max, String range)
+      throws IOException {
     if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
       int value = parser.getIntValue();
-      if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-        return (byte) value;
+      if (value >= min && value <= max) {
+        return value;
       }
     }
-    mistyped(parser, context, field, BYTE_RANGE);
+    mistyped(parser, context, field, range);
     return 0;
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.weegigs.events.runtime.codec.DecodeContext;
 import com.weegigs.events.runtime.codec.JsonCodec;
 import com.weegigs.events.runtime.validation.Violation;
@@ -250,12 +251,12 @@ class JsonCodecSupportTest {
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = FACTORY.createGenerator(out)) {
       generator.writeStartObject();
-      JsonRecords.writeStringField(generator, "name", null);
-      JsonRecords.writeBigDecimalField(generator, "price", new BigDecimal("4.5"));
-      JsonRecords.writeField(generator, "tags", List.of("a"), ContainerCodecs.list(BuiltInCodecs.STRING));
-      JsonRecords.writeField(generator, "note", null, BuiltInCodecs.STRING);
-      JsonRecords.writeOptionalField(generator, "gone", Optional.empty(), BuiltInCodecs.STRING);
-      JsonRecords.writeOptionalField(generator, "here", Optional.of(1), BuiltInCodecs.INTEGER);
+      JsonRecords.writeStringField(generator, new SerializedString("name"), null);
+      JsonRecords.writeBigDecimalField(generator, new SerializedString("price"), new BigDecimal("4.5"));
+      JsonRecords.writeField(generator, new SerializedString("tags"), List.of("a"), ContainerCodecs.list(BuiltInCodecs.STRING));
+      JsonRecords.writeField(generator, new SerializedString("note"), null, BuiltInCodecs.STRING);
+      JsonRecords.writeOptionalField(generator, new SerializedString("gone"), Optional.empty(), BuiltInCodecs.STRING);
+      JsonRecords.writeOptionalField(generator, new SerializedString("here"), Optional.of(1), BuiltInCodecs.INTEGER);
       generator.writeEndObject();
     }
     assertEquals("{\"name\":null,\"price\":4.5,\"tags\":[\"a\"],\"note\":null,\"here\":1}", out.toString());
