@@ -96,6 +96,19 @@ class ConstraintsTest {
     assertEquals(List.of("exclusive", "below", "exclusive2", "infinite"), fields(context));
   }
 
+  @Test
+  void doubleBoundsRefuseNaNAndLetAnInfinityPassOnlyOnItsOwnSide() {
+    ValidationContext context = new ValidationContext();
+    Constraints.decimalMin(context, "minNaN", Double.NaN, BigDecimal.ONE, true, "min");
+    Constraints.decimalMin(context, "minAbove", Double.POSITIVE_INFINITY, BigDecimal.ONE, true, "min");
+    Constraints.decimalMin(context, "minBelow", Double.NEGATIVE_INFINITY, BigDecimal.ONE, true, "min");
+    Constraints.decimalMax(context, "maxNaN", Double.NaN, BigDecimal.ONE, true, "max");
+    Constraints.decimalMax(context, "maxBelow", Double.NEGATIVE_INFINITY, BigDecimal.ONE, true, "max");
+    Constraints.decimalMax(context, "maxEqual", 1d, BigDecimal.ONE, true, "max");
+    Constraints.decimalMax(context, "maxEqualExclusive", 1d, BigDecimal.ONE, false, "max");
+    assertEquals(List.of("minNaN", "minBelow", "maxNaN", "maxEqualExclusive"), fields(context));
+  }
+
   record Item(String name) {}
 
   @Test
