@@ -66,7 +66,7 @@ class GeneratedNameClashTest {
     compileInto(classes, "test.CartCodecs", """
         package test;
 
-        @com.weegigs.events.runtime.WeeGenerated
+        @com.weegigs.events.runtime.internal.generated.WeeGenerated
         public final class CartCodecs {}
         """);
     Compilation compilation = javac()

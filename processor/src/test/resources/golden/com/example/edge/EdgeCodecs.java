@@ -4,13 +4,16 @@ package com.example.edge;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.weegigs.events.runtime.WeeGenerated;
 import com.weegigs.events.runtime.codec.DecodeContext;
 import com.weegigs.events.runtime.codec.JsonCodec;
-import com.weegigs.events.runtime.codec.JsonCodecs;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.CommandType;
 import com.weegigs.events.runtime.definition.EventType;
+import com.weegigs.events.runtime.internal.generated.BuiltInCodecs;
+import com.weegigs.events.runtime.internal.generated.ContainerCodecs;
+import com.weegigs.events.runtime.internal.generated.JsonRecords;
+import com.weegigs.events.runtime.internal.generated.ScalarReaders;
+import com.weegigs.events.runtime.internal.generated.WeeGenerated;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -57,9 +60,9 @@ public final class EdgeCodecs {
    */
   public static final JsonCodec<com.example.edge.DefaultCodec> DEFAULT_CODEC_CODEC = new DefaultCodecCodec();
 
-  private static final JsonCodec<List<String>> LIST_OF_STRING_CODEC = JsonCodecs.list(JsonCodecs.STRING);
+  private static final JsonCodec<List<String>> LIST_OF_STRING_CODEC = ContainerCodecs.list(BuiltInCodecs.STRING);
 
-  private static final JsonCodec<Optional<Edge>> OPTIONAL_EDGE_CODEC = JsonCodecs.optional(EdgeCodecs.EDGE_CODEC);
+  private static final JsonCodec<Optional<Edge>> OPTIONAL_EDGE_CODEC = ContainerCodecs.optional(EdgeCodecs.EDGE_CODEC);
 
   /**
    * Command {@code default}, generated from {@link Default}: its codec, validator and JSON Schema.
@@ -146,22 +149,22 @@ public final class EdgeCodecs {
     @Override
     public void write(JsonGenerator generator, Edge value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_PARSER, value.parser());
+      JsonRecords.writeStringField(generator, FIELD_PARSER, value.parser());
       generator.writeFieldName(FIELD_CONTEXT);
       generator.writeNumber(value.context());
-      JsonCodecs.writeStringField(generator, FIELD_FIELD, value.field());
+      JsonRecords.writeStringField(generator, FIELD_FIELD, value.field());
       generator.writeFieldName(FIELD_E);
       generator.writeBoolean(value.e());
-      JsonCodecs.writeStringField(generator, FIELD_VALUE, value.value());
-      JsonCodecs.writeStringField(generator, FIELD_HAS_PARSER, value.hasParser());
-      JsonCodecs.writeField(generator, FIELD_GENERATOR, value.generator(), EdgeCodecs.LIST_OF_STRING_CODEC);
-      JsonCodecs.writeOptionalField(generator, FIELD_VIOLATIONS, value.violations(), EdgeCodecs.EDGE_CODEC);
+      JsonRecords.writeStringField(generator, FIELD_VALUE, value.value());
+      JsonRecords.writeStringField(generator, FIELD_HAS_PARSER, value.hasParser());
+      JsonRecords.writeField(generator, FIELD_GENERATOR, value.generator(), EdgeCodecs.LIST_OF_STRING_CODEC);
+      JsonRecords.writeOptionalField(generator, FIELD_VIOLATIONS, value.violations(), EdgeCodecs.EDGE_CODEC);
       generator.writeEndObject();
     }
 
     @Override
     public Edge read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -180,67 +183,67 @@ public final class EdgeCodecs {
       List<String> generatorValue = List.of();
       Optional<Edge> violationsValue = Optional.empty();
       SerializedString expected = FIELD_PARSER;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "parser" -> {
-            parserValue = JsonCodecs.readString(parser, context, "parser");
+            parserValue = ScalarReaders.readString(parser, context, "parser");
             hasParserField = true;
             expected = FIELD_CONTEXT;
           }
           case "context" -> {
-            contextValue = JsonCodecs.readInt(parser, context, "context");
+            contextValue = ScalarReaders.readInt(parser, context, "context");
             hasContext = true;
             expected = FIELD_FIELD;
           }
           case "field" -> {
-            fieldValue = JsonCodecs.readString(parser, context, "field");
+            fieldValue = ScalarReaders.readString(parser, context, "field");
             hasField = true;
             expected = FIELD_E;
           }
           case "e" -> {
-            eValue = JsonCodecs.readBoolean(parser, context, "e");
+            eValue = ScalarReaders.readBoolean(parser, context, "e");
             hasE = true;
             expected = FIELD_VALUE;
           }
           case "value" -> {
-            valueValue = JsonCodecs.readString(parser, context, "value");
+            valueValue = ScalarReaders.readString(parser, context, "value");
             hasValue = true;
             expected = FIELD_HAS_PARSER;
           }
           case "hasParser" -> {
-            hasParser = JsonCodecs.readString(parser, context, "hasParser");
+            hasParser = ScalarReaders.readString(parser, context, "hasParser");
             hasHasParser = true;
             expected = FIELD_GENERATOR;
           }
           case "generator" -> {
-            generatorValue = JsonCodecs.readField(parser, context, "generator", EdgeCodecs.LIST_OF_STRING_CODEC);
+            generatorValue = JsonRecords.readField(parser, context, "generator", EdgeCodecs.LIST_OF_STRING_CODEC);
             expected = FIELD_VIOLATIONS;
           }
           case "violations" -> {
-            violationsValue = JsonCodecs.readField(parser, context, "violations", EdgeCodecs.OPTIONAL_EDGE_CODEC);
+            violationsValue = JsonRecords.readField(parser, context, "violations", EdgeCodecs.OPTIONAL_EDGE_CODEC);
             expected = null;
           }
           default -> parser.skipChildren();
         }
       }
       if (!hasParserField) {
-        JsonCodecs.missing(context, "parser");
+        JsonRecords.missing(context, "parser");
       }
       if (!hasContext) {
-        JsonCodecs.missing(context, "context");
+        JsonRecords.missing(context, "context");
       }
       if (!hasField) {
-        JsonCodecs.missing(context, "field");
+        JsonRecords.missing(context, "field");
       }
       if (!hasE) {
-        JsonCodecs.missing(context, "e");
+        JsonRecords.missing(context, "e");
       }
       if (!hasValue) {
-        JsonCodecs.missing(context, "value");
+        JsonRecords.missing(context, "value");
       }
       if (!hasHasParser) {
-        JsonCodecs.missing(context, "hasParser");
+        JsonRecords.missing(context, "hasParser");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -249,7 +252,7 @@ public final class EdgeCodecs {
         return new Edge(parserValue, contextValue, fieldValue, eValue, valueValue, hasParser, generatorValue, violationsValue);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -268,18 +271,18 @@ public final class EdgeCodecs {
 
     @Override
     public Default read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
       int violationsValue = 0;
       boolean hasViolations = false;
       SerializedString expected = FIELD_VIOLATIONS;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "violations" -> {
-            violationsValue = JsonCodecs.readInt(parser, context, "violations");
+            violationsValue = ScalarReaders.readInt(parser, context, "violations");
             hasViolations = true;
             expected = null;
           }
@@ -287,7 +290,7 @@ public final class EdgeCodecs {
         }
       }
       if (!hasViolations) {
-        JsonCodecs.missing(context, "violations");
+        JsonRecords.missing(context, "violations");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -296,7 +299,7 @@ public final class EdgeCodecs {
         return new Default(violationsValue);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -308,24 +311,24 @@ public final class EdgeCodecs {
     @Override
     public void write(JsonGenerator generator, Type value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_KEY, value.key());
+      JsonRecords.writeStringField(generator, FIELD_KEY, value.key());
       generator.writeEndObject();
     }
 
     @Override
     public Type read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
       String key = null;
       boolean hasKey = false;
       SerializedString expected = FIELD_KEY;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "key" -> {
-            key = JsonCodecs.readString(parser, context, "key");
+            key = ScalarReaders.readString(parser, context, "key");
             hasKey = true;
             expected = null;
           }
@@ -333,7 +336,7 @@ public final class EdgeCodecs {
         }
       }
       if (!hasKey) {
-        JsonCodecs.missing(context, "key");
+        JsonRecords.missing(context, "key");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -342,7 +345,7 @@ public final class EdgeCodecs {
         return new Type(key);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -361,18 +364,18 @@ public final class EdgeCodecs {
 
     @Override
     public Defaulted read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
       int violationsValue = 0;
       boolean hasViolations = false;
       SerializedString expected = FIELD_VIOLATIONS;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "violations" -> {
-            violationsValue = JsonCodecs.readInt(parser, context, "violations");
+            violationsValue = ScalarReaders.readInt(parser, context, "violations");
             hasViolations = true;
             expected = null;
           }
@@ -380,7 +383,7 @@ public final class EdgeCodecs {
         }
       }
       if (!hasViolations) {
-        JsonCodecs.missing(context, "violations");
+        JsonRecords.missing(context, "violations");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -389,7 +392,7 @@ public final class EdgeCodecs {
         return new Defaulted(violationsValue);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -401,24 +404,24 @@ public final class EdgeCodecs {
     @Override
     public void write(JsonGenerator generator, Event value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_KEY, value.key());
+      JsonRecords.writeStringField(generator, FIELD_KEY, value.key());
       generator.writeEndObject();
     }
 
     @Override
     public Event read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
       String key = null;
       boolean hasKey = false;
       SerializedString expected = FIELD_KEY;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "key" -> {
-            key = JsonCodecs.readString(parser, context, "key");
+            key = ScalarReaders.readString(parser, context, "key");
             hasKey = true;
             expected = null;
           }
@@ -426,7 +429,7 @@ public final class EdgeCodecs {
         }
       }
       if (!hasKey) {
-        JsonCodecs.missing(context, "key");
+        JsonRecords.missing(context, "key");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -435,7 +438,7 @@ public final class EdgeCodecs {
         return new Event(key);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -452,7 +455,7 @@ public final class EdgeCodecs {
     @Override
     public com.example.edge.DefaultCodec read(JsonParser parser, DecodeContext context) throws
         IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -467,7 +470,7 @@ public final class EdgeCodecs {
         return new com.example.edge.DefaultCodec();
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }

@@ -4,13 +4,15 @@ package com.example.receipts;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.weegigs.events.runtime.WeeGenerated;
 import com.weegigs.events.runtime.codec.DecodeContext;
 import com.weegigs.events.runtime.codec.JsonCodec;
-import com.weegigs.events.runtime.codec.JsonCodecs;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.CommandType;
 import com.weegigs.events.runtime.definition.EventType;
+import com.weegigs.events.runtime.internal.generated.ContainerCodecs;
+import com.weegigs.events.runtime.internal.generated.JsonRecords;
+import com.weegigs.events.runtime.internal.generated.ScalarReaders;
+import com.weegigs.events.runtime.internal.generated.WeeGenerated;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -77,9 +79,9 @@ public final class ReceiptCodecs {
    */
   public static final JsonCodec<Item> ITEM_CODEC = new ItemCodec();
 
-  private static final JsonCodec<Status> STATUS_CODEC = JsonCodecs.enumCodec(Status.class, Status.values());
+  private static final JsonCodec<Status> STATUS_CODEC = ContainerCodecs.enumCodec(Status.class, Status.values());
 
-  private static final JsonCodec<List<Item>> LIST_OF_ITEM_CODEC = JsonCodecs.list(ReceiptCodecs.ITEM_CODEC);
+  private static final JsonCodec<List<Item>> LIST_OF_ITEM_CODEC = ContainerCodecs.list(ReceiptCodecs.ITEM_CODEC);
 
   /**
    * Command {@code add-item}, generated from {@link AddItem}: its codec, validator and JSON Schema.
@@ -190,16 +192,16 @@ public final class ReceiptCodecs {
     @Override
     public void write(JsonGenerator generator, Receipt value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_ID, value.id());
-      JsonCodecs.writeField(generator, FIELD_STATUS, value.status(), ReceiptCodecs.STATUS_CODEC);
-      JsonCodecs.writeField(generator, FIELD_ITEMS, value.items(), ReceiptCodecs.LIST_OF_ITEM_CODEC);
-      JsonCodecs.writeBigDecimalField(generator, FIELD_TOTAL, value.total());
+      JsonRecords.writeStringField(generator, FIELD_ID, value.id());
+      JsonRecords.writeField(generator, FIELD_STATUS, value.status(), ReceiptCodecs.STATUS_CODEC);
+      JsonRecords.writeField(generator, FIELD_ITEMS, value.items(), ReceiptCodecs.LIST_OF_ITEM_CODEC);
+      JsonRecords.writeBigDecimalField(generator, FIELD_TOTAL, value.total());
       generator.writeEndObject();
     }
 
     @Override
     public Receipt read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -211,25 +213,25 @@ public final class ReceiptCodecs {
       BigDecimal total = null;
       boolean hasTotal = false;
       SerializedString expected = FIELD_ID;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "id" -> {
-            id = JsonCodecs.readString(parser, context, "id");
+            id = ScalarReaders.readString(parser, context, "id");
             hasId = true;
             expected = FIELD_STATUS;
           }
           case "status" -> {
-            status = JsonCodecs.readField(parser, context, "status", ReceiptCodecs.STATUS_CODEC);
+            status = JsonRecords.readField(parser, context, "status", ReceiptCodecs.STATUS_CODEC);
             hasStatus = true;
             expected = FIELD_ITEMS;
           }
           case "items" -> {
-            items = JsonCodecs.readField(parser, context, "items", ReceiptCodecs.LIST_OF_ITEM_CODEC);
+            items = JsonRecords.readField(parser, context, "items", ReceiptCodecs.LIST_OF_ITEM_CODEC);
             expected = FIELD_TOTAL;
           }
           case "total" -> {
-            total = JsonCodecs.readBigDecimal(parser, context, "total");
+            total = ScalarReaders.readBigDecimal(parser, context, "total");
             hasTotal = true;
             expected = null;
           }
@@ -237,13 +239,13 @@ public final class ReceiptCodecs {
         }
       }
       if (!hasId) {
-        JsonCodecs.missing(context, "id");
+        JsonRecords.missing(context, "id");
       }
       if (!hasStatus) {
-        JsonCodecs.missing(context, "status");
+        JsonRecords.missing(context, "status");
       }
       if (!hasTotal) {
-        JsonCodecs.missing(context, "total");
+        JsonRecords.missing(context, "total");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -252,7 +254,7 @@ public final class ReceiptCodecs {
         return new Receipt(id, status, items, total);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -268,8 +270,8 @@ public final class ReceiptCodecs {
     @Override
     public void write(JsonGenerator generator, AddItem value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_NAME, value.name());
-      JsonCodecs.writeBigDecimalField(generator, FIELD_PRICE, value.price());
+      JsonRecords.writeStringField(generator, FIELD_NAME, value.name());
+      JsonRecords.writeBigDecimalField(generator, FIELD_PRICE, value.price());
       generator.writeFieldName(FIELD_QUANTITY);
       generator.writeNumber(value.quantity());
       generator.writeEndObject();
@@ -277,7 +279,7 @@ public final class ReceiptCodecs {
 
     @Override
     public AddItem read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -288,21 +290,21 @@ public final class ReceiptCodecs {
       int quantity = 0;
       boolean hasQuantity = false;
       SerializedString expected = FIELD_NAME;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "name" -> {
-            name = JsonCodecs.readString(parser, context, "name");
+            name = ScalarReaders.readString(parser, context, "name");
             hasName = true;
             expected = FIELD_PRICE;
           }
           case "price" -> {
-            price = JsonCodecs.readBigDecimal(parser, context, "price");
+            price = ScalarReaders.readBigDecimal(parser, context, "price");
             hasPrice = true;
             expected = FIELD_QUANTITY;
           }
           case "quantity" -> {
-            quantity = JsonCodecs.readInt(parser, context, "quantity");
+            quantity = ScalarReaders.readInt(parser, context, "quantity");
             hasQuantity = true;
             expected = null;
           }
@@ -310,13 +312,13 @@ public final class ReceiptCodecs {
         }
       }
       if (!hasName) {
-        JsonCodecs.missing(context, "name");
+        JsonRecords.missing(context, "name");
       }
       if (!hasPrice) {
-        JsonCodecs.missing(context, "price");
+        JsonRecords.missing(context, "price");
       }
       if (!hasQuantity) {
-        JsonCodecs.missing(context, "quantity");
+        JsonRecords.missing(context, "quantity");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -325,7 +327,7 @@ public final class ReceiptCodecs {
         return new AddItem(name, price, quantity);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -337,24 +339,24 @@ public final class ReceiptCodecs {
     @Override
     public void write(JsonGenerator generator, RemoveItem value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_NAME, value.name());
+      JsonRecords.writeStringField(generator, FIELD_NAME, value.name());
       generator.writeEndObject();
     }
 
     @Override
     public RemoveItem read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
       String name = null;
       boolean hasName = false;
       SerializedString expected = FIELD_NAME;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "name" -> {
-            name = JsonCodecs.readString(parser, context, "name");
+            name = ScalarReaders.readString(parser, context, "name");
             hasName = true;
             expected = null;
           }
@@ -362,7 +364,7 @@ public final class ReceiptCodecs {
         }
       }
       if (!hasName) {
-        JsonCodecs.missing(context, "name");
+        JsonRecords.missing(context, "name");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -371,7 +373,7 @@ public final class ReceiptCodecs {
         return new RemoveItem(name);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -386,7 +388,7 @@ public final class ReceiptCodecs {
 
     @Override
     public Finalize read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -401,7 +403,7 @@ public final class ReceiptCodecs {
         return new Finalize();
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -413,24 +415,24 @@ public final class ReceiptCodecs {
     @Override
     public void write(JsonGenerator generator, VoidReceipt value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_REASON, value.reason());
+      JsonRecords.writeStringField(generator, FIELD_REASON, value.reason());
       generator.writeEndObject();
     }
 
     @Override
     public VoidReceipt read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
       String reason = null;
       boolean hasReason = false;
       SerializedString expected = FIELD_REASON;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "reason" -> {
-            reason = JsonCodecs.readString(parser, context, "reason");
+            reason = ScalarReaders.readString(parser, context, "reason");
             hasReason = true;
             expected = null;
           }
@@ -438,7 +440,7 @@ public final class ReceiptCodecs {
         }
       }
       if (!hasReason) {
-        JsonCodecs.missing(context, "reason");
+        JsonRecords.missing(context, "reason");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -447,7 +449,7 @@ public final class ReceiptCodecs {
         return new VoidReceipt(reason);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -465,17 +467,17 @@ public final class ReceiptCodecs {
     @Override
     public void write(JsonGenerator generator, ItemAdded value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_NAME, value.name());
-      JsonCodecs.writeBigDecimalField(generator, FIELD_PRICE, value.price());
+      JsonRecords.writeStringField(generator, FIELD_NAME, value.name());
+      JsonRecords.writeBigDecimalField(generator, FIELD_PRICE, value.price());
       generator.writeFieldName(FIELD_QUANTITY);
       generator.writeNumber(value.quantity());
-      JsonCodecs.writeBigDecimalField(generator, FIELD_LINE_TOTAL, value.lineTotal());
+      JsonRecords.writeBigDecimalField(generator, FIELD_LINE_TOTAL, value.lineTotal());
       generator.writeEndObject();
     }
 
     @Override
     public ItemAdded read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -488,26 +490,26 @@ public final class ReceiptCodecs {
       BigDecimal lineTotal = null;
       boolean hasLineTotal = false;
       SerializedString expected = FIELD_NAME;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "name" -> {
-            name = JsonCodecs.readString(parser, context, "name");
+            name = ScalarReaders.readString(parser, context, "name");
             hasName = true;
             expected = FIELD_PRICE;
           }
           case "price" -> {
-            price = JsonCodecs.readBigDecimal(parser, context, "price");
+            price = ScalarReaders.readBigDecimal(parser, context, "price");
             hasPrice = true;
             expected = FIELD_QUANTITY;
           }
           case "quantity" -> {
-            quantity = JsonCodecs.readInt(parser, context, "quantity");
+            quantity = ScalarReaders.readInt(parser, context, "quantity");
             hasQuantity = true;
             expected = FIELD_LINE_TOTAL;
           }
           case "lineTotal" -> {
-            lineTotal = JsonCodecs.readBigDecimal(parser, context, "lineTotal");
+            lineTotal = ScalarReaders.readBigDecimal(parser, context, "lineTotal");
             hasLineTotal = true;
             expected = null;
           }
@@ -515,16 +517,16 @@ public final class ReceiptCodecs {
         }
       }
       if (!hasName) {
-        JsonCodecs.missing(context, "name");
+        JsonRecords.missing(context, "name");
       }
       if (!hasPrice) {
-        JsonCodecs.missing(context, "price");
+        JsonRecords.missing(context, "price");
       }
       if (!hasQuantity) {
-        JsonCodecs.missing(context, "quantity");
+        JsonRecords.missing(context, "quantity");
       }
       if (!hasLineTotal) {
-        JsonCodecs.missing(context, "lineTotal");
+        JsonRecords.missing(context, "lineTotal");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -533,7 +535,7 @@ public final class ReceiptCodecs {
         return new ItemAdded(name, price, quantity, lineTotal);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -547,14 +549,14 @@ public final class ReceiptCodecs {
     @Override
     public void write(JsonGenerator generator, ItemRemoved value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_NAME, value.name());
-      JsonCodecs.writeBigDecimalField(generator, FIELD_REFUND_AMOUNT, value.refundAmount());
+      JsonRecords.writeStringField(generator, FIELD_NAME, value.name());
+      JsonRecords.writeBigDecimalField(generator, FIELD_REFUND_AMOUNT, value.refundAmount());
       generator.writeEndObject();
     }
 
     @Override
     public ItemRemoved read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -563,16 +565,16 @@ public final class ReceiptCodecs {
       BigDecimal refundAmount = null;
       boolean hasRefundAmount = false;
       SerializedString expected = FIELD_NAME;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "name" -> {
-            name = JsonCodecs.readString(parser, context, "name");
+            name = ScalarReaders.readString(parser, context, "name");
             hasName = true;
             expected = FIELD_REFUND_AMOUNT;
           }
           case "refundAmount" -> {
-            refundAmount = JsonCodecs.readBigDecimal(parser, context, "refundAmount");
+            refundAmount = ScalarReaders.readBigDecimal(parser, context, "refundAmount");
             hasRefundAmount = true;
             expected = null;
           }
@@ -580,10 +582,10 @@ public final class ReceiptCodecs {
         }
       }
       if (!hasName) {
-        JsonCodecs.missing(context, "name");
+        JsonRecords.missing(context, "name");
       }
       if (!hasRefundAmount) {
-        JsonCodecs.missing(context, "refundAmount");
+        JsonRecords.missing(context, "refundAmount");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -592,7 +594,7 @@ public final class ReceiptCodecs {
         return new ItemRemoved(name, refundAmount);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -606,7 +608,7 @@ public final class ReceiptCodecs {
     @Override
     public void write(JsonGenerator generator, ReceiptFinalized value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeBigDecimalField(generator, FIELD_FINAL_TOTAL, value.finalTotal());
+      JsonRecords.writeBigDecimalField(generator, FIELD_FINAL_TOTAL, value.finalTotal());
       generator.writeFieldName(FIELD_ITEM_COUNT);
       generator.writeNumber(value.itemCount());
       generator.writeEndObject();
@@ -614,7 +616,7 @@ public final class ReceiptCodecs {
 
     @Override
     public ReceiptFinalized read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -623,16 +625,16 @@ public final class ReceiptCodecs {
       int itemCount = 0;
       boolean hasItemCount = false;
       SerializedString expected = FIELD_FINAL_TOTAL;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "finalTotal" -> {
-            finalTotal = JsonCodecs.readBigDecimal(parser, context, "finalTotal");
+            finalTotal = ScalarReaders.readBigDecimal(parser, context, "finalTotal");
             hasFinalTotal = true;
             expected = FIELD_ITEM_COUNT;
           }
           case "itemCount" -> {
-            itemCount = JsonCodecs.readInt(parser, context, "itemCount");
+            itemCount = ScalarReaders.readInt(parser, context, "itemCount");
             hasItemCount = true;
             expected = null;
           }
@@ -640,10 +642,10 @@ public final class ReceiptCodecs {
         }
       }
       if (!hasFinalTotal) {
-        JsonCodecs.missing(context, "finalTotal");
+        JsonRecords.missing(context, "finalTotal");
       }
       if (!hasItemCount) {
-        JsonCodecs.missing(context, "itemCount");
+        JsonRecords.missing(context, "itemCount");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -652,7 +654,7 @@ public final class ReceiptCodecs {
         return new ReceiptFinalized(finalTotal, itemCount);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -666,14 +668,14 @@ public final class ReceiptCodecs {
     @Override
     public void write(JsonGenerator generator, ReceiptVoided value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_REASON, value.reason());
-      JsonCodecs.writeBigDecimalField(generator, FIELD_VOIDED_TOTAL, value.voidedTotal());
+      JsonRecords.writeStringField(generator, FIELD_REASON, value.reason());
+      JsonRecords.writeBigDecimalField(generator, FIELD_VOIDED_TOTAL, value.voidedTotal());
       generator.writeEndObject();
     }
 
     @Override
     public ReceiptVoided read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -682,16 +684,16 @@ public final class ReceiptCodecs {
       BigDecimal voidedTotal = null;
       boolean hasVoidedTotal = false;
       SerializedString expected = FIELD_REASON;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "reason" -> {
-            reason = JsonCodecs.readString(parser, context, "reason");
+            reason = ScalarReaders.readString(parser, context, "reason");
             hasReason = true;
             expected = FIELD_VOIDED_TOTAL;
           }
           case "voidedTotal" -> {
-            voidedTotal = JsonCodecs.readBigDecimal(parser, context, "voidedTotal");
+            voidedTotal = ScalarReaders.readBigDecimal(parser, context, "voidedTotal");
             hasVoidedTotal = true;
             expected = null;
           }
@@ -699,10 +701,10 @@ public final class ReceiptCodecs {
         }
       }
       if (!hasReason) {
-        JsonCodecs.missing(context, "reason");
+        JsonRecords.missing(context, "reason");
       }
       if (!hasVoidedTotal) {
-        JsonCodecs.missing(context, "voidedTotal");
+        JsonRecords.missing(context, "voidedTotal");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -711,7 +713,7 @@ public final class ReceiptCodecs {
         return new ReceiptVoided(reason, voidedTotal);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -727,8 +729,8 @@ public final class ReceiptCodecs {
     @Override
     public void write(JsonGenerator generator, Item value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_NAME, value.name());
-      JsonCodecs.writeBigDecimalField(generator, FIELD_PRICE, value.price());
+      JsonRecords.writeStringField(generator, FIELD_NAME, value.name());
+      JsonRecords.writeBigDecimalField(generator, FIELD_PRICE, value.price());
       generator.writeFieldName(FIELD_QUANTITY);
       generator.writeNumber(value.quantity());
       generator.writeEndObject();
@@ -736,7 +738,7 @@ public final class ReceiptCodecs {
 
     @Override
     public Item read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -747,21 +749,21 @@ public final class ReceiptCodecs {
       int quantity = 0;
       boolean hasQuantity = false;
       SerializedString expected = FIELD_NAME;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "name" -> {
-            name = JsonCodecs.readString(parser, context, "name");
+            name = ScalarReaders.readString(parser, context, "name");
             hasName = true;
             expected = FIELD_PRICE;
           }
           case "price" -> {
-            price = JsonCodecs.readBigDecimal(parser, context, "price");
+            price = ScalarReaders.readBigDecimal(parser, context, "price");
             hasPrice = true;
             expected = FIELD_QUANTITY;
           }
           case "quantity" -> {
-            quantity = JsonCodecs.readInt(parser, context, "quantity");
+            quantity = ScalarReaders.readInt(parser, context, "quantity");
             hasQuantity = true;
             expected = null;
           }
@@ -769,13 +771,13 @@ public final class ReceiptCodecs {
         }
       }
       if (!hasName) {
-        JsonCodecs.missing(context, "name");
+        JsonRecords.missing(context, "name");
       }
       if (!hasPrice) {
-        JsonCodecs.missing(context, "price");
+        JsonRecords.missing(context, "price");
       }
       if (!hasQuantity) {
-        JsonCodecs.missing(context, "quantity");
+        JsonRecords.missing(context, "quantity");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -784,7 +786,7 @@ public final class ReceiptCodecs {
         return new Item(name, price, quantity);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }

@@ -3,11 +3,11 @@ package com.example.shop;
 
 import com.weegigs.events.runtime.CommandResult;
 import com.weegigs.events.runtime.Entity;
-import com.weegigs.events.runtime.WeeGenerated;
 import com.weegigs.events.runtime.client.CallOptions;
 import com.weegigs.events.runtime.client.EventListener;
 import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.internal.generated.WeeGenerated;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 

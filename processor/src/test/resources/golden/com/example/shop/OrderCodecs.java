@@ -4,13 +4,16 @@ package com.example.shop;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.weegigs.events.runtime.WeeGenerated;
 import com.weegigs.events.runtime.codec.DecodeContext;
 import com.weegigs.events.runtime.codec.JsonCodec;
-import com.weegigs.events.runtime.codec.JsonCodecs;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.CommandType;
 import com.weegigs.events.runtime.definition.EventType;
+import com.weegigs.events.runtime.internal.generated.BuiltInCodecs;
+import com.weegigs.events.runtime.internal.generated.ContainerCodecs;
+import com.weegigs.events.runtime.internal.generated.JsonRecords;
+import com.weegigs.events.runtime.internal.generated.ScalarReaders;
+import com.weegigs.events.runtime.internal.generated.WeeGenerated;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -79,17 +82,17 @@ public final class OrderCodecs {
    */
   public static final JsonCodec<Address> ADDRESS_CODEC = new AddressCodec();
 
-  private static final JsonCodec<List<Line>> LIST_OF_LINE_CODEC = JsonCodecs.list(OrderCodecs.LINE_CODEC);
+  private static final JsonCodec<List<Line>> LIST_OF_LINE_CODEC = ContainerCodecs.list(OrderCodecs.LINE_CODEC);
 
-  private static final JsonCodec<Set<String>> SET_OF_STRING_CODEC = JsonCodecs.set(JsonCodecs.STRING);
+  private static final JsonCodec<Set<String>> SET_OF_STRING_CODEC = ContainerCodecs.set(BuiltInCodecs.STRING);
 
-  private static final JsonCodec<Map<String, Integer>> MAP_OF_INTEGER_CODEC = JsonCodecs.map(JsonCodecs.INTEGER);
+  private static final JsonCodec<Map<String, Integer>> MAP_OF_INTEGER_CODEC = ContainerCodecs.map(BuiltInCodecs.INTEGER);
 
-  private static final JsonCodec<Priority> PRIORITY_CODEC = JsonCodecs.enumCodec(Priority.class, Priority.values());
+  private static final JsonCodec<Priority> PRIORITY_CODEC = ContainerCodecs.enumCodec(Priority.class, Priority.values());
 
-  private static final JsonCodec<Optional<String>> OPTIONAL_STRING_CODEC = JsonCodecs.optional(JsonCodecs.STRING);
+  private static final JsonCodec<Optional<String>> OPTIONAL_STRING_CODEC = ContainerCodecs.optional(BuiltInCodecs.STRING);
 
-  private static final JsonCodec<Optional<Address>> OPTIONAL_ADDRESS_CODEC = JsonCodecs.optional(OrderCodecs.ADDRESS_CODEC);
+  private static final JsonCodec<Optional<Address>> OPTIONAL_ADDRESS_CODEC = ContainerCodecs.optional(OrderCodecs.ADDRESS_CODEC);
 
   /**
    * Command {@code place-order}, generated from {@link PlaceOrder}: its codec, validator and JSON Schema.
@@ -181,10 +184,10 @@ public final class OrderCodecs {
     @Override
     public void write(JsonGenerator generator, Order value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_ID, value.id());
-      JsonCodecs.writeField(generator, FIELD_CUSTOMER, value.customer(), JsonCodecs.UUID_CODEC);
-      JsonCodecs.writeField(generator, FIELD_PLACED_AT, value.placedAt(), JsonCodecs.INSTANT);
-      JsonCodecs.writeField(generator, FIELD_LINES, value.lines(), OrderCodecs.LIST_OF_LINE_CODEC);
+      JsonRecords.writeStringField(generator, FIELD_ID, value.id());
+      JsonRecords.writeField(generator, FIELD_CUSTOMER, value.customer(), BuiltInCodecs.UUID_CODEC);
+      JsonRecords.writeField(generator, FIELD_PLACED_AT, value.placedAt(), BuiltInCodecs.INSTANT);
+      JsonRecords.writeField(generator, FIELD_LINES, value.lines(), OrderCodecs.LIST_OF_LINE_CODEC);
       generator.writeFieldName(FIELD_PAID);
       generator.writeBoolean(value.paid());
       generator.writeEndObject();
@@ -192,7 +195,7 @@ public final class OrderCodecs {
 
     @Override
     public Order read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -206,30 +209,30 @@ public final class OrderCodecs {
       boolean paid = false;
       boolean hasPaid = false;
       SerializedString expected = FIELD_ID;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "id" -> {
-            id = JsonCodecs.readString(parser, context, "id");
+            id = ScalarReaders.readString(parser, context, "id");
             hasId = true;
             expected = FIELD_CUSTOMER;
           }
           case "customer" -> {
-            customer = JsonCodecs.readUuid(parser, context, "customer");
+            customer = ScalarReaders.readUuid(parser, context, "customer");
             hasCustomer = true;
             expected = FIELD_PLACED_AT;
           }
           case "placedAt" -> {
-            placedAt = JsonCodecs.readInstant(parser, context, "placedAt");
+            placedAt = ScalarReaders.readInstant(parser, context, "placedAt");
             hasPlacedAt = true;
             expected = FIELD_LINES;
           }
           case "lines" -> {
-            lines = JsonCodecs.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
+            lines = JsonRecords.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
             expected = FIELD_PAID;
           }
           case "paid" -> {
-            paid = JsonCodecs.readBoolean(parser, context, "paid");
+            paid = ScalarReaders.readBoolean(parser, context, "paid");
             hasPaid = true;
             expected = null;
           }
@@ -237,16 +240,16 @@ public final class OrderCodecs {
         }
       }
       if (!hasId) {
-        JsonCodecs.missing(context, "id");
+        JsonRecords.missing(context, "id");
       }
       if (!hasCustomer) {
-        JsonCodecs.missing(context, "customer");
+        JsonRecords.missing(context, "customer");
       }
       if (!hasPlacedAt) {
-        JsonCodecs.missing(context, "placedAt");
+        JsonRecords.missing(context, "placedAt");
       }
       if (!hasPaid) {
-        JsonCodecs.missing(context, "paid");
+        JsonRecords.missing(context, "paid");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -255,7 +258,7 @@ public final class OrderCodecs {
         return new Order(id, customer, placedAt, lines, paid);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -291,27 +294,27 @@ public final class OrderCodecs {
     @Override
     public void write(JsonGenerator generator, PlaceOrder value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeField(generator, FIELD_CUSTOMER, value.customer(), JsonCodecs.UUID_CODEC);
-      JsonCodecs.writeStringField(generator, FIELD_EMAIL, value.email());
-      JsonCodecs.writeField(generator, FIELD_LINES, value.lines(), OrderCodecs.LIST_OF_LINE_CODEC);
-      JsonCodecs.writeField(generator, FIELD_TAGS, value.tags(), OrderCodecs.SET_OF_STRING_CODEC);
-      JsonCodecs.writeField(generator, FIELD_COUNTS, value.counts(), OrderCodecs.MAP_OF_INTEGER_CODEC);
-      JsonCodecs.writeOptionalField(generator, FIELD_NOTE, value.note(), JsonCodecs.STRING);
-      JsonCodecs.writeOptionalField(generator, FIELD_DELIVER_TO, value.deliverTo(), OrderCodecs.ADDRESS_CODEC);
-      JsonCodecs.writeField(generator, FIELD_DUE, value.due(), JsonCodecs.LOCAL_DATE);
-      JsonCodecs.writeField(generator, FIELD_PRIORITY, value.priority(), OrderCodecs.PRIORITY_CODEC);
+      JsonRecords.writeField(generator, FIELD_CUSTOMER, value.customer(), BuiltInCodecs.UUID_CODEC);
+      JsonRecords.writeStringField(generator, FIELD_EMAIL, value.email());
+      JsonRecords.writeField(generator, FIELD_LINES, value.lines(), OrderCodecs.LIST_OF_LINE_CODEC);
+      JsonRecords.writeField(generator, FIELD_TAGS, value.tags(), OrderCodecs.SET_OF_STRING_CODEC);
+      JsonRecords.writeField(generator, FIELD_COUNTS, value.counts(), OrderCodecs.MAP_OF_INTEGER_CODEC);
+      JsonRecords.writeOptionalField(generator, FIELD_NOTE, value.note(), BuiltInCodecs.STRING);
+      JsonRecords.writeOptionalField(generator, FIELD_DELIVER_TO, value.deliverTo(), OrderCodecs.ADDRESS_CODEC);
+      JsonRecords.writeField(generator, FIELD_DUE, value.due(), BuiltInCodecs.LOCAL_DATE);
+      JsonRecords.writeField(generator, FIELD_PRIORITY, value.priority(), OrderCodecs.PRIORITY_CODEC);
       generator.writeFieldName(FIELD_WEIGHT);
       generator.writeNumber(value.weight());
       generator.writeFieldName(FIELD_SEQUENCE);
       generator.writeNumber(value.sequence());
-      JsonCodecs.writeField(generator, FIELD_REFERENCE, value.reference(), JsonCodecs.BIG_INTEGER);
-      JsonCodecs.writeField(generator, FIELD_DISCOUNT, value.discount(), JsonCodecs.INTEGER);
+      JsonRecords.writeField(generator, FIELD_REFERENCE, value.reference(), BuiltInCodecs.BIG_INTEGER);
+      JsonRecords.writeField(generator, FIELD_DISCOUNT, value.discount(), BuiltInCodecs.INTEGER);
       generator.writeEndObject();
     }
 
     @Override
     public PlaceOrder read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -337,66 +340,66 @@ public final class OrderCodecs {
       Integer discount = null;
       boolean hasDiscount = false;
       SerializedString expected = FIELD_CUSTOMER;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "customer" -> {
-            customer = JsonCodecs.readUuid(parser, context, "customer");
+            customer = ScalarReaders.readUuid(parser, context, "customer");
             hasCustomer = true;
             expected = FIELD_EMAIL;
           }
           case "email" -> {
-            email = JsonCodecs.readString(parser, context, "email");
+            email = ScalarReaders.readString(parser, context, "email");
             hasEmail = true;
             expected = FIELD_LINES;
           }
           case "lines" -> {
-            lines = JsonCodecs.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
+            lines = JsonRecords.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
             expected = FIELD_TAGS;
           }
           case "tags" -> {
-            tags = JsonCodecs.readField(parser, context, "tags", OrderCodecs.SET_OF_STRING_CODEC);
+            tags = JsonRecords.readField(parser, context, "tags", OrderCodecs.SET_OF_STRING_CODEC);
             expected = FIELD_COUNTS;
           }
           case "counts" -> {
-            counts = JsonCodecs.readField(parser, context, "counts", OrderCodecs.MAP_OF_INTEGER_CODEC);
+            counts = JsonRecords.readField(parser, context, "counts", OrderCodecs.MAP_OF_INTEGER_CODEC);
             expected = FIELD_NOTE;
           }
           case "note" -> {
-            note = JsonCodecs.readField(parser, context, "note", OrderCodecs.OPTIONAL_STRING_CODEC);
+            note = JsonRecords.readField(parser, context, "note", OrderCodecs.OPTIONAL_STRING_CODEC);
             expected = FIELD_DELIVER_TO;
           }
           case "deliverTo" -> {
-            deliverTo = JsonCodecs.readField(parser, context, "deliverTo", OrderCodecs.OPTIONAL_ADDRESS_CODEC);
+            deliverTo = JsonRecords.readField(parser, context, "deliverTo", OrderCodecs.OPTIONAL_ADDRESS_CODEC);
             expected = FIELD_DUE;
           }
           case "due" -> {
-            due = JsonCodecs.readLocalDate(parser, context, "due");
+            due = ScalarReaders.readLocalDate(parser, context, "due");
             hasDue = true;
             expected = FIELD_PRIORITY;
           }
           case "priority" -> {
-            priority = JsonCodecs.readField(parser, context, "priority", OrderCodecs.PRIORITY_CODEC);
+            priority = JsonRecords.readField(parser, context, "priority", OrderCodecs.PRIORITY_CODEC);
             hasPriority = true;
             expected = FIELD_WEIGHT;
           }
           case "weight" -> {
-            weight = JsonCodecs.readDouble(parser, context, "weight");
+            weight = ScalarReaders.readDouble(parser, context, "weight");
             hasWeight = true;
             expected = FIELD_SEQUENCE;
           }
           case "sequence" -> {
-            sequence = JsonCodecs.readLong(parser, context, "sequence");
+            sequence = ScalarReaders.readLong(parser, context, "sequence");
             hasSequence = true;
             expected = FIELD_REFERENCE;
           }
           case "reference" -> {
-            reference = JsonCodecs.readBigInteger(parser, context, "reference");
+            reference = ScalarReaders.readBigInteger(parser, context, "reference");
             hasReference = true;
             expected = FIELD_DISCOUNT;
           }
           case "discount" -> {
-            discount = JsonCodecs.readField(parser, context, "discount", JsonCodecs.INTEGER);
+            discount = JsonRecords.readField(parser, context, "discount", BuiltInCodecs.INTEGER);
             hasDiscount = true;
             expected = null;
           }
@@ -404,28 +407,28 @@ public final class OrderCodecs {
         }
       }
       if (!hasCustomer) {
-        JsonCodecs.missing(context, "customer");
+        JsonRecords.missing(context, "customer");
       }
       if (!hasEmail) {
-        JsonCodecs.missing(context, "email");
+        JsonRecords.missing(context, "email");
       }
       if (!hasDue) {
-        JsonCodecs.missing(context, "due");
+        JsonRecords.missing(context, "due");
       }
       if (!hasPriority) {
-        JsonCodecs.missing(context, "priority");
+        JsonRecords.missing(context, "priority");
       }
       if (!hasWeight) {
-        JsonCodecs.missing(context, "weight");
+        JsonRecords.missing(context, "weight");
       }
       if (!hasSequence) {
-        JsonCodecs.missing(context, "sequence");
+        JsonRecords.missing(context, "sequence");
       }
       if (!hasReference) {
-        JsonCodecs.missing(context, "reference");
+        JsonRecords.missing(context, "reference");
       }
       if (!hasDiscount) {
-        JsonCodecs.missing(context, "discount");
+        JsonRecords.missing(context, "discount");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -434,7 +437,7 @@ public final class OrderCodecs {
         return new PlaceOrder(customer, email, lines, tags, counts, note, deliverTo, due, priority, weight, sequence, reference, discount);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -446,24 +449,24 @@ public final class OrderCodecs {
     @Override
     public void write(JsonGenerator generator, Pay value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeBigDecimalField(generator, FIELD_AMOUNT, value.amount());
+      JsonRecords.writeBigDecimalField(generator, FIELD_AMOUNT, value.amount());
       generator.writeEndObject();
     }
 
     @Override
     public Pay read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
       BigDecimal amount = null;
       boolean hasAmount = false;
       SerializedString expected = FIELD_AMOUNT;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "amount" -> {
-            amount = JsonCodecs.readBigDecimal(parser, context, "amount");
+            amount = ScalarReaders.readBigDecimal(parser, context, "amount");
             hasAmount = true;
             expected = null;
           }
@@ -471,7 +474,7 @@ public final class OrderCodecs {
         }
       }
       if (!hasAmount) {
-        JsonCodecs.missing(context, "amount");
+        JsonRecords.missing(context, "amount");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -480,7 +483,7 @@ public final class OrderCodecs {
         return new Pay(amount);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -492,24 +495,24 @@ public final class OrderCodecs {
     @Override
     public void write(JsonGenerator generator, Ship value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeField(generator, FIELD_TO, value.to(), OrderCodecs.ADDRESS_CODEC);
+      JsonRecords.writeField(generator, FIELD_TO, value.to(), OrderCodecs.ADDRESS_CODEC);
       generator.writeEndObject();
     }
 
     @Override
     public Ship read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
       Address to = null;
       boolean hasTo = false;
       SerializedString expected = FIELD_TO;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "to" -> {
-            to = JsonCodecs.readField(parser, context, "to", OrderCodecs.ADDRESS_CODEC);
+            to = JsonRecords.readField(parser, context, "to", OrderCodecs.ADDRESS_CODEC);
             hasTo = true;
             expected = null;
           }
@@ -517,7 +520,7 @@ public final class OrderCodecs {
         }
       }
       if (!hasTo) {
-        JsonCodecs.missing(context, "to");
+        JsonRecords.missing(context, "to");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -526,7 +529,7 @@ public final class OrderCodecs {
         return new Ship(to);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -546,17 +549,17 @@ public final class OrderCodecs {
     @Override
     public void write(JsonGenerator generator, OrderPlaced value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_ID, value.id());
-      JsonCodecs.writeField(generator, FIELD_CUSTOMER, value.customer(), JsonCodecs.UUID_CODEC);
-      JsonCodecs.writeField(generator, FIELD_PLACED_AT, value.placedAt(), JsonCodecs.INSTANT);
-      JsonCodecs.writeField(generator, FIELD_LINES, value.lines(), OrderCodecs.LIST_OF_LINE_CODEC);
-      JsonCodecs.writeOptionalField(generator, FIELD_NOTE, value.note(), JsonCodecs.STRING);
+      JsonRecords.writeStringField(generator, FIELD_ID, value.id());
+      JsonRecords.writeField(generator, FIELD_CUSTOMER, value.customer(), BuiltInCodecs.UUID_CODEC);
+      JsonRecords.writeField(generator, FIELD_PLACED_AT, value.placedAt(), BuiltInCodecs.INSTANT);
+      JsonRecords.writeField(generator, FIELD_LINES, value.lines(), OrderCodecs.LIST_OF_LINE_CODEC);
+      JsonRecords.writeOptionalField(generator, FIELD_NOTE, value.note(), BuiltInCodecs.STRING);
       generator.writeEndObject();
     }
 
     @Override
     public OrderPlaced read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -569,43 +572,43 @@ public final class OrderCodecs {
       List<Line> lines = List.of();
       Optional<String> note = Optional.empty();
       SerializedString expected = FIELD_ID;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "id" -> {
-            id = JsonCodecs.readString(parser, context, "id");
+            id = ScalarReaders.readString(parser, context, "id");
             hasId = true;
             expected = FIELD_CUSTOMER;
           }
           case "customer" -> {
-            customer = JsonCodecs.readUuid(parser, context, "customer");
+            customer = ScalarReaders.readUuid(parser, context, "customer");
             hasCustomer = true;
             expected = FIELD_PLACED_AT;
           }
           case "placedAt" -> {
-            placedAt = JsonCodecs.readInstant(parser, context, "placedAt");
+            placedAt = ScalarReaders.readInstant(parser, context, "placedAt");
             hasPlacedAt = true;
             expected = FIELD_LINES;
           }
           case "lines" -> {
-            lines = JsonCodecs.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
+            lines = JsonRecords.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
             expected = FIELD_NOTE;
           }
           case "note" -> {
-            note = JsonCodecs.readField(parser, context, "note", OrderCodecs.OPTIONAL_STRING_CODEC);
+            note = JsonRecords.readField(parser, context, "note", OrderCodecs.OPTIONAL_STRING_CODEC);
             expected = null;
           }
           default -> parser.skipChildren();
         }
       }
       if (!hasId) {
-        JsonCodecs.missing(context, "id");
+        JsonRecords.missing(context, "id");
       }
       if (!hasCustomer) {
-        JsonCodecs.missing(context, "customer");
+        JsonRecords.missing(context, "customer");
       }
       if (!hasPlacedAt) {
-        JsonCodecs.missing(context, "placedAt");
+        JsonRecords.missing(context, "placedAt");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -614,7 +617,7 @@ public final class OrderCodecs {
         return new OrderPlaced(id, customer, placedAt, lines, note);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -626,24 +629,24 @@ public final class OrderCodecs {
     @Override
     public void write(JsonGenerator generator, OrderPaid value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeBigDecimalField(generator, FIELD_AMOUNT, value.amount());
+      JsonRecords.writeBigDecimalField(generator, FIELD_AMOUNT, value.amount());
       generator.writeEndObject();
     }
 
     @Override
     public OrderPaid read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
       BigDecimal amount = null;
       boolean hasAmount = false;
       SerializedString expected = FIELD_AMOUNT;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "amount" -> {
-            amount = JsonCodecs.readBigDecimal(parser, context, "amount");
+            amount = ScalarReaders.readBigDecimal(parser, context, "amount");
             hasAmount = true;
             expected = null;
           }
@@ -651,7 +654,7 @@ public final class OrderCodecs {
         }
       }
       if (!hasAmount) {
-        JsonCodecs.missing(context, "amount");
+        JsonRecords.missing(context, "amount");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -660,7 +663,7 @@ public final class OrderCodecs {
         return new OrderPaid(amount);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -672,24 +675,24 @@ public final class OrderCodecs {
     @Override
     public void write(JsonGenerator generator, OrderShipped value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeField(generator, FIELD_TO, value.to(), OrderCodecs.ADDRESS_CODEC);
+      JsonRecords.writeField(generator, FIELD_TO, value.to(), OrderCodecs.ADDRESS_CODEC);
       generator.writeEndObject();
     }
 
     @Override
     public OrderShipped read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
       Address to = null;
       boolean hasTo = false;
       SerializedString expected = FIELD_TO;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "to" -> {
-            to = JsonCodecs.readField(parser, context, "to", OrderCodecs.ADDRESS_CODEC);
+            to = JsonRecords.readField(parser, context, "to", OrderCodecs.ADDRESS_CODEC);
             hasTo = true;
             expected = null;
           }
@@ -697,7 +700,7 @@ public final class OrderCodecs {
         }
       }
       if (!hasTo) {
-        JsonCodecs.missing(context, "to");
+        JsonRecords.missing(context, "to");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -706,7 +709,7 @@ public final class OrderCodecs {
         return new OrderShipped(to);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -722,16 +725,16 @@ public final class OrderCodecs {
     @Override
     public void write(JsonGenerator generator, Line value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_SKU, value.sku());
+      JsonRecords.writeStringField(generator, FIELD_SKU, value.sku());
       generator.writeFieldName(FIELD_QUANTITY);
       generator.writeNumber(value.quantity());
-      JsonCodecs.writeBigDecimalField(generator, FIELD_UNIT_PRICE, value.unitPrice());
+      JsonRecords.writeBigDecimalField(generator, FIELD_UNIT_PRICE, value.unitPrice());
       generator.writeEndObject();
     }
 
     @Override
     public Line read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -742,21 +745,21 @@ public final class OrderCodecs {
       BigDecimal unitPrice = null;
       boolean hasUnitPrice = false;
       SerializedString expected = FIELD_SKU;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "sku" -> {
-            sku = JsonCodecs.readString(parser, context, "sku");
+            sku = ScalarReaders.readString(parser, context, "sku");
             hasSku = true;
             expected = FIELD_QUANTITY;
           }
           case "quantity" -> {
-            quantity = JsonCodecs.readInt(parser, context, "quantity");
+            quantity = ScalarReaders.readInt(parser, context, "quantity");
             hasQuantity = true;
             expected = FIELD_UNIT_PRICE;
           }
           case "unitPrice" -> {
-            unitPrice = JsonCodecs.readBigDecimal(parser, context, "unitPrice");
+            unitPrice = ScalarReaders.readBigDecimal(parser, context, "unitPrice");
             hasUnitPrice = true;
             expected = null;
           }
@@ -764,13 +767,13 @@ public final class OrderCodecs {
         }
       }
       if (!hasSku) {
-        JsonCodecs.missing(context, "sku");
+        JsonRecords.missing(context, "sku");
       }
       if (!hasQuantity) {
-        JsonCodecs.missing(context, "quantity");
+        JsonRecords.missing(context, "quantity");
       }
       if (!hasUnitPrice) {
-        JsonCodecs.missing(context, "unitPrice");
+        JsonRecords.missing(context, "unitPrice");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -779,7 +782,7 @@ public final class OrderCodecs {
         return new Line(sku, quantity, unitPrice);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }
@@ -793,14 +796,14 @@ public final class OrderCodecs {
     @Override
     public void write(JsonGenerator generator, Address value) throws IOException {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, FIELD_STREET, value.street());
-      JsonCodecs.writeStringField(generator, FIELD_POSTCODE, value.postcode());
+      JsonRecords.writeStringField(generator, FIELD_STREET, value.street());
+      JsonRecords.writeStringField(generator, FIELD_POSTCODE, value.postcode());
       generator.writeEndObject();
     }
 
     @Override
     public Address read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonCodecs.startObject(parser, context)) {
+      if (!JsonRecords.startObject(parser, context)) {
         return null;
       }
       int violations = context.violationCount();
@@ -809,16 +812,16 @@ public final class OrderCodecs {
       String postcode = null;
       boolean hasPostcode = false;
       SerializedString expected = FIELD_STREET;
-      for (String field = JsonCodecs.nextField(parser, expected); field != null; field = JsonCodecs.nextField(parser, expected)) {
+      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "street" -> {
-            street = JsonCodecs.readString(parser, context, "street");
+            street = ScalarReaders.readString(parser, context, "street");
             hasStreet = true;
             expected = FIELD_POSTCODE;
           }
           case "postcode" -> {
-            postcode = JsonCodecs.readString(parser, context, "postcode");
+            postcode = ScalarReaders.readString(parser, context, "postcode");
             hasPostcode = true;
             expected = null;
           }
@@ -826,10 +829,10 @@ public final class OrderCodecs {
         }
       }
       if (!hasStreet) {
-        JsonCodecs.missing(context, "street");
+        JsonRecords.missing(context, "street");
       }
       if (!hasPostcode) {
-        JsonCodecs.missing(context, "postcode");
+        JsonRecords.missing(context, "postcode");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -838,7 +841,7 @@ public final class OrderCodecs {
         return new Address(street, postcode);
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
-        JsonCodecs.rejected(context, e);
+        JsonRecords.rejected(context, e);
         return null;
       }
     }

@@ -161,13 +161,13 @@ final class CodecsWriter {
         code.addStatement("generator.writeFieldName($N)", name);
         code.addStatement("generator.$N($L)", primitive.javaType().equals(TypeName.BOOLEAN) ? "writeBoolean" : "writeNumber", access);
       } else if (type instanceof ValueType.Scalar scalar && scalar.javaType().canonicalName().equals("java.lang.String")) {
-        code.addStatement("$T.writeStringField(generator, $N, $L)", RuntimeTypes.JSON_CODECS, name, access);
+        code.addStatement("$T.writeStringField(generator, $N, $L)", RuntimeTypes.JSON_RECORDS, name, access);
       } else if (type instanceof ValueType.Scalar scalar && scalar.javaType().canonicalName().equals("java.math.BigDecimal")) {
-        code.addStatement("$T.writeBigDecimalField(generator, $N, $L)", RuntimeTypes.JSON_CODECS, name, access);
+        code.addStatement("$T.writeBigDecimalField(generator, $N, $L)", RuntimeTypes.JSON_RECORDS, name, access);
       } else if (type instanceof ValueType.OptionalOf optional) {
-        code.addStatement("$T.writeOptionalField(generator, $N, $L, $L)", RuntimeTypes.JSON_CODECS, name, access, codec(optional.value()));
+        code.addStatement("$T.writeOptionalField(generator, $N, $L, $L)", RuntimeTypes.JSON_RECORDS, name, access, codec(optional.value()));
       } else {
-        code.addStatement("$T.writeField(generator, $N, $L, $L)", RuntimeTypes.JSON_CODECS, name, access, codec(type));
+        code.addStatement("$T.writeField(generator, $N, $L, $L)", RuntimeTypes.JSON_RECORDS, name, access, codec(type));
       }
     }
     return write.addCode(code.addStatement("generator.writeEndObject()").build()).build();
@@ -182,7 +182,7 @@ final class CodecsWriter {
         .addParameter(RuntimeTypes.DECODE_CONTEXT, "context")
         .addException(RuntimeTypes.IO_EXCEPTION);
     CodeText code = new CodeText()
-        .beginControlFlow("if (!$T.startObject(parser, context))", RuntimeTypes.JSON_CODECS)
+        .beginControlFlow("if (!$T.startObject(parser, context))", RuntimeTypes.JSON_RECORDS)
         .addStatement("return null")
         .endControlFlow()
         .addStatement("int violations = context.violationCount()");
@@ -216,7 +216,7 @@ final class CodecsWriter {
       // matched against the input's bytes, without looking its name up.
       code.addStatement("$T expected = $N", SERIALIZED_STRING, fieldNames.get(0))
           .beginControlFlow("for (String field = $T.nextField(parser, expected); field != null; field = $T.nextField(parser, expected))",
-              RuntimeTypes.JSON_CODECS, RuntimeTypes.JSON_CODECS)
+              RuntimeTypes.JSON_RECORDS, RuntimeTypes.JSON_RECORDS)
           .addStatement("parser.nextToken()")
           .beginControlFlow("switch (field)");
       for (int i = 0; i < shape.components().size(); i++) {
@@ -241,7 +241,7 @@ final class CodecsWriter {
     for (int i = 0; i < shape.components().size(); i++) {
       if (presence.get(i) != null) {
         code.beginControlFlow("if (!$N)", presence.get(i))
-            .addStatement("$T.missing(context, $S)", RuntimeTypes.JSON_CODECS, shape.components().get(i).name())
+            .addStatement("$T.missing(context, $S)", RuntimeTypes.JSON_RECORDS, shape.components().get(i).name())
             .endControlFlow();
       }
     }
@@ -252,7 +252,7 @@ final class CodecsWriter {
         .addStatement("return new $T($L)", shape.type(), String.join(", ", variables))
         .nextControlFlow("catch ($T e)", RuntimeException.class)
         .addComment("the record's own constructor refused the values")
-        .addStatement("$T.rejected(context, e)", RuntimeTypes.JSON_CODECS)
+        .addStatement("$T.rejected(context, e)", RuntimeTypes.JSON_RECORDS)
         .addStatement("return null")
         .endControlFlow();
     return read.addCode(code.build()).build();
@@ -272,7 +272,7 @@ final class CodecsWriter {
         case "float" -> "readFloat";
         default -> throw new IllegalArgumentException("component " + name + ": no codec for " + primitive.javaType());
       };
-      return CodeText.of("$T.$N(parser, context, $S)", RuntimeTypes.JSON_CODECS, method, name);
+      return CodeText.of("$T.$N(parser, context, $S)", RuntimeTypes.SCALAR_READERS, method, name);
     }
     if (type instanceof ValueType.Scalar scalar) {
       String method = switch (scalar.javaType().canonicalName()) {
@@ -284,9 +284,9 @@ final class CodecsWriter {
         case "java.time.LocalDate" -> "readLocalDate";
         default -> throw new IllegalArgumentException("component " + name + ": no codec for " + scalar.javaType());
       };
-      return CodeText.of("$T.$N(parser, context, $S)", RuntimeTypes.JSON_CODECS, method, name);
+      return CodeText.of("$T.$N(parser, context, $S)", RuntimeTypes.SCALAR_READERS, method, name);
     }
-    return CodeText.of("$T.readField(parser, context, $S, $L)", RuntimeTypes.JSON_CODECS, name, codec(type));
+    return CodeText.of("$T.readField(parser, context, $S, $L)", RuntimeTypes.JSON_RECORDS, name, codec(type));
   }
 
   private static boolean defaultsWhenMissing(ValueType type) {
@@ -334,7 +334,7 @@ final class CodecsWriter {
         case "java.lang.Float" -> "FLOAT";
         default -> throw new IllegalArgumentException("no codec for " + primitive.javaType());
       };
-      return CodeText.of("$T.$N", RuntimeTypes.JSON_CODECS, name);
+      return CodeText.of("$T.$N", RuntimeTypes.BUILT_IN_CODECS, name);
     }
     if (type instanceof ValueType.Scalar scalar) {
       String name = switch (scalar.javaType().canonicalName()) {
@@ -346,7 +346,7 @@ final class CodecsWriter {
         case "java.time.LocalDate" -> "LOCAL_DATE";
         default -> throw new IllegalArgumentException("no codec for " + scalar.javaType());
       };
-      return CodeText.of("$T.$N", RuntimeTypes.JSON_CODECS, name);
+      return CodeText.of("$T.$N", RuntimeTypes.BUILT_IN_CODECS, name);
     }
     if (type instanceof ValueType.Record record) {
       String constant = constants.recordCodec(record.javaType());
@@ -362,15 +362,15 @@ final class CodecsWriter {
     }
     CodeText initializer;
     if (type instanceof ValueType.Enum enumType) {
-      initializer = CodeText.of("$T.enumCodec($T.class, $T.values())", RuntimeTypes.JSON_CODECS, enumType.javaType(), enumType.javaType());
+      initializer = CodeText.of("$T.enumCodec($T.class, $T.values())", RuntimeTypes.CONTAINER_CODECS, enumType.javaType(), enumType.javaType());
     } else if (type instanceof ValueType.ListOf list) {
-      initializer = CodeText.of("$T.list($L)", RuntimeTypes.JSON_CODECS, codec(list.element()));
+      initializer = CodeText.of("$T.list($L)", RuntimeTypes.CONTAINER_CODECS, codec(list.element()));
     } else if (type instanceof ValueType.SetOf set) {
-      initializer = CodeText.of("$T.set($L)", RuntimeTypes.JSON_CODECS, codec(set.element()));
+      initializer = CodeText.of("$T.set($L)", RuntimeTypes.CONTAINER_CODECS, codec(set.element()));
     } else if (type instanceof ValueType.MapOf map) {
-      initializer = CodeText.of("$T.map($L)", RuntimeTypes.JSON_CODECS, codec(map.value()));
+      initializer = CodeText.of("$T.map($L)", RuntimeTypes.CONTAINER_CODECS, codec(map.value()));
     } else if (type instanceof ValueType.OptionalOf optional) {
-      initializer = CodeText.of("$T.optional($L)", RuntimeTypes.JSON_CODECS, codec(optional.value()));
+      initializer = CodeText.of("$T.optional($L)", RuntimeTypes.CONTAINER_CODECS, codec(optional.value()));
     } else {
       throw new IllegalArgumentException("no codec for " + type);
     }

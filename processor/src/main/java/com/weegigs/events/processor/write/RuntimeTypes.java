@@ -6,7 +6,10 @@ import com.palantir.javapoet.ClassName;
 final class RuntimeTypes {
   private static final String RUNTIME = "com.weegigs.events.runtime";
 
-  static final ClassName WEE_GENERATED = ClassName.get(RUNTIME, "WeeGenerated");
+  /** Support for generated code only: not API, see the package's documentation. */
+  private static final String GENERATED_SUPPORT = RUNTIME + ".internal.generated";
+
+  static final ClassName WEE_GENERATED = ClassName.get(GENERATED_SUPPORT, "WeeGenerated");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final String PROCESSOR = "com.weegigs.events.processor.WeeEventsProcessor";
 
@@ -14,12 +17,15 @@ final class RuntimeTypes {
   static final ClassName ENTITY = ClassName.get(RUNTIME, "Entity");
 
   static final ClassName JSON_CODEC = ClassName.get(RUNTIME + ".codec", "JsonCodec");
-  static final ClassName JSON_CODECS = ClassName.get(RUNTIME + ".codec", "JsonCodecs");
   static final ClassName DECODE_CONTEXT = ClassName.get(RUNTIME + ".codec", "DecodeContext");
+  static final ClassName SCALAR_READERS = ClassName.get(GENERATED_SUPPORT, "ScalarReaders");
+  static final ClassName BUILT_IN_CODECS = ClassName.get(GENERATED_SUPPORT, "BuiltInCodecs");
+  static final ClassName CONTAINER_CODECS = ClassName.get(GENERATED_SUPPORT, "ContainerCodecs");
+  static final ClassName JSON_RECORDS = ClassName.get(GENERATED_SUPPORT, "JsonRecords");
 
   static final ClassName VIOLATION = ClassName.get(RUNTIME + ".validation", "Violation");
-  static final ClassName VALIDATION_CONTEXT = ClassName.get(RUNTIME + ".validation", "ValidationContext");
-  static final ClassName CONSTRAINTS = ClassName.get(RUNTIME + ".validation", "Constraints");
+  static final ClassName VALIDATION_CONTEXT = ClassName.get(GENERATED_SUPPORT, "ValidationContext");
+  static final ClassName CONSTRAINTS = ClassName.get(GENERATED_SUPPORT, "Constraints");
 
   static final ClassName COMMAND_TYPE = ClassName.get(RUNTIME + ".definition", "CommandType");
   static final ClassName EVENT_TYPE = ClassName.get(RUNTIME + ".definition", "EventType");

@@ -129,7 +129,7 @@ class WireNamesTest {
   @Test
   void enumWireValueIsTheRuntimeRule() {
     for (Awkward constant : Awkward.values()) {
-      assertEquals(com.weegigs.events.runtime.codec.JsonCodecs.wireName(constant), WireNames.enumWireValue(constant.name()),
+      assertEquals(com.weegigs.events.runtime.internal.generated.ContainerCodecs.wireName(constant), WireNames.enumWireValue(constant.name()),
           constant.name());
     }
     assertEquals("in-progress", WireNames.enumWireValue("IN_PROGRESS"));

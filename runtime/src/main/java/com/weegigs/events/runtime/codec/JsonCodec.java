@@ -6,7 +6,8 @@ import java.io.IOException;
 
 /**
  * Streaming JSON encoding of one Java type, without reflection. The processor generates one per
- * command, event and state record; {@link JsonCodecs} holds the ones for built-in types.
+ * command, event and state record; the ones for built-in types are in
+ * {@code com.weegigs.events.runtime.internal.generated.BuiltInCodecs}.
  *
  * <p>Decoding never throws for bad input: a missing, mistyped or out-of-range value is added to
  * {@code context} as a violation with its path, and the codec returns {@code null} (or what it

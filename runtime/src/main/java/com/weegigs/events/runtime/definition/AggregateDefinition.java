@@ -1,5 +1,10 @@
 package com.weegigs.events.runtime.definition;
 
+import com.weegigs.events.runtime.internal.generated.CommandHandler;
+import com.weegigs.events.runtime.internal.generated.CreatingCommandHandler;
+import com.weegigs.events.runtime.internal.generated.CreatingReducer;
+import com.weegigs.events.runtime.internal.generated.InitialState;
+import com.weegigs.events.runtime.internal.generated.Reducer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

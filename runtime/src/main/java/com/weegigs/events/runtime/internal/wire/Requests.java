@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.CommandMetadata;
 import com.weegigs.events.runtime.codec.DecodeContext;
-import com.weegigs.events.runtime.codec.JsonCodecs;
+import com.weegigs.events.runtime.internal.generated.JsonRecords;
 import com.weegigs.events.runtime.definition.CommandType;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.wire.WireFields.Malformed;
@@ -179,7 +179,7 @@ public final class Requests {
     } catch (IllegalArgumentException e) {
       // a record's own checks (compact constructor) refused the values: a validation failure,
       // reported with the message the record's author wrote
-      String reason = JsonCodecs.callerSafeReason(e);
+      String reason = JsonRecords.callerSafeReason(e);
       String message = reason == null ? "is not valid" : reason;
       throw ErrorReplies.validationFailed(commandType.name(), List.of(new Violation("", message)));
     } catch (RuntimeException e) {

@@ -1,4 +1,4 @@
-package com.weegigs.events.runtime.definition;
+package com.weegigs.events.runtime.internal.generated;
 
 /**
  * The state of an aggregate that has no events yet, from its key.

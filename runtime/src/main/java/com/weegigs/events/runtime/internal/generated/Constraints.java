@@ -1,4 +1,4 @@
-package com.weegigs.events.runtime.validation;
+package com.weegigs.events.runtime.internal.generated;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -218,59 +218,63 @@ public final class Constraints {
   /** {@code @DecimalMin} on an {@code int}, {@code long}, {@code short} or {@code byte}, compared exactly. */
   public static void decimalMin(
       ValidationContext context, String field, long value, BigDecimal min, boolean inclusive, String message) {
-    decimalMin(context, field, BigDecimal.valueOf(value), min, inclusive, message);
+    bound(context, field, BigDecimal.valueOf(value), min, inclusive, message, true);
   }
 
   /** {@code @DecimalMin}: at least {@code min} (or above it when not {@code inclusive}). */
   public static void decimalMin(
       ValidationContext context, String field, double value, BigDecimal min, boolean inclusive, String message) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      if (!(value > 0 && Double.isInfinite(value))) {
-        context.violation(field, message);
-      }
-      return;
-    }
-    decimalMin(context, field, BigDecimal.valueOf(value), min, inclusive, message);
+    bound(context, field, value, min, inclusive, message, true);
   }
 
   /** {@code @DecimalMin} on an integer, box, {@link BigDecimal} or {@link BigInteger}. */
   public static void decimalMin(
       ValidationContext context, String field, Number value, BigDecimal min, boolean inclusive, String message) {
-    if (value == null) {
-      return;
-    }
-    int comparison = compare(value, min);
-    if (inclusive ? comparison < 0 : comparison <= 0) {
-      context.violation(field, message);
-    }
+    bound(context, field, value, min, inclusive, message, true);
   }
 
   /** {@code @DecimalMax} on an {@code int}, {@code long}, {@code short} or {@code byte}, compared exactly. */
   public static void decimalMax(
       ValidationContext context, String field, long value, BigDecimal max, boolean inclusive, String message) {
-    decimalMax(context, field, BigDecimal.valueOf(value), max, inclusive, message);
+    bound(context, field, BigDecimal.valueOf(value), max, inclusive, message, false);
   }
 
   /** {@code @DecimalMax}: at most {@code max} (or below it when not {@code inclusive}). */
   public static void decimalMax(
       ValidationContext context, String field, double value, BigDecimal max, boolean inclusive, String message) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      if (!(value < 0 && Double.isInfinite(value))) {
-        context.violation(field, message);
-      }
-      return;
-    }
-    decimalMax(context, field, BigDecimal.valueOf(value), max, inclusive, message);
+    bound(context, field, value, max, inclusive, message, false);
   }
 
   /** {@code @DecimalMax} on an integer, box, {@link BigDecimal} or {@link BigInteger}. */
   public static void decimalMax(
       ValidationContext context, String field, Number value, BigDecimal max, boolean inclusive, String message) {
+    bound(context, field, value, max, inclusive, message, false);
+  }
+
+  /**
+   * {@code @DecimalMin} ({@code lower}) or {@code @DecimalMax} on a {@code double}: NaN breaks either,
+   * and an infinity passes only on its own side ({@code +Infinity} is above every minimum).
+   */
+  private static void bound(
+      ValidationContext context, String field, double value, BigDecimal bound, boolean inclusive, String message, boolean lower) {
+    if (!Double.isFinite(value)) {
+      if (value != (lower ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY)) {
+        context.violation(field, message);
+      }
+      return;
+    }
+    bound(context, field, BigDecimal.valueOf(value), bound, inclusive, message, lower);
+  }
+
+  /** {@code @DecimalMin} ({@code lower}) or {@code @DecimalMax} on a number compared exactly; {@code null} passes. */
+  private static void bound(
+      ValidationContext context, String field, Number value, BigDecimal bound, boolean inclusive, String message, boolean lower) {
     if (value == null) {
       return;
     }
-    int comparison = compare(value, max);
-    if (inclusive ? comparison > 0 : comparison >= 0) {
+    // how far inside the bound the value lies: negative is outside, zero is on it
+    int inside = lower ? compare(value, bound) : -compare(value, bound);
+    if (inclusive ? inside < 0 : inside <= 0) {
       context.violation(field, message);
     }
   }

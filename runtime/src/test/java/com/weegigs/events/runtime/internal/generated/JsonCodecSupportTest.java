@@ -1,4 +1,4 @@
-package com.weegigs.events.runtime.codec;
+package com.weegigs.events.runtime.internal.generated;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.weegigs.events.runtime.codec.DecodeContext;
+import com.weegigs.events.runtime.codec.JsonCodec;
 import com.weegigs.events.runtime.validation.Violation;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -24,7 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class JsonCodecsTest {
+class JsonCodecSupportTest {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   enum Status { OPEN, IN_PROGRESS }
@@ -66,39 +69,39 @@ class JsonCodecsTest {
 
   @Test
   void roundTripsEveryBuiltInType() throws IOException {
-    assertEquals(true, roundTrip(JsonCodecs.BOOLEAN, true));
-    assertEquals(Integer.MIN_VALUE, roundTrip(JsonCodecs.INTEGER, Integer.MIN_VALUE));
-    assertEquals(Long.MAX_VALUE, roundTrip(JsonCodecs.LONG, Long.MAX_VALUE));
-    assertEquals((short) -7, roundTrip(JsonCodecs.SHORT, (short) -7));
-    assertEquals((byte) 127, roundTrip(JsonCodecs.BYTE, (byte) 127));
-    assertEquals(0.1d, roundTrip(JsonCodecs.DOUBLE, 0.1d));
-    assertEquals(2.5f, roundTrip(JsonCodecs.FLOAT, 2.5f));
-    assertEquals("caf\u00e9 \"x\"", roundTrip(JsonCodecs.STRING, "caf\u00e9 \"x\""));
-    assertEquals(new BigDecimal("4.50"), roundTrip(JsonCodecs.BIG_DECIMAL, new BigDecimal("4.50")));
+    assertEquals(true, roundTrip(BuiltInCodecs.BOOLEAN, true));
+    assertEquals(Integer.MIN_VALUE, roundTrip(BuiltInCodecs.INTEGER, Integer.MIN_VALUE));
+    assertEquals(Long.MAX_VALUE, roundTrip(BuiltInCodecs.LONG, Long.MAX_VALUE));
+    assertEquals((short) -7, roundTrip(BuiltInCodecs.SHORT, (short) -7));
+    assertEquals((byte) 127, roundTrip(BuiltInCodecs.BYTE, (byte) 127));
+    assertEquals(0.1d, roundTrip(BuiltInCodecs.DOUBLE, 0.1d));
+    assertEquals(2.5f, roundTrip(BuiltInCodecs.FLOAT, 2.5f));
+    assertEquals("caf\u00e9 \"x\"", roundTrip(BuiltInCodecs.STRING, "caf\u00e9 \"x\""));
+    assertEquals(new BigDecimal("4.50"), roundTrip(BuiltInCodecs.BIG_DECIMAL, new BigDecimal("4.50")));
     assertEquals(new BigInteger("123456789012345678901234567890"),
-        roundTrip(JsonCodecs.BIG_INTEGER, new BigInteger("123456789012345678901234567890")));
+        roundTrip(BuiltInCodecs.BIG_INTEGER, new BigInteger("123456789012345678901234567890")));
     UUID uuid = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
-    assertEquals(uuid, roundTrip(JsonCodecs.UUID_CODEC, uuid));
-    assertEquals(Instant.parse("2026-11-27T10:00:00.123Z"), roundTrip(JsonCodecs.INSTANT, Instant.parse("2026-11-27T10:00:00.123Z")));
-    assertEquals(LocalDate.of(2026, 11, 27), roundTrip(JsonCodecs.LOCAL_DATE, LocalDate.of(2026, 11, 27)));
+    assertEquals(uuid, roundTrip(BuiltInCodecs.UUID_CODEC, uuid));
+    assertEquals(Instant.parse("2026-11-27T10:00:00.123Z"), roundTrip(BuiltInCodecs.INSTANT, Instant.parse("2026-11-27T10:00:00.123Z")));
+    assertEquals(LocalDate.of(2026, 11, 27), roundTrip(BuiltInCodecs.LOCAL_DATE, LocalDate.of(2026, 11, 27)));
   }
 
   @Test
   void writesIsoTextForTimes() throws IOException {
-    assertEquals("\"2026-11-27T10:00:00Z\"", write(JsonCodecs.INSTANT, Instant.parse("2026-11-27T10:00:00Z")));
-    assertEquals("\"2026-11-27\"", write(JsonCodecs.LOCAL_DATE, LocalDate.of(2026, 11, 27)));
+    assertEquals("\"2026-11-27T10:00:00Z\"", write(BuiltInCodecs.INSTANT, Instant.parse("2026-11-27T10:00:00Z")));
+    assertEquals("\"2026-11-27\"", write(BuiltInCodecs.LOCAL_DATE, LocalDate.of(2026, 11, 27)));
   }
 
   @Test
   void combinatorsRoundTrip() throws IOException {
-    JsonCodec<List<Integer>> list = JsonCodecs.list(JsonCodecs.INTEGER);
+    JsonCodec<List<Integer>> list = ContainerCodecs.list(BuiltInCodecs.INTEGER);
     assertEquals("[1,2,3]", write(list, List.of(1, 2, 3)));
     assertEquals(List.of(1, 2, 3), roundTrip(list, List.of(1, 2, 3)));
-    JsonCodec<Set<String>> set = JsonCodecs.set(JsonCodecs.STRING);
+    JsonCodec<Set<String>> set = ContainerCodecs.set(BuiltInCodecs.STRING);
     assertEquals(Set.of("a", "b"), roundTrip(set, Set.of("a", "b")));
-    JsonCodec<Map<String, List<Integer>>> map = JsonCodecs.map(list);
+    JsonCodec<Map<String, List<Integer>>> map = ContainerCodecs.map(list);
     assertEquals(Map.of("a", List.of(1), "b", List.of()), roundTrip(map, Map.of("a", List.of(1), "b", List.of())));
-    JsonCodec<Optional<String>> optional = JsonCodecs.optional(JsonCodecs.STRING);
+    JsonCodec<Optional<String>> optional = ContainerCodecs.optional(BuiltInCodecs.STRING);
     assertEquals(Optional.of("x"), roundTrip(optional, Optional.of("x")));
     assertEquals("null", write(optional, Optional.empty()));
     assertEquals(Optional.empty(), roundTrip(optional, Optional.empty()));
@@ -106,7 +109,7 @@ class JsonCodecsTest {
 
   @Test
   void enumsUseLowerKebabCase() throws IOException {
-    JsonCodec<Status> codec = JsonCodecs.enumCodec(Status.class, Status.values());
+    JsonCodec<Status> codec = ContainerCodecs.enumCodec(Status.class, Status.values());
     assertEquals("\"in-progress\"", write(codec, Status.IN_PROGRESS));
     assertEquals(Status.OPEN, roundTrip(codec, Status.OPEN));
     DecodeContext context = new DecodeContext("status");
@@ -116,8 +119,8 @@ class JsonCodecsTest {
 
   @Test
   void enumsMatchWholeWireValuesOnlyInEveryParser() throws IOException {
-    JsonCodec<Status> status = JsonCodecs.enumCodec(Status.class, Status.values());
-    JsonCodec<Letter> letter = JsonCodecs.enumCodec(Letter.class, Letter.values());
+    JsonCodec<Status> status = ContainerCodecs.enumCodec(Status.class, Status.values());
+    JsonCodec<Letter> letter = ContainerCodecs.enumCodec(Letter.class, Letter.values());
     for (boolean bytes : new boolean[] {true, false}) {
       DecodeContext context = new DecodeContext();
       assertEquals(Status.IN_PROGRESS, read(status, "\"in-progress\"", context, bytes));
@@ -139,14 +142,14 @@ class JsonCodecsTest {
   @Test
   void enumConstantsWithOneWireValueAreRefused() {
     IllegalArgumentException error =
-        assertThrows(IllegalArgumentException.class, () -> JsonCodecs.enumCodec(Clash.class, Clash.values()));
+        assertThrows(IllegalArgumentException.class, () -> ContainerCodecs.enumCodec(Clash.class, Clash.values()));
     assertEquals("enum Clash: A_B and a_b are both 'a-b' on the wire", error.getMessage());
   }
 
   @Test
   void hugeNumbersAreViolationsNotExceptions() throws IOException {
     DecodeContext context = new DecodeContext();
-    JsonCodec<List<Integer>> ints = JsonCodecs.list(JsonCodecs.INTEGER);
+    JsonCodec<List<Integer>> ints = ContainerCodecs.list(BuiltInCodecs.INTEGER);
     List<Integer> values = read(ints, "[1e30, 99999999999999999999, 2147483648, 1.5, 7]", context);
     assertEquals(5, values.size());
     assertEquals(7, values.get(4));
@@ -155,25 +158,25 @@ class JsonCodecsTest {
         new Violation("[3]", range)), context.violations());
 
     DecodeContext longs = new DecodeContext("n");
-    assertNull(read(JsonCodecs.LONG, "99999999999999999999", longs));
+    assertNull(read(BuiltInCodecs.LONG, "99999999999999999999", longs));
     assertEquals("must be an integer between -9223372036854775808 and 9223372036854775807", longs.violations().get(0).message());
 
     DecodeContext doubles = new DecodeContext("d");
-    assertNull(read(JsonCodecs.DOUBLE, "1e400", doubles));
+    assertNull(read(BuiltInCodecs.DOUBLE, "1e400", doubles));
     assertTrue(doubles.hasViolations());
 
     DecodeContext shorts = new DecodeContext("s");
-    read(JsonCodecs.SHORT, "40000", shorts);
+    read(BuiltInCodecs.SHORT, "40000", shorts);
     assertEquals("must be an integer between -32768 and 32767", shorts.violations().get(0).message());
     DecodeContext bytes = new DecodeContext("b");
-    read(JsonCodecs.BYTE, "128", bytes);
+    read(BuiltInCodecs.BYTE, "128", bytes);
     assertEquals("must be an integer between -128 and 127", bytes.violations().get(0).message());
   }
 
   @Test
   void decimalsWithHugeExponentsAreViolations() throws IOException {
     DecodeContext context = new DecodeContext();
-    List<BigDecimal> values = read(JsonCodecs.list(JsonCodecs.BIG_DECIMAL),
+    List<BigDecimal> values = read(ContainerCodecs.list(BuiltInCodecs.BIG_DECIMAL),
         "[1e9999999999, 1e999999999, 1e-1001, 1e1000, 1e-1000, 0.10]", context);
     String message = "must be a number with an exponent between -1000 and 1000";
     assertEquals(List.of(new Violation("[0]", message), new Violation("[1]", message), new Violation("[2]", message)),
@@ -186,7 +189,7 @@ class JsonCodecsTest {
   @Test
   void mistypedValuesAreSkippedWithAViolationAtTheirPath() throws IOException {
     DecodeContext context = new DecodeContext();
-    Map<String, String> values = read(JsonCodecs.map(JsonCodecs.STRING),
+    Map<String, String> values = read(ContainerCodecs.map(BuiltInCodecs.STRING),
         "{\"a\": {\"deep\": [1, {\"x\": 2}]}, \"b\": [1,2], \"c\": 3, \"d\": true, \"e\": \"ok\", \"f\": null}", context);
     assertEquals("ok", values.get("e"));
     assertNull(values.get("f"));
@@ -200,11 +203,11 @@ class JsonCodecsTest {
   @Test
   void unparsableTextIsAViolation() throws IOException {
     DecodeContext context = new DecodeContext();
-    read(JsonCodecs.map(JsonCodecs.UUID_CODEC), "{\"id\": \"1-2-3-4-5\"}", context);
-    read(JsonCodecs.map(JsonCodecs.INSTANT), "{\"at\": \"yesterday\"}", context);
-    read(JsonCodecs.map(JsonCodecs.LOCAL_DATE), "{\"on\": \"2026-13-01\"}", context);
-    read(JsonCodecs.map(JsonCodecs.BIG_INTEGER), "{\"n\": 1.5}", context);
-    read(JsonCodecs.map(JsonCodecs.BIG_DECIMAL), "{\"n\": \"1.5\"}", context);
+    read(ContainerCodecs.map(BuiltInCodecs.UUID_CODEC), "{\"id\": \"1-2-3-4-5\"}", context);
+    read(ContainerCodecs.map(BuiltInCodecs.INSTANT), "{\"at\": \"yesterday\"}", context);
+    read(ContainerCodecs.map(BuiltInCodecs.LOCAL_DATE), "{\"on\": \"2026-13-01\"}", context);
+    read(ContainerCodecs.map(BuiltInCodecs.BIG_INTEGER), "{\"n\": 1.5}", context);
+    read(ContainerCodecs.map(BuiltInCodecs.BIG_DECIMAL), "{\"n\": \"1.5\"}", context);
     assertEquals(List.of("id", "at", "on", "n", "n"), context.violations().stream().map(Violation::path).toList());
     assertTrue(context.violations().get(0).message().startsWith("must be a UUID"));
   }
@@ -214,33 +217,33 @@ class JsonCodecsTest {
     DecodeContext context = new DecodeContext();
     try (JsonParser parser = FACTORY.createParser("null")) {
       parser.nextToken();
-      assertEquals(0, JsonCodecs.readInt(parser, context, "quantity"));
-      assertFalse(JsonCodecs.readBoolean(parser, context, "paid"));
-      assertNull(JsonCodecs.readString(parser, context, "name"));
-      assertFalse(JsonCodecs.startObject(parser, context));
+      assertEquals(0, ScalarReaders.readInt(parser, context, "quantity"));
+      assertFalse(ScalarReaders.readBoolean(parser, context, "paid"));
+      assertNull(ScalarReaders.readString(parser, context, "name"));
+      assertFalse(JsonRecords.startObject(parser, context));
     }
     assertEquals(List.of(new Violation("quantity", "must not be null"), new Violation("paid", "must not be null")),
         context.violations());
-    assertEquals(List.of(), read(JsonCodecs.list(JsonCodecs.STRING), "null", new DecodeContext()));
-    assertEquals(Map.of(), read(JsonCodecs.map(JsonCodecs.STRING), "null", new DecodeContext()));
-    assertNull(read(JsonCodecs.INTEGER, "null", new DecodeContext()));
+    assertEquals(List.of(), read(ContainerCodecs.list(BuiltInCodecs.STRING), "null", new DecodeContext()));
+    assertEquals(Map.of(), read(ContainerCodecs.map(BuiltInCodecs.STRING), "null", new DecodeContext()));
+    assertNull(read(BuiltInCodecs.INTEGER, "null", new DecodeContext()));
   }
 
   @Test
   void wrongContainerTypesAreViolations() throws IOException {
     DecodeContext context = new DecodeContext("items");
-    assertEquals(List.of(), read(JsonCodecs.list(JsonCodecs.STRING), "{\"a\": 1}", context));
+    assertEquals(List.of(), read(ContainerCodecs.list(BuiltInCodecs.STRING), "{\"a\": 1}", context));
     assertEquals(List.of(new Violation("items", "must be an array")), context.violations());
     DecodeContext objects = new DecodeContext("prices");
-    assertEquals(Map.of(), read(JsonCodecs.map(JsonCodecs.STRING), "[1]", objects));
+    assertEquals(Map.of(), read(ContainerCodecs.map(BuiltInCodecs.STRING), "[1]", objects));
     assertEquals(List.of(new Violation("prices", "must be an object")), objects.violations());
   }
 
   @Test
   void malformedJsonIsAnIOException() {
-    assertThrows(IOException.class, () -> read(JsonCodecs.list(JsonCodecs.INTEGER), "[1, 2", new DecodeContext()));
-    assertThrows(IOException.class, () -> read(JsonCodecs.map(JsonCodecs.INTEGER), "{\"a\" 1}", new DecodeContext()));
-    assertThrows(IOException.class, () -> read(JsonCodecs.STRING, "\"unterminated", new DecodeContext()));
+    assertThrows(IOException.class, () -> read(ContainerCodecs.list(BuiltInCodecs.INTEGER), "[1, 2", new DecodeContext()));
+    assertThrows(IOException.class, () -> read(ContainerCodecs.map(BuiltInCodecs.INTEGER), "{\"a\" 1}", new DecodeContext()));
+    assertThrows(IOException.class, () -> read(BuiltInCodecs.STRING, "\"unterminated", new DecodeContext()));
   }
 
   @Test
@@ -248,12 +251,12 @@ class JsonCodecsTest {
     StringWriter out = new StringWriter();
     try (JsonGenerator generator = FACTORY.createGenerator(out)) {
       generator.writeStartObject();
-      JsonCodecs.writeStringField(generator, "name", null);
-      JsonCodecs.writeBigDecimalField(generator, "price", new BigDecimal("4.5"));
-      JsonCodecs.writeField(generator, "tags", List.of("a"), JsonCodecs.list(JsonCodecs.STRING));
-      JsonCodecs.writeField(generator, "note", null, JsonCodecs.STRING);
-      JsonCodecs.writeOptionalField(generator, "gone", Optional.empty(), JsonCodecs.STRING);
-      JsonCodecs.writeOptionalField(generator, "here", Optional.of(1), JsonCodecs.INTEGER);
+      JsonRecords.writeStringField(generator, new SerializedString("name"), null);
+      JsonRecords.writeBigDecimalField(generator, new SerializedString("price"), new BigDecimal("4.5"));
+      JsonRecords.writeField(generator, new SerializedString("tags"), List.of("a"), ContainerCodecs.list(BuiltInCodecs.STRING));
+      JsonRecords.writeField(generator, new SerializedString("note"), null, BuiltInCodecs.STRING);
+      JsonRecords.writeOptionalField(generator, new SerializedString("gone"), Optional.empty(), BuiltInCodecs.STRING);
+      JsonRecords.writeOptionalField(generator, new SerializedString("here"), Optional.of(1), BuiltInCodecs.INTEGER);
       generator.writeEndObject();
     }
     assertEquals("{\"name\":null,\"price\":4.5,\"tags\":[\"a\"],\"note\":null,\"here\":1}", out.toString());
@@ -262,10 +265,10 @@ class JsonCodecsTest {
   @Test
   void missingAndRejectedReportAtTheirPath() {
     DecodeContext context = new DecodeContext("command");
-    JsonCodecs.missing(context, "quantity");
+    JsonRecords.missing(context, "quantity");
     context.push("items");
     context.pushIndex(1);
-    JsonCodecs.rejected(context, new IllegalArgumentException("quantity must be positive"));
+    JsonRecords.rejected(context, new IllegalArgumentException("quantity must be positive"));
     context.pop();
     context.pop();
     assertEquals(List.of(new Violation("command.quantity", "is required"),
@@ -276,14 +279,14 @@ class JsonCodecsTest {
   @Test
   void aConstructorsOwnMessageIsKeptButOneNamingAJavaTypeIsNot() {
     assertEquals("quantity must be positive",
-        JsonCodecs.callerSafeReason(new IllegalArgumentException("quantity must be positive")));
-    assertNull(JsonCodecs.callerSafeReason(
+        JsonRecords.callerSafeReason(new IllegalArgumentException("quantity must be positive")));
+    assertNull(JsonRecords.callerSafeReason(
         new IllegalArgumentException("No enum constant com.example.shop.Status.SHIPPED")));
-    assertNull(JsonCodecs.callerSafeReason(new NullPointerException()));
-    assertNull(JsonCodecs.callerSafeReason(new IllegalStateException("java.lang.Integer cannot be cast")));
+    assertNull(JsonRecords.callerSafeReason(new NullPointerException()));
+    assertNull(JsonRecords.callerSafeReason(new IllegalStateException("java.lang.Integer cannot be cast")));
 
     DecodeContext context = new DecodeContext();
-    JsonCodecs.rejected(context, new IllegalArgumentException("No enum constant com.example.shop.Status.SHIPPED"));
+    JsonRecords.rejected(context, new IllegalArgumentException("No enum constant com.example.shop.Status.SHIPPED"));
     assertEquals(List.of(new Violation("", "is not valid")), context.violations());
   }
 
@@ -297,23 +300,23 @@ class JsonCodecsTest {
         FACTORY.createParser(json))) {
       try (parser) {
         parser.nextToken();
-        assertEquals("a", JsonCodecs.nextField(parser, a)); // expected
+        assertEquals("a", JsonRecords.nextField(parser, a)); // expected
         parser.nextToken();
-        assertEquals("x", JsonCodecs.nextField(parser, b)); // unknown
+        assertEquals("x", JsonRecords.nextField(parser, b)); // unknown
         parser.nextToken();
         parser.skipChildren();
-        assertEquals("b", JsonCodecs.nextField(parser, b));
+        assertEquals("b", JsonRecords.nextField(parser, b));
         parser.nextToken();
-        assertEquals("a", JsonCodecs.nextField(parser, null)); // nothing expected
+        assertEquals("a", JsonRecords.nextField(parser, null)); // nothing expected
         parser.nextToken();
-        assertNull(JsonCodecs.nextField(parser, a)); // end of the object, not its parent's name
+        assertNull(JsonRecords.nextField(parser, a)); // end of the object, not its parent's name
       }
     }
   }
 
   @Test
   void listsAreImmutableAndCopyFreeForRecords() throws IOException {
-    JsonCodec<List<Integer>> ints = JsonCodecs.list(JsonCodecs.INTEGER);
+    JsonCodec<List<Integer>> ints = ContainerCodecs.list(BuiltInCodecs.INTEGER);
     for (String json : List.of("[1]", "[1,2]", "[1,2,3]", "[1,2,3,4,5,6,7,8,9,10]")) {
       DecodeContext context = new DecodeContext();
       List<Integer> read = read(ints, json, context);
@@ -333,11 +336,11 @@ class JsonCodecsTest {
   @Test
   void decimalsKeepTheirScaleAndLongOnesStillRead() throws IOException {
     DecodeContext context = new DecodeContext();
-    assertEquals(2, read(JsonCodecs.BIG_DECIMAL, "4.50", context).scale());
-    assertEquals(new BigDecimal("-1E+5"), read(JsonCodecs.BIG_DECIMAL, "-1e5", context));
-    assertEquals(BigDecimal.valueOf(7), read(JsonCodecs.BIG_DECIMAL, "7", context));
+    assertEquals(2, read(BuiltInCodecs.BIG_DECIMAL, "4.50", context).scale());
+    assertEquals(new BigDecimal("-1E+5"), read(BuiltInCodecs.BIG_DECIMAL, "-1e5", context));
+    assertEquals(BigDecimal.valueOf(7), read(BuiltInCodecs.BIG_DECIMAL, "7", context));
     String digits = "1234567890".repeat(10) + ".5";
-    assertEquals(new BigDecimal(digits), read(JsonCodecs.BIG_DECIMAL, digits, context));
+    assertEquals(new BigDecimal(digits), read(BuiltInCodecs.BIG_DECIMAL, digits, context));
     assertEquals(List.of(), context.violations());
   }
 
@@ -349,15 +352,15 @@ class JsonCodecsTest {
     for (boolean bytes : new boolean[] {true, false}) {
       for (String number : numbers) {
         DecodeContext context = new DecodeContext();
-        BigDecimal value = read(JsonCodecs.BIG_DECIMAL, number, context, bytes);
+        BigDecimal value = read(BuiltInCodecs.BIG_DECIMAL, number, context, bytes);
         BigDecimal expected = new BigDecimal(number);
         assertEquals(expected, value, number); // BigDecimal.equals compares the scale too
         assertEquals(expected.toString(), value.toString(), number);
         assertEquals(List.of(), context.violations());
       }
     }
-    assertEquals(new BigDecimal("-12.50"), JsonCodecs.plainDecimal("x-12.50".toCharArray(), 1, 6));
-    assertNull(JsonCodecs.plainDecimal("1e5".toCharArray(), 0, 3));
-    assertNull(JsonCodecs.plainDecimal("1234567890123456789".toCharArray(), 0, 19));
+    assertEquals(new BigDecimal("-12.50"), ScalarReaders.plainDecimal("x-12.50".toCharArray(), 1, 6));
+    assertNull(ScalarReaders.plainDecimal("1e5".toCharArray(), 0, 3));
+    assertNull(ScalarReaders.plainDecimal("1234567890123456789".toCharArray(), 0, 19));
   }
 }

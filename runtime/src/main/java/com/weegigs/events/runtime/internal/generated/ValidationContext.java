@@ -1,5 +1,6 @@
-package com.weegigs.events.runtime.validation;
+package com.weegigs.events.runtime.internal.generated;
 
+import com.weegigs.events.runtime.validation.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

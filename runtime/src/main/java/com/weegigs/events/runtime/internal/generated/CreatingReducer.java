@@ -1,4 +1,4 @@
-package com.weegigs.events.runtime.definition;
+package com.weegigs.events.runtime.internal.generated;
 
 /**
  * Starts the state of an aggregate without an initial state from its first event. Pure.

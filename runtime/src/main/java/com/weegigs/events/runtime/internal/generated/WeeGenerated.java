@@ -1,4 +1,4 @@
-package com.weegigs.events.runtime;
+package com.weegigs.events.runtime.internal.generated;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

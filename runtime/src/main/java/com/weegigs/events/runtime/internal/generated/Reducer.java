@@ -1,4 +1,4 @@
-package com.weegigs.events.runtime.definition;
+package com.weegigs.events.runtime.internal.generated;
 
 /**
  * Applies one event to a state and returns the next state. Pure.

@@ -1,4 +1,4 @@
-package com.weegigs.events.runtime.definition;
+package com.weegigs.events.runtime.internal.generated;
 
 import com.weegigs.events.runtime.CommandContext;
 import java.util.List;

@@ -1,8 +1,9 @@
-package com.weegigs.events.runtime.validation;
+package com.weegigs.events.runtime.internal.generated;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.weegigs.events.runtime.validation.Violation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -93,6 +94,19 @@ class ConstraintsTest {
     Constraints.decimalMax(context, "exclusive2", 1L, BigDecimal.ONE, false, "max");
     Constraints.decimalMax(context, "infinite", Double.POSITIVE_INFINITY, BigDecimal.ONE, true, "max");
     assertEquals(List.of("exclusive", "below", "exclusive2", "infinite"), fields(context));
+  }
+
+  @Test
+  void doubleBoundsRefuseNaNAndLetAnInfinityPassOnlyOnItsOwnSide() {
+    ValidationContext context = new ValidationContext();
+    Constraints.decimalMin(context, "minNaN", Double.NaN, BigDecimal.ONE, true, "min");
+    Constraints.decimalMin(context, "minAbove", Double.POSITIVE_INFINITY, BigDecimal.ONE, true, "min");
+    Constraints.decimalMin(context, "minBelow", Double.NEGATIVE_INFINITY, BigDecimal.ONE, true, "min");
+    Constraints.decimalMax(context, "maxNaN", Double.NaN, BigDecimal.ONE, true, "max");
+    Constraints.decimalMax(context, "maxBelow", Double.NEGATIVE_INFINITY, BigDecimal.ONE, true, "max");
+    Constraints.decimalMax(context, "maxEqual", 1d, BigDecimal.ONE, true, "max");
+    Constraints.decimalMax(context, "maxEqualExclusive", 1d, BigDecimal.ONE, false, "max");
+    assertEquals(List.of("minNaN", "minBelow", "maxNaN", "maxEqualExclusive"), fields(context));
   }
 
   record Item(String name) {}

@@ -1,0 +1,22 @@
+/**
+ * The wee-events runtime: hosts the aggregates of a service on NATS and calls them, with the codecs,
+ * validators and stubs the annotation processor generates. The exported packages are the public API
+ * listed in the module's README; {@code internal.generated} is exported only for generated code and
+ * is not API. The other {@code internal} packages are not exported.
+ */
+module com.weegigs.events.runtime {
+  // NATS and Jackson types appear in the API (connections, JsonCodec), so users read them too.
+  requires transitive io.nats.jnats;
+  requires transitive com.fasterxml.jackson.core;
+  requires org.slf4j;
+
+  exports com.weegigs.events.runtime;
+  exports com.weegigs.events.runtime.client;
+  exports com.weegigs.events.runtime.codec;
+  exports com.weegigs.events.runtime.definition;
+  exports com.weegigs.events.runtime.error;
+  exports com.weegigs.events.runtime.service;
+  exports com.weegigs.events.runtime.store;
+  exports com.weegigs.events.runtime.validation;
+  exports com.weegigs.events.runtime.internal.generated;
+}
