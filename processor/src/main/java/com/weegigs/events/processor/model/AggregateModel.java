@@ -3,6 +3,7 @@ package com.weegigs.events.processor.model;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One {@code @Aggregate} record with everything that belongs to it.
@@ -11,7 +12,7 @@ import java.util.List;
  * @param serviceName wire name of the service it belongs to
  * @param stateType the state record
  * @param state the state record's shape (for its codec and schema)
- * @param initialMethod name of the static {@code @Initial} factory, or {@code null} when there is none
+ * @param initialMethod name of the static {@code @Initial} factory, empty when there is none
  * @param eventSupertype the most specific type every event shares ({@code ReceiptEvent}), else {@code Object}
  * @param commands commands in source order (sorted by qualified name across files)
  * @param events events in the same order rule
@@ -26,7 +27,7 @@ public record AggregateModel(
     String serviceName,
     ClassName stateType,
     RecordShape state,
-    String initialMethod,
+    Optional<String> initialMethod,
     TypeName eventSupertype,
     List<CommandModel> commands,
     List<EventModel> events,
@@ -40,8 +41,16 @@ public record AggregateModel(
     nestedRecords = List.copyOf(nestedRecords);
   }
 
+  /** The same, with the {@code @Initial} factory's name or {@code null} when there is none. */
+  public AggregateModel(String wireName, String serviceName, ClassName stateType, RecordShape state, String initialMethod,
+      TypeName eventSupertype, List<CommandModel> commands, List<EventModel> events, List<ClassName> handlerOwners,
+      List<RecordShape> nestedRecords, AggregateNames names) {
+    this(wireName, serviceName, stateType, state, Optional.ofNullable(initialMethod), eventSupertype, commands, events, handlerOwners,
+        nestedRecords, names);
+  }
+
   /** Whether aggregates with no events exist (an {@code @Initial} factory is declared). */
   public boolean hasInitialState() {
-    return initialMethod != null;
+    return initialMethod.isPresent();
   }
 }

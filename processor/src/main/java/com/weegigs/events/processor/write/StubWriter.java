@@ -52,9 +52,7 @@ final class StubWriter {
     javadoc.add("\n@return the definition; pass it to the service host\n");
 
     CodeText chain = CodeText.of("return $T.builder($T.TYPE)", RuntimeTypes.AGGREGATE_DEFINITION, codecs);
-    if (aggregate.hasInitialState()) {
-      chain.add("\n.initialState(key -> $T.$N(key))", aggregate.stateType(), aggregate.initialMethod());
-    }
+    aggregate.initialMethod().ifPresent(initial -> chain.add("\n.initialState(key -> $T.$N(key))", aggregate.stateType(), initial));
     for (EventModel event : aggregate.events()) {
       if (event.reducer().creating()) {
         chain.add("\n.creatingReducer($T.class, event -> $T.$N(event))", event.shape().type(), aggregate.stateType(), event.reducer().method());

@@ -18,6 +18,7 @@ import com.weegigs.events.processor.model.ServiceNames;
 import com.weegigs.events.processor.model.ValueType;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Models built by hand, as the processor's front end would build them, for the writer tests. The
@@ -179,7 +180,7 @@ final class TestModels {
     EventModel shipped = new EventModel("order-shipped", new RecordShape(shop("OrderShipped"), List.of(
         component("to", addressType))), new ReducerModel("on", false));
 
-    AggregateModel aggregate = new AggregateModel("order", "shop", order, state, null, ClassName.OBJECT,
+    AggregateModel aggregate = new AggregateModel("order", "shop", order, state, Optional.empty(), ClassName.OBJECT,
         List.of(place, pay, ship), List.of(placed, paid, shipped), List.of(), List.of(line, address), names(order));
     return new ServiceModel("shop", "2.1.0-rc.1", "Shop", SHOP, List.of(aggregate), new ServiceNames(ClassName.get(SHOP, "ShopService")));
   }
