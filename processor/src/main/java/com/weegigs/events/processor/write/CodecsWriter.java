@@ -73,28 +73,28 @@ final class CodecsWriter {
     Map<ClassName, RecordShape> records = constants.records();
     for (CommandModel command : aggregate.commands()) {
       ClassName type = command.shape().type();
-      String schema = SchemaWriter.schema(command.shape(), records, "command " + command.wireName() + " of aggregate " + aggregate.wireName());
+      String schema = schemaBlock(command.shape(), records, "command " + command.wireName() + " of aggregate " + aggregate.wireName());
       codecs.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.COMMAND_TYPE, type), constants.commandType(command),
               Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc(CodeText.block("Command {@code $L}, generated from {@link $T}: its codec, validator and JSON Schema.\n", command.wireName(), type))
-          .initializer(CodeText.block("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$T::validate,\n$S)$<$<", RuntimeTypes.COMMAND_TYPE, type, command.wireName(), type,
+          .initializer(CodeText.block("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$T::validate,\n$L)$<$<", RuntimeTypes.COMMAND_TYPE, type, command.wireName(), type,
               constants.recordCodec(type), aggregate.names().validators(), schema))
           .build());
     }
     for (EventModel event : aggregate.events()) {
       ClassName type = event.shape().type();
-      String schema = SchemaWriter.schema(event.shape(), records, "event " + event.wireName() + " of aggregate " + aggregate.wireName());
+      String schema = schemaBlock(event.shape(), records, "event " + event.wireName() + " of aggregate " + aggregate.wireName());
       codecs.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.EVENT_TYPE, type), constants.eventType(event),
               Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc(CodeText.block("Event {@code $L}, generated from {@link $T}: its codec and JSON Schema.\n", event.wireName(), type))
-          .initializer(CodeText.block("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$S)$<$<", RuntimeTypes.EVENT_TYPE, type, event.wireName(), type,
+          .initializer(CodeText.block("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$L)$<$<", RuntimeTypes.EVENT_TYPE, type, event.wireName(), type,
               constants.recordCodec(type), schema))
           .build());
     }
 
-    String stateSchema = SchemaWriter.schema(aggregate.state(), records, "state of aggregate " + aggregate.wireName());
+    String stateSchema = schemaBlock(aggregate.state(), records, "state of aggregate " + aggregate.wireName());
     CodeText typeInitializer = new CodeText()
-        .add("$T.<$T, $T>builder(\n$>$>$S,\n$T.class,\n$L,\n$S)$<", RuntimeTypes.AGGREGATE_TYPE, aggregate.stateType(), aggregate.eventSupertype(),
+        .add("$T.<$T, $T>builder(\n$>$>$S,\n$T.class,\n$L,\n$L)$<", RuntimeTypes.AGGREGATE_TYPE, aggregate.stateType(), aggregate.eventSupertype(),
             aggregate.wireName(), aggregate.stateType(), constants.recordCodec(aggregate.stateType()), stateSchema);
     for (CommandModel command : aggregate.commands()) {
       typeInitializer.add("\n.command($L)", constants.commandType(command));
@@ -113,5 +113,10 @@ final class CodecsWriter {
 
     codecClasses.forEach(codecs::addType);
     return GeneratedFiles.file(codecsName, codecs.build());
+  }
+
+  /** The JSON Schema of {@code shape} as a text block literal (see {@link SchemaWriter} and {@link JsonTextBlock}). */
+  private static String schemaBlock(RecordShape shape, Map<ClassName, RecordShape> records, String description) {
+    return JsonTextBlock.of(SchemaWriter.schema(shape, records, description));
   }
 }
