@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The name grammar of the wire contract ({@code shared/WIRE.md}) as pure functions: kebab-case
+ * The name grammar of the wire contract ({@code docs/wire-contract.md}, "Names") as pure functions: kebab-case
  * derivation of wire names from Java names, the checks (with a reason a person can act on), and
  * "did you mean" suggestions by edit distance.
  *
