@@ -172,11 +172,12 @@ public final class WeeEventsProcessor extends AbstractProcessor {
 
   private void write(BuiltService service) {
     Filer filer = processingEnv.getFiler();
+    Elements elements = processingEnv.getElementUtils();
     // In a named module that does not read java.compiler the annotation is not there to use.
-    boolean generated = processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+    boolean generated = elements.getTypeElement("javax.annotation.processing.Generated") != null;
     for (BuiltAggregate aggregate : service.aggregates()) {
       try {
-        for (JavaFile file : Writers.forAggregate(service.model(), aggregate.model(), generated)) {
+        for (JavaFile file : Writers.forAggregate(service.model(), DeprecatedUses.mark(elements, aggregate.model()), generated)) {
           writeFile(filer, file, aggregate.element());
         }
       } catch (RuntimeException e) {

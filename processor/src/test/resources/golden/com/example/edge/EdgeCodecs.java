@@ -25,7 +25,6 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
 public final class EdgeCodecs {
   /**
    * JSON codec of {@link Edge}.

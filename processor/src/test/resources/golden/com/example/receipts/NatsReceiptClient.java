@@ -18,7 +18,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
+@SuppressWarnings("deprecation")
 public final class NatsReceiptClient implements ReceiptClient {
   private final AggregateClient<Receipt, ReceiptEvent> client;
 

@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
+@SuppressWarnings("deprecation")
 public interface ReceiptClient {
   /**
    * Sends command {@code add-item} ({@link AddItem}) to the aggregate {@code key}, with the default call options.

@@ -25,7 +25,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
+@SuppressWarnings("deprecation")
 public final class ReceiptCodecs {
   /**
    * JSON codec of {@link Receipt}.

@@ -32,7 +32,6 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
 public final class OrderCodecs {
   /**
    * JSON codec of {@link Order}.

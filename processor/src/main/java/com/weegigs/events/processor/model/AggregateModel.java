@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One {@code @Aggregate} record with everything that belongs to it.
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param nestedRecords every record reachable from the state, commands and events that needs its
  *     own codec (not the state, commands or events themselves), in a stable order
  * @param names generated type names
+ * @param deprecatedUses which kinds of deprecated declaration (of the user's: a record, a component,
+ *     a handler, a reducer) the generated code refers to; empty for most aggregates
  */
 public record AggregateModel(
     String wireName,
@@ -33,24 +36,43 @@ public record AggregateModel(
     List<EventModel> events,
     List<ClassName> handlerOwners,
     List<RecordShape> nestedRecords,
-    AggregateNames names) {
+    AggregateNames names,
+    Set<DeprecatedUse> deprecatedUses) {
   public AggregateModel {
     commands = List.copyOf(commands);
     events = List.copyOf(events);
     handlerOwners = List.copyOf(handlerOwners);
     nestedRecords = List.copyOf(nestedRecords);
+    deprecatedUses = Set.copyOf(deprecatedUses);
   }
 
-  /** The same, with the {@code @Initial} factory's name or {@code null} when there is none. */
+  /**
+   * The same, with the {@code @Initial} factory's name or {@code null} when there is none, and no
+   * deprecated declaration (see {@link #withDeprecatedUses}).
+   */
   public AggregateModel(String wireName, String serviceName, ClassName stateType, RecordShape state, String initialMethod,
       TypeName eventSupertype, List<CommandModel> commands, List<EventModel> events, List<ClassName> handlerOwners,
       List<RecordShape> nestedRecords, AggregateNames names) {
     this(wireName, serviceName, stateType, state, Optional.ofNullable(initialMethod), eventSupertype, commands, events, handlerOwners,
-        nestedRecords, names);
+        nestedRecords, names, Set.of());
+  }
+
+  /** This aggregate, whose generated code refers to deprecated declarations of the kinds in {@code uses}. */
+  public AggregateModel withDeprecatedUses(Set<DeprecatedUse> uses) {
+    return new AggregateModel(wireName, serviceName, stateType, state, initialMethod, eventSupertype, commands, events, handlerOwners,
+        nestedRecords, names, uses);
   }
 
   /** Whether aggregates with no events exist (an {@code @Initial} factory is declared). */
   public boolean hasInitialState() {
     return initialMethod.isPresent();
+  }
+
+  /** A kind of deprecation, each with the warning javac gives for a use of it. */
+  public enum DeprecatedUse {
+    /** {@code @Deprecated}: a {@code deprecation} warning. */
+    DEPRECATED,
+    /** {@code @Deprecated(forRemoval = true)}: a {@code removal} warning. */
+    FOR_REMOVAL
   }
 }

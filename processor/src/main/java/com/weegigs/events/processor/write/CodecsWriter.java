@@ -48,7 +48,7 @@ final class CodecsWriter {
 
   private JavaFile write(ServiceModel service, boolean generatedAnnotation) {
     ClassName codecsName = aggregate.names().codecs();
-    TypeSpec.Builder codecs = GeneratedFiles.annotate(TypeSpec.classBuilder(codecsName), generatedAnnotation)
+    TypeSpec.Builder codecs = GeneratedFiles.annotate(TypeSpec.classBuilder(codecsName), generatedAnnotation, aggregate.deprecatedUses())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc(CodeText.block("JSON codecs, command types, event types and the {@link $T} of the {@code $L} aggregate,\n"
             + "generated from {@link $T} and its commands and events.\n\n"

@@ -75,7 +75,7 @@ final class StubWriter {
     body.addStatement("$L", chain);
     definition.addJavadoc(javadoc.build()).addCode(body.build());
 
-    TypeSpec stub = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation)
+    TypeSpec stub = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation, aggregate.deprecatedUses())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc(CodeText.block("Service stub of the {@code $L} aggregate, generated from {@link $T}: binds every command to its\n"
             + "{@code @CommandHandler} and every event to its {@code @Reducer}. Host the result of {@link #definition}\n"

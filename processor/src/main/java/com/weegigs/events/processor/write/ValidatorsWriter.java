@@ -66,7 +66,7 @@ final class ValidatorsWriter {
       checks.add(checkMethod(shape, checked));
     }
 
-    TypeSpec.Builder validators = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation)
+    TypeSpec.Builder validators = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation, aggregate.deprecatedUses())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc(CodeText.block("Constraint checks of the commands of the {@code $L} aggregate ({@link $T}), generated from their\n"
             + "jakarta.validation annotations. Each {@code validate} method returns every violation, with its JSON path,\n"
