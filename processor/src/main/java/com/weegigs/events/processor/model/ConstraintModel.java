@@ -39,16 +39,30 @@ public record ConstraintModel(Rule rule, String message) {
     return rule.kind();
   }
 
-  /** The supported constraints. */
+  /** The supported constraints, each with the record of its rule. */
   public enum Kind {
-    NOT_NULL, NOT_BLANK, NOT_EMPTY, SIZE, MIN, MAX, POSITIVE, POSITIVE_OR_ZERO, NEGATIVE, NEGATIVE_OR_ZERO,
-    DECIMAL_MIN, DECIMAL_MAX, PATTERN, EMAIL
+    NOT_NULL(NotNull.class), NOT_BLANK(NotBlank.class), NOT_EMPTY(NotEmpty.class), SIZE(Size.class), MIN(Min.class), MAX(Max.class),
+    POSITIVE(Positive.class), POSITIVE_OR_ZERO(PositiveOrZero.class), NEGATIVE(Negative.class), NEGATIVE_OR_ZERO(NegativeOrZero.class),
+    DECIMAL_MIN(DecimalMin.class), DECIMAL_MAX(DecimalMax.class), PATTERN(Pattern.class), EMAIL(Email.class);
+
+    private final Class<? extends Rule> rule;
+
+    Kind(Class<? extends Rule> rule) {
+      this.rule = rule;
+    }
   }
 
   /** What a constraint checks: one record per {@link Kind}, with that kind's attributes. */
   public sealed interface Rule {
     /** Which constraint this is. */
-    Kind kind();
+    default Kind kind() {
+      for (Kind kind : Kind.values()) {
+        if (kind.rule == getClass()) {
+          return kind;
+        }
+      }
+      throw new IllegalStateException(getClass() + " has no kind");
+    }
 
     /** The rule of {@code kind} with {@code attributes} as {@link ConstraintModel#ConstraintModel(Kind, Map, String)} takes them. */
     static Rule of(Kind kind, Map<String, Object> attributes) {
@@ -72,28 +86,13 @@ public record ConstraintModel(Rule rule, String message) {
   }
 
   /** {@code @NotNull}. */
-  public record NotNull() implements Rule {
-    @Override
-    public Kind kind() {
-      return Kind.NOT_NULL;
-    }
-  }
+  public record NotNull() implements Rule {}
 
   /** {@code @NotBlank}: a string with a character other than white space. */
-  public record NotBlank() implements Rule {
-    @Override
-    public Kind kind() {
-      return Kind.NOT_BLANK;
-    }
-  }
+  public record NotBlank() implements Rule {}
 
   /** {@code @NotEmpty}: a string, collection or map with at least one character, element or entry. */
-  public record NotEmpty() implements Rule {
-    @Override
-    public Kind kind() {
-      return Kind.NOT_EMPTY;
-    }
-  }
+  public record NotEmpty() implements Rule {}
 
   /**
    * {@code @Size}.
@@ -101,68 +100,33 @@ public record ConstraintModel(Rule rule, String message) {
    * @param min the least length, {@code 0} when not set
    * @param max the greatest length, {@link Integer#MAX_VALUE} when not set
    */
-  public record Size(int min, int max) implements Rule {
-    @Override
-    public Kind kind() {
-      return Kind.SIZE;
-    }
-  }
+  public record Size(int min, int max) implements Rule {}
 
   /**
    * {@code @Min}.
    *
    * @param value the least value
    */
-  public record Min(long value) implements Rule {
-    @Override
-    public Kind kind() {
-      return Kind.MIN;
-    }
-  }
+  public record Min(long value) implements Rule {}
 
   /**
    * {@code @Max}.
    *
    * @param value the greatest value
    */
-  public record Max(long value) implements Rule {
-    @Override
-    public Kind kind() {
-      return Kind.MAX;
-    }
-  }
+  public record Max(long value) implements Rule {}
 
   /** {@code @Positive}: greater than 0. */
-  public record Positive() implements Rule {
-    @Override
-    public Kind kind() {
-      return Kind.POSITIVE;
-    }
-  }
+  public record Positive() implements Rule {}
 
   /** {@code @PositiveOrZero}: 0 or greater. */
-  public record PositiveOrZero() implements Rule {
-    @Override
-    public Kind kind() {
-      return Kind.POSITIVE_OR_ZERO;
-    }
-  }
+  public record PositiveOrZero() implements Rule {}
 
   /** {@code @Negative}: less than 0. */
-  public record Negative() implements Rule {
-    @Override
-    public Kind kind() {
-      return Kind.NEGATIVE;
-    }
-  }
+  public record Negative() implements Rule {}
 
   /** {@code @NegativeOrZero}: 0 or less. */
-  public record NegativeOrZero() implements Rule {
-    @Override
-    public Kind kind() {
-      return Kind.NEGATIVE_OR_ZERO;
-    }
-  }
+  public record NegativeOrZero() implements Rule {}
 
   /**
    * {@code @DecimalMin}.
@@ -173,11 +137,6 @@ public record ConstraintModel(Rule rule, String message) {
   public record DecimalMin(String value, boolean inclusive) implements Rule {
     public DecimalMin {
       value = decimal(value);
-    }
-
-    @Override
-    public Kind kind() {
-      return Kind.DECIMAL_MIN;
     }
   }
 
@@ -191,11 +150,6 @@ public record ConstraintModel(Rule rule, String message) {
     public DecimalMax {
       value = decimal(value);
     }
-
-    @Override
-    public Kind kind() {
-      return Kind.DECIMAL_MAX;
-    }
   }
 
   /**
@@ -207,20 +161,10 @@ public record ConstraintModel(Rule rule, String message) {
     public Pattern {
       Objects.requireNonNull(regexp, "regexp");
     }
-
-    @Override
-    public Kind kind() {
-      return Kind.PATTERN;
-    }
   }
 
   /** {@code @Email}, in its standard form. */
-  public record Email() implements Rule {
-    @Override
-    public Kind kind() {
-      return Kind.EMAIL;
-    }
-  }
+  public record Email() implements Rule {}
 
   private static String decimal(String value) {
     String trimmed = Objects.requireNonNull(value, "value").trim();

@@ -2,6 +2,7 @@ package com.weegigs.events.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import java.util.Arrays;
 import java.util.List;
 
 /** A component type the codecs support. Anything else is a compile error before a model exists. */
@@ -45,12 +46,8 @@ public sealed interface ValueType {
       /** The kind of a primitive type or its box. */
       public static Kind of(TypeName type) {
         TypeName unboxed = type.isBoxedPrimitive() ? type.unbox() : type;
-        for (Kind kind : values()) {
-          if (kind.primitive.equals(unboxed)) {
-            return kind;
-          }
-        }
-        throw new IllegalArgumentException(type + " is not a supported primitive type");
+        return Arrays.stream(values()).filter(kind -> kind.primitive.equals(unboxed)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(type + " is not a supported primitive type"));
       }
     }
   }
@@ -93,12 +90,8 @@ public sealed interface ValueType {
 
       /** The kind of {@code javaType}. */
       public static Kind of(ClassName javaType) {
-        for (Kind kind : values()) {
-          if (kind.javaType.equals(javaType)) {
-            return kind;
-          }
-        }
-        throw new IllegalArgumentException(javaType + " is not a supported scalar type");
+        return Arrays.stream(values()).filter(kind -> kind.javaType.equals(javaType)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(javaType + " is not a supported scalar type"));
       }
     }
   }
