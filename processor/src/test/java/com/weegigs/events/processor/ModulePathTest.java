@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.jar.Attributes;
@@ -114,42 +114,35 @@ class ModulePathTest {
    */
   private static String module(Path dir, String className, String moduleName) throws IOException {
     Path location = Path.of(location(className));
-    boolean declared = Files.isDirectory(location)
-        ? Files.exists(location.resolve("module-info.class"))
-        : new java.util.jar.JarFile(location.toFile()).stream().anyMatch(e -> e.getName().equals("module-info.class"));
-    if (declared) {
-      return location.toString();
+    if (Files.isRegularFile(location)) {
+      try (FileSystem jar = FileSystems.newFileSystem(location)) {
+        return declaresModule(jar.getPath("/")) ? location.toString() : automaticModule(dir, jar.getPath("/"), moduleName);
+      }
     }
+    return declaresModule(location) ? location.toString() : automaticModule(dir, location, moduleName);
+  }
+
+  private static boolean declaresModule(Path root) {
+    return Files.exists(root.resolve("module-info.class"));
+  }
+
+  /** A jar of the classes under {@code root}, named {@code moduleName} in its manifest. */
+  private static String automaticModule(Path dir, Path root, String moduleName) throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     manifest.getMainAttributes().put(new Attributes.Name("Automatic-Module-Name"), moduleName);
     Path jar = dir.resolve(moduleName + ".jar");
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files = walk.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith("META-INF/MANIFEST.MF")).sorted().toList();
+    }
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-      if (Files.isDirectory(location)) {
-        List<Path> entries;
-        try (Stream<Path> walk = Files.walk(location)) {
-          entries = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path file : entries) {
-          out.putNextEntry(new JarEntry(location.relativize(file).toString().replace(File.separatorChar, '/')));
-          Files.copy(file, out);
-          out.closeEntry();
-        }
-      } else {
-        copyEntries(location, out);
+      for (Path file : files) {
+        out.putNextEntry(new JarEntry(root.relativize(file).toString().replace(File.separatorChar, '/')));
+        Files.copy(file, out);
+        out.closeEntry();
       }
     }
     return jar.toString();
-  }
-
-  private static void copyEntries(Path jar, OutputStream out) throws IOException {
-    try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile())) {
-      JarOutputStream target = (JarOutputStream) out;
-      for (JarEntry entry : in.stream().filter(e -> !e.isDirectory() && !e.getName().equals("META-INF/MANIFEST.MF")).toList()) {
-        target.putNextEntry(new JarEntry(entry.getName()));
-        in.getInputStream(entry).transferTo(target);
-        target.closeEntry();
-      }
-    }
   }
 }
