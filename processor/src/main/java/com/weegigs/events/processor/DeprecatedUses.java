@@ -47,7 +47,8 @@ final class DeprecatedUses {
     aggregate.events().forEach(event -> shapes.add(event.shape()));
     shapes.addAll(aggregate.nestedRecords());
 
-    Set<ClassName> types = new LinkedHashSet<>(aggregate.handlerOwners());
+    Set<ClassName> types = new LinkedHashSet<>();
+    aggregate.commands().forEach(command -> types.add(command.handler().owner()));
     if (aggregate.eventSupertype() instanceof ClassName supertype) {
       types.add(supertype);
     }

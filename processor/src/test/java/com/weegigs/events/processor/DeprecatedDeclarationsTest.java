@@ -133,6 +133,29 @@ class DeprecatedDeclarationsTest {
   }
 
   @Test
+  void aDeprecatedClassOfStaticHandlersIsSuppressedWhereTheStubCallsIt() throws IOException {
+    Domain domain = Domain.valid()
+        .with("test.CartHandlers", """
+            package test;
+
+            import com.weegigs.events.annotations.*;
+
+            @Deprecated
+            public final class CartHandlers {
+              private CartHandlers() {}
+
+              @CommandHandler
+              static ItemAdded addItem(Cart state, AddItem command) {
+                return new ItemAdded(command.name());
+              }
+            }
+            """);
+    Compilation compilation = compile(domain);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertEquals("@SuppressWarnings(\"deprecation\")", suppressions(compilation).get("CartStub"));
+  }
+
+  @Test
   void withoutDeprecatedDeclarationsNothingIsSuppressed() throws IOException {
     Compilation compilation = compile(Domain.valid());
     assertThat(compilation).succeededWithoutWarnings();
