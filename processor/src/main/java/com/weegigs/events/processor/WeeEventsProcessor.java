@@ -172,9 +172,12 @@ public final class WeeEventsProcessor extends AbstractProcessor {
 
   private void write(BuiltService service) {
     Filer filer = processingEnv.getFiler();
+    Elements elements = processingEnv.getElementUtils();
+    // In a named module that does not read java.compiler the annotation is not there to use.
+    boolean generated = elements.getTypeElement("javax.annotation.processing.Generated") != null;
     for (BuiltAggregate aggregate : service.aggregates()) {
       try {
-        for (JavaFile file : Writers.forAggregate(service.model(), aggregate.model())) {
+        for (JavaFile file : Writers.forAggregate(service.model(), DeprecatedUses.mark(elements, aggregate.model()), generated)) {
           writeFile(filer, file, aggregate.element());
         }
       } catch (RuntimeException e) {
@@ -183,7 +186,7 @@ public final class WeeEventsProcessor extends AbstractProcessor {
     }
     if (service.declaredInRound() && service.clean()) {
       try {
-        for (JavaFile file : Writers.forService(service.model())) {
+        for (JavaFile file : Writers.forService(service.model(), generated)) {
           writeFile(filer, file, service.element());
         }
       } catch (RuntimeException e) {

@@ -104,11 +104,12 @@ class ElementConstraintsTest {
     Compilation compilation = withAddItem(ADD_ITEM).compile();
     assertThat(compilation).succeededWithoutWarnings();
     String codecs = compilation.generatedSourceFile("test.CartCodecs").orElseThrow().getCharContent(true).toString();
-    // the schema is a Java string literal in the generated source, its quotes escaped
-    assertTrue(codecs.contains("\\\"tags\\\":{\\\"type\\\":\\\"array\\\",\\\"items\\\":{\\\"type\\\":\\\"string\\\","
-        + "\\\"minLength\\\":1,\\\"pattern\\\":\\\"\\\\\\\\S\\\",\\\"maxLength\\\":5},\\\"minItems\\\":1}"), codecs);
-    assertTrue(codecs.contains("\\\"additionalProperties\\\":{\\\"type\\\":\\\"integer\\\",\\\"format\\\":\\\"int32\\\","
-        + "\\\"minimum\\\":0}"), codecs);
+    // the schema is a text block in the generated source, its lines joined by a trailing backslash
+    String joined = codecs.replaceAll("\\\\\n\\s*", "");
+    assertTrue(joined.contains("\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\","
+        + "\"minLength\":1,\"pattern\":\"\\\\\\\\S\",\"maxLength\":5},\"minItems\":1}"), codecs);
+    assertTrue(joined.contains("\"additionalProperties\":{\"type\":\"integer\",\"format\":\"int32\","
+        + "\"minimum\":0}"), codecs);
   }
 
   @Test

@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
 public interface EdgeClient {
   /**
    * Sends command {@code default} ({@link Default}) to the aggregate {@code key}, with the default call options.

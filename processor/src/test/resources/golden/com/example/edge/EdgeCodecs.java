@@ -28,7 +28,6 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
 public final class EdgeCodecs {
   /**
    * JSON codec of {@link Edge}.
@@ -72,7 +71,11 @@ public final class EdgeCodecs {
       Default.class,
       DEFAULT_CODEC2,
       EdgeValidators::validate,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Default\",\"description\":\"command default of aggregate edge\",\"type\":\"object\",\"properties\":{\"violations\":{\"type\":\"integer\",\"format\":\"int32\",\"maximum\":3}},\"required\":[\"violations\"]}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Default",\
+      "description":"command default of aggregate edge","type":"object",\
+      "properties":{"violations":{"type":"integer","format":"int32","maximum":3}},\
+      "required":["violations"]}""");
 
   /**
    * Command {@code type}, generated from {@link Type}: its codec, validator and JSON Schema.
@@ -82,7 +85,10 @@ public final class EdgeCodecs {
       Type.class,
       TYPE_CODEC,
       EdgeValidators::validate,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Type\",\"description\":\"command type of aggregate edge\",\"type\":\"object\",\"properties\":{\"key\":{\"type\":\"string\",\"minLength\":1}},\"required\":[\"key\"]}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Type",\
+      "description":"command type of aggregate edge","type":"object",\
+      "properties":{"key":{"type":"string","minLength":1}},"required":["key"]}""");
 
   /**
    * Event {@code default}, generated from {@link Defaulted}: its codec and JSON Schema.
@@ -91,7 +97,10 @@ public final class EdgeCodecs {
       "default",
       Defaulted.class,
       DEFAULTED_CODEC,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Defaulted\",\"description\":\"event default of aggregate edge\",\"type\":\"object\",\"properties\":{\"violations\":{\"type\":\"integer\",\"format\":\"int32\"}},\"required\":[\"violations\"]}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Defaulted",\
+      "description":"event default of aggregate edge","type":"object",\
+      "properties":{"violations":{"type":"integer","format":"int32"}},"required":["violations"]}""");
 
   /**
    * Event {@code event}, generated from {@link Event}: its codec and JSON Schema.
@@ -100,7 +109,10 @@ public final class EdgeCodecs {
       "event",
       Event.class,
       EVENT_CODEC,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Event\",\"description\":\"event event of aggregate edge\",\"type\":\"object\",\"properties\":{\"key\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"key\"]}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Event",\
+      "description":"event event of aggregate edge","type":"object",\
+      "properties":{"key":{"type":["string","null"]}},"required":["key"]}""");
 
   /**
    * Event {@code default-codec}, generated from {@link com.example.edge.DefaultCodec}: its codec and JSON Schema.
@@ -109,7 +121,9 @@ public final class EdgeCodecs {
       "default-codec",
       com.example.edge.DefaultCodec.class,
       DEFAULT_CODEC_CODEC,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"DefaultCodec\",\"description\":\"event default-codec of aggregate edge\",\"type\":\"object\",\"properties\":{}}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"DefaultCodec",\
+      "description":"event default-codec of aggregate edge","type":"object","properties":{}}""");
 
   /**
    * The {@code edge} aggregate of service {@code edges}: state codec and schema, commands and events.
@@ -118,7 +132,15 @@ public final class EdgeCodecs {
       "edge",
       Edge.class,
       EDGE_CODEC,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Edge\",\"description\":\"state of aggregate edge\",\"type\":\"object\",\"properties\":{\"parser\":{\"type\":[\"string\",\"null\"]},\"context\":{\"type\":\"integer\",\"format\":\"int32\"},\"field\":{\"type\":[\"string\",\"null\"]},\"e\":{\"type\":\"boolean\"},\"value\":{\"type\":[\"string\",\"null\"]},\"hasParser\":{\"type\":[\"string\",\"null\"]},\"generator\":{\"type\":[\"array\",\"null\"],\"items\":{\"type\":\"string\"}},\"violations\":{\"anyOf\":[{\"$ref\":\"#\"},{\"type\":\"null\"}]}},\"required\":[\"parser\",\"context\",\"field\",\"e\",\"value\",\"hasParser\"]}")
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Edge",\
+      "description":"state of aggregate edge","type":"object",\
+      "properties":{"parser":{"type":["string","null"]},"context":{"type":"integer",\
+      "format":"int32"},"field":{"type":["string","null"]},"e":{"type":"boolean"},\
+      "value":{"type":["string","null"]},"hasParser":{"type":["string","null"]},\
+      "generator":{"type":["array","null"],"items":{"type":"string"}},\
+      "violations":{"anyOf":[{"$ref":"#"},{"type":"null"}]}},"required":["parser","context",\
+      "field","e","value","hasParser"]}""")
     .command(DEFAULT)
     .command(TYPE_COMMAND)
     .event(DEFAULT_EVENT)

@@ -15,7 +15,6 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
 public final class EdgeValidators {
   private EdgeValidators() {
   }

@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
 public final class EdgesService {
   /**
    * Name, version {@code 0.0.1}, title and aggregates of the service; hosts use it for the NATS micro

@@ -18,7 +18,6 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
 public final class NatsEdgeClient implements EdgeClient {
   private final AggregateClient<Edge, Object> client;
 

@@ -18,7 +18,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
+@SuppressWarnings("deprecation")
 public final class NatsReceiptClient implements ReceiptClient {
   private final AggregateClient<Receipt, ReceiptEvent> client;
 
@@ -46,7 +46,7 @@ public final class NatsReceiptClient implements ReceiptClient {
   }
 
   @Override
-  public CompletableFuture<CommandResult<Receipt, ReceiptEvent>> finalize(String key,
+  public CompletableFuture<CommandResult<Receipt, ReceiptEvent>> finalizeCommand(String key,
       Finalize command, CallOptions options) {
     return client.send(ReceiptCodecs.FINALIZE, key, command, options);
   }
@@ -116,14 +116,14 @@ public final class NatsReceiptClient implements ReceiptClient {
     }
 
     @Override
-    public CommandResult<Receipt, ReceiptEvent> finalize(String key, Finalize command) {
-      return AggregateClient.await(NatsReceiptClient.this.finalize(key, command));
+    public CommandResult<Receipt, ReceiptEvent> finalizeCommand(String key, Finalize command) {
+      return AggregateClient.await(NatsReceiptClient.this.finalizeCommand(key, command));
     }
 
     @Override
-    public CommandResult<Receipt, ReceiptEvent> finalize(String key, Finalize command,
+    public CommandResult<Receipt, ReceiptEvent> finalizeCommand(String key, Finalize command,
         CallOptions options) {
-      return AggregateClient.await(NatsReceiptClient.this.finalize(key, command, options));
+      return AggregateClient.await(NatsReceiptClient.this.finalizeCommand(key, command, options));
     }
 
     @Override

@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
+@SuppressWarnings("deprecation")
 public interface ReceiptClient {
   /**
    * Sends command {@code add-item} ({@link AddItem}) to the aggregate {@code key}, with the default call options.
@@ -77,9 +77,9 @@ public interface ReceiptClient {
    * @param command the command
    * @return the entity after the command and the events it recorded
    */
-  default CompletableFuture<CommandResult<Receipt, ReceiptEvent>> finalize(String key,
+  default CompletableFuture<CommandResult<Receipt, ReceiptEvent>> finalizeCommand(String key,
       Finalize command) {
-    return finalize(key, command, CallOptions.DEFAULT);
+    return finalizeCommand(key, command, CallOptions.DEFAULT);
   }
 
   /**
@@ -90,8 +90,8 @@ public interface ReceiptClient {
    * @param options timeout, expected revision and ids
    * @return the entity after the command and the events it recorded
    */
-  CompletableFuture<CommandResult<Receipt, ReceiptEvent>> finalize(String key, Finalize command,
-      CallOptions options);
+  CompletableFuture<CommandResult<Receipt, ReceiptEvent>> finalizeCommand(String key,
+      Finalize command, CallOptions options);
 
   /**
    * Sends command {@code void-receipt} ({@link VoidReceipt}) to the aggregate {@code key}, with the default call options.
@@ -248,7 +248,7 @@ public interface ReceiptClient {
      * @param command the command
      * @return the entity after the command and its events
      */
-    CommandResult<Receipt, ReceiptEvent> finalize(String key, Finalize command);
+    CommandResult<Receipt, ReceiptEvent> finalizeCommand(String key, Finalize command);
 
     /**
      * Sends command {@code finalize} ({@link Finalize}) and waits for the answer.
@@ -258,7 +258,7 @@ public interface ReceiptClient {
      * @param options timeout, expected revision and ids
      * @return the entity after the command and its events
      */
-    CommandResult<Receipt, ReceiptEvent> finalize(String key, Finalize command,
+    CommandResult<Receipt, ReceiptEvent> finalizeCommand(String key, Finalize command,
         CallOptions options);
 
     /**

@@ -27,7 +27,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
+@SuppressWarnings("deprecation")
 public final class ReceiptCodecs {
   /**
    * JSON codec of {@link Receipt}.
@@ -91,7 +91,12 @@ public final class ReceiptCodecs {
       AddItem.class,
       ADD_ITEM_CODEC,
       ReceiptValidators::validate,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"AddItem\",\"description\":\"command add-item of aggregate receipt\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\"},\"price\":{\"type\":\"number\",\"minimum\":0},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\",\"minimum\":1}},\"required\":[\"name\",\"price\",\"quantity\"]}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"AddItem",\
+      "description":"command add-item of aggregate receipt","type":"object",\
+      "properties":{"name":{"type":"string","minLength":1,"pattern":"\\\\S"},\
+      "price":{"type":"number","minimum":0},"quantity":{"type":"integer","format":"int32",\
+      "minimum":1}},"required":["name","price","quantity"]}""");
 
   /**
    * Command {@code remove-item}, generated from {@link RemoveItem}: its codec, validator and JSON Schema.
@@ -101,7 +106,10 @@ public final class ReceiptCodecs {
       RemoveItem.class,
       REMOVE_ITEM_CODEC,
       ReceiptValidators::validate,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"RemoveItem\",\"description\":\"command remove-item of aggregate receipt\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\"}},\"required\":[\"name\"]}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"RemoveItem",\
+      "description":"command remove-item of aggregate receipt","type":"object",\
+      "properties":{"name":{"type":"string","minLength":1,"pattern":"\\\\S"}},"required":["name"]}""");
 
   /**
    * Command {@code finalize}, generated from {@link Finalize}: its codec, validator and JSON Schema.
@@ -111,7 +119,9 @@ public final class ReceiptCodecs {
       Finalize.class,
       FINALIZE_CODEC,
       ReceiptValidators::validate,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Finalize\",\"description\":\"command finalize of aggregate receipt\",\"type\":\"object\",\"properties\":{}}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Finalize",\
+      "description":"command finalize of aggregate receipt","type":"object","properties":{}}""");
 
   /**
    * Command {@code void-receipt}, generated from {@link VoidReceipt}: its codec, validator and JSON Schema.
@@ -121,7 +131,10 @@ public final class ReceiptCodecs {
       VoidReceipt.class,
       VOID_RECEIPT_CODEC,
       ReceiptValidators::validate,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"VoidReceipt\",\"description\":\"command void-receipt of aggregate receipt\",\"type\":\"object\",\"properties\":{\"reason\":{\"type\":[\"string\",\"null\"],\"maxLength\":200}},\"required\":[\"reason\"]}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"VoidReceipt",\
+      "description":"command void-receipt of aggregate receipt","type":"object",\
+      "properties":{"reason":{"type":["string","null"],"maxLength":200}},"required":["reason"]}""");
 
   /**
    * Event {@code item-added}, generated from {@link ItemAdded}: its codec and JSON Schema.
@@ -130,7 +143,12 @@ public final class ReceiptCodecs {
       "item-added",
       ItemAdded.class,
       ITEM_ADDED_CODEC,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"ItemAdded\",\"description\":\"event item-added of aggregate receipt\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":[\"string\",\"null\"]},\"price\":{\"type\":[\"number\",\"null\"]},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\"},\"lineTotal\":{\"type\":[\"number\",\"null\"]}},\"required\":[\"name\",\"price\",\"quantity\",\"lineTotal\"]}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"ItemAdded",\
+      "description":"event item-added of aggregate receipt","type":"object",\
+      "properties":{"name":{"type":["string","null"]},"price":{"type":["number","null"]},\
+      "quantity":{"type":"integer","format":"int32"},"lineTotal":{"type":["number","null"]}},\
+      "required":["name","price","quantity","lineTotal"]}""");
 
   /**
    * Event {@code item-removed}, generated from {@link ItemRemoved}: its codec and JSON Schema.
@@ -139,7 +157,11 @@ public final class ReceiptCodecs {
       "item-removed",
       ItemRemoved.class,
       ITEM_REMOVED_CODEC,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"ItemRemoved\",\"description\":\"event item-removed of aggregate receipt\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":[\"string\",\"null\"]},\"refundAmount\":{\"type\":[\"number\",\"null\"]}},\"required\":[\"name\",\"refundAmount\"]}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"ItemRemoved",\
+      "description":"event item-removed of aggregate receipt","type":"object",\
+      "properties":{"name":{"type":["string","null"]},"refundAmount":{"type":["number",\
+      "null"]}},"required":["name","refundAmount"]}""");
 
   /**
    * Event {@code receipt-finalized}, generated from {@link ReceiptFinalized}: its codec and JSON Schema.
@@ -148,7 +170,11 @@ public final class ReceiptCodecs {
       "receipt-finalized",
       ReceiptFinalized.class,
       RECEIPT_FINALIZED_CODEC,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"ReceiptFinalized\",\"description\":\"event receipt-finalized of aggregate receipt\",\"type\":\"object\",\"properties\":{\"finalTotal\":{\"type\":[\"number\",\"null\"]},\"itemCount\":{\"type\":\"integer\",\"format\":\"int32\"}},\"required\":[\"finalTotal\",\"itemCount\"]}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"ReceiptFinalized",\
+      "description":"event receipt-finalized of aggregate receipt","type":"object",\
+      "properties":{"finalTotal":{"type":["number","null"]},"itemCount":{"type":"integer",\
+      "format":"int32"}},"required":["finalTotal","itemCount"]}""");
 
   /**
    * Event {@code receipt-voided}, generated from {@link ReceiptVoided}: its codec and JSON Schema.
@@ -157,7 +183,11 @@ public final class ReceiptCodecs {
       "receipt-voided",
       ReceiptVoided.class,
       RECEIPT_VOIDED_CODEC,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"ReceiptVoided\",\"description\":\"event receipt-voided of aggregate receipt\",\"type\":\"object\",\"properties\":{\"reason\":{\"type\":[\"string\",\"null\"]},\"voidedTotal\":{\"type\":[\"number\",\"null\"]}},\"required\":[\"reason\",\"voidedTotal\"]}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"ReceiptVoided",\
+      "description":"event receipt-voided of aggregate receipt","type":"object",\
+      "properties":{"reason":{"type":["string","null"]},"voidedTotal":{"type":["number",\
+      "null"]}},"required":["reason","voidedTotal"]}""");
 
   /**
    * The {@code receipt} aggregate of service {@code receipts}: state codec and schema, commands and events.
@@ -166,7 +196,15 @@ public final class ReceiptCodecs {
       "receipt",
       Receipt.class,
       RECEIPT_CODEC,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Receipt\",\"description\":\"state of aggregate receipt\",\"type\":\"object\",\"properties\":{\"id\":{\"type\":[\"string\",\"null\"]},\"status\":{\"anyOf\":[{\"type\":\"string\",\"enum\":[\"open\",\"closed\",\"voided\"]},{\"type\":\"null\"}]},\"items\":{\"type\":[\"array\",\"null\"],\"items\":{\"$ref\":\"#/$defs/Item\"}},\"total\":{\"type\":[\"number\",\"null\"]}},\"required\":[\"id\",\"status\",\"total\"],\"$defs\":{\"Item\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":[\"string\",\"null\"]},\"price\":{\"type\":[\"number\",\"null\"]},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\"}},\"required\":[\"name\",\"price\",\"quantity\"]}}}")
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Receipt",\
+      "description":"state of aggregate receipt","type":"object",\
+      "properties":{"id":{"type":["string","null"]},"status":{"anyOf":[{"type":"string",\
+      "enum":["open","closed","voided"]},{"type":"null"}]},"items":{"type":["array","null"],\
+      "items":{"$ref":"#/$defs/Item"}},"total":{"type":["number","null"]}},"required":["id",\
+      "status","total"],"$defs":{"Item":{"type":"object","properties":{"name":{"type":["string",\
+      "null"]},"price":{"type":["number","null"]},"quantity":{"type":"integer",\
+      "format":"int32"}},"required":["name","price","quantity"]}}}""")
     .command(ADD_ITEM)
     .command(REMOVE_ITEM)
     .command(FINALIZE)

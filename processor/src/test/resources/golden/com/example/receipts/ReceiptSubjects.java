@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
 public final class ReceiptSubjects {
   /**
    * The service name, the first token of every subject.

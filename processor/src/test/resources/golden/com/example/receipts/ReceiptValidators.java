@@ -15,7 +15,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
+@SuppressWarnings("deprecation")
 public final class ReceiptValidators {
   private ReceiptValidators() {
   }

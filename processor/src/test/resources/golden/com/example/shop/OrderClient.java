@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
 public interface OrderClient {
   /**
    * Sends command {@code place-order} ({@link PlaceOrder}) to the aggregate {@code key}, with the default call options.

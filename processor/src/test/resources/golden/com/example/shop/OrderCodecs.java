@@ -35,7 +35,6 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
 public final class OrderCodecs {
   /**
    * JSON codec of {@link Order}.
@@ -102,7 +101,28 @@ public final class OrderCodecs {
       PlaceOrder.class,
       PLACE_ORDER_CODEC,
       OrderValidators::validate,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"PlaceOrder\",\"description\":\"command place-order of aggregate order\",\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\",\"format\":\"uuid\"},\"email\":{\"type\":[\"string\",\"null\"],\"format\":\"email\"},\"lines\":{\"type\":[\"array\",\"null\"],\"items\":{\"$ref\":\"#/$defs/Line\"},\"minItems\":1,\"maxItems\":10},\"tags\":{\"type\":[\"array\",\"null\"],\"items\":{\"type\":\"string\"},\"uniqueItems\":true},\"counts\":{\"type\":[\"object\",\"null\"],\"additionalProperties\":{\"type\":\"integer\",\"format\":\"int32\"}},\"note\":{\"type\":[\"string\",\"null\"],\"maxLength\":20},\"deliverTo\":{\"anyOf\":[{\"$ref\":\"#/$defs/Address\"},{\"type\":\"null\"}]},\"due\":{\"type\":[\"string\",\"null\"],\"format\":\"date\"},\"priority\":{\"anyOf\":[{\"type\":\"string\",\"enum\":[\"low\",\"in-progress\",\"high\"]},{\"type\":\"null\"}]},\"weight\":{\"type\":\"number\",\"maximum\":100},\"sequence\":{\"type\":\"integer\",\"format\":\"int64\",\"maximum\":0},\"reference\":{\"type\":[\"integer\",\"null\"],\"maximum\":1000},\"discount\":{\"type\":[\"integer\",\"null\"],\"format\":\"int32\",\"exclusiveMaximum\":0}},\"required\":[\"customer\",\"email\",\"due\",\"priority\",\"weight\",\"sequence\",\"reference\",\"discount\"],\"$defs\":{\"Line\":{\"type\":\"object\",\"properties\":{\"sku\":{\"type\":\"string\",\"minLength\":1},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\",\"exclusiveMinimum\":0},\"unitPrice\":{\"type\":[\"number\",\"null\"],\"exclusiveMinimum\":0.00}},\"required\":[\"sku\",\"quantity\",\"unitPrice\"]},\"Address\":{\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\"},\"postcode\":{\"type\":[\"string\",\"null\"],\"pattern\":\"^(?:[0-9]{4})$\"}},\"required\":[\"street\",\"postcode\"]}}}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"PlaceOrder",\
+      "description":"command place-order of aggregate order","type":"object",\
+      "properties":{"customer":{"type":"string","format":"uuid"},"email":{"type":["string",\
+      "null"],"format":"email"},"lines":{"type":["array","null"],\
+      "items":{"$ref":"#/$defs/Line"},"minItems":1,"maxItems":10},"tags":{"type":["array",\
+      "null"],"items":{"type":"string"},"uniqueItems":true},"counts":{"type":["object","null"],\
+      "additionalProperties":{"type":"integer","format":"int32"}},"note":{"type":["string",\
+      "null"],"maxLength":20},"deliverTo":{"anyOf":[{"$ref":"#/$defs/Address"},\
+      {"type":"null"}]},"due":{"type":["string","null"],"format":"date"},\
+      "priority":{"anyOf":[{"type":"string","enum":["low","in-progress","high"]},\
+      {"type":"null"}]},"weight":{"type":"number","maximum":100},"sequence":{"type":"integer",\
+      "format":"int64","maximum":0},"reference":{"type":["integer","null"],"maximum":1000},\
+      "discount":{"type":["integer","null"],"format":"int32","exclusiveMaximum":0}},\
+      "required":["customer","email","due","priority","weight","sequence","reference",\
+      "discount"],"$defs":{"Line":{"type":"object","properties":{"sku":{"type":"string",\
+      "minLength":1},"quantity":{"type":"integer","format":"int32","exclusiveMinimum":0},\
+      "unitPrice":{"type":["number","null"],"exclusiveMinimum":0.00}},"required":["sku",\
+      "quantity","unitPrice"]},"Address":{"type":"object",\
+      "properties":{"street":{"type":"string","minLength":1,"pattern":"\\\\S"},\
+      "postcode":{"type":["string","null"],"pattern":"^(?:[0-9]{4})$"}},"required":["street",\
+      "postcode"]}}}""");
 
   /**
    * Command {@code pay}, generated from {@link Pay}: its codec, validator and JSON Schema.
@@ -112,7 +132,11 @@ public final class OrderCodecs {
       Pay.class,
       PAY_CODEC,
       OrderValidators::validate,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Pay\",\"description\":\"command pay of aggregate order\",\"type\":\"object\",\"properties\":{\"amount\":{\"type\":[\"number\",\"null\"],\"exclusiveMinimum\":0}},\"required\":[\"amount\"]}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Pay",\
+      "description":"command pay of aggregate order","type":"object",\
+      "properties":{"amount":{"type":["number","null"],"exclusiveMinimum":0}},\
+      "required":["amount"]}""");
 
   /**
    * Command {@code ship}, generated from {@link Ship}: its codec, validator and JSON Schema.
@@ -122,7 +146,13 @@ public final class OrderCodecs {
       Ship.class,
       SHIP_CODEC,
       OrderValidators::validate,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Ship\",\"description\":\"command ship of aggregate order\",\"type\":\"object\",\"properties\":{\"to\":{\"$ref\":\"#/$defs/Address\"}},\"required\":[\"to\"],\"$defs\":{\"Address\":{\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\"},\"postcode\":{\"type\":[\"string\",\"null\"],\"pattern\":\"^(?:[0-9]{4})$\"}},\"required\":[\"street\",\"postcode\"]}}}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Ship",\
+      "description":"command ship of aggregate order","type":"object",\
+      "properties":{"to":{"$ref":"#/$defs/Address"}},"required":["to"],\
+      "$defs":{"Address":{"type":"object","properties":{"street":{"type":"string","minLength":1,\
+      "pattern":"\\\\S"},"postcode":{"type":["string","null"],"pattern":"^(?:[0-9]{4})$"}},\
+      "required":["street","postcode"]}}}""");
 
   /**
    * Event {@code order-placed}, generated from {@link OrderPlaced}: its codec and JSON Schema.
@@ -131,7 +161,17 @@ public final class OrderCodecs {
       "order-placed",
       OrderPlaced.class,
       ORDER_PLACED_CODEC,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"OrderPlaced\",\"description\":\"event order-placed of aggregate order\",\"type\":\"object\",\"properties\":{\"id\":{\"type\":[\"string\",\"null\"]},\"customer\":{\"type\":[\"string\",\"null\"],\"format\":\"uuid\"},\"placedAt\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"},\"lines\":{\"type\":[\"array\",\"null\"],\"items\":{\"$ref\":\"#/$defs/Line\"}},\"note\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"id\",\"customer\",\"placedAt\"],\"$defs\":{\"Line\":{\"type\":\"object\",\"properties\":{\"sku\":{\"type\":\"string\",\"minLength\":1},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\",\"exclusiveMinimum\":0},\"unitPrice\":{\"type\":[\"number\",\"null\"],\"exclusiveMinimum\":0.00}},\"required\":[\"sku\",\"quantity\",\"unitPrice\"]}}}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"OrderPlaced",\
+      "description":"event order-placed of aggregate order","type":"object",\
+      "properties":{"id":{"type":["string","null"]},"customer":{"type":["string","null"],\
+      "format":"uuid"},"placedAt":{"type":["string","null"],"format":"date-time"},\
+      "lines":{"type":["array","null"],"items":{"$ref":"#/$defs/Line"}},\
+      "note":{"type":["string","null"]}},"required":["id","customer","placedAt"],\
+      "$defs":{"Line":{"type":"object","properties":{"sku":{"type":"string","minLength":1},\
+      "quantity":{"type":"integer","format":"int32","exclusiveMinimum":0},\
+      "unitPrice":{"type":["number","null"],"exclusiveMinimum":0.00}},"required":["sku",\
+      "quantity","unitPrice"]}}}""");
 
   /**
    * Event {@code order-paid}, generated from {@link OrderPaid}: its codec and JSON Schema.
@@ -140,7 +180,10 @@ public final class OrderCodecs {
       "order-paid",
       OrderPaid.class,
       ORDER_PAID_CODEC,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"OrderPaid\",\"description\":\"event order-paid of aggregate order\",\"type\":\"object\",\"properties\":{\"amount\":{\"type\":[\"number\",\"null\"]}},\"required\":[\"amount\"]}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"OrderPaid",\
+      "description":"event order-paid of aggregate order","type":"object",\
+      "properties":{"amount":{"type":["number","null"]}},"required":["amount"]}""");
 
   /**
    * Event {@code order-shipped}, generated from {@link OrderShipped}: its codec and JSON Schema.
@@ -149,7 +192,14 @@ public final class OrderCodecs {
       "order-shipped",
       OrderShipped.class,
       ORDER_SHIPPED_CODEC,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"OrderShipped\",\"description\":\"event order-shipped of aggregate order\",\"type\":\"object\",\"properties\":{\"to\":{\"anyOf\":[{\"$ref\":\"#/$defs/Address\"},{\"type\":\"null\"}]}},\"required\":[\"to\"],\"$defs\":{\"Address\":{\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\"},\"postcode\":{\"type\":[\"string\",\"null\"],\"pattern\":\"^(?:[0-9]{4})$\"}},\"required\":[\"street\",\"postcode\"]}}}");
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"OrderShipped",\
+      "description":"event order-shipped of aggregate order","type":"object",\
+      "properties":{"to":{"anyOf":[{"$ref":"#/$defs/Address"},{"type":"null"}]}},\
+      "required":["to"],"$defs":{"Address":{"type":"object",\
+      "properties":{"street":{"type":"string","minLength":1,"pattern":"\\\\S"},\
+      "postcode":{"type":["string","null"],"pattern":"^(?:[0-9]{4})$"}},"required":["street",\
+      "postcode"]}}}""");
 
   /**
    * The {@code order} aggregate of service {@code shop}: state codec and schema, commands and events.
@@ -158,7 +208,17 @@ public final class OrderCodecs {
       "order",
       Order.class,
       ORDER_CODEC,
-      "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Order\",\"description\":\"state of aggregate order\",\"type\":\"object\",\"properties\":{\"id\":{\"type\":[\"string\",\"null\"]},\"customer\":{\"type\":[\"string\",\"null\"],\"format\":\"uuid\"},\"placedAt\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"},\"lines\":{\"type\":[\"array\",\"null\"],\"items\":{\"$ref\":\"#/$defs/Line\"}},\"paid\":{\"type\":\"boolean\"}},\"required\":[\"id\",\"customer\",\"placedAt\",\"paid\"],\"$defs\":{\"Line\":{\"type\":\"object\",\"properties\":{\"sku\":{\"type\":\"string\",\"minLength\":1},\"quantity\":{\"type\":\"integer\",\"format\":\"int32\",\"exclusiveMinimum\":0},\"unitPrice\":{\"type\":[\"number\",\"null\"],\"exclusiveMinimum\":0.00}},\"required\":[\"sku\",\"quantity\",\"unitPrice\"]}}}")
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Order",\
+      "description":"state of aggregate order","type":"object",\
+      "properties":{"id":{"type":["string","null"]},"customer":{"type":["string","null"],\
+      "format":"uuid"},"placedAt":{"type":["string","null"],"format":"date-time"},\
+      "lines":{"type":["array","null"],"items":{"$ref":"#/$defs/Line"}},\
+      "paid":{"type":"boolean"}},"required":["id","customer","placedAt","paid"],\
+      "$defs":{"Line":{"type":"object","properties":{"sku":{"type":"string","minLength":1},\
+      "quantity":{"type":"integer","format":"int32","exclusiveMinimum":0},\
+      "unitPrice":{"type":["number","null"],"exclusiveMinimum":0.00}},"required":["sku",\
+      "quantity","unitPrice"]}}}""")
     .command(PLACE_ORDER)
     .command(PAY)
     .command(SHIP)

@@ -17,7 +17,6 @@ import javax.annotation.processing.Generated;
  */
 @Generated("com.weegigs.events.processor.WeeEventsProcessor")
 @WeeGenerated
-@SuppressWarnings({"deprecation", "removal"})
 public final class OrderValidators {
   private static final BigDecimal PLACE_ORDER_REFERENCE_DECIMAL_MAX = new BigDecimal("1000");
 

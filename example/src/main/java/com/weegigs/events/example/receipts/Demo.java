@@ -68,7 +68,7 @@ final class Demo {
             () -> receipts.addItem(key, new AddItem(" ", money("-1"), 0)));
         step("remove-item Tea", () -> receipts.removeItem(key, new RemoveItem("Tea")));
         step("remove-item Coffee", () -> receipts.removeItem(key, new RemoveItem("Coffee")));
-        step("finalize", () -> receipts.finalize(key, new Finalize()));
+        step("finalize", () -> receipts.finalizeCommand(key, new Finalize()));
         step("add-item Tea 4.99 x 2 (after finalize)", () -> receipts.addItem(key, new AddItem("Tea", money("4.99"), 2)));
 
         long deadline = System.nanoTime() + EVENT_WAIT.toNanos();

@@ -102,7 +102,7 @@ class ReceiptScenarioTest {
       assertMoney("9.00", refund.refundAmount());
       assertMoney("3.25", removed.entity().state().total());
 
-      CommandResult<Receipt, ReceiptEvent> finalized = receipts.finalize(key, new Finalize());
+      CommandResult<Receipt, ReceiptEvent> finalized = receipts.finalizeCommand(key, new Finalize());
       ReceiptFinalized closing = assertInstanceOf(ReceiptFinalized.class, finalized.events().get(0).data());
       assertMoney("3.25", closing.finalTotal());
       assertEquals(1, closing.itemCount());
@@ -139,10 +139,10 @@ class ReceiptScenarioTest {
   @Test
   void businessRulesRefuseWithTheirReasonAndMessage() {
     String key = "scenario-rules";
-    assertRejected("empty-receipt", "Cannot finalize receipt with no items", () -> receipts.finalize(key, new Finalize()));
+    assertRejected("empty-receipt", "Cannot finalize receipt with no items", () -> receipts.finalizeCommand(key, new Finalize()));
     assertRejected("item-not-found", "Item 'Tea' not found on receipt", () -> receipts.removeItem(key, new RemoveItem("Tea")));
     receipts.addItem(key, new AddItem("Coffee", money("4.50"), 2));
-    receipts.finalize(key, new Finalize());
+    receipts.finalizeCommand(key, new Finalize());
     assertRejected(
         "invalid-receipt-state",
         "Cannot perform operation 'add-item' on closed receipt",

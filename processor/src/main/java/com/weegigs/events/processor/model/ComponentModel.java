@@ -1,6 +1,8 @@
 package com.weegigs.events.processor.model;
 
+import com.palantir.javapoet.ClassName;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One record component.
@@ -25,5 +27,21 @@ public record ComponentModel(
   /** A component without constraints on its type arguments. */
   public ComponentModel(String name, ValueType type, List<ConstraintModel> constraints, boolean cascade) {
     this(name, type, constraints, cascade, List.of());
+  }
+
+  /**
+   * The record that {@code @Valid} validates in this component: its type, or the record its
+   * containers hold however deep ({@code List<Optional<Line>>}); empty without {@code @Valid} or
+   * when no record is held.
+   */
+  public Optional<ClassName> cascadedRecord() {
+    if (!cascade) {
+      return Optional.empty();
+    }
+    ValueType held = type;
+    while (held instanceof ValueType.Container container) {
+      held = container.held();
+    }
+    return held instanceof ValueType.Record record ? Optional.of(record.javaType()) : Optional.empty();
   }
 }

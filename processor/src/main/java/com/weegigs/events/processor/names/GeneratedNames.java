@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.weegigs.events.processor.model.AggregateNames;
 import com.weegigs.events.processor.model.ServiceNames;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one place that decides the name of every generated type (documented in the processor's
@@ -20,8 +21,24 @@ import java.util.List;
  *   <tr><td>NATS client</td><td>{@code NatsReceiptClient}</td></tr>
  *   <tr><td>service descriptor</td><td>{@code ReceiptsService} (PascalCase of the service name + {@code Service})</td></tr>
  * </table>
+ *
+ * <p>In the client, a command's method is the lower camel case of its record's simple name
+ * ({@code AddItem} → {@code addItem}); when that is one of {@link #RESERVED_CLIENT_METHODS} or a Java
+ * keyword, {@link #CLIENT_METHOD_SUFFIX} is appended ({@code Finalize} → {@code finalizeCommand},
+ * {@code Get} → {@code getCommand}), and a name still taken gets a number ({@code addItemCommand2}).
  */
 public final class GeneratedNames {
+  /**
+   * Names a command's client method never takes: the client's own methods, and the methods of
+   * {@code Object}, which a command method would overload and be mistaken for.
+   */
+  public static final Set<String> RESERVED_CLIENT_METHODS = Set.of(
+      "get", "onEvent", "blocking", "create",
+      "finalize", "wait", "notify", "notifyAll", "getClass", "hashCode", "equals", "toString", "clone");
+
+  /** Appended to a command's client method name that is reserved or a keyword. */
+  public static final String CLIENT_METHOD_SUFFIX = "Command";
+
   private GeneratedNames() {}
 
   /** Names of the types generated for the aggregate record {@code state}. */

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The name grammar of the wire contract ({@code shared/WIRE.md}) as pure functions: kebab-case
+ * The name grammar of the wire contract ({@code docs/wire-contract.md}, "Names") as pure functions: kebab-case
  * derivation of wire names from Java names, the checks (with a reason a person can act on), and
  * "did you mean" suggestions by edit distance.
  *
@@ -60,7 +60,7 @@ public final class WireNames {
 
   /**
    * The wire value of an enum constant, by the same rule as the runtime's
-   * {@code JsonCodecs.wireName}: its name lower-cased ({@link Locale#ROOT}) with {@code _} written as
+   * {@code ContainerCodecs.wireName}: its name lower-cased ({@link Locale#ROOT}) with {@code _} written as
    * {@code -} ({@code IN_PROGRESS} → {@code in-progress}). Unlike {@link #kebabCase}, it does not split
    * words, so {@code InProgress} is {@code inprogress}: the generated codecs, the JSON Schema and the
    * compile-time check of distinct values must all agree with the runtime.

@@ -5,6 +5,7 @@ import com.weegigs.events.processor.model.AggregateModel;
 import com.weegigs.events.processor.model.CommandModel;
 import com.weegigs.events.processor.model.EventModel;
 import com.weegigs.events.processor.model.RecordShape;
+import com.weegigs.events.processor.names.GeneratedNames;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.Map;
  *       {@code HEALTH}, {@code ALL_COMMANDS}, {@code ALL_EVENTS}, {@code ADD_ITEM_COMMAND} per command
  *       and {@code ITEM_ADDED_EVENT} per event (the suffixes keep them apart from the fixed names).
  *   <li>{@code ReceiptClient}: {@code addItem} per command (lower camel case of the record's simple
- *       name) and {@code onItemAdded} per event.
+ *       name, {@code finalizeCommand} for a name {@code GeneratedNames} reserves) and
+ *       {@code onItemAdded} per event.
  * </ul>
  */
 final class AggregateConstants {
@@ -61,9 +63,10 @@ final class AggregateConstants {
       codecClasses.put(record, classes.allocate(record.simpleName() + "Codec", ""));
     }
 
-    JavaNames.Allocator clientNames = new JavaNames.Allocator("get", "onEvent", "blocking", "create");
+    JavaNames.Allocator clientNames = new JavaNames.Allocator(GeneratedNames.RESERVED_CLIENT_METHODS.toArray(String[]::new));
     for (CommandModel command : aggregate.commands()) {
-      clientMethods.put(command.wireName(), clientNames.allocate(JavaNames.lowerCamel(command.shape().type().simpleName()), "Command"));
+      String preferred = JavaNames.lowerCamel(command.shape().type().simpleName());
+      clientMethods.put(command.wireName(), clientNames.allocate(preferred, GeneratedNames.CLIENT_METHOD_SUFFIX));
     }
     for (EventModel event : aggregate.events()) {
       listenerMethods.put(event.wireName(), clientNames.allocate("on" + event.shape().type().simpleName(), "Event"));

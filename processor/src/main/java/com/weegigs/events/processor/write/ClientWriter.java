@@ -68,7 +68,7 @@ final class ClientWriter {
   private JavaFile clientInterface() {
     ClassName name = aggregate.names().client();
     ClassName blocking = name.nestedClass("Blocking");
-    TypeSpec.Builder client = GeneratedFiles.annotate(TypeSpec.interfaceBuilder(name), generatedAnnotation)
+    TypeSpec.Builder client = GeneratedFiles.annotate(TypeSpec.interfaceBuilder(name), generatedAnnotation, aggregate.deprecatedUses())
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(CodeText.block("Typed client of the {@code $L} aggregate, generated from {@link $T}: one method per command, {@code get}\n"
             + "and a subscription per event. Methods return at once with a {@link $T}; {@link #blocking()} waits instead.\n"
@@ -180,7 +180,7 @@ final class ClientWriter {
     ClassName blockingName = name.nestedClass("BlockingClient");
     TypeName aggregateClient = ParameterizedTypeName.get(RuntimeTypes.AGGREGATE_CLIENT, aggregate.stateType(), aggregate.eventSupertype());
 
-    TypeSpec.Builder nats = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation)
+    TypeSpec.Builder nats = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation, aggregate.deprecatedUses())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(client)
         .addJavadoc(CodeText.block("{@link $T} over NATS, generated from {@link $T}: every call goes through the runtime's\n"

@@ -4,6 +4,8 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
+import com.weegigs.events.processor.model.AggregateModel.DeprecatedUse;
+import java.util.Set;
 
 /** What every generated type shares: its annotations and the way it becomes a file. */
 final class GeneratedFiles {
@@ -12,16 +14,30 @@ final class GeneratedFiles {
   /**
    * Adds {@code @javax.annotation.processing.Generated} (JDK 9+, source retention, in module
    * {@code java.compiler}) when {@code generatedAnnotation} is set, and always our class-retention
-   * {@code @WeeGenerated} and a {@code @SuppressWarnings} of deprecation (of the user's own types).
+   * {@code @WeeGenerated}.
    */
   static TypeSpec.Builder annotate(TypeSpec.Builder type, boolean generatedAnnotation) {
     if (generatedAnnotation) {
       type.addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED).addMember("value", "$S", RuntimeTypes.PROCESSOR).build());
     }
-    // A user may deprecate a command or event; the generated code that must still refer to it should
-    // not break a build that compiles with -Werror.
-    return type.addAnnotation(RuntimeTypes.WEE_GENERATED)
-        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "{$S, $S}", "deprecation", "removal").build());
+    return type.addAnnotation(RuntimeTypes.WEE_GENERATED);
+  }
+
+  /**
+   * {@link #annotate(TypeSpec.Builder, boolean)}, for a type that refers to the user's declarations:
+   * when some of them are deprecated ({@code uses}), a {@code @SuppressWarnings} of exactly those
+   * warnings, as the generated code must still refer to them and should not break a build that
+   * compiles with {@code -Werror}.
+   */
+  static TypeSpec.Builder annotate(TypeSpec.Builder type, boolean generatedAnnotation, Set<DeprecatedUse> uses) {
+    annotate(type, generatedAnnotation);
+    if (uses.contains(DeprecatedUse.DEPRECATED) && uses.contains(DeprecatedUse.FOR_REMOVAL)) {
+      type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "{$S, $S}", "deprecation", "removal").build());
+    } else if (!uses.isEmpty()) {
+      String warning = uses.contains(DeprecatedUse.DEPRECATED) ? "deprecation" : "removal";
+      type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", warning).build());
+    }
+    return type;
   }
 
   /** The file of a top-level type named {@code name}: two-space indent, no dates, no versions. */

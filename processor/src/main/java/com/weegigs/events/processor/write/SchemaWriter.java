@@ -1,7 +1,6 @@
 package com.weegigs.events.processor.write;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
 import com.weegigs.events.processor.model.ComponentModel;
 import com.weegigs.events.processor.model.ConstraintModel;
 import com.weegigs.events.processor.model.RecordShape;
@@ -78,8 +77,7 @@ final class SchemaWriter {
   }
 
   private static boolean isRequired(ValueType type) {
-    return !(type instanceof ValueType.OptionalOf || type instanceof ValueType.ListOf
-        || type instanceof ValueType.SetOf || type instanceof ValueType.MapOf);
+    return !(type instanceof ValueType.Container);
   }
 
   private Map<String, Object> component(ComponentModel component) {
@@ -93,8 +91,7 @@ final class SchemaWriter {
     if (!component.elementConstraints().isEmpty()) {
       // List<@NotBlank String>: the element's keywords go into the items (a Map's: its values') schema
       String key = type instanceof ValueType.MapOf ? "additionalProperties" : "items";
-      ValueType element = type instanceof ValueType.MapOf map ? map.value()
-          : type instanceof ValueType.ListOf list ? list.element() : ((ValueType.SetOf) type).element();
+      ValueType element = ((ValueType.Container) type).held();
       @SuppressWarnings("unchecked")
       Map<String, Object> items = new LinkedHashMap<>((Map<String, Object>) schema.get(key));
       for (ConstraintModel constraint : component.elementConstraints()) {
@@ -111,7 +108,6 @@ final class SchemaWriter {
 
   /** Adds the keywords of one constraint; answers whether it forbids {@code null}. */
   private static boolean apply(Map<String, Object> schema, ValueType type, ConstraintModel constraint) {
-    Map<String, Object> attributes = constraint.attributes();
     String lengthMin = "minLength";
     String lengthMax = "maxLength";
     if (type instanceof ValueType.ListOf || type instanceof ValueType.SetOf) {
@@ -121,7 +117,9 @@ final class SchemaWriter {
       lengthMin = "minProperties";
       lengthMax = "maxProperties";
     }
-    switch (constraint.kind()) {
+    // Each kind has its own record; the casts below follow the kind.
+    ConstraintModel.Rule rule = constraint.rule();
+    switch (rule.kind()) {
       case NOT_NULL -> {
         return true;
       }
@@ -135,24 +133,29 @@ final class SchemaWriter {
         return true;
       }
       case SIZE -> {
-        long min = number(attributes.get("min"), 0L);
-        long max = number(attributes.get("max"), Integer.MAX_VALUE);
-        if (min > 0) {
-          lower(schema, lengthMin, min);
+        ConstraintModel.Size size = (ConstraintModel.Size) rule;
+        if (size.min() > 0) {
+          lower(schema, lengthMin, (long) size.min());
         }
-        if (max < Integer.MAX_VALUE) {
-          upper(schema, lengthMax, max);
+        if (size.max() < Integer.MAX_VALUE) {
+          upper(schema, lengthMax, (long) size.max());
         }
       }
-      case MIN -> lower(schema, "minimum", number(attributes.get("value"), 0L));
-      case MAX -> upper(schema, "maximum", number(attributes.get("value"), 0L));
+      case MIN -> lower(schema, "minimum", ((ConstraintModel.Min) rule).value());
+      case MAX -> upper(schema, "maximum", ((ConstraintModel.Max) rule).value());
       case POSITIVE -> lower(schema, "exclusiveMinimum", 0);
       case POSITIVE_OR_ZERO -> lower(schema, "minimum", 0);
       case NEGATIVE -> upper(schema, "exclusiveMaximum", 0);
       case NEGATIVE_OR_ZERO -> upper(schema, "maximum", 0);
-      case DECIMAL_MIN -> decimal(schema, attributes, "minimum", "exclusiveMinimum", false);
-      case DECIMAL_MAX -> decimal(schema, attributes, "maximum", "exclusiveMaximum", true);
-      case PATTERN -> pattern(schema, "^(?:" + attributes.get("regexp") + ")$");
+      case DECIMAL_MIN -> {
+        ConstraintModel.DecimalMin min = (ConstraintModel.DecimalMin) rule;
+        lower(schema, min.inclusive() ? "minimum" : "exclusiveMinimum", new RawNumber(new BigDecimal(min.value()).toString()));
+      }
+      case DECIMAL_MAX -> {
+        ConstraintModel.DecimalMax max = (ConstraintModel.DecimalMax) rule;
+        upper(schema, max.inclusive() ? "maximum" : "exclusiveMaximum", new RawNumber(new BigDecimal(max.value()).toString()));
+      }
+      case PATTERN -> pattern(schema, "^(?:" + ((ConstraintModel.Pattern) rule).regexp() + ")$");
       case EMAIL -> schema.put("format", "email");
     }
     return false;
@@ -189,70 +192,48 @@ final class SchemaWriter {
     all.add(Map.of("pattern", pattern));
   }
 
-  private static void decimal(Map<String, Object> schema, Map<String, Object> attributes, String inclusive, String exclusive,
-      boolean isUpper) {
-    Object value = attributes.get("value");
-    if (value == null) {
-      return;
-    }
-    BigDecimal bound;
-    try {
-      bound = new BigDecimal(value.toString().trim());
-    } catch (NumberFormatException e) {
-      return; // the processor reports an unparsable bound; the schema simply leaves it out
-    }
-    boolean isInclusive = !Boolean.FALSE.equals(attributes.get("inclusive"));
-    String keyword = isInclusive ? inclusive : exclusive;
-    if (isUpper) {
-      upper(schema, keyword, new RawNumber(bound.toString()));
-    } else {
-      lower(schema, keyword, new RawNumber(bound.toString()));
-    }
-  }
-
-  private static long number(Object value, long fallback) {
-    return value instanceof Number number ? number.longValue() : fallback;
-  }
-
   private Map<String, Object> value(ValueType type) {
     Map<String, Object> schema = new LinkedHashMap<>();
     if (type instanceof ValueType.Primitive primitive) {
-      TypeName unboxed = primitive.javaType().isBoxedPrimitive() ? primitive.javaType().unbox() : primitive.javaType();
-      if (unboxed.equals(TypeName.BOOLEAN)) {
-        schema.put("type", "boolean");
-      } else if (unboxed.equals(TypeName.DOUBLE) || unboxed.equals(TypeName.FLOAT)) {
-        schema.put("type", "number");
-      } else {
-        schema.put("type", "integer");
-        if (unboxed.equals(TypeName.INT)) {
+      switch (primitive.kind()) {
+        case BOOLEAN -> schema.put("type", "boolean");
+        case DOUBLE, FLOAT -> schema.put("type", "number");
+        case INT -> {
+          schema.put("type", "integer");
           schema.put("format", "int32");
-        } else if (unboxed.equals(TypeName.LONG)) {
+        }
+        case LONG -> {
+          schema.put("type", "integer");
           schema.put("format", "int64");
-        } else if (unboxed.equals(TypeName.SHORT)) {
+        }
+        case SHORT -> {
+          schema.put("type", "integer");
           schema.put("minimum", (long) Short.MIN_VALUE);
           schema.put("maximum", (long) Short.MAX_VALUE);
-        } else if (unboxed.equals(TypeName.BYTE)) {
+        }
+        case BYTE -> {
+          schema.put("type", "integer");
           schema.put("minimum", (long) Byte.MIN_VALUE);
           schema.put("maximum", (long) Byte.MAX_VALUE);
         }
       }
     } else if (type instanceof ValueType.Scalar scalar) {
-      switch (scalar.javaType().canonicalName()) {
-        case "java.math.BigDecimal" -> schema.put("type", "number");
-        case "java.math.BigInteger" -> schema.put("type", "integer");
-        case "java.util.UUID" -> {
+      switch (scalar.kind()) {
+        case STRING -> schema.put("type", "string");
+        case BIG_DECIMAL -> schema.put("type", "number");
+        case BIG_INTEGER -> schema.put("type", "integer");
+        case UUID -> {
           schema.put("type", "string");
           schema.put("format", "uuid");
         }
-        case "java.time.Instant" -> {
+        case INSTANT -> {
           schema.put("type", "string");
           schema.put("format", "date-time");
         }
-        case "java.time.LocalDate" -> {
+        case LOCAL_DATE -> {
           schema.put("type", "string");
           schema.put("format", "date");
         }
-        default -> schema.put("type", "string");
       }
     } else if (type instanceof ValueType.Enum enumType) {
       schema.put("type", "string");

@@ -52,9 +52,7 @@ final class StubWriter {
     javadoc.add("\n@return the definition; pass it to the service host\n");
 
     CodeText chain = CodeText.of("return $T.builder($T.TYPE)", RuntimeTypes.AGGREGATE_DEFINITION, codecs);
-    if (aggregate.hasInitialState()) {
-      chain.add("\n.initialState(key -> $T.$N(key))", aggregate.stateType(), aggregate.initialMethod());
-    }
+    aggregate.initialMethod().ifPresent(initial -> chain.add("\n.initialState(key -> $T.$N(key))", aggregate.stateType(), initial));
     for (EventModel event : aggregate.events()) {
       if (event.reducer().creating()) {
         chain.add("\n.creatingReducer($T.class, event -> $T.$N(event))", event.shape().type(), aggregate.stateType(), event.reducer().method());
@@ -77,7 +75,7 @@ final class StubWriter {
     body.addStatement("$L", chain);
     definition.addJavadoc(javadoc.build()).addCode(body.build());
 
-    TypeSpec stub = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation)
+    TypeSpec stub = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation, aggregate.deprecatedUses())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc(CodeText.block("Service stub of the {@code $L} aggregate, generated from {@link $T}: binds every command to its\n"
             + "{@code @CommandHandler} and every event to its {@code @Reducer}. Host the result of {@link #definition}\n"

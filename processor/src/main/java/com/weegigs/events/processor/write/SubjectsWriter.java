@@ -10,7 +10,7 @@ import com.weegigs.events.processor.model.EventModel;
 import com.weegigs.events.processor.model.ServiceModel;
 import javax.lang.model.element.Modifier;
 
-/** Writes {@code ReceiptSubjects}: a constant for every NATS subject of the aggregate (WIRE.md, "Subjects"). */
+/** Writes {@code ReceiptSubjects}: a constant for every NATS subject of the aggregate ({@code docs/wire-contract.md}, "Subjects"). */
 final class SubjectsWriter {
   private SubjectsWriter() {}
 

@@ -12,7 +12,6 @@ import com.weegigs.events.processor.model.ComponentModel;
 import com.weegigs.events.processor.model.ConstraintModel;
 import com.weegigs.events.processor.model.RecordShape;
 import com.weegigs.events.processor.model.ValueType;
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -56,10 +55,7 @@ final class ValidatorsWriter {
         continue;
       }
       for (ComponentModel component : shape.components()) {
-        ClassName nested = component.cascade() ? cascadedRecord(component.type()) : null;
-        if (nested != null && constants.records().containsKey(nested)) {
-          pending.add(constants.records().get(nested));
-        }
+        component.cascadedRecord().map(constants.records()::get).ifPresent(pending::add);
       }
     }
 
@@ -70,7 +66,7 @@ final class ValidatorsWriter {
       checks.add(checkMethod(shape, checked));
     }
 
-    TypeSpec.Builder validators = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation)
+    TypeSpec.Builder validators = GeneratedFiles.annotate(TypeSpec.classBuilder(name), generatedAnnotation, aggregate.deprecatedUses())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc(CodeText.block("Constraint checks of the commands of the {@code $L} aggregate ({@link $T}), generated from their\n"
             + "jakarta.validation annotations. Each {@code validate} method returns every violation, with its JSON path,\n"
@@ -81,32 +77,6 @@ final class ValidatorsWriter {
     validates.forEach(validators::addMethod);
     checks.forEach(validators::addMethod);
     return GeneratedFiles.file(name, validators.build());
-  }
-
-  /** The record a {@code @Valid} component holds, however deep in its containers; {@code null} when none. */
-  private static ClassName cascadedRecord(ValueType type) {
-    if (type instanceof ValueType.Record record) {
-      return record.javaType();
-    }
-    ValueType held = held(type);
-    return held == null ? null : cascadedRecord(held);
-  }
-
-  /** What a container holds: a list's or set's element, a map's or optional's value; {@code null} for anything else. */
-  private static ValueType held(ValueType type) {
-    if (type instanceof ValueType.ListOf list) {
-      return list.element();
-    }
-    if (type instanceof ValueType.SetOf set) {
-      return set.element();
-    }
-    if (type instanceof ValueType.MapOf map) {
-      return map.value();
-    }
-    if (type instanceof ValueType.OptionalOf optional) {
-      return optional.value();
-    }
-    return null;
   }
 
   /** The {@code ValidationContext} method that descends into {@code type}. */
@@ -129,12 +99,11 @@ final class ValidatorsWriter {
    * {@code (held1, context1) -> context1.cascadeEach(null, held1, CartValidators::check)}.
    */
   private CodeText heldCheck(ValueType type, int depth) {
-    ValueType held = held(type);
-    if (held == null) {
-      return CodeText.of("$T::check", aggregate.names().validators());
+    if (type instanceof ValueType.Container container) {
+      return CodeText.of("(held$L, context$L) -> context$L.$N(null, held$L, $L)", depth, depth, depth, cascadeMethod(type), depth,
+          heldCheck(container.held(), depth + 1));
     }
-    return CodeText.of("(held$L, context$L) -> context$L.$N(null, held$L, $L)", depth, depth, depth, cascadeMethod(type), depth,
-        heldCheck(held, depth + 1));
+    return CodeText.of("$T::check", aggregate.names().validators());
   }
 
   private MethodSpec validateMethod(RecordShape shape) {
@@ -168,12 +137,10 @@ final class ValidatorsWriter {
       if (!component.elementConstraints().isEmpty()) {
         elementChecks(code, shape, component);
       }
-      ClassName nested = component.cascade() ? cascadedRecord(component.type()) : null;
-      if (nested != null && checked.containsKey(nested)) {
+      if (component.cascadedRecord().filter(checked::containsKey).isPresent()) {
         ValueType type = component.type();
-        ValueType held = held(type);
         code.addStatement("context.$N($S, value.$N(), $L)", cascadeMethod(type), component.name(), component.name(),
-            held == null ? heldCheck(type, 1) : heldCheck(held, 1));
+            heldCheck(type instanceof ValueType.Container container ? container.held() : type, 1));
       }
     }
     return check.addCode(code.build()).build();
@@ -211,43 +178,38 @@ final class ValidatorsWriter {
   private CodeText constraintCall(RecordShape shape, String owner, ConstraintModel constraint, CodeText field, CodeText access) {
     ClassName constraints = RuntimeTypes.CONSTRAINTS;
     String message = constraint.message();
-    Map<String, Object> attributes = constraint.attributes();
-    return switch (constraint.kind()) {
+    // Each kind has its own record; the casts below follow the kind.
+    ConstraintModel.Rule rule = constraint.rule();
+    return switch (rule.kind()) {
       case NOT_NULL -> CodeText.of("$T.notNull(context, $L, $L, $S)", constraints, field, access, message);
       case NOT_BLANK -> CodeText.of("$T.notBlank(context, $L, $L, $S)", constraints, field, access, message);
       case NOT_EMPTY -> CodeText.of("$T.notEmpty(context, $L, $L, $S)", constraints, field, access, message);
       case SIZE -> CodeText.of("$T.size(context, $L, $L, $L, $L, $S)", constraints, field, access,
-          intAttribute(attributes.get("min"), 0), intAttribute(attributes.get("max"), Integer.MAX_VALUE), message);
-      case MIN -> CodeText.of("$T.min(context, $L, $L, $LL, $S)", constraints, field, access, longAttribute(attributes.get("value")), message);
-      case MAX -> CodeText.of("$T.max(context, $L, $L, $LL, $S)", constraints, field, access, longAttribute(attributes.get("value")), message);
+          ((ConstraintModel.Size) rule).min(), ((ConstraintModel.Size) rule).max(), message);
+      case MIN -> CodeText.of("$T.min(context, $L, $L, $LL, $S)", constraints, field, access, ((ConstraintModel.Min) rule).value(), message);
+      case MAX -> CodeText.of("$T.max(context, $L, $L, $LL, $S)", constraints, field, access, ((ConstraintModel.Max) rule).value(), message);
       case POSITIVE -> CodeText.of("$T.positive(context, $L, $L, $S)", constraints, field, access, message);
       case POSITIVE_OR_ZERO -> CodeText.of("$T.positiveOrZero(context, $L, $L, $S)", constraints, field, access, message);
       case NEGATIVE -> CodeText.of("$T.negative(context, $L, $L, $S)", constraints, field, access, message);
       case NEGATIVE_OR_ZERO -> CodeText.of("$T.negativeOrZero(context, $L, $L, $S)", constraints, field, access, message);
-      case DECIMAL_MIN -> CodeText.of("$T.decimalMin(context, $L, $L, $N, $L, $S)", constraints, field, access,
-          decimalField(shape, owner, "MIN", attributes), !Boolean.FALSE.equals(attributes.get("inclusive")), message);
-      case DECIMAL_MAX -> CodeText.of("$T.decimalMax(context, $L, $L, $N, $L, $S)", constraints, field, access,
-          decimalField(shape, owner, "MAX", attributes), !Boolean.FALSE.equals(attributes.get("inclusive")), message);
+      case DECIMAL_MIN -> {
+        ConstraintModel.DecimalMin min = (ConstraintModel.DecimalMin) rule;
+        yield CodeText.of("$T.decimalMin(context, $L, $L, $N, $L, $S)", constraints, field, access,
+            decimalField(shape, owner, "MIN", min.value()), min.inclusive(), message);
+      }
+      case DECIMAL_MAX -> {
+        ConstraintModel.DecimalMax max = (ConstraintModel.DecimalMax) rule;
+        yield CodeText.of("$T.decimalMax(context, $L, $L, $N, $L, $S)", constraints, field, access,
+            decimalField(shape, owner, "MAX", max.value()), max.inclusive(), message);
+      }
       case PATTERN -> CodeText.of("$T.pattern(context, $L, $L, $N, $S)", constraints, field, access,
-          patternField(shape, owner, String.valueOf(attributes.get("regexp"))), message);
+          patternField(shape, owner, ((ConstraintModel.Pattern) rule).regexp()), message);
       case EMAIL -> CodeText.of("$T.email(context, $L, $L, $S)", constraints, field, access, message);
     };
   }
 
-  private static int intAttribute(Object value, int fallback) {
-    return value instanceof Number number ? number.intValue() : fallback;
-  }
-
-  private static long longAttribute(Object value) {
-    if (value instanceof Number number) {
-      return number.longValue();
-    }
-    throw new IllegalArgumentException("constraint value " + value + " is not a number");
-  }
-
-  private String decimalField(RecordShape shape, String owner, String bound, Map<String, Object> attributes) {
-    String value = String.valueOf(attributes.get("value")).trim();
-    new BigDecimal(value); // fails the write, rather than the generated class's initialisation, for a bad bound
+  /** A constant holding the decimal bound {@code value}, which the model has checked is a number. */
+  private String decimalField(RecordShape shape, String owner, String bound, String value) {
     String name = fieldNames.allocate(
         JavaNames.upperSnake(shape.type().simpleName()) + "_" + JavaNames.upperSnake(owner) + "_DECIMAL_" + bound, "_2");
     fields.add(FieldSpec.builder(RuntimeTypes.BIG_DECIMAL, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

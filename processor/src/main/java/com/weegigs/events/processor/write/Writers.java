@@ -13,7 +13,9 @@ import java.util.List;
  * <p>Every generated type carries {@code @WeeGenerated} (class retention, so coverage tools skip it)
  * and, unless the caller says it is not available, {@code @javax.annotation.processing.Generated}.
  * That annotation lives in module {@code java.compiler}: a processor compiling a named module that
- * does not read {@code java.compiler} should pass {@code generatedAnnotation = false}.
+ * does not read {@code java.compiler} should pass {@code generatedAnnotation = false}. A type that
+ * refers to the user's declarations carries {@code @SuppressWarnings} only when
+ * {@link AggregateModel#deprecatedUses()} names the deprecation warnings it would otherwise raise.
  */
 public final class Writers {
   private Writers() {}

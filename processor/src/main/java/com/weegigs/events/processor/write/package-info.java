@@ -26,6 +26,6 @@
  * <p>Per service: {@code ReceiptsService.DESCRIPTOR}. A name that would collide with another generated
  * name or a Java keyword gets a suffix ({@code TYPE_COMMAND}, {@code defaultCommand}); see
  * {@code AggregateConstants}. Decoding rules (missing, null and mistyped values) are those of the
- * runtime's {@code JsonCodecs}.
+ * runtime's generated-code support ({@code ScalarReaders}, {@code JsonRecords}).
  */
 package com.weegigs.events.processor.write;

@@ -4,7 +4,6 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -28,6 +27,7 @@ import com.weegigs.events.processor.step.Steps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -116,7 +116,7 @@ class ModelBuilderTest {
     AggregateModel receipt = aggregate("Receipt");
     assertEquals("receipt", receipt.wireName());
     assertEquals("receipts", receipt.serviceName());
-    assertEquals("open", receipt.initialMethod());
+    assertEquals(Optional.of("open"), receipt.initialMethod());
     assertTrue(receipt.hasInitialState());
     assertEquals(type("ReceiptEvent"), receipt.eventSupertype());
     // Sorted by qualified name.
@@ -174,7 +174,7 @@ class ModelBuilderTest {
   void supplierIsCreatedByAStaticHandlerAndReducer() {
     AggregateModel supplier = aggregate("Supplier");
     assertEquals("supplier", supplier.wireName());
-    assertNull(supplier.initialMethod());
+    assertEquals(Optional.empty(), supplier.initialMethod());
     assertEquals(ClassName.OBJECT, supplier.eventSupertype());
     assertEquals(List.of(), supplier.handlerOwners());
     assertEquals(new HandlerModel(type("Supplier"), "register", true, false, false, false), supplier.commands().get(0).handler());

@@ -24,11 +24,8 @@ import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.validation.Violation;
 import io.nats.client.Connection;
 import jakarta.validation.constraints.NotBlank;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,38 +67,10 @@ class ExampleDomainTest {
     compilation = Compiler.javac()
         .withProcessors(new WeeEventsProcessor())
         .withOptions("-Xlint:all,-processing", "-Werror")
-        .withClasspath(classpath(Service.class, NotBlank.class, JsonCodec.class, JsonParser.class, Connection.class))
+        .withClasspath(CompiledModels.classpath(Service.class, NotBlank.class, JsonCodec.class, JsonParser.class, Connection.class))
         .compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
-    loader = new ClassLoader(ExampleDomainTest.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        String path = "/" + name.replace('.', '/') + ".class";
-        for (JavaFileObject file : compilation.generatedFiles()) {
-          if (file.getKind() == JavaFileObject.Kind.CLASS && file.toUri().getPath().endsWith(path)) {
-            try (InputStream in = file.openInputStream()) {
-              byte[] bytes = in.readAllBytes();
-              return defineClass(name, bytes, 0, bytes.length);
-            } catch (IOException e) {
-              throw new ClassNotFoundException(name, e);
-            }
-          }
-        }
-        throw new ClassNotFoundException(name);
-      }
-    };
-  }
-
-  private static List<File> classpath(Class<?>... members) {
-    List<File> files = new ArrayList<>();
-    for (Class<?> member : members) {
-      try {
-        files.add(new File(member.getProtectionDomain().getCodeSource().getLocation().toURI()));
-      } catch (URISyntaxException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return files;
+    loader = new CompiledModels.CompiledClassLoader(compilation, ExampleDomainTest.class.getClassLoader());
   }
 
   private static Object constant(String simpleName, String field) throws ReflectiveOperationException {

@@ -1,6 +1,5 @@
 package com.weegigs.events.processor.write;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,10 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
-import com.palantir.javapoet.JavaFile;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.CommandContext;
 import com.weegigs.events.runtime.CommandMetadata;
@@ -25,67 +20,27 @@ import com.weegigs.events.runtime.definition.CommandType;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.error.RejectedException;
 import com.weegigs.events.runtime.validation.Violation;
-import io.nats.client.Connection;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compiles the generated sources of the test models together with hand-written domain records
- * ({@code src/test/resources/domain}) and the runtime, with {@code -Xlint:all,-processing -Werror},
- * then loads the classes and runs the generated codecs, validators and stubs.
+ * Runs the generated codecs, validators and stubs of the test models, as {@link CompiledModels}
+ * compiles them with the hand-written domain records and the runtime.
  */
 class GeneratedCodeTest {
   private static final JsonFactory JSON = new JsonFactory();
   private static ClassLoader loader;
 
   @BeforeAll
-  static void compile() throws IOException {
-    List<JavaFileObject> sources = new ArrayList<>();
-    for (var service : List.of(TestModels.receipts(), TestModels.shop(), TestModels.edge())) {
-      for (JavaFile file : WritersGoldenTest.generate(service)) {
-        sources.add(file.toJavaFileObject());
-      }
-    }
-    Path domain = Path.of("src", "test", "resources", "domain");
-    try (Stream<Path> files = Files.walk(domain)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-        String name = domain.relativize(file).toString().replace(File.separatorChar, '.').replaceAll("\\.java$", "");
-        sources.add(JavaFileObjects.forSourceString(name, Files.readString(file)));
-      }
-    }
-    Compilation compilation = Compiler.javac()
-        .withOptions("-Xlint:all,-processing", "-Werror")
-        .withClasspath(classpath(JsonCodec.class, JsonParser.class, Connection.class))
-        .compile(sources);
-    assertThat(compilation).succeededWithoutWarnings();
-    loader = new CompiledClassLoader(compilation, GeneratedCodeTest.class.getClassLoader());
-  }
-
-  private static List<File> classpath(Class<?>... members) {
-    List<File> files = new ArrayList<>();
-    for (Class<?> member : members) {
-      try {
-        files.add(new File(member.getProtectionDomain().getCodeSource().getLocation().toURI()));
-      } catch (URISyntaxException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return files;
+  static void compile() {
+    loader = CompiledModels.loader();
   }
 
   private static Object constant(String type, String field) throws ReflectiveOperationException {
@@ -402,31 +357,5 @@ class GeneratedCodeTest {
     receipt.put("items", "[{\"name\":\"Tea\",\"price\":2,\"quantity\":1}]");
     receipt.put("total", "2");
     replaceEachField(constant("com.example.receipts.ReceiptCodecs", "RECEIPT_CODEC"), receipt);
-  }
-
-  /** Loads the classes of a compile-testing {@link Compilation}. */
-  private static final class CompiledClassLoader extends ClassLoader {
-    private final Compilation compilation;
-
-    CompiledClassLoader(Compilation compilation, ClassLoader parent) {
-      super(parent);
-      this.compilation = compilation;
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      String path = name.replace('.', '/') + ".class";
-      for (JavaFileObject file : compilation.generatedFiles()) {
-        if (file.getKind() == JavaFileObject.Kind.CLASS && file.toUri().getPath().endsWith("/" + path)) {
-          try (InputStream in = file.openInputStream()) {
-            byte[] bytes = in.readAllBytes();
-            return defineClass(name, bytes, 0, bytes.length);
-          } catch (IOException e) {
-            throw new ClassNotFoundException(name, e);
-          }
-        }
-      }
-      throw new ClassNotFoundException(name);
-    }
   }
 }

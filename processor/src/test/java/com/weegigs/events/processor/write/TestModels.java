@@ -18,6 +18,7 @@ import com.weegigs.events.processor.model.ServiceNames;
 import com.weegigs.events.processor.model.ValueType;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Models built by hand, as the processor's front end would build them, for the writer tests. The
@@ -109,7 +110,8 @@ final class TestModels {
 
     AggregateModel aggregate = new AggregateModel("receipt", "receipts", receipt, state, "open", receipts("ReceiptEvent"),
         List.of(addItem, removeItem, finalizeReceipt, voidReceipt), List.of(itemAdded, itemRemoved, finalized, voided),
-        List.of(handlers), List.of(item), names(receipt));
+        List.of(handlers), List.of(item), names(receipt))
+        .withDeprecatedUses(java.util.Set.of(AggregateModel.DeprecatedUse.DEPRECATED)); // Finalize is deprecated in the domain sources
     return new ServiceModel("receipts", "1.0.0", "Receipt Service", RECEIPTS, List.of(aggregate),
         new ServiceNames(ClassName.get(RECEIPTS, "ReceiptsService")));
   }
@@ -179,8 +181,9 @@ final class TestModels {
     EventModel shipped = new EventModel("order-shipped", new RecordShape(shop("OrderShipped"), List.of(
         component("to", addressType))), new ReducerModel("on", false));
 
-    AggregateModel aggregate = new AggregateModel("order", "shop", order, state, null, ClassName.OBJECT,
-        List.of(place, pay, ship), List.of(placed, paid, shipped), List.of(), List.of(line, address), names(order));
+    AggregateModel aggregate = new AggregateModel("order", "shop", order, state, Optional.empty(), ClassName.OBJECT,
+        List.of(place, pay, ship), List.of(placed, paid, shipped), List.of(), List.of(line, address), names(order),
+        java.util.Set.of());
     return new ServiceModel("shop", "2.1.0-rc.1", "Shop", SHOP, List.of(aggregate), new ServiceNames(ClassName.get(SHOP, "ShopService")));
   }
 

@@ -41,7 +41,7 @@ class WritersTest {
     AggregateModel receipt = service.aggregates().get(0);
     AggregateModel broken = new AggregateModel(receipt.wireName(), receipt.serviceName(), receipt.stateType(), receipt.state(),
         receipt.initialMethod(), receipt.eventSupertype(), receipt.commands(), receipt.events(), List.<ClassName>of(),
-        receipt.nestedRecords(), receipt.names());
+        receipt.nestedRecords(), receipt.names(), receipt.deprecatedUses());
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Writers.forAggregate(service, broken));
     assertEquals("handler addItem is on ReceiptHandlers, which is not among the aggregate's handler owners", error.getMessage());
   }
@@ -52,7 +52,7 @@ class WritersTest {
     AggregateModel receipt = service.aggregates().get(0);
     AggregateModel broken = new AggregateModel(receipt.wireName(), receipt.serviceName(), receipt.stateType(), receipt.state(),
         receipt.initialMethod(), receipt.eventSupertype(), receipt.commands(), receipt.events(), receipt.handlerOwners(),
-        List.of(), receipt.names());
+        List.of(), receipt.names(), receipt.deprecatedUses());
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Writers.forAggregate(service, broken));
     assertTrue(error.getMessage().contains("com.example.receipts.Item"), error.getMessage());
   }
