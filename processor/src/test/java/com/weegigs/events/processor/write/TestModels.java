@@ -108,7 +108,7 @@ final class TestModels {
         component("reason", STRING), component("voidedTotal", DECIMAL))), new ReducerModel("on", false));
 
     AggregateModel aggregate = new AggregateModel("receipt", "receipts", receipt, state, "open", receipts("ReceiptEvent"),
-        List.of(addItem, removeItem, finalizeReceipt, voidReceipt), List.of(itemAdded, itemRemoved, finalized, voided),
+        List.of(addItem, finalizeReceipt, removeItem, voidReceipt), List.of(itemAdded, itemRemoved, finalized, voided),
         List.of(handlers), List.of(item), names(receipt));
     return new ServiceModel("receipts", "1.0.0", "Receipt Service", RECEIPTS, List.of(aggregate),
         new ServiceNames(ClassName.get(RECEIPTS, "ReceiptsService")));
