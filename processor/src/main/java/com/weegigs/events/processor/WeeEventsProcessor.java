@@ -95,14 +95,14 @@ public final class WeeEventsProcessor extends AbstractProcessor {
           && processingEnv.getElementUtils().getTypeElement(AnnotationNames.RUNTIME_DEFINITION) == null) {
         // Without this, javac would print dozens of "cannot find symbol" errors in generated files.
         Element first = declarations.aggregates().get(0).element();
-        reporter.report(Diagnostic.RUNTIME_MISSING, first, first.getSimpleName());
+        reporter.report(Messages.runtimeMissing(first.getSimpleName()), first);
         return false;
       }
       for (BuiltService service : new ModelBuilder(processingEnv, reporter).build(declarations)) {
         write(service);
       }
     } catch (RuntimeException e) {
-      reporter.report(Diagnostic.INTERNAL_ERROR, roots.get(0), e, roots.get(0).getSimpleName());
+      reporter.report(Messages.internalError(e, roots.get(0).getSimpleName()), roots.get(0));
     }
     return false;
   }
@@ -164,7 +164,7 @@ public final class WeeEventsProcessor extends AbstractProcessor {
         element = elements.getPackageElement(owner);
       }
       if (element != null) {
-        reporter.report(Diagnostic.UNRESOLVED_TYPE, element, entry.getValue()[0], entry.getValue()[1]);
+        reporter.report(Messages.unresolvedType(entry.getValue()[0], entry.getValue()[1]), element);
       }
     }
     unresolved.clear();
@@ -178,7 +178,7 @@ public final class WeeEventsProcessor extends AbstractProcessor {
           writeFile(filer, file, aggregate.element());
         }
       } catch (RuntimeException e) {
-        reporter.report(Diagnostic.INTERNAL_ERROR, aggregate.element(), e, aggregate.element().getSimpleName());
+        reporter.report(Messages.internalError(e, aggregate.element().getSimpleName()), aggregate.element());
       }
     }
     if (service.declaredInRound() && service.clean()) {
@@ -187,7 +187,7 @@ public final class WeeEventsProcessor extends AbstractProcessor {
           writeFile(filer, file, service.element());
         }
       } catch (RuntimeException e) {
-        reporter.report(Diagnostic.INTERNAL_ERROR, service.element(), e, service.element().getQualifiedName());
+        reporter.report(Messages.internalError(e, service.element().getQualifiedName()), service.element());
       }
     }
   }
@@ -204,7 +204,7 @@ public final class WeeEventsProcessor extends AbstractProcessor {
         writer.append(text);
       }
     } catch (IOException e) {
-      reporter.report(Diagnostic.INTERNAL_ERROR, originatingElement, e, originatingElement.getSimpleName());
+      reporter.report(Messages.internalError(e, originatingElement.getSimpleName()), originatingElement);
     }
   }
 

@@ -33,7 +33,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.NOT_A_RECORD)
+  @Covers(Message.NOT_A_RECORD)
   void commandThatIsAClass() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -48,7 +48,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.GENERIC_RECORD)
+  @Covers(Message.GENERIC_RECORD)
   void genericCommand() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -59,7 +59,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.NOT_ACCESSIBLE)
+  @Covers(Message.NOT_ACCESSIBLE)
   void privateNestedCommand() {
     Domain domain = Domain.valid().with("test.Commands", """
         package test;
@@ -76,7 +76,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.UNSUPPORTED_COMPONENT_TYPE)
+  @Covers(Message.UNSUPPORTED_COMPONENT_TYPE)
   void componentTheCodecCannotEncode() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -90,7 +90,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.CONSTRAINT_NOT_APPLICABLE)
+  @Covers(Message.CONSTRAINT_NOT_APPLICABLE)
   void minOnString() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -103,7 +103,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.UNSUPPORTED_CONSTRAINT)
+  @Covers(Message.UNSUPPORTED_CONSTRAINT)
   void constraintTheValidatorsDoNotCheck() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -116,7 +116,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INVALID_CONSTRAINT_ATTRIBUTE)
+  @Covers(Message.INVALID_CONSTRAINT_ATTRIBUTE)
   void patternThatDoesNotCompile() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -128,7 +128,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INVALID_CONSTRAINT_ATTRIBUTE)
+  @Covers(Message.INVALID_CONSTRAINT_ATTRIBUTE)
   void sizeWithMaxBelowMin() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -140,7 +140,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INVALID_CONSTRAINT_ATTRIBUTE)
+  @Covers(Message.INVALID_CONSTRAINT_ATTRIBUTE)
   void patternFlagsAreRefused() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -153,7 +153,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INVALID_CONSTRAINT_ATTRIBUTE)
+  @Covers(Message.INVALID_CONSTRAINT_ATTRIBUTE)
   void validationGroupsAreRefused() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -165,7 +165,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.NOT_AN_AGGREGATE)
+  @Covers(Message.NOT_AN_AGGREGATE)
   void commandNamingARecordThatIsNotAnAggregate() {
     Domain domain = withAddItem("""
         @Command(aggregate = Kart.class)
@@ -178,7 +178,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.AGGREGATE_COMPILED_SEPARATELY)
+  @Covers(Message.AGGREGATE_COMPILED_SEPARATELY)
   void commandOfAnAggregateFromTheClassPath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path classes) throws Exception {
     // First compilation: the aggregate alone (its event and handler with it).
     Domain first = Domain.valid().without("test.AddItem").without("test.CartHandlers");
@@ -210,7 +210,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.AGGREGATE_WITHOUT_SERVICE)
+  @Covers(Message.AGGREGATE_WITHOUT_SERVICE)
   void aggregateOutsideAnyService() {
     Domain domain = Domain.valid().without("test.package-info");
     onlyError(domain, "[WEE-602] aggregate Cart is not in a service: neither package test nor a package above it has a"
@@ -219,7 +219,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.UNRESOLVED_TYPE)
+  @Covers(Message.UNRESOLVED_TYPE)
   void typeThatNeverResolves() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -237,7 +237,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.UNRESOLVED_TYPE)
+  @Covers(Message.UNRESOLVED_TYPE)
   void aggregateClassThatNeverResolves() {
     Domain domain = withAddItem("""
         @Command(aggregate = Missing.class)
@@ -253,7 +253,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.RUNTIME_MISSING)
+  @Covers(Message.RUNTIME_MISSING)
   void runtimeNotOnTheClassPath() throws Exception {
     Domain domain = Domain.valid().with("test.AddItem", """
         package test;
@@ -277,7 +277,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INTERNAL_ERROR)
+  @Covers(Message.INTERNAL_ERROR)
   void internalFailureBecomesAnError() {
     Domain domain = Domain.valid();
     Compilation compilation = javac()
