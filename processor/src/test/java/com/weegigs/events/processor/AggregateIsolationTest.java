@@ -1,0 +1,213 @@
+package com.weegigs.events.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.ForwardingJavaFileObject;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An error in one aggregate neither hides nor changes the messages and the generated files of
+ * another: each aggregate is validated on its own, into a report of its own.
+ */
+class AggregateIsolationTest {
+  /** Cart without an initial state and without a creating handler: valid, with warning WEE-904. */
+  private static final String CART_WITHOUT_CREATION = """
+      package test;
+
+      import com.weegigs.events.annotations.*;
+
+      @Aggregate
+      public record Cart(String id, int count) {
+        @Reducer
+        static Cart on(ItemAdded event) {
+          return new Cart(event.name(), 1);
+        }
+      }
+      """;
+  private static final String WARNING = "[WEE-904] no command can create Cart";
+
+  /** Bill, whose event has no reducer: an error (WEE-401). */
+  private static Domain withBrokenBill(Domain domain, String pkg) {
+    return domain
+        .with(pkg + ".Bill", """
+            package %s;
+
+            import com.weegigs.events.annotations.*;
+
+            @Aggregate
+            public record Bill(String id, int total) {
+              @Initial
+              static Bill open(String key) {
+                return new Bill(key, 0);
+              }
+            }
+            """.formatted(pkg))
+        .with(pkg + ".BillOpened", """
+            package %s;
+
+            import com.weegigs.events.annotations.*;
+
+            @Event(aggregate = Bill.class)
+            public record BillOpened(int total) {}
+            """.formatted(pkg));
+  }
+
+  private static Domain cart() {
+    return Domain.valid().with("test.Cart", CART_WITHOUT_CREATION);
+  }
+
+  @Test
+  void anotherServicesBrokenAggregateChangesNothing() {
+    Recorded alone = Recorded.compile(cart());
+    assertThat(alone.compilation()).succeeded();
+    assertThat(alone.compilation()).hadWarningCount(1);
+    assertThat(alone.compilation()).hadWarningContaining(WARNING);
+
+    Domain both = withBrokenBill(cart(), "ledger").with("ledger.package-info", """
+        @Service(name = "ledger", version = "1.0.0")
+        package ledger;
+
+        import com.weegigs.events.annotations.Service;
+        """);
+    Recorded together = Recorded.compile(both);
+    assertThat(together.compilation()).failed();
+    assertThat(together.compilation()).hadErrorCount(1);
+    assertThat(together.compilation()).hadErrorContaining("[WEE-401] event BillOpened of Bill has no @Reducer")
+        .inFile(both.file("ledger.BillOpened")).onLineContaining("public record BillOpened");
+    assertThat(together.compilation()).hadWarningCount(1);
+    assertThat(together.compilation()).hadWarningContaining(WARNING).inFile(both.file("test.Cart")).onLineContaining("public record Cart");
+    assertEquals(alone.sources(), together.generated(name -> name.startsWith("test.")));
+    assertEquals(Map.of(), together.generated(name -> name.startsWith("ledger.")));
+  }
+
+  @Test
+  void aBrokenAggregateOfTheSameServiceLeavesTheOthersFilesAlone() {
+    Recorded alone = Recorded.compile(cart());
+    Domain both = withBrokenBill(cart(), "test");
+    Recorded together = Recorded.compile(both);
+    assertThat(together.compilation()).failed();
+    assertThat(together.compilation()).hadErrorCount(1);
+    assertThat(together.compilation()).hadErrorContaining("[WEE-401] event BillOpened of Bill has no @Reducer")
+        .inFile(both.file("test.BillOpened")).onLineContaining("public record BillOpened");
+    assertThat(together.compilation()).hadWarningCount(1);
+    assertThat(together.compilation()).hadWarningContaining(WARNING).inFile(both.file("test.Cart")).onLineContaining("public record Cart");
+    // The service descriptor lists every aggregate of the service, so it waits for Bill to be fixed.
+    assertTrue(alone.sources().containsKey("test.ShopService"));
+    assertEquals(alone.generated(name -> !name.equals("test.ShopService")), together.sources());
+  }
+
+  /** Compiles {@code domain} with the processor, recording the sources it writes. */
+  private record Recorded(Compilation compilation, Map<String, String> sources) {
+    static Recorded compile(Domain domain) {
+      Map<String, String> sources = new TreeMap<>();
+      Compilation compilation = javac().withProcessors(new Recording(new WeeEventsProcessor(), sources)).compile(domain.sources());
+      return new Recorded(compilation, sources);
+    }
+
+    /** The recorded sources whose qualified names pass {@code filter}. */
+    Map<String, String> generated(Predicate<String> filter) {
+      Map<String, String> selected = new TreeMap<>(sources);
+      selected.keySet().removeIf(filter.negate());
+      return selected;
+    }
+  }
+
+  /** Runs a processor with a {@link Filer} that keeps the text of every source file it writes (also when compilation fails). */
+  private static final class Recording extends AbstractProcessor {
+    private final Processor delegate;
+    private final Map<String, String> sources;
+
+    Recording(Processor delegate, Map<String, String> sources) {
+      this.delegate = delegate;
+      this.sources = sources;
+    }
+
+    @Override
+    public synchronized void init(ProcessingEnvironment environment) {
+      super.init(environment);
+      Filer filer = environment.getFiler();
+      Filer recording = (Filer) Proxy.newProxyInstance(Filer.class.getClassLoader(), new Class<?>[] {Filer.class}, (proxy, method, args) -> {
+        Object result = invoke(method, filer, args);
+        if (method.getName().equals("createSourceFile")) {
+          String name = args[0].toString();
+          return new ForwardingJavaFileObject<>((JavaFileObject) result) {
+            @Override
+            public Writer openWriter() throws IOException {
+              Writer target = super.openWriter();
+              StringWriter copy = new StringWriter();
+              return new Writer() {
+                @Override
+                public void write(char[] buffer, int offset, int length) throws IOException {
+                  target.write(buffer, offset, length);
+                  copy.write(buffer, offset, length);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                  target.flush();
+                }
+
+                @Override
+                public void close() throws IOException {
+                  target.close();
+                  sources.put(name, copy.toString());
+                }
+              };
+            }
+          };
+        }
+        return result;
+      });
+      ProcessingEnvironment wrapped = (ProcessingEnvironment) Proxy.newProxyInstance(ProcessingEnvironment.class.getClassLoader(),
+          new Class<?>[] {ProcessingEnvironment.class},
+          (proxy, method, args) -> method.getName().equals("getFiler") ? recording : invoke(method, environment, args));
+      delegate.init(wrapped);
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return delegate.getSupportedAnnotationTypes();
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return delegate.getSupportedSourceVersion();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      return delegate.process(annotations, round);
+    }
+  }
+}
