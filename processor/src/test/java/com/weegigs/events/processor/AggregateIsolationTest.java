@@ -10,20 +10,10 @@ import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
-import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.Processor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.ForwardingJavaFileObject;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -75,6 +65,19 @@ class AggregateIsolationTest {
             """.formatted(pkg));
   }
 
+  /** Compiles {@code domain}, where Bill is in {@code pkg}: exactly Bill's error and Cart's warning. */
+  private static Recorded compileWithBill(Domain domain, String pkg) {
+    Recorded recorded = Recorded.compile(domain);
+    Compilation compilation = recorded.compilation();
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[WEE-401] event BillOpened of Bill has no @Reducer")
+        .inFile(domain.file(pkg + ".BillOpened")).onLineContaining("public record BillOpened");
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining(WARNING).inFile(domain.file("test.Cart")).onLineContaining("public record Cart");
+    return recorded;
+  }
+
   private static Domain cart() {
     return Domain.valid().with("test.Cart", CART_WITHOUT_CREATION);
   }
@@ -92,13 +95,7 @@ class AggregateIsolationTest {
 
         import com.weegigs.events.annotations.Service;
         """);
-    Recorded together = Recorded.compile(both);
-    assertThat(together.compilation()).failed();
-    assertThat(together.compilation()).hadErrorCount(1);
-    assertThat(together.compilation()).hadErrorContaining("[WEE-401] event BillOpened of Bill has no @Reducer")
-        .inFile(both.file("ledger.BillOpened")).onLineContaining("public record BillOpened");
-    assertThat(together.compilation()).hadWarningCount(1);
-    assertThat(together.compilation()).hadWarningContaining(WARNING).inFile(both.file("test.Cart")).onLineContaining("public record Cart");
+    Recorded together = compileWithBill(both, "ledger");
     assertEquals(alone.sources(), together.generated(name -> name.startsWith("test.")));
     assertEquals(Map.of(), together.generated(name -> name.startsWith("ledger.")));
   }
@@ -107,13 +104,7 @@ class AggregateIsolationTest {
   void aBrokenAggregateOfTheSameServiceLeavesTheOthersFilesAlone() {
     Recorded alone = Recorded.compile(cart());
     Domain both = withBrokenBill(cart(), "test");
-    Recorded together = Recorded.compile(both);
-    assertThat(together.compilation()).failed();
-    assertThat(together.compilation()).hadErrorCount(1);
-    assertThat(together.compilation()).hadErrorContaining("[WEE-401] event BillOpened of Bill has no @Reducer")
-        .inFile(both.file("test.BillOpened")).onLineContaining("public record BillOpened");
-    assertThat(together.compilation()).hadWarningCount(1);
-    assertThat(together.compilation()).hadWarningContaining(WARNING).inFile(both.file("test.Cart")).onLineContaining("public record Cart");
+    Recorded together = compileWithBill(both, "test");
     // The service descriptor lists every aggregate of the service, so it waits for Bill to be fixed.
     assertTrue(alone.sources().containsKey("test.ShopService"));
     assertEquals(alone.generated(name -> !name.equals("test.ShopService")), together.sources());
@@ -123,7 +114,9 @@ class AggregateIsolationTest {
   private record Recorded(Compilation compilation, Map<String, String> sources) {
     static Recorded compile(Domain domain) {
       Map<String, String> sources = new TreeMap<>();
-      Compilation compilation = javac().withProcessors(new Recording(new WeeEventsProcessor(), sources)).compile(domain.sources());
+      Compilation compilation = javac()
+          .withProcessors(new Wrapped(new WeeEventsProcessor(), "getFiler", filer -> recording((Filer) filer, sources)))
+          .compile(domain.sources());
       return new Recorded(compilation, sources);
     }
 
@@ -135,79 +128,39 @@ class AggregateIsolationTest {
     }
   }
 
-  /** Runs a processor with a {@link Filer} that keeps the text of every source file it writes (also when compilation fails). */
-  private static final class Recording extends AbstractProcessor {
-    private final Processor delegate;
-    private final Map<String, String> sources;
-
-    Recording(Processor delegate, Map<String, String> sources) {
-      this.delegate = delegate;
-      this.sources = sources;
-    }
-
-    @Override
-    public synchronized void init(ProcessingEnvironment environment) {
-      super.init(environment);
-      Filer filer = environment.getFiler();
-      Filer recording = (Filer) Proxy.newProxyInstance(Filer.class.getClassLoader(), new Class<?>[] {Filer.class}, (proxy, method, args) -> {
-        Object result = invoke(method, filer, args);
-        if (method.getName().equals("createSourceFile")) {
-          String name = args[0].toString();
-          return new ForwardingJavaFileObject<>((JavaFileObject) result) {
+  /** A {@link Filer} that keeps the text of every source file it writes (also when compilation fails) in {@code sources}. */
+  private static Filer recording(Filer filer, Map<String, String> sources) {
+    return Wrapped.proxy(Filer.class, filer, (method, arguments) -> {
+      if (!method.getName().equals("createSourceFile")) {
+        return null;
+      }
+      String typeName = arguments[0].toString();
+      JavaFileObject file = (JavaFileObject) Wrapped.forward(method, filer, arguments);
+      return new ForwardingJavaFileObject<JavaFileObject>(file) {
+        @Override
+        public Writer openWriter() throws IOException {
+          Writer target = super.openWriter();
+          StringWriter copy = new StringWriter();
+          return new Writer() {
             @Override
-            public Writer openWriter() throws IOException {
-              Writer target = super.openWriter();
-              StringWriter copy = new StringWriter();
-              return new Writer() {
-                @Override
-                public void write(char[] buffer, int offset, int length) throws IOException {
-                  target.write(buffer, offset, length);
-                  copy.write(buffer, offset, length);
-                }
+            public void write(char[] buffer, int offset, int length) throws IOException {
+              target.write(buffer, offset, length);
+              copy.write(buffer, offset, length);
+            }
 
-                @Override
-                public void flush() throws IOException {
-                  target.flush();
-                }
+            @Override
+            public void flush() throws IOException {
+              target.flush();
+            }
 
-                @Override
-                public void close() throws IOException {
-                  target.close();
-                  sources.put(name, copy.toString());
-                }
-              };
+            @Override
+            public void close() throws IOException {
+              target.close();
+              sources.put(typeName, copy.toString());
             }
           };
         }
-        return result;
-      });
-      ProcessingEnvironment wrapped = (ProcessingEnvironment) Proxy.newProxyInstance(ProcessingEnvironment.class.getClassLoader(),
-          new Class<?>[] {ProcessingEnvironment.class},
-          (proxy, method, args) -> method.getName().equals("getFiler") ? recording : invoke(method, environment, args));
-      delegate.init(wrapped);
-    }
-
-    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return delegate.getSupportedAnnotationTypes();
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return delegate.getSupportedSourceVersion();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      return delegate.process(annotations, round);
-    }
+      };
+    });
   }
 }

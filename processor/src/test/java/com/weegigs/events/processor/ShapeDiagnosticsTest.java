@@ -5,14 +5,6 @@ import static com.google.testing.compile.Compiler.javac;
 import static com.weegigs.events.processor.Expect.onlyError;
 
 import com.google.testing.compile.Compilation;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import org.junit.jupiter.api.Test;
 
@@ -281,7 +273,7 @@ class ShapeDiagnosticsTest {
   void internalFailureBecomesAnError() {
     Domain domain = Domain.valid();
     Compilation compilation = javac()
-        .withProcessors(new FailingElements(new WeeEventsProcessor()))
+        .withProcessors(failingElements(new WeeEventsProcessor()))
         .compile(domain.sources());
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
@@ -294,56 +286,12 @@ class ShapeDiagnosticsTest {
    * Runs the real processor with an {@link Elements} that fails when asked for a package, to check
    * that an exception inside the processor becomes an error on an element rather than a crash.
    */
-  private static final class FailingElements extends AbstractProcessor {
-    private final WeeEventsProcessor delegate;
-
-    FailingElements(WeeEventsProcessor delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public synchronized void init(ProcessingEnvironment environment) {
-      super.init(environment);
-      Elements real = environment.getElementUtils();
-      Elements failing = (Elements) Proxy.newProxyInstance(Elements.class.getClassLoader(), new Class<?>[] {Elements.class},
-          (proxy, method, arguments) -> {
-            if (method.getName().equals("getPackageElement")) {
-              throw new IllegalStateException("simulated failure");
-            }
-            try {
-              return method.invoke(real, arguments);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
-      ProcessingEnvironment wrapped = (ProcessingEnvironment) Proxy.newProxyInstance(
-          ProcessingEnvironment.class.getClassLoader(), new Class<?>[] {ProcessingEnvironment.class},
-          (proxy, method, arguments) -> {
-            if (method.getName().equals("getElementUtils")) {
-              return failing;
-            }
-            try {
-              return method.invoke(environment, arguments);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
-      delegate.init(wrapped);
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return delegate.getSupportedAnnotationTypes();
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return delegate.getSupportedSourceVersion();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      return delegate.process(annotations, round);
-    }
+  private static Wrapped failingElements(WeeEventsProcessor delegate) {
+    return new Wrapped(delegate, "getElementUtils", real -> Wrapped.proxy(Elements.class, (Elements) real, (method, arguments) -> {
+      if (method.getName().equals("getPackageElement")) {
+        throw new IllegalStateException("simulated failure");
+      }
+      return null;
+    }));
   }
 }

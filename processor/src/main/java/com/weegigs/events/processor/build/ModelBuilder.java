@@ -7,6 +7,7 @@ import com.weegigs.events.processor.model.ServiceModel;
 import com.weegigs.events.processor.names.GeneratedNames;
 import com.weegigs.events.processor.step.Declarations;
 import com.weegigs.events.processor.validate.ServiceValidator.CheckedService;
+import com.weegigs.events.processor.validate.ValidatedAggregate;
 import com.weegigs.events.processor.validate.Validation;
 import com.weegigs.events.processor.validate.Validation.CheckedAggregate;
 import com.weegigs.events.processor.validate.Validation.CheckedServiceAggregates;
@@ -77,7 +78,7 @@ public final class ModelBuilder {
   }
 
   private Optional<BuiltAggregate> assemble(CheckedService service, TypeElement element,
-      com.weegigs.events.processor.validate.ValidatedAggregate validated) {
+      ValidatedAggregate validated) {
     try {
       return Optional.of(new BuiltAggregate(element, ModelAssembler.assemble(service.annotation().name(), validated)));
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package com.weegigs.events.processor.validate;
 
 import com.weegigs.events.processor.MessageParts.Inaccessible;
+import com.weegigs.events.processor.MessageParts.TypeKind;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -9,7 +10,6 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -27,7 +27,7 @@ record Env(Elements elements, Types types) {
 
   /** The type element of a declared type, else {@code null}. */
   TypeElement elementOf(TypeMirror type) {
-    return type.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(type) : null;
+    return type.getKind() == javax.lang.model.type.TypeKind.DECLARED ? (TypeElement) types.asElement(type) : null;
   }
 
   PackageElement packageOf(Element element) {
@@ -76,13 +76,13 @@ record Env(Elements elements, Types types) {
   }
 
   /** The kind of {@code type}, as a message names it. */
-  static com.weegigs.events.processor.MessageParts.TypeKind kind(TypeElement type) {
+  static TypeKind kind(TypeElement type) {
     return switch (type.getKind()) {
-      case INTERFACE -> com.weegigs.events.processor.MessageParts.TypeKind.INTERFACE;
-      case ENUM -> com.weegigs.events.processor.MessageParts.TypeKind.ENUM;
-      case ANNOTATION_TYPE -> com.weegigs.events.processor.MessageParts.TypeKind.ANNOTATION;
-      case RECORD -> com.weegigs.events.processor.MessageParts.TypeKind.RECORD;
-      default -> com.weegigs.events.processor.MessageParts.TypeKind.CLASS;
+      case INTERFACE -> TypeKind.INTERFACE;
+      case ENUM -> TypeKind.ENUM;
+      case ANNOTATION_TYPE -> TypeKind.ANNOTATION;
+      case RECORD -> TypeKind.RECORD;
+      default -> TypeKind.CLASS;
     };
   }
 

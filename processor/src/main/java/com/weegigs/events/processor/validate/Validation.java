@@ -6,6 +6,7 @@ import com.weegigs.events.processor.MessageParts.GeneratedFor;
 import com.weegigs.events.processor.Messages;
 import com.weegigs.events.processor.model.CommandModel;
 import com.weegigs.events.processor.model.EventModel;
+import com.weegigs.events.processor.model.RecordShape;
 import com.weegigs.events.processor.model.ReducerModel;
 import com.weegigs.events.processor.names.GeneratedNames;
 import com.weegigs.events.processor.step.Declarations;
@@ -17,6 +18,7 @@ import com.weegigs.events.processor.validate.ServiceValidator.CheckedService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -82,7 +85,7 @@ public final class Validation {
     List<ValidationReport> reports = new ArrayList<>(bindings.orphans());
     Map<String, List<Run>> byService = new TreeMap<>();
     // Services with an aggregate that could not be validated at all: their own files wait for it.
-    Set<String> unfinished = new java.util.HashSet<>();
+    Set<String> unfinished = new HashSet<>();
     for (Bindings.AggregateScope scope : bindings.scopes()) {
       ValidationReport.Builder report = ValidationReport.about(scope.element());
       Optional<CheckedService> service = services.serviceOf(scope.element());
@@ -192,7 +195,7 @@ public final class Validation {
   private ValidatedAggregate validated(Run run, ComponentReader components) {
     TypeElement element = run.scope().element();
     ComponentReader.Result state = components.read(element);
-    Map<ClassName, com.weegigs.events.processor.model.RecordShape> reachable = new LinkedHashMap<>(state.nestedShapes());
+    Map<ClassName, RecordShape> reachable = new LinkedHashMap<>(state.nestedShapes());
     List<CommandModel> commands = new ArrayList<>();
     for (Member command : run.members().commands()) {
       ComponentReader.Result shape = components.read(command.element());
@@ -243,7 +246,7 @@ public final class Validation {
 
   /** Runs {@code work}; an exception becomes an error on {@code element} ("internal error, please report"), never a crash. */
   private static <T> Optional<T> guarded(TypeElement element, ValidationReport.Builder report,
-      java.util.function.Supplier<Optional<T>> work) {
+      Supplier<Optional<T>> work) {
     try {
       return work.get();
     } catch (RuntimeException e) {
