@@ -9,8 +9,8 @@ import com.weegigs.events.processor.step.Declarations;
 import com.weegigs.events.processor.validate.ServiceValidator.CheckedService;
 import com.weegigs.events.processor.validate.ValidatedAggregate;
 import com.weegigs.events.processor.validate.Validation;
-import com.weegigs.events.processor.validate.Validation.CheckedAggregate;
-import com.weegigs.events.processor.validate.Validation.CheckedServiceAggregates;
+import com.weegigs.events.processor.validate.Validation.AggregateCheck;
+import com.weegigs.events.processor.validate.Validation.ServiceCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,17 +57,17 @@ public final class ModelBuilder {
   public List<BuiltService> build(Declarations declarations) {
     Validation.Result result = new Validation(environment).validate(declarations);
     List<BuiltService> built = new ArrayList<>();
-    for (CheckedServiceAggregates checked : result.services()) {
+    for (ServiceCheck checked : result.services()) {
       built.add(service(checked));
     }
     reporter.print(result.reports());
     return built;
   }
 
-  private BuiltService service(CheckedServiceAggregates checked) {
+  private BuiltService service(ServiceCheck checked) {
     CheckedService service = checked.service();
     List<BuiltAggregate> aggregates = new ArrayList<>();
-    for (CheckedAggregate aggregate : checked.aggregates()) {
+    for (AggregateCheck aggregate : checked.aggregates()) {
       aggregate.validated().flatMap(v -> assemble(service, aggregate.element(), v)).ifPresent(aggregates::add);
     }
     boolean clean = checked.report().isClean() && aggregates.size() == checked.aggregates().size();

@@ -47,7 +47,7 @@ public final class Validation {
    * @param report everything found about it
    * @param validated what the assembler builds its model from, present only when {@code report} is clean
    */
-  public record CheckedAggregate(TypeElement element, ValidationReport report, Optional<ValidatedAggregate> validated) {}
+  public record AggregateCheck(TypeElement element, ValidationReport report, Optional<ValidatedAggregate> validated) {}
 
   /**
    * A service after validation.
@@ -56,7 +56,7 @@ public final class Validation {
    * @param report its report with the clashes of the names generated for it
    * @param aggregates its aggregates that are records, by qualified name
    */
-  public record CheckedServiceAggregates(CheckedService service, ValidationReport report, List<CheckedAggregate> aggregates) {}
+  public record ServiceCheck(CheckedService service, ValidationReport report, List<AggregateCheck> aggregates) {}
 
   /**
    * The round after validation.
@@ -64,7 +64,7 @@ public final class Validation {
    * @param services every service, by package name
    * @param reports every report, for printing
    */
-  public record Result(List<CheckedServiceAggregates> services, List<ValidationReport> reports) {}
+  public record Result(List<ServiceCheck> services, List<ValidationReport> reports) {}
 
   /** One aggregate while it is validated. */
   private record Run(Bindings.AggregateScope scope, ValidationReport.Builder report, String wireName, Members members,
@@ -105,9 +105,9 @@ public final class Validation {
     }
     services.all().forEach(s -> byService.computeIfAbsent(s.packageName(), k -> new ArrayList<>()));
     GeneratedNameValidator names = new GeneratedNameValidator(env.elements());
-    List<CheckedServiceAggregates> checked = new ArrayList<>();
+    List<ServiceCheck> checked = new ArrayList<>();
     for (CheckedService service : services.all()) {
-      CheckedServiceAggregates result = service(service, byService.get(service.packageName()), unfinished.contains(service.packageName()),
+      ServiceCheck result = service(service, byService.get(service.packageName()), unfinished.contains(service.packageName()),
           names, components);
       reports.add(result.report());
       result.aggregates().forEach(a -> reports.add(a.report()));
@@ -116,7 +116,7 @@ public final class Validation {
     return new Result(checked, reports);
   }
 
-  private CheckedServiceAggregates service(CheckedService service, List<Run> runs, boolean unfinished, GeneratedNameValidator names,
+  private ServiceCheck service(CheckedService service, List<Run> runs, boolean unfinished, GeneratedNameValidator names,
       ComponentReader components) {
     Map<String, Run> byType = new HashMap<>();
     for (Run run : runs) {
@@ -135,7 +135,7 @@ public final class Validation {
       names.claim(GeneratedNames.all(GeneratedNames.forService(service.packageName(), service.annotation().name())), service.element(),
           GeneratedFor.service(service.annotation().name()), serviceReport);
     }
-    List<CheckedAggregate> aggregates = new ArrayList<>();
+    List<AggregateCheck> aggregates = new ArrayList<>();
     for (Run run : runs) {
       TypeElement element = run.scope().element();
       names.claim(GeneratedNames.all(GeneratedNames.forAggregate(ClassName.get(element))), element,
@@ -143,9 +143,9 @@ public final class Validation {
       Optional<ValidatedAggregate> validated = run.report().isClean()
           ? guarded(element, run.report(), () -> Optional.of(validated(run, components)))
           : Optional.empty();
-      aggregates.add(new CheckedAggregate(element, run.report().build(), validated));
+      aggregates.add(new AggregateCheck(element, run.report().build(), validated));
     }
-    return new CheckedServiceAggregates(service, serviceReport.build(), aggregates);
+    return new ServiceCheck(service, serviceReport.build(), aggregates);
   }
 
   /** Runs the validators of one aggregate; empty when the aggregate record itself is unusable. */
