@@ -36,7 +36,12 @@ final class AggregateValidator {
    * @param faulty those of them with an error of their own (an invalid or duplicate name), which no
    *     other check looks at
    */
-  record Members(List<Member> commands, List<Member> events, Set<TypeElement> faulty) {}
+  record Members(List<Member> commands, List<Member> events, Set<TypeElement> faulty) {
+    /** The name of the first event, for examples in messages. */
+    String exampleEvent() {
+      return events.isEmpty() ? "SomeEvent" : TypeText.simple(events.get(0).element());
+    }
+  }
 
   private final Env env;
 

@@ -29,7 +29,7 @@ import javax.lang.model.element.VariableElement;
  * its package: it may have been meant for any aggregate there, so it holds back their warnings
  * about something missing, and no others.
  */
-public final class Bindings {
+final class Bindings {
   /**
    * What belongs to one aggregate, as declared.
    *
@@ -41,11 +41,11 @@ public final class Bindings {
    * @param foreignReducers {@code @Reducer} methods declared outside any aggregate that apply one of its events
    * @param handlers the {@code @CommandHandler} methods of its commands, wherever declared
    */
-  public record AggregateScope(AggregateDeclaration declaration, List<MemberDeclaration> commands, List<MemberDeclaration> events,
+  record AggregateScope(AggregateDeclaration declaration, List<MemberDeclaration> commands, List<MemberDeclaration> events,
       List<ExecutableElement> initials, List<ExecutableElement> reducers, List<ForeignReducer> foreignReducers,
       List<HandlerDeclaration> handlers) {
     /** The aggregate record. */
-    public TypeElement element() {
+    TypeElement element() {
       return declaration.element();
     }
   }
@@ -75,7 +75,7 @@ public final class Bindings {
   }
 
   /** The aggregates, by qualified name. */
-  public List<AggregateScope> scopes() {
+  List<AggregateScope> scopes() {
     return List.copyOf(scopes.values());
   }
 
@@ -95,7 +95,7 @@ public final class Bindings {
   }
 
   /** The reports of declarations that belong to no aggregate, by package. */
-  public List<ValidationReport> orphans() {
+  List<ValidationReport> orphans() {
     return List.copyOf(orphanReports.values());
   }
 

@@ -28,7 +28,7 @@ final class CompletenessValidator {
     for (Member command : members.commands()) {
       if (!members.faulty().contains(command.element()) && !handlers.declared().containsKey(command.element())) {
         report.add(Messages.commandWithoutHandler(TypeText.simple(command.element()), aggregateName,
-            ReducerValidator.exampleEvent(members), hasInitial || reducers.creatingReducers().isEmpty()), command.element());
+            members.exampleEvent(), hasInitial || reducers.creatingReducers().isEmpty()), command.element());
       }
     }
     for (Member event : members.events()) {

@@ -81,7 +81,7 @@ final class HandlerValidator {
     List<? extends VariableElement> parameters = method.getParameters();
     String aggregateName = TypeText.simple(aggregate);
     String commandName = TypeText.simple(handler.command());
-    if (!ReducerValidator.modifiersOk(scope, method, "CommandHandler", report)) {
+    if (!MethodRules.callable(scope, method, "CommandHandler", report)) {
       return Optional.empty();
     }
     boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
@@ -156,7 +156,7 @@ final class HandlerValidator {
     }
     String aggregateName = TypeText.simple(scope.element());
     report.add(Messages.handlerBadReturn(TypeText.method(method), TypeText.of(returned), aggregateName,
-        ReducerValidator.exampleEvent(members), eventSupertype.map(TypeText::simple)), method);
+        members.exampleEvent(), eventSupertype.map(TypeText::simple)), method);
     return Optional.empty();
   }
 

@@ -1,8 +1,6 @@
 package com.weegigs.events.processor.validate;
 
-import com.palantir.javapoet.ClassName;
 import com.weegigs.events.processor.Messages;
-import com.weegigs.events.processor.names.GeneratedNames;
 import com.weegigs.events.processor.validate.AggregateValidator.Members;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -73,7 +71,7 @@ final class ReducerValidator {
       ValidationReport.Builder report) {
     TypeElement owner = scope.element();
     String description = TypeText.method(method);
-    if (!modifiersOk(scope, method, "Initial", report) || !throwsNoCheckedException(method, "Initial", report)) {
+    if (!MethodRules.callable(scope, method, "Initial", report) || !throwsNoCheckedException(method, "Initial", report)) {
       return initial == null ? method : initial;
     }
     String aggregate = TypeText.simple(owner);
@@ -100,7 +98,7 @@ final class ReducerValidator {
         .map(p -> env.elementOf(p.asType()))
         .filter(t -> t != null && bindings.isEvent(t))
         .findFirst();
-    if (!modifiersOk(scope, method, "Reducer", report) || !throwsNoCheckedException(method, "Reducer", report)) {
+    if (!MethodRules.callable(scope, method, "Reducer", report) || !throwsNoCheckedException(method, "Reducer", report)) {
       event.ifPresent(withErrors::add);
       return;
     }
@@ -118,7 +116,7 @@ final class ReducerValidator {
         report.add(Messages.reducerOfOtherAggregate(description, TypeText.parameters(method), ownerName, TypeText.simple(event.get()),
             TypeText.simple(eventOwner.get())), method);
       } else if (event.isEmpty()) {
-        report.add(Messages.reducerWithoutEvent(description, TypeText.parameters(method), ownerName, exampleEvent(members)), method);
+        report.add(Messages.reducerWithoutEvent(description, TypeText.parameters(method), ownerName, members.exampleEvent()), method);
       }
       // else: the event names no aggregate of this round; its own error is the root cause.
       return;
@@ -142,26 +140,6 @@ final class ReducerValidator {
       return;
     }
     (creating ? creatingReducers : instance).put(applied, method);
-  }
-
-  /** The name of the aggregate's first event, for examples in messages. */
-  static String exampleEvent(Members members) {
-    return members.events().isEmpty() ? "SomeEvent" : TypeText.simple(members.events().get(0).element());
-  }
-
-  /** Checks that generated code can call {@code method}: it is neither private nor generic. */
-  static boolean modifiersOk(Bindings.AggregateScope scope, ExecutableElement method, String annotation,
-      ValidationReport.Builder report) {
-    if (method.getModifiers().contains(Modifier.PRIVATE)) {
-      String stub = GeneratedNames.forAggregate(ClassName.get(scope.element())).stub().simpleName();
-      report.add(Messages.methodPrivate(annotation, TypeText.method(method), stub), method);
-      return false;
-    }
-    if (!method.getTypeParameters().isEmpty()) {
-      report.add(Messages.methodGeneric(annotation, TypeText.method(method), Env.names(method.getTypeParameters())), method);
-      return false;
-    }
-    return true;
   }
 
   /**
