@@ -103,7 +103,7 @@ public final class MessageParts {
       return switch (rule) {
         case LOCAL -> "declared inside a method";
         case PRIVATE -> "private";
-        case NESTED_IN_PRIVATE -> "nested in the private " + kind.withArticle() + " " + name;
+        case NESTED_IN_PRIVATE -> "nested in the private " + kind.word() + " " + name;
         case NOT_PUBLIC -> "not public and in another package";
       };
     }
