@@ -245,16 +245,44 @@ public enum Message {
     return new Text(this, "[" + id + "] " + String.format(template, arguments));
   }
 
-  /**
-   * One message with its arguments filled in.
-   *
-   * @param message the catalogue entry
-   * @param text the full text the user sees, id first
-   */
-  public record Text(Message message, String text) {
+  /** One message with its arguments filled in; only {@link Messages} makes one. */
+  public static final class Text {
+    private final Message message;
+    private final String text;
+
+    private Text(Message message, String text) {
+      this.message = message;
+      this.text = text;
+    }
+
+    /** The catalogue entry. */
+    public Message message() {
+      return message;
+    }
+
+    /** The full text the user sees, id first. */
+    public String text() {
+      return text;
+    }
+
     /** Error or warning. */
     public Kind kind() {
       return message.kind();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Text that && message == that.message && text.equals(that.text);
+    }
+
+    @Override
+    public int hashCode() {
+      return message.hashCode() * 31 + text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return text;
     }
   }
 }
