@@ -165,7 +165,8 @@ public final class Messages {
   /** Handler {@code method} is private or in a type {@code stub} cannot reach ({@code owner}, when it is the type). */
   public static Text handlerNotAccessible(String method, String stub, CharSequence stubPackage,
       Optional<MessageParts.Inaccessible> owner) {
-    return Message.HANDLER_NOT_ACCESSIBLE.with(method, stub, stubPackage, owner.map(MessageParts.Inaccessible::culprit).orElse("the method"));
+    return Message.HANDLER_NOT_ACCESSIBLE.with(method, stub, stubPackage,
+        owner.map(MessageParts.Inaccessible::culprit).orElse("the method"));
   }
 
   // --- 4xx: reducers and the initial state -----------------------------------------------------

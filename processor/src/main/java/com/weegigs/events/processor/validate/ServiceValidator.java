@@ -16,8 +16,8 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Checks {@code @Service} packages (name, version, one declaration per name) and finds the service
- * of each aggregate. A service declared in an earlier round was reported then: here its report is
+ * Checks {@code @Service} packages (name, version, one declaration per name, one aggregate per
+ * type) and finds the service of each aggregate. A service declared in an earlier round was reported then: here its report is
  * only marked unclean when it is invalid, so its aggregates are not built.
  */
 public final class ServiceValidator {
@@ -96,5 +96,22 @@ public final class ServiceValidator {
       report.markDirty();
     }
     return new CheckedService(pkg, annotation, false, report.build());
+  }
+
+  /** An aggregate of a service with its wire type, and the report of it. */
+  record Typed(Bindings.AggregateScope scope, String wireName, ValidationReport.Builder report) {}
+
+  /** Reports each aggregate of {@code service} whose type an earlier one has already. */
+  static void aggregateTypes(CheckedService service, List<Typed> aggregates) {
+    Map<String, Typed> byType = new HashMap<>();
+    for (Typed aggregate : aggregates) {
+      Typed previous = byType.putIfAbsent(aggregate.wireName(), aggregate);
+      if (previous != null) {
+        TypeElement element = aggregate.scope().element();
+        aggregate.report().addOnValue(Messages.duplicateAggregateType(TypeText.simple(previous.scope().element()),
+            TypeText.simple(element), service.annotation().name(), aggregate.wireName()), element,
+            aggregate.scope().declaration().annotation().mirror(), "type");
+      }
+    }
   }
 }

@@ -17,7 +17,6 @@ import com.weegigs.events.processor.validate.ReducerValidator.Reducers;
 import com.weegigs.events.processor.validate.ServiceValidator.CheckedService;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -118,15 +117,8 @@ public final class Validation {
 
   private ServiceCheck service(CheckedService service, List<Run> runs, boolean unfinished, GeneratedNameValidator names,
       ComponentReader components) {
-    Map<String, Run> byType = new HashMap<>();
-    for (Run run : runs) {
-      Run previous = byType.putIfAbsent(run.wireName(), run);
-      if (previous != null) {
-        run.report().addOnValue(Messages.duplicateAggregateType(TypeText.simple(previous.scope().element()),
-            TypeText.simple(run.scope().element()), service.annotation().name(), run.wireName()), run.scope().element(),
-            run.scope().declaration().annotation().mirror(), "type");
-      }
-    }
+    ServiceValidator.aggregateTypes(service,
+        runs.stream().map(r -> new ServiceValidator.Typed(r.scope(), r.wireName(), r.report())).toList());
     ValidationReport.Builder serviceReport = ValidationReport.about(service.element()).addSubreport(service.report());
     if (unfinished) {
       serviceReport.markDirty();
