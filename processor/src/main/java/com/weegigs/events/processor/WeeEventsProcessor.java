@@ -35,9 +35,10 @@ import javax.tools.JavaFileObject;
 /**
  * The wee-events annotation processor. Each round it reads our annotations with the {@link Steps}
  * (service, aggregate, command, event, then the methods), defers the whole round to the next one
- * while any referenced type is unresolved (another processor may generate it), then builds and
- * checks the model with {@link ModelBuilder} and writes, through the {@link Filer}, the files
- * {@link Writers} makes for every service and aggregate free of errors.
+ * while any referenced type is unresolved (another processor may generate it), then validates each
+ * aggregate and builds the models of those free of errors with {@link ModelBuilder}, and writes,
+ * through the {@link Filer}, the files {@link Writers} makes for every service and aggregate free
+ * of errors.
  *
  * <p>It has no options. All declarations of one service must be visible in the same round (they
  * are, unless another processor generates annotated types).
