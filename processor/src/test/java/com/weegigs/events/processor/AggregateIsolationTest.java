@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An error in one aggregate neither hides nor changes the messages and the generated files of
- * another: each aggregate is validated on its own, into a report of its own.
+ * another: each aggregate is validated on its own, into a report of its own. A declaration that
+ * belongs to no aggregate only holds back the warnings of the aggregates in its own package.
  */
 class AggregateIsolationTest {
   /** Cart without an initial state and without a creating handler: valid, with warning WEE-904. */
@@ -63,6 +64,31 @@ class AggregateIsolationTest {
             @Event(aggregate = Bill.class)
             public record BillOpened(int total) {}
             """.formatted(pkg));
+  }
+
+  @Test
+  void aDeclarationOfNoAggregateInAnotherPackageChangesNothing() {
+    Recorded alone = Recorded.compile(cart());
+    Domain both = cart().with("other.Handlers", """
+        package other;
+
+        import com.weegigs.events.annotations.*;
+
+        public final class Handlers {
+          @CommandHandler
+          static String nothing(String text) {
+            return text;
+          }
+        }
+        """);
+    Recorded together = Recorded.compile(both);
+    assertThat(together.compilation()).failed();
+    assertThat(together.compilation()).hadErrorCount(1);
+    assertThat(together.compilation()).hadErrorContaining("[WEE-303] @CommandHandler Handlers.nothing(String) takes no @Command record")
+        .inFile(both.file("other.Handlers")).onLineContaining("static String nothing(");
+    assertThat(together.compilation()).hadWarningCount(1);
+    assertThat(together.compilation()).hadWarningContaining(WARNING).inFile(both.file("test.Cart")).onLineContaining("public record Cart");
+    assertEquals(alone.sources(), together.sources());
   }
 
   /** Compiles {@code domain}, where Bill is in {@code pkg}: exactly Bill's error and Cart's warning. */
