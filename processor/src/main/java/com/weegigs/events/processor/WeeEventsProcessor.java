@@ -35,9 +35,10 @@ import javax.tools.JavaFileObject;
 /**
  * The wee-events annotation processor. Each round it reads our annotations with the {@link Steps}
  * (service, aggregate, command, event, then the methods), defers the whole round to the next one
- * while any referenced type is unresolved (another processor may generate it), then builds and
- * checks the model with {@link ModelBuilder} and writes, through the {@link Filer}, the files
- * {@link Writers} makes for every service and aggregate free of errors.
+ * while any referenced type is unresolved (another processor may generate it), then validates each
+ * aggregate and builds the models of those free of errors with {@link ModelBuilder}, and writes,
+ * through the {@link Filer}, the files {@link Writers} makes for every service and aggregate free
+ * of errors.
  *
  * <p>It has no options. All declarations of one service must be visible in the same round (they
  * are, unless another processor generates annotated types).
@@ -95,14 +96,14 @@ public final class WeeEventsProcessor extends AbstractProcessor {
           && processingEnv.getElementUtils().getTypeElement(AnnotationNames.RUNTIME_DEFINITION) == null) {
         // Without this, javac would print dozens of "cannot find symbol" errors in generated files.
         Element first = declarations.aggregates().get(0).element();
-        reporter.report(Diagnostic.RUNTIME_MISSING, first, first.getSimpleName());
+        reporter.report(Messages.runtimeMissing(first.getSimpleName()), first);
         return false;
       }
       for (BuiltService service : new ModelBuilder(processingEnv, reporter).build(declarations)) {
         write(service);
       }
     } catch (RuntimeException e) {
-      reporter.report(Diagnostic.INTERNAL_ERROR, roots.get(0), e, roots.get(0).getSimpleName());
+      reporter.report(Messages.internalError(e, roots.get(0).getSimpleName()), roots.get(0));
     }
     return false;
   }
@@ -164,7 +165,7 @@ public final class WeeEventsProcessor extends AbstractProcessor {
         element = elements.getPackageElement(owner);
       }
       if (element != null) {
-        reporter.report(Diagnostic.UNRESOLVED_TYPE, element, entry.getValue()[0], entry.getValue()[1]);
+        reporter.report(Messages.unresolvedType(entry.getValue()[0], entry.getValue()[1]), element);
       }
     }
     unresolved.clear();
@@ -177,11 +178,11 @@ public final class WeeEventsProcessor extends AbstractProcessor {
     boolean generated = elements.getTypeElement("javax.annotation.processing.Generated") != null;
     for (BuiltAggregate aggregate : service.aggregates()) {
       try {
-        for (JavaFile file : Writers.forAggregate(service.model(), DeprecatedUses.mark(elements, aggregate.model()), generated)) {
+        for (JavaFile file : Writers.forAggregate(service.model(), aggregate.model(), generated)) {
           writeFile(filer, file, aggregate.element());
         }
       } catch (RuntimeException e) {
-        reporter.report(Diagnostic.INTERNAL_ERROR, aggregate.element(), e, aggregate.element().getSimpleName());
+        reporter.report(Messages.internalError(e, aggregate.element().getSimpleName()), aggregate.element());
       }
     }
     if (service.declaredInRound() && service.clean()) {
@@ -190,7 +191,7 @@ public final class WeeEventsProcessor extends AbstractProcessor {
           writeFile(filer, file, service.element());
         }
       } catch (RuntimeException e) {
-        reporter.report(Diagnostic.INTERNAL_ERROR, service.element(), e, service.element().getQualifiedName());
+        reporter.report(Messages.internalError(e, service.element().getQualifiedName()), service.element());
       }
     }
   }
@@ -207,7 +208,7 @@ public final class WeeEventsProcessor extends AbstractProcessor {
         writer.append(text);
       }
     } catch (IOException e) {
-      reporter.report(Diagnostic.INTERNAL_ERROR, originatingElement, e, originatingElement.getSimpleName());
+      reporter.report(Messages.internalError(e, originatingElement.getSimpleName()), originatingElement);
     }
   }
 

@@ -15,14 +15,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fails when a catalogue entry has no test: every {@link Diagnostic} must be named by a
+ * Fails when a catalogue entry has no test: every {@link Message} must be named by a
  * {@link Covers} annotation on some test method in this module's compiled tests. Also keeps ids
  * unique and well formed.
  */
 class CatalogueCoverageTest {
   @Test
   void everyMessageHasATest() throws Exception {
-    Set<Diagnostic> covered = EnumSet.noneOf(Diagnostic.class);
+    Set<Message> covered = EnumSet.noneOf(Message.class);
     for (Class<?> type : testClasses()) {
       for (Method method : type.getDeclaredMethods()) {
         Covers covers = method.getAnnotation(Covers.class);
@@ -31,16 +31,16 @@ class CatalogueCoverageTest {
         }
       }
     }
-    Set<Diagnostic> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
+    Set<Message> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
     assertEquals(Set.of(), missing, "catalogue entries without a compile-testing test");
   }
 
   @Test
   void idsAreUniqueAndWellFormed() {
     Set<String> ids = new HashSet<>();
-    for (Diagnostic diagnostic : Diagnostic.values()) {
-      assertEquals(true, diagnostic.id().matches("WEE-\\d{3}"), diagnostic.id());
-      assertEquals(true, ids.add(diagnostic.id()), "duplicate id " + diagnostic.id());
+    for (Message message : Message.values()) {
+      assertEquals(true, message.id().matches("WEE-\\d{3}"), message.id());
+      assertEquals(true, ids.add(message.id()), "duplicate id " + message.id());
     }
   }
 

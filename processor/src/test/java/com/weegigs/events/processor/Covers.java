@@ -10,5 +10,5 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @interface Covers {
   /** The message the test checks. */
-  Diagnostic value();
+  Message value();
 }

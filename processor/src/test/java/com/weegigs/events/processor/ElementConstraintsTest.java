@@ -124,7 +124,7 @@ class ElementConstraintsTest {
   }
 
   @Test
-  @Covers(Diagnostic.VALID_WITHOUT_EFFECT)
+  @Covers(Message.VALID_WITHOUT_EFFECT)
   void validOnATypeArgumentWithoutRecords() {
     onlyWarning(withAddItem("""
         @Command(aggregate = Cart.class)
@@ -135,7 +135,7 @@ class ElementConstraintsTest {
   }
 
   @Test
-  @Covers(Diagnostic.CONSTRAINT_NOT_APPLICABLE)
+  @Covers(Message.CONSTRAINT_NOT_APPLICABLE)
   void constraintOnATypeArgumentItDoesNotApplyTo() {
     onlyError(withAddItem("""
         @Command(aggregate = Cart.class)
@@ -146,7 +146,7 @@ class ElementConstraintsTest {
   }
 
   @Test
-  @Covers(Diagnostic.UNSUPPORTED_CONSTRAINT)
+  @Covers(Message.UNSUPPORTED_CONSTRAINT)
   void unsupportedConstraintOnATypeArgument() {
     onlyError(withAddItem("""
         @Command(aggregate = Cart.class)
@@ -157,7 +157,7 @@ class ElementConstraintsTest {
   }
 
   @Test
-  @Covers(Diagnostic.CONSTRAINT_TOO_DEEP)
+  @Covers(Message.CONSTRAINT_TOO_DEEP)
   void constraintInsideANestedTypeArgument() {
     onlyError(withAddItem("""
         @Command(aggregate = Cart.class)

@@ -20,7 +20,7 @@ class HandlerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.COMMAND_WITHOUT_HANDLER)
+  @Covers(Message.COMMAND_WITHOUT_HANDLER)
   void commandWithoutHandler() {
     Domain domain = withHandlers("");
     onlyError(domain, "[WEE-301] command AddItem of Cart has no @CommandHandler; add a method such as"
@@ -29,7 +29,7 @@ class HandlerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.DUPLICATE_HANDLER)
+  @Covers(Message.DUPLICATE_HANDLER)
   void commandWithTwoHandlers() {
     Domain domain = withHandlers("""
           @CommandHandler
@@ -47,7 +47,7 @@ class HandlerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.HANDLER_WITHOUT_COMMAND)
+  @Covers(Message.HANDLER_WITHOUT_COMMAND)
   void handlerWithoutCommand() {
     Domain domain = withHandlers("""
           @CommandHandler
@@ -68,7 +68,7 @@ class HandlerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.HANDLER_OF_OTHER_AGGREGATE)
+  @Covers(Message.HANDLER_OF_OTHER_AGGREGATE)
   void handlerTakingAnotherAggregatesState() {
     Domain domain = withHandlers("""
           @CommandHandler
@@ -94,7 +94,7 @@ class HandlerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.HANDLER_BAD_PARAMETERS)
+  @Covers(Message.HANDLER_BAD_PARAMETERS)
   void handlerWithParametersSwapped() {
     Domain domain = withHandlers("""
           @CommandHandler
@@ -109,7 +109,7 @@ class HandlerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.HANDLER_BAD_RETURN)
+  @Covers(Message.HANDLER_BAD_RETURN)
   void handlerReturningNoEvent() {
     Domain domain = withHandlers("""
           @CommandHandler
@@ -123,7 +123,7 @@ class HandlerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.HANDLER_BAD_RETURN)
+  @Covers(Message.HANDLER_BAD_RETURN)
   void handlerReturningListOfUnrelatedType() {
     Domain domain = withHandlers("""
           @CommandHandler
@@ -136,7 +136,7 @@ class HandlerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.HANDLER_BAD_RETURN)
+  @Covers(Message.HANDLER_BAD_RETURN)
   void handlerReturningListWiderThanTheEventsSupertype() {
     Domain domain = withHandlers("""
           @CommandHandler
@@ -156,7 +156,7 @@ class HandlerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.METHOD_PRIVATE)
+  @Covers(Message.METHOD_PRIVATE)
   void privateHandler() {
     Domain domain = withHandlers("""
           @CommandHandler
@@ -169,7 +169,7 @@ class HandlerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.METHOD_GENERIC)
+  @Covers(Message.METHOD_GENERIC)
   void genericHandler() {
     Domain domain = withHandlers("""
           @CommandHandler
@@ -182,7 +182,7 @@ class HandlerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.HANDLER_NOT_ACCESSIBLE)
+  @Covers(Message.HANDLER_NOT_ACCESSIBLE)
   void handlerInOtherPackageNotPublic() {
     Domain domain = Domain.valid().without("test.CartHandlers").with("test.handlers.CartHandlers", """
         package test.handlers;

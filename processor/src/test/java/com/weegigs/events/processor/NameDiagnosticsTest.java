@@ -9,7 +9,7 @@ class NameDiagnosticsTest {
   private static final String RULE = "lower-case letters, digits and '-', starting with a letter, 1 to 50 characters";
 
   @Test
-  @Covers(Diagnostic.INVALID_SERVICE_NAME)
+  @Covers(Message.INVALID_SERVICE_NAME)
   void serviceNameWithDot() {
     Domain domain = Domain.valid().with("test.package-info", """
         @Service(name = "shop.orders", version = "1.0.0")
@@ -22,7 +22,7 @@ class NameDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INVALID_SERVICE_VERSION)
+  @Covers(Message.INVALID_SERVICE_VERSION)
   void versionNotSemver() {
     Domain domain = Domain.valid().with("test.package-info", """
         @Service(name = "shop",
@@ -36,7 +36,7 @@ class NameDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INVALID_AGGREGATE_TYPE)
+  @Covers(Message.INVALID_AGGREGATE_TYPE)
   void aggregateTypeWithUpperCase() {
     Domain domain = Domain.valid().with("test.Cart", Sources.CART.replace("@Aggregate", "@Aggregate(type = \"Cart\")"));
     onlyError(domain, "[WEE-103] aggregate type \"Cart\" of Cart is not valid: it contains upper case; set"
@@ -44,7 +44,7 @@ class NameDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INVALID_COMMAND_NAME)
+  @Covers(Message.INVALID_COMMAND_NAME)
   void commandNameWithSpace() {
     Domain domain = Domain.valid().with("test.AddItem", """
         package test;
@@ -59,7 +59,7 @@ class NameDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INVALID_COMMAND_NAME)
+  @Covers(Message.INVALID_COMMAND_NAME)
   void derivedCommandNameTooLong() {
     String longName = "AddItemToTheCartBecauseTheCustomerReallyWantsItNowPlease";
     Domain domain = Domain.valid()
@@ -80,7 +80,7 @@ class NameDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INVALID_EVENT_NAME)
+  @Covers(Message.INVALID_EVENT_NAME)
   void eventNameWithWildcard() {
     Domain domain = Domain.valid().with("test.ItemAdded", """
         package test;
@@ -95,7 +95,7 @@ class NameDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.DUPLICATE_COMMAND_NAME)
+  @Covers(Message.DUPLICATE_COMMAND_NAME)
   void explicitNameCollidesWithDerivedOne() {
     Domain domain = Domain.valid()
         .with("test.PutItem", """
@@ -123,7 +123,7 @@ class NameDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.DUPLICATE_EVENT_NAME)
+  @Covers(Message.DUPLICATE_EVENT_NAME)
   void twoEventsWithOneName() {
     Domain domain = Domain.valid()
         .with("test.ItemPut", """
@@ -140,7 +140,7 @@ class NameDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.DUPLICATE_AGGREGATE_TYPE)
+  @Covers(Message.DUPLICATE_AGGREGATE_TYPE)
   void twoAggregatesWithOneType() {
     Domain domain = Domain.valid().with("test.Basket", """
         package test;
@@ -160,7 +160,7 @@ class NameDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.DUPLICATE_SERVICE)
+  @Covers(Message.DUPLICATE_SERVICE)
   void oneServiceNameOnTwoPackages() {
     Domain domain = Domain.valid().with("test.more.package-info", """
         @Service(name = "shop", version = "2.0.0")
@@ -174,7 +174,7 @@ class NameDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.GENERATED_NAME_CLASH)
+  @Covers(Message.GENERATED_NAME_CLASH)
   void generatedNameTaken() {
     Domain domain = Domain.valid().with("test.CartClient", """
         package test;

@@ -12,11 +12,11 @@ class ReadmeTest {
   @Test
   void everyIdIsDocumented() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
-    for (Diagnostic diagnostic : Diagnostic.values()) {
-      assertTrue(readme.contains("| `" + diagnostic.id() + "` | " + diagnostic.kind().name().toLowerCase(java.util.Locale.ROOT) + " |"),
-          diagnostic.id() + " is not in processor/README.md");
-      String message = diagnostic.template().replace("%s", "…").replace("|", "\\|");
-      assertTrue(readme.contains("| " + message + " |"), diagnostic.id() + ": README text differs from the catalogue: " + message);
+    for (Message entry : Message.values()) {
+      assertTrue(readme.contains("| `" + entry.id() + "` | " + entry.kind().name().toLowerCase(java.util.Locale.ROOT) + " |"),
+          entry.id() + " is not in processor/README.md");
+      String message = entry.template().replace("%s", "…").replace("|", "\\|");
+      assertTrue(readme.contains("| " + message + " |"), entry.id() + ": README text differs from the catalogue: " + message);
     }
   }
 }

@@ -34,7 +34,7 @@ class ReducerDiagnosticsTest {
       """;
 
   @Test
-  @Covers(Diagnostic.EVENT_WITHOUT_REDUCER)
+  @Covers(Message.EVENT_WITHOUT_REDUCER)
   void eventWithoutReducer() {
     Domain domain = withCart(INITIAL);
     onlyError(domain, "[WEE-401] event ItemAdded of Cart has no @Reducer; add `@Reducer Cart on(ItemAdded event)` to Cart",
@@ -42,7 +42,7 @@ class ReducerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.DUPLICATE_REDUCER)
+  @Covers(Message.DUPLICATE_REDUCER)
   void eventWithTwoReducers() {
     Domain domain = withCart(INITIAL + REDUCER + """
           @Reducer
@@ -55,7 +55,7 @@ class ReducerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.REDUCER_BAD_RETURN)
+  @Covers(Message.REDUCER_BAD_RETURN)
   void reducerReturningSomethingElse() {
     Domain domain = withCart(INITIAL + """
           @Reducer
@@ -68,7 +68,7 @@ class ReducerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.REDUCER_BAD_PARAMETERS)
+  @Covers(Message.REDUCER_BAD_PARAMETERS)
   void reducerWithTwoParameters() {
     Domain domain = withCart(INITIAL + """
           @Reducer
@@ -81,7 +81,7 @@ class ReducerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.REDUCER_NOT_ON_AGGREGATE)
+  @Covers(Message.REDUCER_NOT_ON_AGGREGATE)
   void reducerOutsideTheAggregate() {
     Domain domain = withCart(INITIAL).with("test.CartReducers", """
         package test;
@@ -101,7 +101,7 @@ class ReducerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.STATIC_REDUCER_WITH_INITIAL)
+  @Covers(Message.STATIC_REDUCER_WITH_INITIAL)
   void staticReducerWithInitialState() {
     Domain domain = withCart(INITIAL + """
           @Reducer
@@ -115,7 +115,7 @@ class ReducerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INITIAL_BAD_SIGNATURE)
+  @Covers(Message.INITIAL_BAD_SIGNATURE)
   void initialNotStatic() {
     Domain domain = withCart(REDUCER + """
           @Initial
@@ -128,7 +128,7 @@ class ReducerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.DUPLICATE_INITIAL)
+  @Covers(Message.DUPLICATE_INITIAL)
   void twoInitialFactories() {
     Domain domain = withCart(INITIAL + REDUCER + """
           @Initial
@@ -141,7 +141,7 @@ class ReducerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INITIAL_NOT_ON_AGGREGATE)
+  @Covers(Message.INITIAL_NOT_ON_AGGREGATE)
   void initialOutsideTheAggregate() {
     Domain domain = Domain.valid().with("test.CartFactory", """
         package test;
@@ -160,7 +160,7 @@ class ReducerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.CREATING_EVENT_WITHOUT_CREATING_REDUCER)
+  @Covers(Message.CREATING_EVENT_WITHOUT_CREATING_REDUCER)
   void creatingHandlerWhoseEventCannotStartTheState() {
     Domain domain = withCart("""
           @Reducer
@@ -199,7 +199,7 @@ class ReducerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.NO_WAY_TO_EXIST)
+  @Covers(Message.NO_WAY_TO_EXIST)
   void neitherInitialNorCreatingReducer() {
     Domain domain = withCart(REDUCER);
     onlyError(domain, "[WEE-410] Cart has no @Initial factory and no static @Reducer, so no event can ever start its"
@@ -208,7 +208,7 @@ class ReducerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.CHECKED_EXCEPTION_IN_REDUCER)
+  @Covers(Message.CHECKED_EXCEPTION_IN_REDUCER)
   void reducerDeclaringACheckedException() {
     Domain domain = withCart(INITIAL + """
           @Reducer
@@ -222,7 +222,7 @@ class ReducerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.CHECKED_EXCEPTION_IN_REDUCER)
+  @Covers(Message.CHECKED_EXCEPTION_IN_REDUCER)
   void creatingReducerDeclaringACheckedException() {
     Domain domain = withCart("""
           @Reducer
@@ -247,7 +247,7 @@ class ReducerDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.CHECKED_EXCEPTION_IN_REDUCER)
+  @Covers(Message.CHECKED_EXCEPTION_IN_REDUCER)
   void initialDeclaringCheckedExceptions() {
     Domain domain = withCart(REDUCER + """
           @Initial

@@ -5,14 +5,6 @@ import static com.google.testing.compile.Compiler.javac;
 import static com.weegigs.events.processor.Expect.onlyError;
 
 import com.google.testing.compile.Compilation;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +25,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.NOT_A_RECORD)
+  @Covers(Message.NOT_A_RECORD)
   void commandThatIsAClass() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -48,7 +40,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.GENERIC_RECORD)
+  @Covers(Message.GENERIC_RECORD)
   void genericCommand() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -59,7 +51,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.NOT_ACCESSIBLE)
+  @Covers(Message.NOT_ACCESSIBLE)
   void privateNestedCommand() {
     Domain domain = Domain.valid().with("test.Commands", """
         package test;
@@ -76,7 +68,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.UNSUPPORTED_COMPONENT_TYPE)
+  @Covers(Message.UNSUPPORTED_COMPONENT_TYPE)
   void componentTheCodecCannotEncode() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -90,7 +82,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.CONSTRAINT_NOT_APPLICABLE)
+  @Covers(Message.CONSTRAINT_NOT_APPLICABLE)
   void minOnString() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -103,7 +95,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.UNSUPPORTED_CONSTRAINT)
+  @Covers(Message.UNSUPPORTED_CONSTRAINT)
   void constraintTheValidatorsDoNotCheck() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -116,7 +108,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INVALID_CONSTRAINT_ATTRIBUTE)
+  @Covers(Message.INVALID_CONSTRAINT_ATTRIBUTE)
   void patternThatDoesNotCompile() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -128,7 +120,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INVALID_CONSTRAINT_ATTRIBUTE)
+  @Covers(Message.INVALID_CONSTRAINT_ATTRIBUTE)
   void sizeWithMaxBelowMin() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -140,7 +132,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INVALID_CONSTRAINT_ATTRIBUTE)
+  @Covers(Message.INVALID_CONSTRAINT_ATTRIBUTE)
   void patternFlagsAreRefused() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -153,7 +145,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INVALID_CONSTRAINT_ATTRIBUTE)
+  @Covers(Message.INVALID_CONSTRAINT_ATTRIBUTE)
   void validationGroupsAreRefused() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -165,7 +157,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.NOT_AN_AGGREGATE)
+  @Covers(Message.NOT_AN_AGGREGATE)
   void commandNamingARecordThatIsNotAnAggregate() {
     Domain domain = withAddItem("""
         @Command(aggregate = Kart.class)
@@ -178,7 +170,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.AGGREGATE_COMPILED_SEPARATELY)
+  @Covers(Message.AGGREGATE_COMPILED_SEPARATELY)
   void commandOfAnAggregateFromTheClassPath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path classes) throws Exception {
     // First compilation: the aggregate alone (its event and handler with it).
     Domain first = Domain.valid().without("test.AddItem").without("test.CartHandlers");
@@ -210,7 +202,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.AGGREGATE_WITHOUT_SERVICE)
+  @Covers(Message.AGGREGATE_WITHOUT_SERVICE)
   void aggregateOutsideAnyService() {
     Domain domain = Domain.valid().without("test.package-info");
     onlyError(domain, "[WEE-602] aggregate Cart is not in a service: neither package test nor a package above it has a"
@@ -219,7 +211,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.UNRESOLVED_TYPE)
+  @Covers(Message.UNRESOLVED_TYPE)
   void typeThatNeverResolves() {
     Domain domain = withAddItem("""
         @Command(aggregate = Cart.class)
@@ -237,7 +229,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.UNRESOLVED_TYPE)
+  @Covers(Message.UNRESOLVED_TYPE)
   void aggregateClassThatNeverResolves() {
     Domain domain = withAddItem("""
         @Command(aggregate = Missing.class)
@@ -253,7 +245,7 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.RUNTIME_MISSING)
+  @Covers(Message.RUNTIME_MISSING)
   void runtimeNotOnTheClassPath() throws Exception {
     Domain domain = Domain.valid().with("test.AddItem", """
         package test;
@@ -277,11 +269,11 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.INTERNAL_ERROR)
+  @Covers(Message.INTERNAL_ERROR)
   void internalFailureBecomesAnError() {
     Domain domain = Domain.valid();
     Compilation compilation = javac()
-        .withProcessors(new FailingElements(new WeeEventsProcessor()))
+        .withProcessors(failingElements(new WeeEventsProcessor()))
         .compile(domain.sources());
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
@@ -294,56 +286,12 @@ class ShapeDiagnosticsTest {
    * Runs the real processor with an {@link Elements} that fails when asked for a package, to check
    * that an exception inside the processor becomes an error on an element rather than a crash.
    */
-  private static final class FailingElements extends AbstractProcessor {
-    private final WeeEventsProcessor delegate;
-
-    FailingElements(WeeEventsProcessor delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public synchronized void init(ProcessingEnvironment environment) {
-      super.init(environment);
-      Elements real = environment.getElementUtils();
-      Elements failing = (Elements) Proxy.newProxyInstance(Elements.class.getClassLoader(), new Class<?>[] {Elements.class},
-          (proxy, method, arguments) -> {
-            if (method.getName().equals("getPackageElement")) {
-              throw new IllegalStateException("simulated failure");
-            }
-            try {
-              return method.invoke(real, arguments);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
-      ProcessingEnvironment wrapped = (ProcessingEnvironment) Proxy.newProxyInstance(
-          ProcessingEnvironment.class.getClassLoader(), new Class<?>[] {ProcessingEnvironment.class},
-          (proxy, method, arguments) -> {
-            if (method.getName().equals("getElementUtils")) {
-              return failing;
-            }
-            try {
-              return method.invoke(environment, arguments);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
-      delegate.init(wrapped);
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return delegate.getSupportedAnnotationTypes();
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return delegate.getSupportedSourceVersion();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      return delegate.process(annotations, round);
-    }
+  private static Wrapped failingElements(WeeEventsProcessor delegate) {
+    return new Wrapped(delegate, "getElementUtils", real -> Wrapped.proxy(Elements.class, (Elements) real, (method, arguments) -> {
+      if (method.getName().equals("getPackageElement")) {
+        throw new IllegalStateException("simulated failure");
+      }
+      return null;
+    }));
   }
 }

@@ -52,7 +52,7 @@ class ValueTypesTest {
   }
 
   @Test
-  @Covers(Diagnostic.UNSUPPORTED_COMPONENT_TYPE)
+  @Covers(Message.UNSUPPORTED_COMPONENT_TYPE)
   void charIsRefused() {
     Domain domain = Domain.valid().with("test.AddItem", """
         package test;
@@ -120,7 +120,7 @@ class ValueTypesTest {
   }
 
   @Test
-  @Covers(Diagnostic.ENUM_WIRE_VALUE_CLASH)
+  @Covers(Message.ENUM_WIRE_VALUE_CLASH)
   void enumConstantsSharingAWireValue() {
     Domain domain = Domain.valid()
         .with("test.Size", """
@@ -144,7 +144,7 @@ class ValueTypesTest {
 
   /** One root cause, one error: the enum is reported once however many components hold it. */
   @Test
-  @Covers(Diagnostic.ENUM_WIRE_VALUE_CLASH)
+  @Covers(Message.ENUM_WIRE_VALUE_CLASH)
   void enumClashInsideContainersIsReportedOnce() {
     Domain domain = Domain.valid()
         .with("test.Stage", """

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** Warnings: likely mistakes that still work (WEE-9xx). The generated code still compiles. */
 class WarningDiagnosticsTest {
   @Test
-  @Covers(Diagnostic.EVENTS_WITHOUT_COMMANDS)
+  @Covers(Message.EVENTS_WITHOUT_COMMANDS)
   void eventsNoCommandCanRecord() {
     Domain domain = Domain.valid().without("test.AddItem").without("test.CartHandlers");
     onlyWarning(domain, "[WEE-901] Cart has events (ItemAdded) but no command, so none of them is ever recorded; add a"
@@ -15,7 +15,7 @@ class WarningDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.VALID_WITHOUT_EFFECT)
+  @Covers(Message.VALID_WITHOUT_EFFECT)
   void validOnAString() {
     Domain domain = Domain.valid().with("test.AddItem", """
         package test;
@@ -33,7 +33,7 @@ class WarningDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.CONSTRAINTS_NOT_CASCADED)
+  @Covers(Message.CONSTRAINTS_NOT_CASCADED)
   void nestedConstraintsWithoutValid() {
     Domain domain = Domain.valid()
         .with("test.Line", """
@@ -60,7 +60,7 @@ class WarningDiagnosticsTest {
   }
 
   @Test
-  @Covers(Diagnostic.NO_CREATING_HANDLER)
+  @Covers(Message.NO_CREATING_HANDLER)
   void aggregateNoCommandCanCreate() {
     Domain domain = Domain.valid().with("test.Cart", """
         package test;

@@ -1,3 +1,7 @@
 package com.example.receipts;
 
-public record RemoveItem(String name) {}
+import com.weegigs.events.annotations.*;
+import jakarta.validation.constraints.*;
+
+@Command(aggregate = Receipt.class)
+public record RemoveItem(@NotBlank String name) {}

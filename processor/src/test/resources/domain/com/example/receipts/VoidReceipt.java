@@ -1,3 +1,7 @@
 package com.example.receipts;
 
-public record VoidReceipt(String reason) {}
+import com.weegigs.events.annotations.*;
+import jakarta.validation.constraints.*;
+
+@Command(aggregate = Receipt.class)
+public record VoidReceipt(@Size(max = 200) String reason) {}

@@ -40,15 +40,15 @@ public final class NatsReceiptClient implements ReceiptClient {
   }
 
   @Override
-  public CompletableFuture<CommandResult<Receipt, ReceiptEvent>> removeItem(String key,
-      RemoveItem command, CallOptions options) {
-    return client.send(ReceiptCodecs.REMOVE_ITEM, key, command, options);
-  }
-
-  @Override
   public CompletableFuture<CommandResult<Receipt, ReceiptEvent>> finalizeCommand(String key,
       Finalize command, CallOptions options) {
     return client.send(ReceiptCodecs.FINALIZE, key, command, options);
+  }
+
+  @Override
+  public CompletableFuture<CommandResult<Receipt, ReceiptEvent>> removeItem(String key,
+      RemoveItem command, CallOptions options) {
+    return client.send(ReceiptCodecs.REMOVE_ITEM, key, command, options);
   }
 
   @Override
@@ -105,17 +105,6 @@ public final class NatsReceiptClient implements ReceiptClient {
     }
 
     @Override
-    public CommandResult<Receipt, ReceiptEvent> removeItem(String key, RemoveItem command) {
-      return AggregateClient.await(NatsReceiptClient.this.removeItem(key, command));
-    }
-
-    @Override
-    public CommandResult<Receipt, ReceiptEvent> removeItem(String key, RemoveItem command,
-        CallOptions options) {
-      return AggregateClient.await(NatsReceiptClient.this.removeItem(key, command, options));
-    }
-
-    @Override
     public CommandResult<Receipt, ReceiptEvent> finalizeCommand(String key, Finalize command) {
       return AggregateClient.await(NatsReceiptClient.this.finalizeCommand(key, command));
     }
@@ -124,6 +113,17 @@ public final class NatsReceiptClient implements ReceiptClient {
     public CommandResult<Receipt, ReceiptEvent> finalizeCommand(String key, Finalize command,
         CallOptions options) {
       return AggregateClient.await(NatsReceiptClient.this.finalizeCommand(key, command, options));
+    }
+
+    @Override
+    public CommandResult<Receipt, ReceiptEvent> removeItem(String key, RemoveItem command) {
+      return AggregateClient.await(NatsReceiptClient.this.removeItem(key, command));
+    }
+
+    @Override
+    public CommandResult<Receipt, ReceiptEvent> removeItem(String key, RemoveItem command,
+        CallOptions options) {
+      return AggregateClient.await(NatsReceiptClient.this.removeItem(key, command, options));
     }
 
     @Override

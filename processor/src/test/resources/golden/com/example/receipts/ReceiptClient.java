@@ -48,29 +48,6 @@ public interface ReceiptClient {
       CallOptions options);
 
   /**
-   * Sends command {@code remove-item} ({@link RemoveItem}) to the aggregate {@code key}, with the default call options.
-   *
-   * @param key the aggregate's key
-   * @param command the command
-   * @return the entity after the command and the events it recorded
-   */
-  default CompletableFuture<CommandResult<Receipt, ReceiptEvent>> removeItem(String key,
-      RemoveItem command) {
-    return removeItem(key, command, CallOptions.DEFAULT);
-  }
-
-  /**
-   * Sends command {@code remove-item} ({@link RemoveItem}) to the aggregate {@code key}.
-   *
-   * @param key the aggregate's key
-   * @param command the command
-   * @param options timeout, expected revision and ids
-   * @return the entity after the command and the events it recorded
-   */
-  CompletableFuture<CommandResult<Receipt, ReceiptEvent>> removeItem(String key, RemoveItem command,
-      CallOptions options);
-
-  /**
    * Sends command {@code finalize} ({@link Finalize}) to the aggregate {@code key}, with the default call options.
    *
    * @param key the aggregate's key
@@ -92,6 +69,29 @@ public interface ReceiptClient {
    */
   CompletableFuture<CommandResult<Receipt, ReceiptEvent>> finalizeCommand(String key,
       Finalize command, CallOptions options);
+
+  /**
+   * Sends command {@code remove-item} ({@link RemoveItem}) to the aggregate {@code key}, with the default call options.
+   *
+   * @param key the aggregate's key
+   * @param command the command
+   * @return the entity after the command and the events it recorded
+   */
+  default CompletableFuture<CommandResult<Receipt, ReceiptEvent>> removeItem(String key,
+      RemoveItem command) {
+    return removeItem(key, command, CallOptions.DEFAULT);
+  }
+
+  /**
+   * Sends command {@code remove-item} ({@link RemoveItem}) to the aggregate {@code key}.
+   *
+   * @param key the aggregate's key
+   * @param command the command
+   * @param options timeout, expected revision and ids
+   * @return the entity after the command and the events it recorded
+   */
+  CompletableFuture<CommandResult<Receipt, ReceiptEvent>> removeItem(String key, RemoveItem command,
+      CallOptions options);
 
   /**
    * Sends command {@code void-receipt} ({@link VoidReceipt}) to the aggregate {@code key}, with the default call options.
@@ -222,26 +222,6 @@ public interface ReceiptClient {
     CommandResult<Receipt, ReceiptEvent> addItem(String key, AddItem command, CallOptions options);
 
     /**
-     * Sends command {@code remove-item} ({@link RemoveItem}) and waits for the answer.
-     *
-     * @param key the aggregate's key
-     * @param command the command
-     * @return the entity after the command and its events
-     */
-    CommandResult<Receipt, ReceiptEvent> removeItem(String key, RemoveItem command);
-
-    /**
-     * Sends command {@code remove-item} ({@link RemoveItem}) and waits for the answer.
-     *
-     * @param key the aggregate's key
-     * @param command the command
-     * @param options timeout, expected revision and ids
-     * @return the entity after the command and its events
-     */
-    CommandResult<Receipt, ReceiptEvent> removeItem(String key, RemoveItem command,
-        CallOptions options);
-
-    /**
      * Sends command {@code finalize} ({@link Finalize}) and waits for the answer.
      *
      * @param key the aggregate's key
@@ -259,6 +239,26 @@ public interface ReceiptClient {
      * @return the entity after the command and its events
      */
     CommandResult<Receipt, ReceiptEvent> finalizeCommand(String key, Finalize command,
+        CallOptions options);
+
+    /**
+     * Sends command {@code remove-item} ({@link RemoveItem}) and waits for the answer.
+     *
+     * @param key the aggregate's key
+     * @param command the command
+     * @return the entity after the command and its events
+     */
+    CommandResult<Receipt, ReceiptEvent> removeItem(String key, RemoveItem command);
+
+    /**
+     * Sends command {@code remove-item} ({@link RemoveItem}) and waits for the answer.
+     *
+     * @param key the aggregate's key
+     * @param command the command
+     * @param options timeout, expected revision and ids
+     * @return the entity after the command and its events
+     */
+    CommandResult<Receipt, ReceiptEvent> removeItem(String key, RemoveItem command,
         CallOptions options);
 
     /**

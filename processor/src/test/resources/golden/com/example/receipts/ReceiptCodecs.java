@@ -40,14 +40,14 @@ public final class ReceiptCodecs {
   public static final JsonCodec<AddItem> ADD_ITEM_CODEC = new AddItemCodec();
 
   /**
-   * JSON codec of {@link RemoveItem}.
-   */
-  public static final JsonCodec<RemoveItem> REMOVE_ITEM_CODEC = new RemoveItemCodec();
-
-  /**
    * JSON codec of {@link Finalize}.
    */
   public static final JsonCodec<Finalize> FINALIZE_CODEC = new FinalizeCodec();
+
+  /**
+   * JSON codec of {@link RemoveItem}.
+   */
+  public static final JsonCodec<RemoveItem> REMOVE_ITEM_CODEC = new RemoveItemCodec();
 
   /**
    * JSON codec of {@link VoidReceipt}.
@@ -99,6 +99,18 @@ public final class ReceiptCodecs {
       "minimum":1}},"required":["name","price","quantity"]}""");
 
   /**
+   * Command {@code finalize}, generated from {@link Finalize}: its codec, validator and JSON Schema.
+   */
+  public static final CommandType<Finalize> FINALIZE = new CommandType<Finalize>(
+      "finalize",
+      Finalize.class,
+      FINALIZE_CODEC,
+      ReceiptValidators::validate,
+      """
+      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Finalize",\
+      "description":"command finalize of aggregate receipt","type":"object","properties":{}}""");
+
+  /**
    * Command {@code remove-item}, generated from {@link RemoveItem}: its codec, validator and JSON Schema.
    */
   public static final CommandType<RemoveItem> REMOVE_ITEM = new CommandType<RemoveItem>(
@@ -110,18 +122,6 @@ public final class ReceiptCodecs {
       {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"RemoveItem",\
       "description":"command remove-item of aggregate receipt","type":"object",\
       "properties":{"name":{"type":"string","minLength":1,"pattern":"\\\\S"}},"required":["name"]}""");
-
-  /**
-   * Command {@code finalize}, generated from {@link Finalize}: its codec, validator and JSON Schema.
-   */
-  public static final CommandType<Finalize> FINALIZE = new CommandType<Finalize>(
-      "finalize",
-      Finalize.class,
-      FINALIZE_CODEC,
-      ReceiptValidators::validate,
-      """
-      {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Finalize",\
-      "description":"command finalize of aggregate receipt","type":"object","properties":{}}""");
 
   /**
    * Command {@code void-receipt}, generated from {@link VoidReceipt}: its codec, validator and JSON Schema.
@@ -206,8 +206,8 @@ public final class ReceiptCodecs {
       "null"]},"price":{"type":["number","null"]},"quantity":{"type":"integer",\
       "format":"int32"}},"required":["name","price","quantity"]}}}""")
     .command(ADD_ITEM)
-    .command(REMOVE_ITEM)
     .command(FINALIZE)
+    .command(REMOVE_ITEM)
     .command(VOID_RECEIPT)
     .event(ITEM_ADDED)
     .event(ITEM_REMOVED)
@@ -371,6 +371,36 @@ public final class ReceiptCodecs {
     }
   }
 
+  private static final class FinalizeCodec implements JsonCodec<Finalize> {
+    @Override
+    public void write(JsonGenerator generator, Finalize value) throws IOException {
+      generator.writeStartObject();
+      generator.writeEndObject();
+    }
+
+    @Override
+    public Finalize read(JsonParser parser, DecodeContext context) throws IOException {
+      if (!JsonRecords.startObject(parser, context)) {
+        return null;
+      }
+      int violations = context.violationCount();
+      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+        parser.nextToken();
+        parser.skipChildren();
+      }
+      if (context.violationCount() != violations) {
+        return null;
+      }
+      try {
+        return new Finalize();
+      } catch (RuntimeException e) {
+        // the record's own constructor refused the values
+        JsonRecords.rejected(context, e);
+        return null;
+      }
+    }
+  }
+
   private static final class RemoveItemCodec implements JsonCodec<RemoveItem> {
     private static final SerializedString FIELD_NAME = new SerializedString("name");
 
@@ -409,36 +439,6 @@ public final class ReceiptCodecs {
       }
       try {
         return new RemoveItem(name);
-      } catch (RuntimeException e) {
-        // the record's own constructor refused the values
-        JsonRecords.rejected(context, e);
-        return null;
-      }
-    }
-  }
-
-  private static final class FinalizeCodec implements JsonCodec<Finalize> {
-    @Override
-    public void write(JsonGenerator generator, Finalize value) throws IOException {
-      generator.writeStartObject();
-      generator.writeEndObject();
-    }
-
-    @Override
-    public Finalize read(JsonParser parser, DecodeContext context) throws IOException {
-      if (!JsonRecords.startObject(parser, context)) {
-        return null;
-      }
-      int violations = context.violationCount();
-      for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-        parser.nextToken();
-        parser.skipChildren();
-      }
-      if (context.violationCount() != violations) {
-        return null;
-      }
-      try {
-        return new Finalize();
       } catch (RuntimeException e) {
         // the record's own constructor refused the values
         JsonRecords.rejected(context, e);

@@ -36,8 +36,8 @@ public final class ReceiptStub {
         .reducer(ReceiptFinalized.class, (state, event) -> state.on(event))
         .reducer(ReceiptVoided.class, (state, event) -> state.on(event))
         .command(ReceiptCodecs.ADD_ITEM, (state, command, context) -> List.of(receiptHandlers.addItem(state, command)))
-        .command(ReceiptCodecs.REMOVE_ITEM, (state, command, context) -> List.of(receiptHandlers.removeItem(state, command, context)))
         .command(ReceiptCodecs.FINALIZE, (state, command, context) -> receiptHandlers.finalizeReceipt(state, command))
+        .command(ReceiptCodecs.REMOVE_ITEM, (state, command, context) -> List.of(receiptHandlers.removeItem(state, command, context)))
         .command(ReceiptCodecs.VOID_RECEIPT, (state, command, context) -> List.of(state.voidReceipt(command)))
         .build();
   }

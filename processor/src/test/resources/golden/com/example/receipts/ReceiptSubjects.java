@@ -29,14 +29,14 @@ public final class ReceiptSubjects {
   public static final String ADD_ITEM_COMMAND = "receipts.command.receipt.add-item";
 
   /**
-   * Request/reply subject of command {@code remove-item} ({@link com.example.receipts.RemoveItem}).
-   */
-  public static final String REMOVE_ITEM_COMMAND = "receipts.command.receipt.remove-item";
-
-  /**
    * Request/reply subject of command {@code finalize} ({@link com.example.receipts.Finalize}).
    */
   public static final String FINALIZE_COMMAND = "receipts.command.receipt.finalize";
+
+  /**
+   * Request/reply subject of command {@code remove-item} ({@link com.example.receipts.RemoveItem}).
+   */
+  public static final String REMOVE_ITEM_COMMAND = "receipts.command.receipt.remove-item";
 
   /**
    * Request/reply subject of command {@code void-receipt} ({@link com.example.receipts.VoidReceipt}).

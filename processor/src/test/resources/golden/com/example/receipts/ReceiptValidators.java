@@ -33,24 +33,24 @@ public final class ReceiptValidators {
   }
 
   /**
-   * Checks the constraints of {@link RemoveItem}; every broken one is returned with its path, none when it is valid.
-   *
-   * @param value the value to check, not {@code null}
-   * @return every violation, in component order
-   */
-  public static List<Violation> validate(RemoveItem value) {
-    ValidationContext context = new ValidationContext();
-    check(value, context);
-    return context.violations();
-  }
-
-  /**
    * Checks the constraints of {@link Finalize}; every broken one is returned with its path, none when it is valid.
    *
    * @param value the value to check, not {@code null}
    * @return every violation, in component order
    */
   public static List<Violation> validate(Finalize value) {
+    ValidationContext context = new ValidationContext();
+    check(value, context);
+    return context.violations();
+  }
+
+  /**
+   * Checks the constraints of {@link RemoveItem}; every broken one is returned with its path, none when it is valid.
+   *
+   * @param value the value to check, not {@code null}
+   * @return every violation, in component order
+   */
+  public static List<Violation> validate(RemoveItem value) {
     ValidationContext context = new ValidationContext();
     check(value, context);
     return context.violations();
@@ -75,11 +75,11 @@ public final class ReceiptValidators {
     Constraints.min(context, "quantity", value.quantity(), 1L, "must be greater than or equal to 1");
   }
 
-  private static void check(RemoveItem value, ValidationContext context) {
-    Constraints.notBlank(context, "name", value.name(), "must not be blank");
+  private static void check(Finalize value, ValidationContext context) {
   }
 
-  private static void check(Finalize value, ValidationContext context) {
+  private static void check(RemoveItem value, ValidationContext context) {
+    Constraints.notBlank(context, "name", value.name(), "must not be blank");
   }
 
   private static void check(VoidReceipt value, ValidationContext context) {

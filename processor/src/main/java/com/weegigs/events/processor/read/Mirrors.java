@@ -64,4 +64,14 @@ public final class Mirrors {
     AnnotationValue value = value(elements, mirror, member);
     return value != null && value.getValue() instanceof TypeMirror t ? Optional.of(t) : Optional.empty();
   }
+
+  /** The value of {@code member} when the annotation sets it explicitly (not defaulted), else {@code null}. */
+  public static AnnotationValue explicitValue(AnnotationMirror mirror, String member) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(member)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
 }

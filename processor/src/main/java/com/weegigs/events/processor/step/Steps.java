@@ -77,13 +77,13 @@ public final class Steps {
       for (Element root : roots) {
         if (root instanceof TypeElement type && Mirrors.has(type, annotation)) {
           MemberAnnotation read = MemberAnnotation.read(elements, type, annotation);
-          if (com.weegigs.events.processor.Reporter.explicitValue(read.mirror(), "aggregate") == null) {
+          if (Mirrors.explicitValue(read.mirror(), "aggregate") == null) {
             continue; // javac itself reports the missing required attribute.
           }
           var declaration = new Declarations.MemberDeclaration(type, read);
           (annotation.equals(AnnotationNames.COMMAND) ? declarations.commands : declarations.events).add(declaration);
           if (read.aggregate().isEmpty() || read.aggregate().get().getKind() == javax.lang.model.type.TypeKind.ERROR) {
-            javax.lang.model.element.AnnotationValue value = com.weegigs.events.processor.Reporter.explicitValue(read.mirror(), "aggregate");
+            javax.lang.model.element.AnnotationValue value = Mirrors.explicitValue(read.mirror(), "aggregate");
             String written = value == null ? "" : SourceText.of(environment, type, read.mirror(), value).orElse("");
             written = written.endsWith(".class") ? written.substring(0, written.length() - ".class".length()) : written;
             declarations.unresolved.put(type, written.isEmpty() ? "the class named in its aggregate attribute" : written);

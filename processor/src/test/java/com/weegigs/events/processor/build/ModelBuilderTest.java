@@ -1,16 +1,12 @@
 package com.weegigs.events.processor.build;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.testing.compile.Compilation;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.weegigs.events.processor.Reporter;
 import com.weegigs.events.processor.model.AggregateModel;
 import com.weegigs.events.processor.model.CommandModel;
 import com.weegigs.events.processor.model.ComponentModel;
@@ -20,77 +16,24 @@ import com.weegigs.events.processor.model.HandlerModel;
 import com.weegigs.events.processor.model.RecordShape;
 import com.weegigs.events.processor.model.ServiceModel;
 import com.weegigs.events.processor.model.ValueType;
-import com.weegigs.events.processor.read.AnnotationNames;
-import com.weegigs.events.processor.step.Declarations;
-import com.weegigs.events.processor.step.Step;
-import com.weegigs.events.processor.step.Steps;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The model built from the receipts domain of issue #2, checked field by field: this is the
+ * The model built from the example's receipts domain, checked field by field: this is the
  * contract with the writers.
  */
 class ModelBuilderTest {
   private static final String PKG = "com.weegigs.events.example.receipts";
   private static ServiceModel service;
 
-  /** Runs the steps and the builder inside javac and keeps the models. */
-  private static final class Probe extends AbstractProcessor {
-    final List<ModelBuilder.BuiltService> built = new ArrayList<>();
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return AnnotationNames.ALL;
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      List<Element> roots = new ArrayList<>();
-      for (TypeElement annotation : annotations) {
-        for (Element element : round.getElementsAnnotatedWith(annotation)) {
-          Element root = element instanceof ExecutableElement ? element.getEnclosingElement() : element;
-          if (!roots.contains(root)) {
-            roots.add(root);
-          }
-        }
-      }
-      if (roots.isEmpty()) {
-        return false;
-      }
-      Declarations declarations = new Declarations();
-      for (Step step : Steps.all(processingEnv)) {
-        step.read(roots, declarations);
-      }
-      built.addAll(new ModelBuilder(processingEnv, new Reporter(processingEnv.getMessager())).build(declarations));
-      return false;
-    }
-  }
-
   @BeforeAll
   static void build() {
-    Probe probe = new Probe();
-    Compilation compilation = javac().withProcessors(probe).compile(com.weegigs.events.processor.ReceiptsDomainTest.sources());
-    assertThat(compilation).succeededWithoutWarnings();
-    assertEquals(1, probe.built.size());
-    assertTrue(probe.built.get(0).clean());
-    service = probe.built.get(0).model();
+    service = ModelProbe.service(com.weegigs.events.processor.ReceiptsDomainTest.sources());
   }
 
   private static AggregateModel aggregate(String simpleName) {

@@ -57,7 +57,8 @@ final class CompiledModels {
     }
     Compilation compilation = Compiler.javac()
         .withOptions("-Xlint:all,-processing", "-Werror")
-        .withClasspath(classpath(JsonCodec.class, JsonParser.class, Connection.class))
+        .withClasspath(classpath(JsonCodec.class, JsonParser.class, Connection.class, com.weegigs.events.annotations.Service.class,
+            jakarta.validation.constraints.NotBlank.class))
         .compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
     return compilation;

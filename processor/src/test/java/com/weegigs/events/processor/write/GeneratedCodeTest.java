@@ -232,7 +232,7 @@ class GeneratedCodeTest {
   void typesSubjectsAndDescriptor() throws Exception {
     AggregateType<?, ?> receipt = (AggregateType<?, ?>) constant("com.example.receipts.ReceiptCodecs", "TYPE");
     assertEquals("receipt", receipt.name());
-    assertEquals(List.of("add-item", "remove-item", "finalize", "void-receipt"), List.copyOf(receipt.commands().keySet()));
+    assertEquals(List.of("add-item", "finalize", "remove-item", "void-receipt"), List.copyOf(receipt.commands().keySet()));
     assertEquals(List.of("item-added", "item-removed", "receipt-finalized", "receipt-voided"), List.copyOf(receipt.events().keySet()));
     assertTrue(receipt.stateSchema().contains("\"$defs\":{\"Item\":"));
     assertEquals("receipts.command.receipt.add-item", constant("com.example.receipts.ReceiptSubjects", "ADD_ITEM_COMMAND"));

@@ -109,7 +109,7 @@ final class TestModels {
         component("reason", STRING), component("voidedTotal", DECIMAL))), new ReducerModel("on", false));
 
     AggregateModel aggregate = new AggregateModel("receipt", "receipts", receipt, state, "open", receipts("ReceiptEvent"),
-        List.of(addItem, removeItem, finalizeReceipt, voidReceipt), List.of(itemAdded, itemRemoved, finalized, voided),
+        List.of(addItem, finalizeReceipt, removeItem, voidReceipt), List.of(itemAdded, itemRemoved, finalized, voided),
         List.of(handlers), List.of(item), names(receipt))
         .withDeprecatedUses(java.util.Set.of(AggregateModel.DeprecatedUse.DEPRECATED)); // Finalize is deprecated in the domain sources
     return new ServiceModel("receipts", "1.0.0", "Receipt Service", RECEIPTS, List.of(aggregate),

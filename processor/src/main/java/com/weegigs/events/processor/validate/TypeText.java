@@ -1,4 +1,4 @@
-package com.weegigs.events.processor.build;
+package com.weegigs.events.processor.validate;
 
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;

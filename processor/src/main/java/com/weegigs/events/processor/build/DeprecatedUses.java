@@ -1,4 +1,4 @@
-package com.weegigs.events.processor;
+package com.weegigs.events.processor.build;
 
 import com.palantir.javapoet.ClassName;
 import com.weegigs.events.processor.model.AggregateModel;

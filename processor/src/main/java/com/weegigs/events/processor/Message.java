@@ -5,11 +5,13 @@ import javax.tools.Diagnostic.Kind;
 
 /**
  * Every message the processor reports: one catalogue, with a stable id (shown in brackets at the
- * start of the message, so it can be searched for in the README), a kind and a template. Each
- * template says what is wrong, where, and how to fix it; the {@code %s} placeholders take simple
- * names. The processor's README lists every entry with its fix.
+ * start of the message, so it can be searched for in the README), a kind and a whole sentence.
+ * Each sentence says what is wrong, where, and how to fix it; its {@code %s} placeholders take
+ * simple names. Code never fills a template itself: {@link Messages} has one method per message,
+ * with typed arguments, and owns every wording that varies. The processor's README lists every
+ * entry with its fix.
  */
-public enum Diagnostic {
+public enum Message {
   // --- 0xx: the processor itself ---------------------------------------------------------------
   /** An exception escaped the processor: reported on the element being processed, never a crash. */
   INTERNAL_ERROR("WEE-001", Kind.ERROR, "internal error in wee-events processor, please report: %s while processing %s"),
@@ -217,7 +219,7 @@ public enum Diagnostic {
   private final Kind kind;
   private final String template;
 
-  Diagnostic(String id, Kind kind, String template) {
+  Message(String id, Kind kind, String template) {
     this.id = id;
     this.kind = kind;
     this.template = template;
@@ -233,13 +235,54 @@ public enum Diagnostic {
     return kind;
   }
 
-  /** The message template with {@code %s} placeholders. */
+  /** The sentence with {@code %s} placeholders, as the README shows it. */
   public String template() {
     return template;
   }
 
-  /** The full message: {@code [WEE-601] } followed by the filled template. */
-  public String format(Object... arguments) {
-    return "[" + id + "] " + String.format(template, arguments);
+  /** The full text: {@code [WEE-601] } followed by the filled sentence; only {@link Messages} fills one. */
+  Text with(Object... arguments) {
+    return new Text(this, "[" + id + "] " + String.format(template, arguments));
+  }
+
+  /** One message with its arguments filled in; only {@link Messages} makes one. */
+  public static final class Text {
+    private final Message message;
+    private final String text;
+
+    private Text(Message message, String text) {
+      this.message = message;
+      this.text = text;
+    }
+
+    /** The catalogue entry. */
+    public Message message() {
+      return message;
+    }
+
+    /** The full text the user sees, id first. */
+    public String text() {
+      return text;
+    }
+
+    /** Error or warning. */
+    public Kind kind() {
+      return message.kind();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Text that && message == that.message && text.equals(that.text);
+    }
+
+    @Override
+    public int hashCode() {
+      return message.hashCode() * 31 + text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
   }
 }

@@ -1,0 +1,358 @@
+package com.weegigs.events.processor;
+
+import com.weegigs.events.processor.Message.Text;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One method per {@link Message}, with typed arguments (simple names, as the user wrote them). The
+ * wordings that vary with the case (a suggestion, a hint, the form a fix takes) are chosen here,
+ * never pieced together by the code that finds the problem. The shared argument types are in
+ * {@link MessageParts}.
+ */
+public final class Messages {
+  private Messages() {}
+
+  // --- 0xx: the processor itself ---------------------------------------------------------------
+
+  /** An exception escaped while processing {@code element}. */
+  public static Text internalError(Throwable exception, CharSequence element) {
+    return Message.INTERNAL_ERROR.with(exception, element);
+  }
+
+  /** {@code where} refers to {@code type}, which never resolved. */
+  public static Text unresolvedType(String where, String type) {
+    return Message.UNRESOLVED_TYPE.with(where, type);
+  }
+
+  /** The runtime is missing, and the code generated for {@code aggregate} needs it. */
+  public static Text runtimeMissing(CharSequence aggregate) {
+    return Message.RUNTIME_MISSING.with(aggregate);
+  }
+
+  // --- 1xx: names and versions -----------------------------------------------------------------
+
+  /** Service name {@code name} breaks the grammar for {@code problem}; {@code suggestion} would not. */
+  public static Text invalidServiceName(String name, String problem, Optional<String> suggestion) {
+    return Message.INVALID_SERVICE_NAME.with(name, problem, suchAs(suggestion));
+  }
+
+  /** Service version {@code version} is not a semantic version. */
+  public static Text invalidServiceVersion(String version) {
+    return Message.INVALID_SERVICE_VERSION.with(version);
+  }
+
+  /** Aggregate type {@code type} of {@code aggregate} breaks the grammar. */
+  public static Text invalidAggregateType(String type, String aggregate, String problem, Optional<String> suggestion) {
+    return Message.INVALID_AGGREGATE_TYPE.with(type, aggregate, problem, suchAs(suggestion));
+  }
+
+  /** Command name {@code name} of {@code command} breaks the grammar. */
+  public static Text invalidCommandName(String name, String command, String problem, Optional<String> suggestion) {
+    return Message.INVALID_COMMAND_NAME.with(name, command, problem, suchAs(suggestion));
+  }
+
+  /** Event name {@code name} of {@code event} breaks the grammar. */
+  public static Text invalidEventName(String name, String event, String problem, Optional<String> suggestion) {
+    return Message.INVALID_EVENT_NAME.with(name, event, problem, suchAs(suggestion));
+  }
+
+  private static String suchAs(Optional<String> suggestion) {
+    return suggestion.map(s -> ", such as \"" + s + "\"").orElse("");
+  }
+
+  // --- 2xx: collisions -------------------------------------------------------------------------
+
+  /** Commands {@code first} and {@code second} of {@code aggregate} share {@code wireName}. */
+  public static Text duplicateCommandName(String first, String second, String aggregate, String wireName) {
+    return Message.DUPLICATE_COMMAND_NAME.with(first, second, aggregate, wireName);
+  }
+
+  /** Events {@code first} and {@code second} of {@code aggregate} share {@code wireName}. */
+  public static Text duplicateEventName(String first, String second, String aggregate, String wireName) {
+    return Message.DUPLICATE_EVENT_NAME.with(first, second, aggregate, wireName);
+  }
+
+  /** Aggregates {@code first} and {@code second} of {@code service} share {@code type}. */
+  public static Text duplicateAggregateType(String first, String second, String service, String type) {
+    return Message.DUPLICATE_AGGREGATE_TYPE.with(first, second, service, type);
+  }
+
+  /** Service {@code name} is declared on both packages. */
+  public static Text duplicateService(String name, CharSequence firstPackage, CharSequence secondPackage) {
+    return Message.DUPLICATE_SERVICE.with(name, firstPackage, secondPackage);
+  }
+
+  /** The type {@code generated} for {@code owner} is also generated for the declaration {@code other}. */
+  public static Text generatedNameClash(String generated, MessageParts.GeneratedFor owner, CharSequence other) {
+    return Message.GENERATED_NAME_CLASH.with(generated, owner.text(), "the type of that name generated for " + other,
+        owner.rename(), "other one");
+  }
+
+  /** The type {@code generated} for {@code owner} is taken by an existing type of the kind {@code existingKind}. */
+  public static Text generatedNameTaken(String generated, MessageParts.GeneratedFor owner, MessageParts.TypeKind existingKind,
+      CharSequence existing) {
+    return Message.GENERATED_NAME_CLASH.with(generated, owner.text(), "the existing " + existingKind.word() + " " + existing,
+        "that " + existingKind.word(), owner.rename());
+  }
+
+  // --- 3xx: command handlers -------------------------------------------------------------------
+
+  /**
+   * {@code command} of {@code aggregate} has no handler; the example returns {@code exampleEvent}
+   * and takes the state when {@code withState}.
+   */
+  public static Text commandWithoutHandler(String command, String aggregate, String exampleEvent, boolean withState) {
+    String parameters = (withState ? aggregate + " state, " : "") + command + " command";
+    return Message.COMMAND_WITHOUT_HANDLER.with(command, aggregate, exampleEvent,
+        Character.toLowerCase(command.charAt(0)) + command.substring(1), parameters, aggregate);
+  }
+
+  /** {@code command} already has the handler {@code previous}. */
+  public static Text duplicateHandler(String command, String previous) {
+    return Message.DUPLICATE_HANDLER.with(command, previous);
+  }
+
+  /** Handler {@code method} takes no command; {@code unannotatedRecord} is a parameter record that may lack {@code @Command}. */
+  public static Text handlerWithoutCommand(String method, Optional<String> unannotatedRecord) {
+    return Message.HANDLER_WITHOUT_COMMAND.with(method,
+        unannotatedRecord.map(r -> "; is " + r + " missing @Command(aggregate = ...)?").orElse(""));
+  }
+
+  /** Handler {@code method} of {@code command} (of {@code aggregate}) is an instance method of the aggregate {@code other}. */
+  public static Text handlerOnOtherAggregate(String method, String command, String aggregate, String other) {
+    return Message.HANDLER_OF_OTHER_AGGREGATE.with(method, command, aggregate, "it is an instance method of the aggregate " + other,
+        aggregate, other);
+  }
+
+  /** Handler {@code method} of {@code command} (of {@code aggregate}) takes the state of the aggregate {@code other}. */
+  public static Text handlerTakesOtherState(String method, String command, String aggregate, String other) {
+    return Message.HANDLER_OF_OTHER_AGGREGATE.with(method, command, aggregate, "it takes the state of " + other, aggregate, other);
+  }
+
+  /** Handler {@code method} has the wrong {@code parameters}; {@code form} says which it should have. */
+  public static Text handlerBadParameters(String method, String parameters, String command, String aggregate,
+      MessageParts.HandlerForm form) {
+    String context = "optionally followed by `CommandContext context`";
+    String expected = switch (form) {
+      case ON_AGGREGATE -> "`(" + command + " command)` on this instance method, the state being the record itself, " + context;
+      case WITH_STATE -> "`(" + aggregate + " state, " + command + " command)`, " + context;
+      case WITH_STATE_BECAUSE_INITIAL -> "`(" + aggregate + " state, " + command + " command)`, " + context
+          + " (" + aggregate + " has an @Initial state, so every handler takes it)";
+      case WITH_OR_WITHOUT_STATE -> "`(" + aggregate + " state, " + command + " command)`, or `(" + command
+          + " command)` for a creating handler, each " + context;
+    };
+    return Message.HANDLER_BAD_PARAMETERS.with(method, parameters, command, aggregate, expected);
+  }
+
+  /** Handler {@code method} returns {@code returned}; the list example uses {@code eventSupertype} when there is one. */
+  public static Text handlerBadReturn(String method, String returned, String aggregate, String exampleEvent,
+      Optional<String> eventSupertype) {
+    return Message.HANDLER_BAD_RETURN.with(method, returned, aggregate, aggregate, exampleEvent,
+        "List<" + eventSupertype.orElse(exampleEvent) + ">");
+  }
+
+  /** The {@code @annotation} method {@code method} is private, so {@code stub} cannot call it. */
+  public static Text methodPrivate(String annotation, String method, String stub) {
+    return Message.METHOD_PRIVATE.with(annotation, method, stub);
+  }
+
+  /** The {@code @annotation} method {@code method} declares {@code typeParameters}. */
+  public static Text methodGeneric(String annotation, String method, List<String> typeParameters) {
+    return Message.METHOD_GENERIC.with(annotation, method, typeParameters(typeParameters));
+  }
+
+  /** Handler {@code method} is private or in a type {@code stub} cannot reach ({@code owner}, when it is the type). */
+  public static Text handlerNotAccessible(String method, String stub, CharSequence stubPackage,
+      Optional<MessageParts.Inaccessible> owner) {
+    return Message.HANDLER_NOT_ACCESSIBLE.with(method, stub, stubPackage,
+        owner.map(MessageParts.Inaccessible::culprit).orElse("the method"));
+  }
+
+  // --- 4xx: reducers and the initial state -----------------------------------------------------
+
+  /** {@code event} of {@code aggregate} has no reducer. */
+  public static Text eventWithoutReducer(String event, String aggregate) {
+    return Message.EVENT_WITHOUT_REDUCER.with(event, aggregate, aggregate, event, aggregate);
+  }
+
+  /** {@code event} already has the reducer {@code previous}. */
+  public static Text duplicateReducer(String event, String previous) {
+    return Message.DUPLICATE_REDUCER.with(event, previous);
+  }
+
+  /** Reducer {@code method} returns {@code returned} instead of {@code aggregate}. */
+  public static Text reducerBadReturn(String method, String returned, String aggregate) {
+    return Message.REDUCER_BAD_RETURN.with(method, returned, aggregate);
+  }
+
+  /** Reducer {@code method} of {@code aggregate} takes its {@code event} and more. */
+  public static Text reducerExtraParameters(String method, String parameters, String aggregate, String name, String event) {
+    return Message.REDUCER_BAD_PARAMETERS.with(method, parameters, aggregate, aggregate,
+        "declare `" + aggregate + " " + name + "(" + event + " event)`");
+  }
+
+  /** Reducer {@code method} of {@code aggregate} takes {@code event}, an event of {@code other}. */
+  public static Text reducerOfOtherAggregate(String method, String parameters, String aggregate, String event, String other) {
+    return Message.REDUCER_BAD_PARAMETERS.with(method, parameters, aggregate, aggregate,
+        event + " is an event of " + other + ": move this reducer to " + other);
+  }
+
+  /** Reducer {@code method} of {@code aggregate} takes no event of it. */
+  public static Text reducerWithoutEvent(String method, String parameters, String aggregate, String exampleEvent) {
+    return Message.REDUCER_BAD_PARAMETERS.with(method, parameters, aggregate, aggregate,
+        "declare `" + aggregate + " on(" + exampleEvent + " event)`");
+  }
+
+  /** Reducer {@code method} is declared in {@code owner}, not an aggregate. */
+  public static Text reducerNotOnAggregate(String method, String owner) {
+    return Message.REDUCER_NOT_ON_AGGREGATE.with(method, owner, "");
+  }
+
+  /** Reducer {@code method} is declared in {@code owner}, not an aggregate; it applies {@code event} of {@code aggregate}. */
+  public static Text reducerNotOnAggregate(String method, String owner, String event, String aggregate) {
+    return Message.REDUCER_NOT_ON_AGGREGATE.with(method, owner, " (" + event + " is an event of " + aggregate + ")");
+  }
+
+  /** Creating reducer {@code method} of {@code event} on {@code aggregate}, which has the initial factory {@code initial}. */
+  public static Text staticReducerWithInitial(String method, String aggregate, String event, String initial) {
+    return Message.STATIC_REDUCER_WITH_INITIAL.with(method, aggregate, aggregate, event, initial);
+  }
+
+  /** The initial factory {@code method} named {@code name} of {@code aggregate} is not static. */
+  public static Text initialNotStatic(String method, String aggregate, CharSequence name) {
+    return Message.INITIAL_BAD_SIGNATURE.with(method, aggregate, name, "it is not static");
+  }
+
+  /** The initial factory {@code method} returns {@code returned}. */
+  public static Text initialBadReturn(String method, String aggregate, CharSequence name, String returned) {
+    return Message.INITIAL_BAD_SIGNATURE.with(method, aggregate, name, "it returns " + returned);
+  }
+
+  /** The initial factory {@code method} takes {@code parameters}. */
+  public static Text initialBadParameters(String method, String aggregate, CharSequence name, String parameters) {
+    return Message.INITIAL_BAD_SIGNATURE.with(method, aggregate, name, "it takes (" + parameters + ")");
+  }
+
+  /** {@code aggregate} already has the initial factory {@code previous}. */
+  public static Text duplicateInitial(String aggregate, String previous) {
+    return Message.DUPLICATE_INITIAL.with(aggregate, previous);
+  }
+
+  /** The initial factory {@code method} is declared in {@code owner}, not an aggregate. */
+  public static Text initialNotOnAggregate(String method, String owner) {
+    return Message.INITIAL_NOT_ON_AGGREGATE.with(method, owner);
+  }
+
+  /** {@code aggregate} has neither an initial factory nor a creating reducer. */
+  public static Text noWayToExist(String aggregate) {
+    return Message.NO_WAY_TO_EXIST.with(aggregate, aggregate, aggregate);
+  }
+
+  /** Creating handler {@code method} returns {@code event}, whose reducer on {@code aggregate} is not static. */
+  public static Text creatingEventWithoutCreatingReducer(String method, String event, String aggregate) {
+    return Message.CREATING_EVENT_WITHOUT_CREATING_REDUCER.with(method, event, event, aggregate, aggregate, event);
+  }
+
+  /** The {@code @annotation} method {@code method} declares the checked exceptions {@code thrown}. */
+  public static Text checkedExceptionInReducer(String annotation, String method, List<String> thrown) {
+    String list = String.join(", ", thrown);
+    return Message.CHECKED_EXCEPTION_IN_REDUCER.with(annotation, method, list, list);
+  }
+
+  // --- 5xx: the shape of commands, events and states -------------------------------------------
+
+  /** The {@code declaration} type {@code name} is a {@code kind}, not a record. */
+  public static Text notARecord(MessageParts.Declaration declaration, String name, MessageParts.TypeKind kind) {
+    return Message.NOT_A_RECORD.with(declaration.title(), name, kind.withArticle(), name);
+  }
+
+  /** The {@code declaration} record {@code name} declares {@code typeParameters}. */
+  public static Text genericRecord(MessageParts.Declaration declaration, String name, List<String> typeParameters) {
+    return Message.GENERIC_RECORD.with(declaration.title(), name, typeParameters(typeParameters));
+  }
+
+  /** The {@code declaration} record {@code name} cannot be used from {@code generatedPackage}, for {@code why}. */
+  public static Text notAccessible(MessageParts.Declaration declaration, String name, MessageParts.Inaccessible why,
+      CharSequence generatedPackage) {
+    return Message.NOT_ACCESSIBLE.with(declaration.title(), name, why.reason(), generatedPackage, why.fix());
+  }
+
+  /** Component {@code component} of {@code record} has the {@code type} the codecs cannot encode, {@code because}. */
+  public static Text unsupportedComponentType(CharSequence component, String record, String type, MessageParts.Unsupported because) {
+    return Message.UNSUPPORTED_COMPONENT_TYPE.with(component, record, type, because.clause());
+  }
+
+  /** {@code @constraint} on {@code component} of {@code record} does not apply to {@code type}. */
+  public static Text constraintNotApplicable(String constraint, CharSequence component, String record, String type,
+      MessageParts.AppliesTo appliesTo, MessageParts.Instead instead) {
+    return Message.CONSTRAINT_NOT_APPLICABLE.with(constraint, component, record, type, constraint, appliesTo.text(type), instead.text());
+  }
+
+  /** {@code @constraint} on {@code component} of {@code record} is not one the validators check. */
+  public static Text unsupportedConstraint(String constraint, CharSequence component, String record) {
+    return Message.UNSUPPORTED_CONSTRAINT.with(constraint, component, record);
+  }
+
+  /** An attribute of {@code @constraint} on {@code component} of {@code record} cannot work. */
+  public static Text invalidConstraintAttribute(String constraint, CharSequence component, String record,
+      MessageParts.AttributeProblem problem) {
+    return Message.INVALID_CONSTRAINT_ATTRIBUTE.with(constraint, component, record, problem.member(), problem.problem(), problem.fix());
+  }
+
+  /** The constants {@code first} and {@code second} of {@code enumType} are both {@code wireValue}. */
+  public static Text enumWireValueClash(String enumType, CharSequence component, String record, String first, String second,
+      String wireValue) {
+    return Message.ENUM_WIRE_VALUE_CLASH.with(enumType, component, record, first, second, wireValue);
+  }
+
+  /** {@code @constraint} on {@code type}, inside {@code component} of {@code record}, is too deep to be checked. */
+  public static Text constraintTooDeep(String constraint, String type, CharSequence component, String record) {
+    return Message.CONSTRAINT_TOO_DEEP.with(constraint, type, component, record);
+  }
+
+  // --- 6xx: aggregate references ---------------------------------------------------------------
+
+  /** The {@code @annotation} record {@code member} names {@code named}, not an aggregate; {@code closest} is a near one. */
+  public static Text notAnAggregate(String annotation, String member, String named, Optional<String> closest) {
+    String fix = closest.map(s -> "did you mean " + s + "?")
+        .orElse("name the @Aggregate record it belongs to, or annotate " + named + " with @Aggregate");
+    return Message.NOT_AN_AGGREGATE.with(annotation, member, named, named, fix);
+  }
+
+  /** {@code aggregate} in {@code packageName} has no service. */
+  public static Text aggregateWithoutService(String aggregate, CharSequence packageName) {
+    return Message.AGGREGATE_WITHOUT_SERVICE.with(aggregate, packageName);
+  }
+
+  /** The {@code @annotation} record {@code member} names {@code aggregate}, compiled separately. */
+  public static Text aggregateCompiledSeparately(String annotation, String member, String aggregate) {
+    return Message.AGGREGATE_COMPILED_SEPARATELY.with(annotation, member, aggregate, member, aggregate);
+  }
+
+  // --- 9xx: warnings ---------------------------------------------------------------------------
+
+  /** {@code aggregate} has {@code events} but no command. */
+  public static Text eventsWithoutCommands(String aggregate, List<String> events) {
+    return Message.EVENTS_WITHOUT_COMMANDS.with(aggregate, String.join(", ", events), aggregate);
+  }
+
+  /** {@code @Valid} on {@code component} of {@code record}, of {@code type}, which holds no record. */
+  public static Text validWithoutEffect(CharSequence component, String record, String type) {
+    return Message.VALID_WITHOUT_EFFECT.with(component, record, type);
+  }
+
+  /** {@code component} of {@code command} holds {@code held}, whose constraints are not cascaded to. */
+  public static Text constraintsNotCascaded(CharSequence component, String command, String held) {
+    return Message.CONSTRAINTS_NOT_CASCADED.with(component, command, held, held);
+  }
+
+  /** No command can create {@code aggregate}; {@code command} is one of its commands. */
+  public static Text noCreatingHandler(String aggregate, String command) {
+    return Message.NO_CREATING_HANDLER.with(aggregate, command);
+  }
+
+  private static String typeParameters(List<String> names) {
+    return "<" + String.join(", ", names) + ">";
+  }
+}

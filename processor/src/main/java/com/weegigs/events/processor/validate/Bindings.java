@@ -1,0 +1,209 @@
+package com.weegigs.events.processor.validate;
+
+import com.weegigs.events.processor.Messages;
+import com.weegigs.events.processor.names.WireNames;
+import com.weegigs.events.processor.read.AnnotationNames;
+import com.weegigs.events.processor.read.Mirrors;
+import com.weegigs.events.processor.step.Declarations;
+import com.weegigs.events.processor.step.Declarations.AggregateDeclaration;
+import com.weegigs.events.processor.step.Declarations.MemberDeclaration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * One round's declarations sorted by the aggregate they belong to, before anything about them is
+ * checked. A declaration that belongs to no aggregate (a command naming a class that is not one, a
+ * handler without a command, a reducer outside an aggregate) is reported here, in the report of
+ * its package: it may have been meant for any aggregate there, so it holds back their warnings
+ * about something missing, and no others.
+ */
+final class Bindings {
+  /**
+   * What belongs to one aggregate, as declared.
+   *
+   * @param declaration the aggregate
+   * @param commands its commands, by qualified name
+   * @param events its events, by qualified name
+   * @param initials the {@code @Initial} methods declared in it
+   * @param reducers the {@code @Reducer} methods declared in it
+   * @param foreignReducers {@code @Reducer} methods declared outside any aggregate that apply one of its events
+   * @param handlers the {@code @CommandHandler} methods of its commands, wherever declared
+   */
+  record AggregateScope(AggregateDeclaration declaration, List<MemberDeclaration> commands, List<MemberDeclaration> events,
+      List<ExecutableElement> initials, List<ExecutableElement> reducers, List<ForeignReducer> foreignReducers,
+      List<HandlerDeclaration> handlers) {
+    /** The aggregate record. */
+    TypeElement element() {
+      return declaration.element();
+    }
+  }
+
+  /** A reducer declared outside any aggregate, applying {@code event}. */
+  record ForeignReducer(ExecutableElement method, TypeElement event) {}
+
+  /** A command handler: {@code method}'s parameter {@code commandIndex} is the command {@code command}. */
+  record HandlerDeclaration(ExecutableElement method, int commandIndex, TypeElement command) {}
+
+  private final Env env;
+  private final Map<TypeElement, AggregateScope> scopes = new LinkedHashMap<>();
+  /** Every declared event, with the aggregate it names when that is one of this round's. */
+  private final Map<TypeElement, Optional<TypeElement>> eventOwners = new LinkedHashMap<>();
+  private final Map<String, ValidationReport.Builder> orphans = new TreeMap<>();
+  private final Map<String, ValidationReport> orphanReports = new TreeMap<>();
+
+  private Bindings(Env env) {
+    this.env = env;
+  }
+
+  /** Sorts {@code declarations} by aggregate. */
+  static Bindings of(Env env, Declarations declarations) {
+    Bindings bindings = new Bindings(env);
+    bindings.bind(declarations);
+    return bindings;
+  }
+
+  /** The aggregates, by qualified name. */
+  List<AggregateScope> scopes() {
+    return List.copyOf(scopes.values());
+  }
+
+  /** Whether {@code type} is one of this round's aggregates. */
+  boolean isAggregate(TypeElement type) {
+    return scopes.containsKey(type);
+  }
+
+  /** The aggregate the declared event {@code type} belongs to; {@code null} when it is not a declared event. */
+  Optional<TypeElement> eventOwner(TypeElement type) {
+    return eventOwners.get(type);
+  }
+
+  /** Whether {@code type} is a declared event. */
+  boolean isEvent(TypeElement type) {
+    return eventOwners.containsKey(type);
+  }
+
+  /** The reports of declarations that belong to no aggregate, by package. */
+  List<ValidationReport> orphans() {
+    return List.copyOf(orphanReports.values());
+  }
+
+  /** The report of declarations in {@code pkg} that belong to no aggregate, if there are any. */
+  Optional<ValidationReport> orphans(PackageElement pkg) {
+    return Optional.ofNullable(orphanReports.get(pkg.getQualifiedName().toString()));
+  }
+
+  private ValidationReport.Builder orphanReport(Element element) {
+    PackageElement pkg = env.packageOf(element);
+    return orphans.computeIfAbsent(pkg.getQualifiedName().toString(), k -> ValidationReport.about(pkg));
+  }
+
+  private void bind(Declarations declarations) {
+    for (AggregateDeclaration declaration : sorted(declarations.aggregates(), AggregateDeclaration::element)) {
+      scopes.put(declaration.element(), new AggregateScope(declaration, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+          new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+    }
+    for (MemberDeclaration command : sorted(declarations.commands(), MemberDeclaration::element)) {
+      target(command, "Command").ifPresent(scope -> scope.commands().add(command));
+    }
+    for (MemberDeclaration event : sorted(declarations.events(), MemberDeclaration::element)) {
+      Optional<AggregateScope> scope = target(event, "Event");
+      eventOwners.put(event.element(), scope.map(AggregateScope::element));
+      scope.ifPresent(s -> s.events().add(event));
+    }
+    for (ExecutableElement method : declarations.initials()) {
+      AggregateScope scope = scopes.get((TypeElement) method.getEnclosingElement());
+      if (scope == null) {
+        orphanReport(method).add(Messages.initialNotOnAggregate(TypeText.method(method),
+            TypeText.simple((TypeElement) method.getEnclosingElement())), method);
+      } else {
+        scope.initials().add(method);
+      }
+    }
+    declarations.reducers().forEach(this::bindReducer);
+    declarations.handlers().forEach(this::bindHandler);
+    orphans.forEach((pkg, report) -> orphanReports.put(pkg, report.build()));
+  }
+
+  /** The aggregate {@code member} names; reports it when that is not one of this round's. */
+  private Optional<AggregateScope> target(MemberDeclaration member, String annotation) {
+    TypeElement element = member.element();
+    TypeElement target = (TypeElement) env.types().asElement(member.annotation().aggregate().orElseThrow());
+    AggregateScope scope = scopes.get(target);
+    if (scope != null) {
+      return Optional.of(scope);
+    }
+    if (Mirrors.has(target, AnnotationNames.AGGREGATE)) {
+      orphanReport(element).addOnValue(Messages.aggregateCompiledSeparately(annotation, TypeText.simple(element), TypeText.simple(target)),
+          element, member.annotation().mirror(), "aggregate");
+    } else {
+      String named = TypeText.simple(target);
+      List<String> known = scopes.keySet().stream().map(TypeText::simple).toList();
+      orphanReport(element).addOnValue(Messages.notAnAggregate(annotation, TypeText.simple(element), named, WireNames.closest(named, known)),
+          element, member.annotation().mirror(), "aggregate");
+    }
+    return Optional.empty();
+  }
+
+  private void bindReducer(ExecutableElement method) {
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    AggregateScope scope = scopes.get(owner);
+    if (scope != null) {
+      scope.reducers().add(method);
+      return;
+    }
+    Optional<TypeElement> event = method.getParameters().stream()
+        .map(p -> env.elementOf(p.asType()))
+        .filter(t -> t != null && isEvent(t))
+        .findFirst();
+    Optional<TypeElement> eventOwner = event.flatMap(this::eventOwner);
+    if (eventOwner.isPresent()) {
+      scopes.get(eventOwner.get()).foreignReducers().add(new ForeignReducer(method, event.get()));
+    } else {
+      orphanReport(method).add(Messages.reducerNotOnAggregate(TypeText.method(method), TypeText.simple(owner)), method);
+    }
+  }
+
+  private void bindHandler(ExecutableElement method) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      TypeElement type = env.elementOf(parameters.get(i).asType());
+      if (type != null && Mirrors.has(type, AnnotationNames.COMMAND)) {
+        TypeElement command = type;
+        int index = i;
+        // A command that is not one of an aggregate's has an error of its own: the root cause.
+        scopes.values().stream()
+            .filter(s -> s.commands().stream().anyMatch(c -> c.element().equals(command)))
+            .findFirst()
+            .ifPresent(s -> s.handlers().add(new HandlerDeclaration(method, index, command)));
+        return;
+      }
+    }
+    Optional<String> unannotated = parameters.stream()
+        .map(p -> env.elementOf(p.asType()))
+        .filter(t -> t != null && t.getKind() == ElementKind.RECORD && !Mirrors.has(t, AnnotationNames.AGGREGATE))
+        .map(TypeText::simple)
+        .findFirst();
+    orphanReport(method).add(Messages.handlerWithoutCommand(TypeText.method(method), unannotated), method);
+  }
+
+  private static <T> List<T> sorted(List<T> items, Function<T, ? extends Element> element) {
+    return items.stream().sorted(Comparator.comparing(i -> qualifiedName(element.apply(i)))).toList();
+  }
+
+  private static String qualifiedName(Element element) {
+    return element instanceof TypeElement t ? t.getQualifiedName().toString()
+        : element instanceof PackageElement p ? p.getQualifiedName().toString() : element.toString();
+  }
+}
