@@ -2,9 +2,9 @@ package com.weegigs.events.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
-import com.weegigs.events.processor.build.ModelBuilder;
 import com.weegigs.events.processor.build.ModelBuilder.BuiltAggregate;
 import com.weegigs.events.processor.build.ModelBuilder.BuiltService;
+import com.weegigs.events.processor.build.ModelBuilder;
 import com.weegigs.events.processor.read.AnnotationNames;
 import com.weegigs.events.processor.step.Declarations;
 import com.weegigs.events.processor.step.Step;
@@ -129,12 +129,8 @@ public final class WeeEventsProcessor extends AbstractProcessor {
     }
     deferredTypes.clear();
     deferredPackages.clear();
-    if (!annotations.isEmpty()) {
-      // One walk over the round's elements for all our annotations; javac walks them once per call.
-      for (Element element : round.getElementsAnnotatedWithAny(annotations.toArray(new TypeElement[0]))) {
-        Element root = element instanceof ExecutableElement ? element.getEnclosingElement() : element;
-        roots.putIfAbsent(name(root), root);
-      }
+    for (Element root : Steps.annotatedRoots(annotations, round)) {
+      roots.putIfAbsent(name(root), root);
     }
     List<Element> sorted = new ArrayList<>(roots.values());
     sorted.sort(Comparator.comparing(WeeEventsProcessor::name));

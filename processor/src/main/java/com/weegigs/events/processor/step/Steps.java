@@ -6,9 +6,12 @@ import com.weegigs.events.processor.read.MemberAnnotation;
 import com.weegigs.events.processor.read.Mirrors;
 import com.weegigs.events.processor.read.ServiceAnnotation;
 import com.weegigs.events.processor.read.SourceText;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
@@ -20,6 +23,22 @@ import javax.lang.model.util.Elements;
 /** The steps, one per annotation, in the order they run: service, aggregate, command, event, then the methods. */
 public final class Steps {
   private Steps() {}
+
+  /**
+   * The packages and types of this round that carry one of {@code annotations} or declare a method
+   * that does, each once, in the order javac reports them.
+   */
+  public static List<Element> annotatedRoots(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (annotations.isEmpty()) {
+      return List.of();
+    }
+    Set<Element> roots = new LinkedHashSet<>();
+    // One walk over the round's elements for all our annotations; javac walks them once per call.
+    for (Element element : round.getElementsAnnotatedWithAny(annotations.toArray(new TypeElement[0]))) {
+      roots.add(element instanceof ExecutableElement ? element.getEnclosingElement() : element);
+    }
+    return List.copyOf(roots);
+  }
 
   /** The ordered list of steps. */
   public static List<Step> all(ProcessingEnvironment environment) {

@@ -17,7 +17,6 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 
@@ -59,15 +58,7 @@ public final class ModelProbe extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    List<Element> roots = new ArrayList<>();
-    for (TypeElement annotation : annotations) {
-      for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        Element root = element instanceof ExecutableElement ? element.getEnclosingElement() : element;
-        if (!roots.contains(root)) {
-          roots.add(root);
-        }
-      }
-    }
+    List<Element> roots = Steps.annotatedRoots(annotations, round);
     if (roots.isEmpty()) {
       return false;
     }
