@@ -1,6 +1,5 @@
 package com.weegigs.events.runtime;
 
-import com.weegigs.events.runtime.internal.wire.Requests;
 import static com.weegigs.events.runtime.fixtures.Counters.COUNTER;
 import static com.weegigs.events.runtime.fixtures.ServiceHarness.TIMEOUT;
 import static com.weegigs.events.runtime.fixtures.ServiceHarness.assertCounter;
@@ -16,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.fixtures.Counters;
+import com.weegigs.events.runtime.internal.wire.Requests;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.store.InMemoryEventStore;
 import com.weegigs.events.testing.NatsServer;

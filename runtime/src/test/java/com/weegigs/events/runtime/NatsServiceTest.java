@@ -1,8 +1,5 @@
 package com.weegigs.events.runtime;
 
-import com.weegigs.events.runtime.internal.wire.ErrorReplies;
-import com.weegigs.events.runtime.internal.wire.RecordedEvents;
-import com.weegigs.events.runtime.internal.wire.EntityReplies;
 import static com.weegigs.events.runtime.fixtures.Counters.COUNTER;
 import static com.weegigs.events.runtime.fixtures.ServiceHarness.TIMEOUT;
 import static com.weegigs.events.runtime.fixtures.ServiceHarness.assertCounter;
@@ -22,6 +19,9 @@ import com.weegigs.events.runtime.fixtures.Counters.Added;
 import com.weegigs.events.runtime.fixtures.Counters.Counter;
 import com.weegigs.events.runtime.fixtures.Counters;
 import com.weegigs.events.runtime.fixtures.ServiceHarness;
+import com.weegigs.events.runtime.internal.wire.EntityReplies;
+import com.weegigs.events.runtime.internal.wire.ErrorReplies;
+import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.store.AppendResult;
 import com.weegigs.events.runtime.store.EventStore;

@@ -1,7 +1,5 @@
 package com.weegigs.events.runtime;
 
-import com.weegigs.events.runtime.internal.wire.ErrorReplies;
-import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import static com.weegigs.events.runtime.fixtures.Counters.COUNTER;
 import static com.weegigs.events.runtime.fixtures.ServiceHarness.assertCounter;
 import static com.weegigs.events.runtime.fixtures.ServiceHarness.assertError;
@@ -17,6 +15,8 @@ import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ForbiddenException;
 import com.weegigs.events.runtime.fixtures.Counters;
 import com.weegigs.events.runtime.fixtures.ServiceHarness;
+import com.weegigs.events.runtime.internal.wire.ErrorReplies;
+import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import com.weegigs.events.runtime.service.EndpointKind;
 import com.weegigs.events.runtime.service.RequestContext;
 import com.weegigs.events.testing.NatsServer;

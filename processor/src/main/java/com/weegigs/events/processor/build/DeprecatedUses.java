@@ -1,8 +1,8 @@
 package com.weegigs.events.processor.build;
 
 import com.palantir.javapoet.ClassName;
-import com.weegigs.events.processor.model.AggregateModel;
 import com.weegigs.events.processor.model.AggregateModel.DeprecatedUse;
+import com.weegigs.events.processor.model.AggregateModel;
 import com.weegigs.events.processor.model.CommandModel;
 import com.weegigs.events.processor.model.ComponentModel;
 import com.weegigs.events.processor.model.EventModel;

@@ -2,8 +2,8 @@ package com.weegigs.events.processor.validate;
 
 import com.weegigs.events.processor.Message;
 import com.weegigs.events.processor.MessageParts.Declaration;
-import com.weegigs.events.processor.Messages;
 import com.weegigs.events.processor.MessageParts.Inaccessible;
+import com.weegigs.events.processor.Messages;
 import com.weegigs.events.processor.names.WireNames;
 import com.weegigs.events.processor.step.Declarations.MemberDeclaration;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package com.weegigs.events.runtime.store;
 
-import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.internal.store.WireFormAppend;
+import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

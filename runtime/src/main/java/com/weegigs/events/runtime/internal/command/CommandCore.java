@@ -1,21 +1,21 @@
 package com.weegigs.events.runtime.internal.command;
 
-import com.weegigs.events.runtime.internal.wire.ErrorReplies;
-import com.weegigs.events.runtime.internal.wire.EntityReplies;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.CommandContext;
 import com.weegigs.events.runtime.CommandMetadata;
 import com.weegigs.events.runtime.Entity;
 import com.weegigs.events.runtime.EventMetadata;
 import com.weegigs.events.runtime.RecordedEvent;
-import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.AggregateDefinition.CommandBinding;
+import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.command.StateCache.Current;
 import com.weegigs.events.runtime.internal.store.WireFormAppend;
+import com.weegigs.events.runtime.internal.wire.EntityReplies;
+import com.weegigs.events.runtime.internal.wire.ErrorReplies;
 import com.weegigs.events.runtime.store.AppendResult;
 import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.EventStoreUnavailableException;

@@ -1,8 +1,8 @@
 package com.weegigs.events.runtime.internal.command;
 
-import com.weegigs.events.runtime.internal.wire.ErrorReplies;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.internal.wire.ErrorReplies;
 
 /**
  * A reply ready to send, whatever the transport: its JSON body, and for an error its code and the

@@ -1,7 +1,5 @@
 package com.weegigs.events.runtime.internal.service;
 
-import com.weegigs.events.runtime.internal.wire.HealthReports;
-import com.weegigs.events.runtime.internal.wire.Requests;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.CommandMetadata;
 import com.weegigs.events.runtime.RecordedEvent;
@@ -9,6 +7,8 @@ import com.weegigs.events.runtime.definition.AggregateDefinition.CommandBinding;
 import com.weegigs.events.runtime.internal.command.CommandCore;
 import com.weegigs.events.runtime.internal.command.Deadline;
 import com.weegigs.events.runtime.internal.command.Reply;
+import com.weegigs.events.runtime.internal.wire.HealthReports;
+import com.weegigs.events.runtime.internal.wire.Requests;
 import com.weegigs.events.runtime.internal.wire.Subjects;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import com.weegigs.events.runtime.service.EndpointKind;

@@ -1,12 +1,12 @@
 package com.weegigs.events.runtime.internal.service;
 
-import com.weegigs.events.runtime.internal.wire.HealthReports;
-import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.AggregateDefinition.CommandBinding;
+import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.internal.command.CommandCore;
 import com.weegigs.events.runtime.internal.command.ReplyCache;
+import com.weegigs.events.runtime.internal.wire.HealthReports;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Nats;

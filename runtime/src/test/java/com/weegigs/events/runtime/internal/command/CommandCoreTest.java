@@ -1,7 +1,5 @@
 package com.weegigs.events.runtime.internal.command;
 
-import com.weegigs.events.runtime.internal.wire.RecordedEvents;
-import com.weegigs.events.runtime.internal.wire.EntityReplies;
 import static com.weegigs.events.runtime.fixtures.Counters.COUNTER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,14 +12,16 @@ import com.weegigs.events.runtime.CommandMetadata;
 import com.weegigs.events.runtime.CommandResult;
 import com.weegigs.events.runtime.EventMetadata;
 import com.weegigs.events.runtime.RecordedEvent;
-import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.AggregateDefinition.CommandBinding;
+import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.error.ErrorCode;
-import com.weegigs.events.runtime.fixtures.Counters;
 import com.weegigs.events.runtime.fixtures.Counters.Add;
 import com.weegigs.events.runtime.fixtures.Counters.Added;
 import com.weegigs.events.runtime.fixtures.Counters.Counter;
+import com.weegigs.events.runtime.fixtures.Counters;
+import com.weegigs.events.runtime.internal.wire.EntityReplies;
+import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import com.weegigs.events.runtime.store.AppendResult;
 import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.ForwardingEventStore;
