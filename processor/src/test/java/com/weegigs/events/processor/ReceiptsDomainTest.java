@@ -11,7 +11,7 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The receipts domain written as issue #2 shows it (package-info {@code @Service}, an aggregate with
+ * The receipts domain as the README shows it (package-info {@code @Service}, an aggregate with
  * {@code @Initial}, handlers in a separate class returning one event or a {@code List} of the sealed
  * supertype, a {@code CommandContext} parameter, explicit names, and an aggregate without initial
  * state created by a static creating handler) compiles with no error and no warning, and every

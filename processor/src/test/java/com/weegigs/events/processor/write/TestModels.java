@@ -70,7 +70,7 @@ final class TestModels {
     return new ValueType.ListOf(ParameterizedTypeName.get(ClassName.get(List.class), element.javaType().box()), element);
   }
 
-  /** The receipts example of the issue: an aggregate with an initial state and a handler class. */
+  /** The receipts example: an aggregate with an initial state and a handler class. */
   static ServiceModel receipts() {
     ClassName receipt = receipts("Receipt");
     ClassName handlers = receipts("ReceiptHandlers");
