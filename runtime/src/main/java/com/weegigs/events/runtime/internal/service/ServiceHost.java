@@ -85,7 +85,7 @@ public final class ServiceHost implements AutoCloseable {
     try {
       List<MicroEndpoint> micro = register();
       started = new MicroDiscovery(connection, descriptor.name(), descriptor.version(), descriptor.title(),
-          Map.of("wee.wire", "1"), micro);
+          Map.of("wee.wire", "1.1"), micro);
       started.start();
       // make sure the server knows every subscription before callers are told the service is up
       connection.flush(settings.shutdown().drainTimeout());
