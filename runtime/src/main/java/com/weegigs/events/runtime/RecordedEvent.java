@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * An event as it is stored and published.
  *
- * @param id unique id of the event (also its {@code Nats-Msg-Id} when published)
+ * @param id unique id of the event
  * @param aggregate the aggregate it belongs to
  * @param type the event's wire name, such as {@code item-added}
  * @param revision the aggregate's revision once this event is applied (the first event is 1)

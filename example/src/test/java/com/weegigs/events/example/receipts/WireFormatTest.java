@@ -26,15 +26,19 @@ import org.junit.jupiter.api.Test;
 /**
  * The bodies a client that has never seen our Java code reads: the entity reply, the recorded
  * event (in the reply and as published) and the metadata the service fills, as
- * {@code docs/wire-contract.md} shows them.
+ * {@code docs/wire-contract.md} shows them; and the headers: none on the normal path, the trace
+ * context when the caller has one, and a version 1 request with every header still served.
  */
 @NatsTest
 class WireFormatTest {
+  private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
   private static TestServices.Running service;
+  private static NatsServer nats;
   private static Connection connection;
 
   @BeforeAll
   static void start(NatsServer server) {
+    nats = server;
     service = TestServices.receipts(server, builder -> builder);
     connection = server.connect();
   }
@@ -96,7 +100,7 @@ class WireFormatTest {
     assertEquals("receipts.events.receipt.item-added", message.getSubject());
     JsonNode publishedEvent = Wire.JSON.readTree(message.getData());
     assertEquals(event, publishedEvent, "the published event differs from the one in the reply");
-    assertEquals(event.path("id").asText(), message.getHeaders().getFirst("Nats-Msg-Id"), "Nats-Msg-Id of the event");
+    assertFalse(message.hasHeaders(), () -> "the event of a request without headers has " + message.getHeaders());
     published.unsubscribe();
   }
 
@@ -131,41 +135,114 @@ class WireFormatTest {
   }
 
   @Test
+  void theGeneratedClientSendsNoHeadersAndGetsNoneBackNorOnTheEvent() throws Exception {
+    // a second connection sees the request, the reply (on the caller's inbox) and the event as they travel
+    Connection tap = nats.connect();
+    Connection caller = nats.connect();
+    try {
+      Subscription requests = tap.subscribe(Wire.ADD_ITEM);
+      Subscription replies = tap.subscribe("_INBOX.>");
+      Subscription events = tap.subscribe("receipts.events.receipt.item-added");
+      tap.flush(Duration.ofSeconds(5));
+      ReceiptClient client = ReceiptClient.create(TestServices.client(caller));
+
+      client.blocking().addItem("wire-lean", new AddItem("Tea", new BigDecimal("2.50"), 1));
+
+      Message request = requests.nextMessage(Duration.ofSeconds(5));
+      assertNotNull(request, "the request was not seen");
+      assertFalse(request.hasHeaders(), () -> "the default call sent headers " + request.getHeaders());
+      assertFalse(Wire.JSON.readTree(request.getData()).path("metadata").path("messageId").asText().isBlank(),
+          "the messageId travels in the body");
+      Message reply;
+      do {
+        reply = replies.nextMessage(Duration.ofSeconds(5));
+        assertNotNull(reply, "the reply was not seen");
+      } while (!reply.getSubject().equals(request.getReplyTo()));
+      Message seenReply = reply;
+      assertFalse(seenReply.hasHeaders(), () -> "the success reply has headers " + seenReply.getHeaders());
+      Message event = nextEventOf(events, "wire-lean");
+      assertFalse(event.hasHeaders(), () -> "the event has headers " + event.getHeaders());
+    } finally {
+      caller.close();
+      tap.close();
+    }
+  }
+
+  @Test
+  void aVersionOneRequestWithEveryHeaderIsServedAndGetsItsTraceBack() throws Exception {
+    Subscription published = connection.subscribe("receipts.events.receipt.>");
+    connection.flush(Duration.ofSeconds(5));
+    Headers everyHeader = new Headers()
+        .put("Content-Type", "application/json")
+        .put("Wee-Deadline", Long.toString(System.currentTimeMillis() + 30_000))
+        .put("Nats-Msg-Id", "m-v1")
+        .put("traceparent", TRACEPARENT);
+    String body = Wire.text(Wire.commandRequest("receipt", "wire-v1", Wire.addItem("Tea", "1", 1)));
+
+    Wire.Reply reply = Wire.request(connection, Wire.ADD_ITEM, body, everyHeader);
+    Wire.Reply again = Wire.request(connection, Wire.ADD_ITEM, body, everyHeader);
+
+    assertFalse(reply.isError(), reply::toString);
+    assertEquals(Set.of("traceparent"), reply.headers().keySet(), "only the trace context comes back");
+    assertEquals(TRACEPARENT, reply.headers().getFirst("traceparent"));
+    assertEquals("m-v1", reply.json().path("events").path(0).path("metadata").path("causationId").asText(),
+        "Nats-Msg-Id is the messageId when the body has none");
+    assertEquals(reply.json(), again.json(), "the same Nats-Msg-Id takes effect once");
+    Message event = nextEventOf(published, "wire-v1");
+    assertEquals(Set.of("traceparent"), event.getHeaders().keySet());
+    assertEquals(TRACEPARENT, event.getHeaders().getFirst("traceparent"));
+    published.unsubscribe();
+
+    // when both carry one, the body's messageId wins
+    ObjectNode both = Wire.commandRequest("receipt", "wire-v1", Wire.addItem("Cake", "3", 1));
+    both.putObject("metadata").put("messageId", "m-v1-body");
+    Wire.Reply bodyWins = Wire.request(connection, Wire.ADD_ITEM, Wire.text(both), everyHeader);
+    assertEquals("m-v1-body", bodyWins.json().path("events").path(0).path("metadata").path("causationId").asText(),
+        bodyWins::toString);
+    assertEquals(2, bodyWins.json().path("revision").asLong(), bodyWins::toString);
+  }
+
+  @Test
   void theTraceContextTravelsOntoTheReplyAndTheEvents() throws Exception {
-    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     Subscription published = connection.subscribe("receipts.events.receipt.>");
     connection.flush(Duration.ofSeconds(5));
     Headers headers = new Headers()
-        .put("traceparent", traceparent)
+        .put("traceparent", TRACEPARENT)
         .put("tracestate", "vendor=value")
         .put("baggage", "till=3");
     Wire.Reply reply = Wire.request(connection, Wire.ADD_ITEM,
         Wire.text(Wire.commandRequest("receipt", "wire-trace", Wire.addItem("Tea", "1", 1))), headers);
     assertFalse(reply.isError(), reply::toString);
-    assertEquals("application/json", reply.headers().getFirst("Content-Type"));
-    assertTrace(traceparent, reply.headers());
-    // events follow their command's reply, so an earlier test's event may still arrive first: take this aggregate's
-    Message event;
-    do {
-      event = published.nextMessage(Duration.ofSeconds(5));
-      assertNotNull(event, "the event was not published");
-    } while (!Wire.JSON.readTree(event.getData()).path("aggregate").path("key").asText().equals("wire-trace"));
-    assertTrace(traceparent, event.getHeaders());
+    assertEquals(Set.of("traceparent", "tracestate", "baggage"), reply.headers().keySet(), "no headers but the trace");
+    assertTrace(reply.headers());
+    Message event = nextEventOf(published, "wire-trace");
+    assertEquals(Set.of("traceparent", "tracestate", "baggage"), event.getHeaders().keySet(), "no headers but the trace");
+    assertTrace(event.getHeaders());
     published.unsubscribe();
 
-    // an error reply carries it too
+    // an error reply carries it too, beside the ADR-32 headers
     Wire.Reply refused = Wire.request(connection, Wire.REMOVE_ITEM,
         Wire.text(Wire.commandRequest("receipt", "wire-trace", Wire.JSON.createObjectNode().put("name", "Cake"))), headers);
     assertEquals(422, refused.errorNumber(), refused::toString);
-    assertTrace(traceparent, refused.headers());
+    assertEquals(Set.of("Nats-Service-Error-Code", "Nats-Service-Error", "traceparent", "tracestate", "baggage"),
+        refused.headers().keySet());
+    assertTrace(refused.headers());
   }
 
-  /** The caller's trace id (the second field of {@code traceparent}), its state and its baggage came back. */
-  private static void assertTrace(String traceparent, Headers headers) {
+  /** The next published event of the receipt {@code key}: an earlier test's event may still arrive first. */
+  private static Message nextEventOf(Subscription events, String key) throws Exception {
+    Message event;
+    do {
+      event = events.nextMessage(Duration.ofSeconds(5));
+      assertNotNull(event, "the event of " + key + " was not published");
+    } while (!Wire.JSON.readTree(event.getData()).path("aggregate").path("key").asText().equals(key));
+    return event;
+  }
+
+  /** The caller's trace context came back unchanged: the service creates no spans of its own. */
+  private static void assertTrace(Headers headers) {
     assertNotNull(headers, "no headers");
-    String received = headers.getFirst("traceparent");
-    assertNotNull(received, "no traceparent");
-    assertEquals(traceparent.split("-")[1], received.split("-")[1], "trace id of " + received);
+    assertEquals(TRACEPARENT, headers.getFirst("traceparent"));
     assertEquals("vendor=value", headers.getFirst("tracestate"));
     assertEquals("till=3", headers.getFirst("baggage"));
   }

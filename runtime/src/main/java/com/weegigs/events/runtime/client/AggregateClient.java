@@ -71,7 +71,7 @@ public final class AggregateClient<S, E> {
    * @param command the command's type; must be one of this aggregate's
    * @param key the aggregate's key
    * @param payload the command
-   * @param options timeout, expected revision, ids; {@link CallOptions#DEFAULT} for none
+   * @param options timeout, expected revision, ids, deadline, trace context; {@link CallOptions#DEFAULT} for none
    * @return the entity after the command and the events it recorded, or a {@link ServiceException}:
    *     {@code InvalidRequestException} at once when the key is not a valid key
    * @throws IllegalArgumentException when {@code command} is not one of this aggregate's commands
@@ -89,7 +89,7 @@ public final class AggregateClient<S, E> {
     } catch (IllegalArgumentException | NullPointerException e) {
       return CompletableFuture.failedFuture(new InvalidRequestException(String.valueOf(e.getMessage())));
     }
-    // One id per call: the header and the metadata carry the same one, so the service dedups on it.
+    // One id per call, in the body's metadata: the service dedups on it.
     String messageId = call.messageId() != null ? call.messageId() : MessageIds.next();
     CommandMetadata metadata = new CommandMetadata(
         messageId, call.correlationId(), call.causationId(), Instant.now(), call.userId(), call.expectedRevision());
@@ -100,7 +100,7 @@ public final class AggregateClient<S, E> {
       return CompletableFuture.failedFuture(new InvalidRequestException(
           "cannot encode command " + command.name() + ": " + e.getMessage(), Map.of(), e));
     }
-    return client.request(Subjects.command(client.serviceName(), type.name(), command.name()), body, messageId, call,
+    return client.request(Subjects.command(client.serviceName(), type.name(), command.name()), body, call,
         reply -> EntityReplies.decodeEntity(reply, type));
   }
 
@@ -108,7 +108,7 @@ public final class AggregateClient<S, E> {
    * Gets the current state of the aggregate with {@code key}.
    *
    * @param key the aggregate's key
-   * @param options the timeout; the other fields are not used by queries
+   * @param options the timeout, deadline and trace context; the other fields are not used by queries
    * @return the entity, or a {@link ServiceException} ({@code NotFoundException} for an aggregate
    *     without an initial state that has no events)
    */
@@ -120,8 +120,8 @@ public final class AggregateClient<S, E> {
     } catch (IllegalArgumentException | NullPointerException e) {
       return CompletableFuture.failedFuture(new InvalidRequestException(String.valueOf(e.getMessage())));
     }
-    return client.request(Subjects.query(client.serviceName(), type.name()), Requests.encodeQueryRequest(id), null,
-        call, reply -> EntityReplies.decodeEntity(reply, type).entity());
+    return client.request(Subjects.query(client.serviceName(), type.name()), Requests.encodeQueryRequest(id), call,
+        reply -> EntityReplies.decodeEntity(reply, type).entity());
   }
 
   /**

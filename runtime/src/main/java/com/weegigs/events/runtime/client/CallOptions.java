@@ -1,6 +1,8 @@
 package com.weegigs.events.runtime.client;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * Per-call settings of a request. Every field is optional ({@code null}): the client uses its
@@ -13,23 +15,36 @@ import java.time.Duration;
  * <p>To make a retry idempotent, send it with the same {@code messageId}: the service applies a
  * command once and answers both requests with the same outcome.
  *
- * @param timeout how long to wait for the reply, and the deadline sent in {@code Wee-Deadline};
- *     {@code null} for the client's default
+ * <p>What goes on the wire ({@code docs/wire-contract.md}, "Headers"): by default a request has no
+ * headers at all; the ids travel in the body's metadata. A {@code timeout} is the client's own:
+ * how long it waits for the reply, and nothing is sent for it. A {@code deadline} is sent to the
+ * service as {@code Wee-Deadline}, so work still waiting when it passes stops with {@code TIMEOUT};
+ * the client then waits until the deadline or the timeout, whichever comes first. A
+ * {@code traceparent} (a trace to continue) is sent as the W3C {@code traceparent} header and the
+ * service carries it onto its reply and onto the events of the command.
+ *
+ * @param timeout how long the client waits for the reply; {@code null} for the client's default
  * @param expectedRevision commands only: fail with {@code CONFLICT} unless the aggregate is at this revision
  * @param messageId commands only: the command's identity; {@code null} for a new one per call
  * @param correlationId ties together the work done for one user action
  * @param causationId the id of whatever caused this command
  * @param userId who sends the command, when known
+ * @param deadline when the work stops being useful, sent as {@code Wee-Deadline}; {@code null} for none
+ * @param traceparent the W3C trace context to continue ({@code 00-<trace id>-<parent id>-<flags>});
+ *     {@code null} for none
  */
 public record CallOptions(
-    Duration timeout, Long expectedRevision, String messageId, String correlationId, String causationId, String userId) {
+    Duration timeout, Long expectedRevision, String messageId, String correlationId, String causationId, String userId,
+    Instant deadline, String traceparent) {
 
-  /** No per-call settings: the client's default timeout and a new {@code messageId}. */
-  public static final CallOptions DEFAULT = new CallOptions(null, null, null, null, null, null);
+  private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+
+  /** No per-call settings: the client's default timeout, a new {@code messageId}, no headers. */
+  public static final CallOptions DEFAULT = new CallOptions(null, null, null, null, null, null, null, null);
 
   /**
    * @throws IllegalArgumentException when the timeout is not positive, the expected revision is
-   *     negative or an id is blank; every problem is named at once
+   *     negative, an id is blank or the traceparent is not a W3C traceparent; every problem is named at once
    */
   public CallOptions {
     StringBuilder problems = new StringBuilder();
@@ -43,40 +58,63 @@ public record CallOptions(
     blank(problems, "correlationId", correlationId);
     blank(problems, "causationId", causationId);
     blank(problems, "userId", userId);
+    if (traceparent != null && !TRACEPARENT.matcher(traceparent).matches()) {
+      problems.append("traceparent must be a W3C traceparent such as 00-<32 hex digits>-<16 hex digits>-01, got '")
+          .append(traceparent).append("'; ");
+    }
     if (problems.length() > 0) {
       problems.setLength(problems.length() - 2);
       throw new IllegalArgumentException(problems.toString());
     }
   }
 
+  /** Options without a deadline or trace context, as before those existed. */
+  public CallOptions(
+      Duration timeout, Long expectedRevision, String messageId, String correlationId, String causationId, String userId) {
+    this(timeout, expectedRevision, messageId, correlationId, causationId, userId, null, null);
+  }
+
   /** These options with another timeout ({@code null} for the client's default). */
   public CallOptions withTimeout(Duration timeout) {
-    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId);
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
   }
 
   /** These options with another expected revision ({@code null} for none). */
   public CallOptions withExpectedRevision(Long expectedRevision) {
-    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId);
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
   }
 
   /** These options with another message id ({@code null} for a new one per call). */
   public CallOptions withMessageId(String messageId) {
-    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId);
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
   }
 
   /** These options with another correlation id. */
   public CallOptions withCorrelationId(String correlationId) {
-    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId);
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
   }
 
   /** These options with another causation id. */
   public CallOptions withCausationId(String causationId) {
-    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId);
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
   }
 
   /** These options with another user id. */
   public CallOptions withUserId(String userId) {
-    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId);
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
+  }
+
+  /**
+   * These options with a deadline the service is told of ({@code Wee-Deadline}); {@code null} for
+   * none. The client also stops waiting at the deadline when that comes before the timeout.
+   */
+  public CallOptions withDeadline(Instant deadline) {
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
+  }
+
+  /** These options continuing the W3C trace {@code traceparent}; {@code null} for none. */
+  public CallOptions withTraceparent(String traceparent) {
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
   }
 
   private static void blank(StringBuilder problems, String name, String value) {

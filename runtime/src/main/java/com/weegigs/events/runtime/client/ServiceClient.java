@@ -28,10 +28,11 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
- * <p>Every request carries {@code Content-Type: application/json}, {@code Wee-Deadline} (now
- * plus the call's timeout, in epoch milliseconds) and a W3C {@code traceparent} starting a new
- * trace; commands also carry {@code Nats-Msg-Id}. A
- * request nobody listens to fails at once with {@code UNAVAILABLE}; one without a reply in time
+ * <p>A request carries no headers unless the call has something to say with one
+ * ({@code docs/wire-contract.md}, "Headers"): a command's {@code messageId} travels in the body's
+ * metadata, a {@link CallOptions#deadline()} goes as {@code Wee-Deadline} and a
+ * {@link CallOptions#traceparent()} as {@code traceparent}; the call's timeout is the client's own
+ * and is not sent. A request nobody listens to fails at once with {@code UNAVAILABLE}; one without a reply in time
  * fails with {@code TIMEOUT} ({@code UNAVAILABLE} when the connection is down meanwhile). The client
  * does not retry on its own: a caller that retries a command with the same
  * {@link CallOptions#messageId()} gets it applied once.
@@ -120,19 +121,17 @@ public final class ServiceClient implements AutoCloseable {
    * Sends one request and decodes its reply.
    *
    * @param subject where to send it
-   * @param body the request body
-   * @param messageId the {@code Nats-Msg-Id} header, or {@code null} for none (queries)
-   * @param options the call's options
+   * @param body the request body, with the command's {@code messageId} in its metadata
+   * @param options the call's options: its timeout, and the deadline and trace context it sends
    * @param decoder turns a success body into the result; may throw {@link ServiceException}
    * @return a future that completes with the result or a {@link ServiceException}
    */
-  <T> CompletableFuture<T> request(
-      String subject, byte[] body, String messageId, CallOptions options, Function<byte[], T> decoder) {
+  <T> CompletableFuture<T> request(String subject, byte[] body, CallOptions options, Function<byte[], T> decoder) {
     if (closed) {
       return ReplyFuture.failed(new UnavailableException("the client of " + serviceName + " is closed"));
     }
     Duration timeout = options.timeout() != null ? options.timeout() : defaultTimeout;
-    return requester.request(subject, body, messageId, timeout, decoder);
+    return requester.request(subject, body, timeout, options.deadline(), options.traceparent(), decoder);
   }
 
   /** The client's live event subscriptions. */

@@ -50,14 +50,13 @@ final class Responder {
   static Reply error(ErrorCode code, String message, Map<String, ?> details) {
     Headers headers = new Headers()
         .put(WireHeaders.SERVICE_ERROR_CODE, Integer.toString(code.number()))
-        .put(WireHeaders.SERVICE_ERROR, message)
-        .put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON);
+        .put(WireHeaders.SERVICE_ERROR, message);
     return new Reply(headers, ErrorReplies.encodeError(code, message, details));
   }
 
-  /** A success reply with a JSON body. */
+  /** A success reply with a JSON body and, as the wire contract has it, no headers. */
   static Reply ok(byte[] body) {
-    return new Reply(new Headers().put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON), body);
+    return new Reply(null, body);
   }
 
   /** The next request received, waiting a bounded time. */

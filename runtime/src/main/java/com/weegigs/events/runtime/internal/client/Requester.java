@@ -1,5 +1,6 @@
 package com.weegigs.events.runtime.internal.client;
 
+import com.weegigs.events.runtime.error.DeadlineExceededException;
 import com.weegigs.events.runtime.error.InternalException;
 import com.weegigs.events.runtime.error.InvalidRequestException;
 import com.weegigs.events.runtime.error.PayloadTooLargeException;
@@ -7,12 +8,11 @@ import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.error.UnavailableException;
 import com.weegigs.events.runtime.internal.wire.SealedHeaders;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
-import com.weegigs.events.runtime.internal.wire.WireIds;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -22,8 +22,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * Sends a client's requests and completes their futures: the contract's headers
- * ({@code docs/wire-contract.md}, "Headers"), the request through jnats, the call's own timeout,
+ * Sends a client's requests and completes their futures: the contract's headers, only those the
+ * call has something to say with ({@code docs/wire-contract.md}, "Headers"), the request through
+ * jnats, the call's own timeout,
  * and the reply turned into a result or a {@link ServiceException} by {@link ReplyErrors}.
  *
  * <p>Futures complete on the thread that has the outcome (marked, see {@link ReplyFuture}), or on
@@ -49,31 +50,45 @@ public final class Requester {
   }
 
   /**
-   * Sends one request and decodes its reply.
+   * Sends one request and decodes its reply. A request without a deadline or a trace context goes
+   * without headers (a plain {@code PUB}), as the wire contract's lean path asks.
    *
    * @param subject where to send it
    * @param body the request body
-   * @param messageId the {@code Nats-Msg-Id} header, or {@code null} for none (queries)
-   * @param timeout how long to wait for the reply; also sets the {@code Wee-Deadline} header
+   * @param timeout how long to wait for the reply; the client's own, not sent
+   * @param deadline the caller's deadline, sent as {@code Wee-Deadline}, or {@code null} for none;
+   *     the client also stops waiting then when it comes before {@code timeout}
+   * @param traceparent the W3C trace context to continue, or {@code null} for none
    * @param decoder turns a success body into the result; may throw {@link ServiceException}
    * @return a future that completes with the result or a {@link ServiceException}
    */
-  public <T> CompletableFuture<T> request(
-      String subject, byte[] body, String messageId, Duration timeout, Function<byte[], T> decoder) {
+  public <T> CompletableFuture<T> request(String subject, byte[] body, Duration timeout, Instant deadline,
+      String traceparent, Function<byte[], T> decoder) {
     long maxPayload = connection.getMaxPayload();
     if (maxPayload > 0 && body.length > maxPayload) {
       return ReplyFuture.failed(new PayloadTooLargeException("the request to " + subject + " is " + body.length
           + " bytes, over the NATS server's limit of " + maxPayload + " bytes"));
     }
-    Message message = NatsMessage.builder()
-        .subject(subject)
-        .headers(headers(System.currentTimeMillis() + timeout.toMillis(), messageId))
-        .data(body)
-        .build();
+    Duration wait = timeout;
+    if (deadline != null) {
+      long left = deadline.toEpochMilli() - System.currentTimeMillis();
+      if (left <= 0) {
+        return ReplyFuture.failed(new DeadlineExceededException(
+            "the deadline " + deadline + " passed before the request to " + subject + " was sent"));
+      }
+      if (left < timeout.toMillis()) {
+        wait = Duration.ofMillis(left);
+      }
+    }
+    return send(subject, headers(deadline, traceparent), body, wait, decoder);
+  }
 
+  private <T> CompletableFuture<T> send(
+      String subject, Headers headers, byte[] body, Duration timeout, Function<byte[], T> decoder) {
     CompletableFuture<Message> pending;
     try {
-      pending = connection.requestWithTimeout(message, timeout);
+      // without headers jnats builds a plain PUB and allocates no Headers
+      pending = connection.requestWithTimeout(subject, headers, body, timeout);
     } catch (IllegalStateException e) {
       return ReplyFuture.failed(new UnavailableException(
           "cannot send to " + subject + ": the NATS connection is " + connection.getStatus(), Map.of(), e));
@@ -114,18 +129,22 @@ public final class Requester {
   }
 
   /**
-   * The headers of every request: {@code Content-Type}, {@code Wee-Deadline}, {@code Nats-Msg-Id}
-   * for a command, and a {@code traceparent} starting a new trace. Sealed: jnats sends them as
-   * they are instead of copying them.
+   * The headers of a request: {@code Wee-Deadline} when the caller set a deadline, and
+   * {@code traceparent} when it has a trace to continue; {@code null}, no headers at all, for
+   * neither. Sealed: jnats sends them as they are instead of copying them.
    */
-  static Headers headers(long deadlineEpochMillis, String messageId) {
-    SealedHeaders headers = new SealedHeaders()
-        .put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON)
-        .put(WireHeaders.WEE_DEADLINE, Long.toString(deadlineEpochMillis));
-    if (messageId != null) {
-      headers.put(WireHeaders.NATS_MSG_ID, messageId);
+  static Headers headers(Instant deadline, String traceparent) {
+    if (deadline == null && traceparent == null) {
+      return null;
     }
-    return headers.put(WireHeaders.TRACEPARENT, WireIds.newTraceparent()).seal();
+    SealedHeaders headers = new SealedHeaders();
+    if (deadline != null) {
+      headers.put(WireHeaders.WEE_DEADLINE, Long.toString(deadline.toEpochMilli()));
+    }
+    if (traceparent != null) {
+      headers.put(WireHeaders.TRACEPARENT, traceparent);
+    }
+    return headers.seal();
   }
 
   /** Runs {@code completion}, marking the current thread when futures complete without an executor. */

@@ -17,29 +17,40 @@ final class AggregateState<S, E> {
   private final AggregateType<S, E> type;
   private final EventStore store;
   private final StateCache<S> cache;
+  private final CommandCounters counters;
 
-  AggregateState(AggregateDefinition<S, E> definition, EventStore store, int cacheSize) {
+  AggregateState(AggregateDefinition<S, E> definition, EventStore store, int cacheSize, CommandCounters counters) {
     this.definition = definition;
     this.type = definition.type();
     this.store = store;
     this.cache = new StateCache<>(cacheSize);
+    this.counters = counters;
   }
 
   /** The current state: the cached one brought up to date with newer events, or the history folded. */
   Current<S> load(AggregateId id) {
     Current<S> cached = cache.get(id);
-    long after = cached == null ? 0 : cached.revision();
-    List<RecordedEvent<?>> newer = store.load(type, id, after);
-    if (cached != null && newer.isEmpty()) {
-      return cached;
+    if (cached != null) {
+      counters.cacheHit();
+      List<RecordedEvent<?>> newer = store.load(type, id, cached.revision());
+      return newer.isEmpty() ? cached : fold(id, cached.revision(), cached.state(), newer);
     }
-    S state = cached != null ? cached.state() : initial(id);
-    long revision = after;
+    counters.cacheMiss();
+    long started = System.nanoTime();
+    Current<S> current = fold(id, 0, initial(id), store.load(type, id, 0));
+    counters.rehydrated(System.nanoTime() - started);
+    return current;
+  }
+
+  /** {@code state} at {@code revision} with {@code newer} applied, cached. */
+  private Current<S> fold(AggregateId id, long revision, S state, List<RecordedEvent<?>> newer) {
+    S folded = state;
+    long at = revision;
     for (RecordedEvent<?> event : newer) {
-      state = definition.apply(state, event.data());
-      revision = event.revision();
+      folded = definition.apply(folded, event.data());
+      at = event.revision();
     }
-    Current<S> current = new Current<>(revision, state);
+    Current<S> current = new Current<>(at, folded);
     cache.put(id, current);
     return current;
   }
@@ -51,6 +62,7 @@ final class AggregateState<S, E> {
       return cached.state();
     }
     // rare: a repeat of an older command; rebuild the state it left from the history
+    long started = System.nanoTime();
     S state = initial(id);
     for (RecordedEvent<?> event : store.load(type, id, 0)) {
       if (event.revision() > revision) {
@@ -58,6 +70,7 @@ final class AggregateState<S, E> {
       }
       state = definition.apply(state, event.data());
     }
+    counters.rehydrated(System.nanoTime() - started);
     return state;
   }
 

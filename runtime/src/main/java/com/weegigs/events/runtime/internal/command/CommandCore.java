@@ -58,6 +58,7 @@ public final class CommandCore<S, E> {
   private final Clock clock;
   private final int conflictRetries;
   private final ReplyCache replies;
+  private final CommandCounters counters = new CommandCounters();
 
   /**
    * @param definition the aggregate type and its handlers
@@ -73,7 +74,7 @@ public final class CommandCore<S, E> {
     this.type = definition.type();
     this.store = store;
     this.wireFormStore = store instanceof WireFormAppend keeps ? keeps : null;
-    this.states = new AggregateState<>(definition, store, stateCacheSize);
+    this.states = new AggregateState<>(definition, store, stateCacheSize, counters);
     this.clock = clock;
     this.conflictRetries = conflictRetries;
     this.replies = replies;
@@ -85,6 +86,15 @@ public final class CommandCore<S, E> {
   /** The aggregate type this core runs. */
   public AggregateType<S, E> type() {
     return type;
+  }
+
+  /**
+   * This aggregate type's counters. The core counts conflicts, retries, rehydrations and cache
+   * use; the transport counts each command's outcome ({@link CommandCounters#answered}) when it
+   * answers, so refusals before the core (invalid, too large, at capacity) count too.
+   */
+  public CommandCounters counters() {
+    return counters;
   }
 
   /**
@@ -266,6 +276,7 @@ public final class CommandCore<S, E> {
         return new Outcome(replyForRecorded(id, duplicate.events()));
       }
       long actual = ((AppendResult.Conflict) result).actualRevision();
+      counters.conflict();
       states.forget(id);
       if (expected != null) {
         throw conflict(id, current.revision(), actual);
@@ -277,6 +288,7 @@ public final class CommandCore<S, E> {
             Map.of("attempts", attempt + 1, "actualRevision", actual));
       }
       // another instance wrote in between: back off a random moment so two writers stop colliding
+      counters.retry();
       Thread.sleep(ThreadLocalRandom.current().nextLong(0, 1L + Math.min(attempt + 1, 8)));
     }
   }

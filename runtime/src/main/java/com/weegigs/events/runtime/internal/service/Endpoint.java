@@ -77,6 +77,9 @@ abstract class Endpoint<R> {
   /** Runs the request and answers it through {@code work}. */
   abstract void execute(R request, RequestPipeline.Work work, Deadline deadline);
 
+  /** Counts the outcome of a request this endpoint answered, beyond ADR-32's counts; only commands do. */
+  void counted(Reply reply) {}
+
   /** Publishes the events a command stored; only command endpoints have any. */
   void publish(List<RecordedEvent<?>> events, byte[][] wireForms, TraceContext trace) {}
 
@@ -100,13 +103,15 @@ abstract class Endpoint<R> {
   }
 
   /**
-   * Counts the request's time and outcome for {@code $SRV.STATS} (before the reply leaves, so a
-   * caller that asks for the stats after the reply finds it counted), then sends {@code reply}
-   * with the request's trace context ({@code null}: taken from the request).
+   * Counts the request's time and outcome for {@code $SRV.STATS} and {@code {service}.stats}
+   * (before the reply leaves, so a caller that asks for the stats after the reply finds it
+   * counted), then sends {@code reply} with the request's trace context ({@code null}: taken from
+   * the request): no headers at all for a success without one.
    */
   void respond(Message message, Reply reply, TraceContext trace, long receivedNanos) {
     micro.answered(System.nanoTime() - receivedNanos,
         reply.error() == null ? null : reply.error().number() + " " + reply.error().name() + ": " + reply.errorText());
+    counted(reply);
     String replyTo = message.getReplyTo();
     if (replyTo == null) {
       return;

@@ -62,6 +62,11 @@ final class Endpoints {
       }
 
       @Override
+      void counted(Reply reply) {
+        core.counters().answered(reply.error());
+      }
+
+      @Override
       void publish(List<RecordedEvent<?>> events, byte[][] wireForms, TraceContext trace) {
         publisher.publish(events, wireForms, trace);
       }

@@ -3,10 +3,9 @@ package com.weegigs.events.runtime.internal.service;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.EventType;
-import com.weegigs.events.runtime.internal.wire.SealedHeaders;
 import com.weegigs.events.runtime.internal.wire.Subjects;
-import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import io.nats.client.Connection;
+import io.nats.client.impl.Headers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +26,16 @@ final class EventPublisher {
     }
   }
 
-  /** Publishes each event's wire form with its id and the request's trace context; a failure is logged. */
+  /**
+   * Publishes each event's wire form with no headers but the request's trace context, when it had
+   * one (the event's id is in its body); a failure is logged.
+   */
   void publish(List<RecordedEvent<?>> events, byte[][] wireForms, TraceContext trace) {
+    Headers headers = trace.eventHeaders();
     for (int i = 0; i < wireForms.length; i++) {
       RecordedEvent<?> event = events.get(i);
       try {
-        SealedHeaders headers = new SealedHeaders()
-            .put(WireHeaders.NATS_MSG_ID, event.id())
-            .put(WireHeaders.CONTENT_TYPE, WireHeaders.APPLICATION_JSON);
-        trace.addTo(headers);
-        // sealed: jnats sends them as they are instead of copying them
-        connection.publish(subjects.get(event.type()), headers.seal(), wireForms[i]);
+        connection.publish(subjects.get(event.type()), headers, wireForms[i]);
       } catch (RuntimeException e) {
         // the events are stored: the store is the truth, live publications are notifications
         LOG.warn("could not publish event {} ({} of {})", event.id(), event.type(), event.aggregate(), e);

@@ -1,6 +1,7 @@
 package com.weegigs.events.runtime.internal.service;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.weegigs.events.runtime.internal.command.Reply;
 import com.weegigs.events.runtime.internal.wire.Envelopes;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * The discovery side of the NATS micro protocol (ADR-32) for one service instance: answers
  * {@code $SRV.PING}, {@code $SRV.INFO} and {@code $SRV.STATS}, each also as {@code .{name}} and
  * {@code .{name}.{id}}, with the {@code io.nats.micro.v1.*} responses. Every instance answers (no
- * queue group), on a dispatcher of its own so a busy endpoint never delays discovery.
+ * queue group), on a dispatcher of its own so a busy endpoint never delays discovery. The wire
+ * contract's own {@code {service}.info} and {@code {service}.stats} are answered on the same
+ * dispatcher ({@link #serve}).
  *
  * <p>Written here rather than with jnats' {@code io.nats.service}: that one counts an endpoint
  * error only when its handler throws (and then answers with the exception's text), and leaves
@@ -79,6 +83,35 @@ final class MicroDiscovery {
     subscribe("PING", message -> answer(message, ping));
     subscribe("INFO", message -> answer(message, info));
     subscribe("STATS", message -> answer(message, Envelopes.encode(this::writeStats)));
+  }
+
+  /** When {@link #start()} ran. */
+  Instant started() {
+    return started;
+  }
+
+  /**
+   * Also answers requests on {@code subject} with what {@code body} gives, on the discovery
+   * dispatcher: in {@code queueGroup}, or by every instance when it is {@code null}. The reply
+   * carries no headers but the request's trace context. Call after {@link #start()}.
+   */
+  synchronized void serve(String subject, String queueGroup, Supplier<byte[]> body) {
+    MessageHandler handler = message -> {
+      if (message.getReplyTo() == null) {
+        return;
+      }
+      try {
+        Reply reply = Reply.success(body.get());
+        connection.publish(message.getReplyTo(), TraceContext.of(message.getHeaders()).replyHeaders(reply), reply.body());
+      } catch (RuntimeException e) {
+        LOG.warn("could not answer {} for {}", subject, name, e);
+      }
+    };
+    if (queueGroup == null) {
+      dispatcher.subscribe(subject, handler);
+    } else {
+      dispatcher.subscribe(subject, queueGroup, handler);
+    }
   }
 
   /** Stops answering: closes the discovery dispatcher. Safe to call more than once. */

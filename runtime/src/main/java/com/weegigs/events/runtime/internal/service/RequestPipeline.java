@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * On the thread that runs it ({@link Work#run}):
  * <ol start="4">
- *   <li><b>trace context</b>: the caller's W3C context, or a new root, for the reply and the events;
+ *   <li><b>trace context</b>: the caller's W3C context, when it sent one, for the reply and the events;
  *   <li><b>deadline</b>: a malformed {@code Wee-Deadline} is {@code INVALID_REQUEST}, a passed one {@code TIMEOUT};
  *   <li><b>decode</b>: a body that is not the endpoint's request is {@code INVALID_REQUEST};
  *   <li><b>interceptors</b>: the user's {@link RequestInterceptor}s, in the order registered (authentication,
@@ -214,7 +214,7 @@ final class RequestPipeline {
         reply(Reply.error(ErrorCode.UNAVAILABLE, "the event store is unavailable; try again later"));
       } catch (RuntimeException | Error e) {
         LOG.error("{} request on {} failed unexpectedly (traceparent={})", endpoint.kindName(), endpoint.subject,
-            trace.traceparent, e);
+            trace.traceparent == null ? "-" : trace.traceparent, e);
         reply(Reply.internalError(null));
       } finally {
         release();

@@ -7,6 +7,7 @@ import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.internal.command.CommandCore;
 import com.weegigs.events.runtime.internal.command.ReplyCache;
 import com.weegigs.events.runtime.internal.wire.HealthReports;
+import com.weegigs.events.runtime.internal.wire.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Nats;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running service: a NATS micro service with one endpoint per command, one query endpoint per
- * aggregate and the health endpoint, each on a dispatcher of its own, every request going through
+ * aggregate and the health endpoint, each on a dispatcher of its own (and {@code {service}.info}
+ * and {@code {service}.stats} beside the micro discovery), every request going through
  * the {@link RequestPipeline} to the aggregate's {@link CommandCore}. This class starts and stops
  * it: connect, subscribe, announce, and on {@link #close()} drain.
  *
@@ -51,6 +53,8 @@ public final class ServiceHost implements AutoCloseable {
   private final RequestPipeline pipeline;
   private final ReplyCache replies;
   private final List<Dispatcher> dispatchers = new ArrayList<>();
+  /** Each hosted aggregate type's counters, for {@code {service}.stats}. */
+  private final List<ServiceDocuments.Counted> counted = new ArrayList<>();
   private final MicroDiscovery discovery;
   private final byte[] health;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -85,8 +89,15 @@ public final class ServiceHost implements AutoCloseable {
     try {
       List<MicroEndpoint> micro = register();
       started = new MicroDiscovery(connection, descriptor.name(), descriptor.version(), descriptor.title(),
-          Map.of("wee.wire", "1"), micro);
+          Map.of("wee.wire", ServiceDocuments.WIRE_VERSION), micro);
       started.start();
+      byte[] info = ServiceDocuments.info(descriptor);
+      started.serve(Subjects.info(descriptor.name()), settings.queueGroup().name(), () -> info);
+      MicroDiscovery instance = started;
+      List<ServiceDocuments.Counted> aggregates = List.copyOf(counted);
+      // no queue group: every instance answers with its own counters
+      started.serve(Subjects.stats(descriptor.name()), null,
+          () -> ServiceDocuments.stats(descriptor, instance.id(), instance.started(), aggregates));
       // make sure the server knows every subscription before callers are told the service is up
       connection.flush(settings.shutdown().drainTimeout());
     } catch (RuntimeException | TimeoutException | InterruptedException e) {
@@ -188,6 +199,7 @@ public final class ServiceHost implements AutoCloseable {
   private <S, E> void addAggregate(List<Endpoint<?>> endpoints, Endpoint.Shared shared, AggregateDefinition<S, E> definition) {
     CommandCore<S, E> core = new CommandCore<>(definition, settings.eventStore(), settings.stateCache().maxAggregates(),
         settings.clock(), settings.concurrency().conflictRetries(), replies);
+    counted.add(new ServiceDocuments.Counted(definition.type().name(), core.counters()));
     EventPublisher publisher = new EventPublisher(connection, descriptor.name(), definition.type());
     for (CommandBinding<S, ?, E> binding : definition.commands()) {
       endpoints.add(Endpoints.command(shared, core, binding, publisher));

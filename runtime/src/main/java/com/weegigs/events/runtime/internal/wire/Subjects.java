@@ -37,4 +37,14 @@ public final class Subjects {
   public static String health(String service) {
     return service + ".health";
   }
+
+  /** {@code {service}.info}: request/reply in the queue group, empty body, answers the service document. */
+  public static String info(String service) {
+    return service + ".info";
+  }
+
+  /** {@code {service}.stats}: every instance answers (no queue group), empty body, answers its counters. */
+  public static String stats(String service) {
+    return service + ".stats";
+  }
 }

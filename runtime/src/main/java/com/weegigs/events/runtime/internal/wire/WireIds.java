@@ -1,15 +1,13 @@
 package com.weegigs.events.runtime.internal.wire;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The ids the wire contract carries, written one way for the client and the service: ULIDs for
- * message and event ids, and W3C {@code traceparent} values for requests that start a trace.
+ * message and event ids.
  */
 public final class WireIds {
   private static final byte[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private WireIds() {}
 
@@ -37,37 +35,8 @@ public final class WireIds {
     return ascii(out);
   }
 
-  /**
-   * A new trace, not sampled: {@code 00-<trace id>-<span id>-00} with random ids that are never
-   * all zero (W3C forbids it).
-   */
-  public static String newTraceparent() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    byte[] text = new byte[55];
-    text[0] = '0';
-    text[1] = '0';
-    text[2] = '-';
-    long high = random.nextLong();
-    long low = random.nextLong();
-    hex(text, 3, high);
-    hex(text, 19, low == 0 && high == 0 ? 1 : low);
-    text[35] = '-';
-    long span = random.nextLong();
-    hex(text, 36, span == 0 ? 1 : span);
-    text[52] = '-';
-    text[53] = '0';
-    text[54] = '0';
-    return ascii(text);
-  }
-
   /** One copy into a compact (Latin-1) string; a {@code char[]} would be a second, twice the size. */
   private static String ascii(byte[] text) {
     return new String(text, StandardCharsets.ISO_8859_1);
-  }
-
-  private static void hex(byte[] text, int at, long value) {
-    for (int i = 0; i < 16; i++) {
-      text[at + i] = HEX[(int) ((value >>> (60 - 4 * i)) & 0xF)];
-    }
   }
 }

@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The command core on its own: no NATS, a map-backed store, and an answer that records what it is given. */
@@ -132,11 +133,49 @@ class CommandCoreTest {
       }
     };
 
-    Recorded answer = run(core(contended), "add", new Add(5), "m-1", null);
+    CommandCore<Counter, Object> core = core(contended);
+    Recorded answer = run(core, "add", new Add(5), "m-1", null);
 
     CommandResult<Counter, Object> result = entity(answer.only());
     assertEquals(2, result.entity().revision());
     assertEquals(new Counter("c-1", 105), result.entity().state());
+    CommandCounters.Snapshot counts = core.counters().snapshot();
+    assertEquals(1, counts.conflicts());
+    assertEquals(1, counts.retries());
+    // the retry found no cached state (the conflict dropped it) and rebuilt it from the store
+    assertEquals(2, counts.cacheMisses());
+    assertEquals(2, counts.rehydrations());
+  }
+
+  @Test
+  void countsCacheHitsMissesAndRehydrations() {
+    CommandCore<Counter, Object> core = core(new MapEventStore());
+    run(core, "add", new Add(1), "m-1", null);
+    run(core, "add", new Add(1), "m-2", null);
+    core.query(C1);
+
+    CommandCounters.Snapshot counts = core.counters().snapshot();
+    assertEquals(1, counts.cacheMisses());
+    assertEquals(2, counts.cacheHits());
+    assertEquals(1, counts.rehydrations());
+    assertTrue(counts.rehydrationNanos() >= 0);
+    assertEquals(0, counts.conflicts());
+    assertEquals(0, counts.retries());
+  }
+
+  @Test
+  void outcomesAreCountedByCodeEveryOneListed() {
+    CommandCounters counters = new CommandCounters();
+    counters.answered(null);
+    counters.answered(null);
+    counters.answered(ErrorCode.REJECTED);
+
+    Map<String, Long> commands = counters.snapshot().commands();
+    assertEquals(ErrorCode.values().length + 1, commands.size());
+    assertEquals("OK", commands.keySet().iterator().next());
+    assertEquals(2L, commands.get("OK"));
+    assertEquals(1L, commands.get("REJECTED"));
+    assertEquals(0L, commands.get("TIMEOUT"));
   }
 
   @Test
