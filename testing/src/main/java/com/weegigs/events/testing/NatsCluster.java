@@ -1,8 +1,13 @@
 package com.weegigs.events.testing;
 
 import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
 import io.nats.client.Options;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,7 +126,11 @@ public final class NatsCluster implements AutoCloseable {
     return arguments;
   }
 
-  /** Waits until the JetStream API answers without an error: a clustered JetStream first elects a leader. */
+  /**
+   * Waits until the cluster's JetStream can place a stream on every node: a clustered JetStream
+   * first elects a meta leader, and only then learns its peers, so an API that answers is not yet
+   * one that can place a replicated stream (a busy machine shows the gap).
+   */
   private void awaitJetStream() {
     Connection connection = connect();
     long deadline = System.nanoTime() + JETSTREAM_READY_TIMEOUT.toNanos();
@@ -131,10 +140,13 @@ public final class NatsCluster implements AutoCloseable {
         Message reply = connection.request("$JS.API.INFO", new byte[0]).get(2, TimeUnit.SECONDS);
         String body = new String(reply.getData(), StandardCharsets.UTF_8);
         if (!reply.isStatusMessage() && !body.contains("\"error\"")) {
+          placeOnEveryNode(connection);
           return;
         }
         last = reply.isStatusMessage() ? reply.getStatus().toString() : body;
-      } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+      } catch (JetStreamApiException e) {
+        last = e.getMessage();
+      } catch (IOException | ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
         last = e.toString();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -149,6 +161,15 @@ public final class NatsCluster implements AutoCloseable {
     }
     throw new NatsServerException("the cluster's JetStream did not answer within "
         + JETSTREAM_READY_TIMEOUT.toSeconds() + " s; last answer: " + last + nodes.get(0).logSuffix());
+  }
+
+  /** Creates and deletes a stream with one replica per node; throws while the peers are not all known. */
+  private void placeOnEveryNode(Connection connection) throws IOException, JetStreamApiException {
+    JetStreamManagement management = connection.jetStreamManagement();
+    String name = "WEE_READY_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    management.addStream(StreamConfiguration.builder()
+        .name(name).subjects("wee.ready." + name).storageType(StorageType.Memory).replicas(nodes.size()).build());
+    management.deleteStream(name);
   }
 
   /** The number of nodes. */
