@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <pre>
  * java -jar benchmarks.jar &lt;scenario&gt; [options]
- *   raw-rr | raw-rr-traced | raw-micro | raw-wire | client-inmem   --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
+ *   raw-rr | raw-rr-traced | raw-micro | raw-wire | raw-wire-v1 | client-inmem   --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
  *   server-alloc                        --nats-url URL [--seconds S] [--warmup S]
  *   codec                               [--quick]
  *   processor                           [--aggregates N] [--repeats N]
@@ -38,7 +38,7 @@ import java.util.List;
 public final class Main {
   /** The request scenarios, in the order the suite runs them at each in-flight level. */
   public static final List<String> REQUEST_SCENARIOS =
-      List.of("raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "client-inmem");
+      List.of("raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "raw-wire-v1", "client-inmem");
 
   /** What a request scenario started with {@code --serve} prints once it has warmed up. */
   public static final String READY = "READY";
@@ -71,7 +71,7 @@ public final class Main {
       return;
     }
     switch (options.scenario()) {
-      case "raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "client-inmem" -> {
+      case "raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "raw-wire-v1", "client-inmem" -> {
         if (options.flag("serve")) {
           serveRequestScenario(options,
               new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
@@ -200,6 +200,7 @@ public final class Main {
       case "raw-rr-traced" -> RawRequestReplyScenario.startTraced(natsUrl, inFlight);
       case "raw-micro" -> RawMicroScenario.start(natsUrl, inFlight);
       case "raw-wire" -> RawWireScenario.start(natsUrl, inFlight);
+      case "raw-wire-v1" -> RawWireScenario.startV1(natsUrl, inFlight);
       case "client-inmem" ->
           com.weegigs.events.benchmarks.client.ClientInMemoryScenario.start(natsUrl, inFlight);
       default -> throw new IllegalArgumentException("not a request scenario: " + scenario);
@@ -210,7 +211,7 @@ public final class Main {
     System.err.println(
         """
         usage: java -jar benchmarks.jar <scenario> [options]
-          raw-rr | raw-rr-traced | raw-micro | raw-wire | client-inmem  --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
+          raw-rr | raw-rr-traced | raw-micro | raw-wire | raw-wire-v1 | client-inmem  --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
           server-alloc                       --nats-url URL [--seconds S] [--warmup S]
           codec                              [--quick]
           processor                          [--aggregates N] [--repeats N]
