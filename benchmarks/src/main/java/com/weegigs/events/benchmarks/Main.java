@@ -21,7 +21,8 @@ import java.util.List;
  *   server-alloc                        --nats-url URL [--seconds S] [--warmup S]
  *   codec                               [--quick]
  *   processor                           [--aggregates N] [--repeats N]
- *   suite                               --nats-url URL [--quick] [--repeats N] [--out FILE]
+ *   suite                               --nats-url URL [--quick] [--repeats N] [--out FILE] [--chart FILE]
+ *   chart                               --in FILE [--out FILE]
  * </pre>
  *
  * Every scenario ends its output with one {@code RESULT ...} line; a request scenario given several
@@ -86,6 +87,7 @@ public final class Main {
       case "processor" -> System.out.println(
           com.weegigs.events.benchmarks.processor.ProcessorBenchmark.run(options).resultLine());
       case "suite" -> com.weegigs.events.benchmarks.suite.Suite.run(options);
+      case "chart" -> com.weegigs.events.benchmarks.suite.BenchChart.run(options);
       case "help", "--help", "-h" -> usage();
       default -> {
         System.err.println("unknown scenario '" + options.scenario() + "'");
@@ -215,7 +217,8 @@ public final class Main {
           server-alloc                       --nats-url URL [--seconds S] [--warmup S]
           codec                              [--quick]
           processor                          [--aggregates N] [--repeats N]
-          suite                              --nats-url URL [--quick] [--repeats N] [--out FILE]
+          suite                              --nats-url URL [--quick] [--repeats N] [--out FILE] [--chart FILE]
+          chart                              --in FILE [--out FILE]   (the PNG of a bench-results.json)
         """);
   }
 }

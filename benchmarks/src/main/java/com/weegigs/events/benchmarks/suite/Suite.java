@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * {@code raw-wire-v1} are measured only at 1 and 64 in flight, the levels their ratios are read at,
  * which keeps the suite near 10 minutes. A figure is the median over the repeats; a ratio is the
  * median over the repeats of the ratio within the repeat. Then it runs {@code server-alloc},
- * {@code codec} and {@code processor}, prints Markdown tables and writes every figure as JSON.
+ * {@code codec} and {@code processor}, prints Markdown tables, writes every figure as JSON and
+ * draws the request figures ({@link BenchChart}).
  */
 public final class Suite {
   private static final List<Integer> LEVELS = List.of(1, 16, 64, 256);
@@ -151,6 +152,14 @@ public final class Suite {
     }
     System.out.println(report.markdown(machineLine(json)));
     System.out.println("JSON: " + out);
+    Path chart = Path.of(options.string("chart", BenchChart.besideResults(out).toString()));
+    try {
+      BenchChart.draw(out, chart);
+      System.out.println("Chart: " + chart);
+    } catch (IOException | RuntimeException e) {
+      // the figures are written already: a chart that cannot be drawn must not lose them
+      System.out.println("Chart not drawn (" + e + "); `chart --in " + out + "` draws it later");
+    }
   }
 
   private static Path defaultOutput() {
