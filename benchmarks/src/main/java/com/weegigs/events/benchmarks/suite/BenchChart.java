@@ -3,6 +3,7 @@ package com.weegigs.events.benchmarks.suite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.weegigs.events.benchmarks.RunOptions;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -21,6 +22,7 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
@@ -82,8 +84,9 @@ public final class BenchChart {
     if (series.isEmpty()) {
       throw new IOException(results + " has no request figure to draw: every run failed");
     }
-    String caption = String.format("%s, %s mode, median of %s repeats", started(root.path("started").asText("")),
-        root.path("mode").asText("?"), root.path("settings").path("repeats").asText("?"));
+    String repeats = root.path("settings").path("repeats").asText("?");
+    String caption = String.format("%s, %s mode, median of %s repeat%s", started(root.path("started").asText("")),
+        root.path("mode").asText("?"), repeats, repeats.equals("1") ? "" : "s");
     write(render(series, caption), png);
   }
 
@@ -167,6 +170,8 @@ public final class BenchChart {
     styler.setxAxisTickLabelsFormattingFunction(BenchChart::inFlightLabel);
     if (logarithmic) {
       styler.setYAxisLogarithmic(true);
+      // the latencies span one or two decades: label the ticks between the powers of ten too
+      styler.setYAxisLogarithmicDecadeOnly(false);
     } else {
       styler.setYAxisMin(0.0);
       styler.setYAxisDecimalPattern("#,###");
@@ -192,6 +197,32 @@ public final class BenchChart {
       x[i] = log2(point.inFlight());
       y[i] = figure.applyAsDouble(point);
     }
-    chart.addSeries(series.scenario(), x, y).setLineWidth(2f);
+    XYSeries line = chart.addSeries(series.scenario(), x, y);
+    Style style = STYLES.get(series.scenario());
+    if (style == null) {
+      line.setLineWidth(2f);
+      return;
+    }
+    line.setLineColor(style.colour());
+    line.setMarkerColor(style.colour());
+    line.setLineWidth(style.width());
+    line.setLineStyle(style.dashed()
+        ? new BasicStroke(style.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f)
+        : new BasicStroke(style.width()));
   }
+
+  /** How a known scenario's line looks, the same in every chart. */
+  private record Style(Color colour, float width, boolean dashed) {}
+
+  /**
+   * The framework's line is the boldest; the baselines are solid, the references (measured at 1 and
+   * 64 in flight only) dashed.
+   */
+  private static final Map<String, Style> STYLES = Map.of(
+      "raw-rr", new Style(new Color(31, 119, 180), 2f, false),
+      "raw-micro", new Style(new Color(148, 103, 189), 2f, false),
+      "raw-wire", new Style(new Color(44, 160, 44), 2f, false),
+      "client-inmem", new Style(new Color(214, 39, 40), 3f, false),
+      "raw-rr-traced", new Style(new Color(23, 190, 207), 2f, true),
+      "raw-wire-v1", new Style(new Color(127, 127, 127), 2f, true));
 }
