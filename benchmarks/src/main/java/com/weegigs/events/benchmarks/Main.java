@@ -17,11 +17,12 @@ import java.util.List;
  *
  * <pre>
  * java -jar benchmarks.jar &lt;scenario&gt; [options]
- *   raw-rr | raw-rr-traced | raw-micro | raw-wire | client-inmem   --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
+ *   raw-rr | raw-rr-traced | raw-micro | raw-wire | raw-wire-v1 | client-inmem   --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
  *   server-alloc                        --nats-url URL [--seconds S] [--warmup S]
  *   codec                               [--quick]
  *   processor                           [--aggregates N] [--repeats N]
- *   suite                               --nats-url URL [--quick] [--repeats N] [--out FILE]
+ *   suite                               --nats-url URL [--quick] [--repeats N] [--out FILE] [--chart FILE]
+ *   chart                               --in FILE [--out FILE]
  * </pre>
  *
  * Every scenario ends its output with one {@code RESULT ...} line; a request scenario given several
@@ -38,7 +39,7 @@ import java.util.List;
 public final class Main {
   /** The request scenarios, in the order the suite runs them at each in-flight level. */
   public static final List<String> REQUEST_SCENARIOS =
-      List.of("raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "client-inmem");
+      List.of("raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "raw-wire-v1", "client-inmem");
 
   /** What a request scenario started with {@code --serve} prints once it has warmed up. */
   public static final String READY = "READY";
@@ -71,7 +72,7 @@ public final class Main {
       return;
     }
     switch (options.scenario()) {
-      case "raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "client-inmem" -> {
+      case "raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "raw-wire-v1", "client-inmem" -> {
         if (options.flag("serve")) {
           serveRequestScenario(options,
               new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
@@ -86,6 +87,7 @@ public final class Main {
       case "processor" -> System.out.println(
           com.weegigs.events.benchmarks.processor.ProcessorBenchmark.run(options).resultLine());
       case "suite" -> com.weegigs.events.benchmarks.suite.Suite.run(options);
+      case "chart" -> com.weegigs.events.benchmarks.suite.BenchChart.run(options);
       case "help", "--help", "-h" -> usage();
       default -> {
         System.err.println("unknown scenario '" + options.scenario() + "'");
@@ -200,6 +202,7 @@ public final class Main {
       case "raw-rr-traced" -> RawRequestReplyScenario.startTraced(natsUrl, inFlight);
       case "raw-micro" -> RawMicroScenario.start(natsUrl, inFlight);
       case "raw-wire" -> RawWireScenario.start(natsUrl, inFlight);
+      case "raw-wire-v1" -> RawWireScenario.startV1(natsUrl, inFlight);
       case "client-inmem" ->
           com.weegigs.events.benchmarks.client.ClientInMemoryScenario.start(natsUrl, inFlight);
       default -> throw new IllegalArgumentException("not a request scenario: " + scenario);
@@ -210,11 +213,12 @@ public final class Main {
     System.err.println(
         """
         usage: java -jar benchmarks.jar <scenario> [options]
-          raw-rr | raw-rr-traced | raw-micro | raw-wire | client-inmem  --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
+          raw-rr | raw-rr-traced | raw-micro | raw-wire | raw-wire-v1 | client-inmem  --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
           server-alloc                       --nats-url URL [--seconds S] [--warmup S]
           codec                              [--quick]
           processor                          [--aggregates N] [--repeats N]
-          suite                              --nats-url URL [--quick] [--repeats N] [--out FILE]
+          suite                              --nats-url URL [--quick] [--repeats N] [--out FILE] [--chart FILE]
+          chart                              --in FILE [--out FILE]   (the PNG of a bench-results.json)
         """);
   }
 }

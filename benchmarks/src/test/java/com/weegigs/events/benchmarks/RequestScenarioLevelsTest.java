@@ -86,12 +86,6 @@ class RequestScenarioLevelsTest {
   }
 
   @Test
-  void rawWireWritesAWellFormedTraceparent() {
-    assertEquals("00-000000000000000a00000000000000ff-0123456789abcdef-00",
-        com.weegigs.events.benchmarks.raw.RawWireScenario.traceparent(10, 255, 0x0123456789abcdefL));
-  }
-
-  @Test
   void theWarmUpRunsAt64InFlightOrTheLargestLevelBelowIt() {
     assertEquals(64, Main.warmupLevel(List.of(1, 16, 64, 256)));
     assertEquals(16, Main.warmupLevel(List.of(256, 16, 1)));

@@ -91,6 +91,7 @@ public final class ServerAllocation {
       case "raw-rr" -> name -> connectionThread(name, "raw-rr-responder");
       case "raw-micro" -> name -> connectionThread(name, "raw-micro-service");
       case "raw-wire" -> name -> connectionThread(name, "raw-wire-responder");
+      case "raw-wire-v1" -> name -> connectionThread(name, "raw-wire-v1-responder");
       default -> throw new IllegalArgumentException("unknown responder " + responder);
     };
     Predicate<String> clientThread = switch (responder) {

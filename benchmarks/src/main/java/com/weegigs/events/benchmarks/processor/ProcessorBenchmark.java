@@ -5,6 +5,7 @@ import static com.weegigs.events.benchmarks.Medians.median;
 import com.weegigs.events.benchmarks.RunOptions;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -13,7 +14,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -32,12 +40,15 @@ import javax.tools.ToolProvider;
  *   <li>(b) javac compiles the same sources plus the sources (a) generated, with {@code -proc:none}:
  *       the same compilation work without the processor.
  *   <li>The processor's own time is a − b; its share is (a − b) ÷ a.
+ *   <li>(c) javac compiles the sources of (b) with a processor that generates one tiny class and does
+ *       nothing else ({@link OneClassProcessor}): (c − b) ÷ c is javac's floor, the share that any
+ *       processor generating sources costs, since javac enters every source again in each round.
  * </ol>
  *
  * Both run in this JVM through {@code javax.tools} (as Maven and Gradle run javac), with the same
  * options. The first (a), which produces the sources (b) needs, also loads and warms javac and the
- * processor and is not measured, nor is the first (b); then (b) and (a) alternate {@code --repeats}
- * times and the medians are taken. javac gives {@code -processorpath} a class loader of its own, but that loader asks
+ * processor and is not measured, nor are the first (b) and (c); then (b), (a) and (c) take turns
+ * {@code --repeats} times and the medians are taken. javac gives {@code -processorpath} a class loader of its own, but that loader asks
  * javac's (this JVM's class path) first, and the processor is on that path too: its classes, and
  * the JIT's work on them, carry over from one compile to the next, as they do in a build daemon; a
  * one-shot build also pays to load and warm them.
@@ -74,7 +85,9 @@ public final class ProcessorBenchmark {
    * @param withoutProcessorWallMillis median wall-clock time of (b)
    * @param withProcessorThreadMillis median CPU time of the compiling thread in (a)
    * @param withoutProcessorThreadMillis median CPU time of the compiling thread in (b)
-   * @param repeats how many (a) and (b) compiles the medians come from
+   * @param floorMillis median javac CPU time of (c), with a processor that generates one class
+   * @param floorThreadMillis median CPU time of the compiling thread in (c)
+   * @param repeats how many (a), (b) and (c) compiles the medians come from
    */
   public record Result(
       int aggregates,
@@ -86,6 +99,8 @@ public final class ProcessorBenchmark {
       double withoutProcessorWallMillis,
       double withProcessorThreadMillis,
       double withoutProcessorThreadMillis,
+      double floorMillis,
+      double floorThreadMillis,
       int repeats) {
 
     /** The processor's own time, a − b. */
@@ -103,6 +118,16 @@ public final class ProcessorBenchmark {
       return (withProcessorThreadMillis - withoutProcessorThreadMillis) / withProcessorThreadMillis;
     }
 
+    /** javac's floor: the share of (c) that is not (b)'s work, (c − b) ÷ c. */
+    public double floorShare() {
+      return (floorMillis - withoutProcessorMillis) / floorMillis;
+    }
+
+    /** javac's floor on the compiling thread, (c − b) ÷ c. */
+    public double threadFloorShare() {
+      return (floorThreadMillis - withoutProcessorThreadMillis) / floorThreadMillis;
+    }
+
     /** The {@code RESULT} line. */
     public String resultLine() {
       return String.format(
@@ -111,7 +136,8 @@ public final class ProcessorBenchmark {
               + " javac_with_processor_ms=%.0f javac_proc_none_ms=%.0f processor_ms=%.0f"
               + " processor_share=%.3f wall_with_processor_ms=%.0f wall_proc_none_ms=%.0f"
               + " wall_processor_share=%.3f thread_with_processor_ms=%.0f thread_proc_none_ms=%.0f"
-              + " thread_processor_share=%.3f repeats=%d",
+              + " thread_processor_share=%.3f javac_floor_ms=%.0f floor_share=%.3f"
+              + " thread_floor_ms=%.0f thread_floor_share=%.3f repeats=%d",
           aggregates,
           sourceFiles,
           generatedFiles,
@@ -125,6 +151,10 @@ public final class ProcessorBenchmark {
           withProcessorThreadMillis,
           withoutProcessorThreadMillis,
           threadProcessorShare(),
+          floorMillis,
+          floorShare(),
+          floorThreadMillis,
+          threadFloorShare(),
           repeats);
     }
   }
@@ -164,6 +194,9 @@ public final class ProcessorBenchmark {
       Timing firstWithout = compileWithoutProcessor(javac, work, all, classPath);
       System.out.printf(
           Locale.ROOT, "processor: first compile with -proc:none %.0f ms%n", firstWithout.wallMillis());
+      Timing firstFloor = compileWithOneClassProcessor(javac, work, all, classPath, work.resolve("floor-first"));
+      System.out.printf(
+          Locale.ROOT, "processor: first compile with a one-class processor %.0f ms%n", firstFloor.wallMillis());
 
       double[] withCpu = new double[repeats];
       double[] withoutCpu = new double[repeats];
@@ -171,6 +204,8 @@ public final class ProcessorBenchmark {
       double[] withoutWall = new double[repeats];
       double[] withThread = new double[repeats];
       double[] withoutThread = new double[repeats];
+      double[] floorCpu = new double[repeats];
+      double[] floorThread = new double[repeats];
       for (int r = 0; r < repeats; r++) {
         Timing b = compileWithoutProcessor(javac, work, all, classPath);
         Timing a = compileWithProcessor(javac, work, written, work.resolve("generated-" + r),
@@ -181,16 +216,20 @@ public final class ProcessorBenchmark {
         withoutWall[r] = b.wallMillis();
         withThread[r] = a.threadMillis();
         withoutThread[r] = b.threadMillis();
+        Timing c = compileWithOneClassProcessor(javac, work, all, classPath, work.resolve("floor-" + r));
+        floorCpu[r] = c.cpuMillis();
+        floorThread[r] = c.threadMillis();
         System.out.printf(
             Locale.ROOT,
             "processor: run %d: -proc:none %.0f ms (cpu %.0f ms, thread %.0f ms),"
-                + " with processor %.0f ms (cpu %.0f ms, thread %.0f ms)%n",
+                + " with processor %.0f ms (cpu %.0f ms, thread %.0f ms),"
+            + " one-class processor %.0f ms (cpu %.0f ms, thread %.0f ms)%n",
             r + 1, b.wallMillis(), b.cpuMillis(), b.threadMillis(), a.wallMillis(), a.cpuMillis(),
-            a.threadMillis());
+            a.threadMillis(), c.wallMillis(), c.cpuMillis(), c.threadMillis());
       }
       return new Result(aggregates, written.size(), generatedFiles.size(), median(withCpu),
           median(withoutCpu), median(withWall), median(withoutWall), median(withThread),
-          median(withoutThread), repeats);
+          median(withoutThread), median(floorCpu), median(floorThread), repeats);
     } finally {
       delete(work);
     }
@@ -205,7 +244,7 @@ public final class ProcessorBenchmark {
         "--release", "17", "-encoding", "UTF-8", "-nowarn", "-implicit:none",
         "-classpath", classPath, "-processorpath", processorPath,
         "-d", classes.toString(), "-s", generated.toString());
-    Timing timing = compile(javac, sources, options);
+    Timing timing = compile(javac, sources, options, null);
     delete(classes);
     return timing;
   }
@@ -216,9 +255,51 @@ public final class ProcessorBenchmark {
     List<String> options = List.of(
         "--release", "17", "-encoding", "UTF-8", "-nowarn", "-implicit:none", "-proc:none",
         "-classpath", classPath, "-d", classes.toString());
-    Timing timing = compile(javac, sources, options);
+    Timing timing = compile(javac, sources, options, null);
     delete(classes);
     return timing;
+  }
+
+  /** (c): the sources of (b) with {@link OneClassProcessor} as the only processor. */
+  private static Timing compileWithOneClassProcessor(
+      JavaCompiler javac, Path work, List<Path> sources, String classPath, Path generated) throws IOException {
+    Files.createDirectories(generated);
+    Path classes = Files.createTempDirectory(work, "classes-c");
+    List<String> options = List.of(
+        "--release", "17", "-encoding", "UTF-8", "-nowarn", "-implicit:none",
+        "-classpath", classPath, "-d", classes.toString(), "-s", generated.toString());
+    Timing timing = compile(javac, sources, options, List.of(new OneClassProcessor()));
+    delete(classes);
+    return timing;
+  }
+
+  /**
+   * The least a processor that generates sources can do: one empty class in its first round. javac
+   * then enters every source again for the next round, as it does for any processor that generates
+   * sources, which is the floor under the processor's share.
+   */
+  @SupportedAnnotationTypes("*")
+  static final class OneClassProcessor extends AbstractProcessor {
+    private boolean written;
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!written) {
+        written = true;
+        try (Writer out = processingEnv.getFiler().createSourceFile("wee.bench.floor.Floor").openWriter()) {
+          out.write("package wee.bench.floor;\n\n/** Written by the processor benchmark's floor compile. */\n"
+              + "public final class Floor {}\n");
+        } catch (IOException e) {
+          processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "cannot write the floor class: " + e);
+        }
+      }
+      return false;
+    }
   }
 
   /**
@@ -227,8 +308,9 @@ public final class ProcessorBenchmark {
    */
   record Timing(double wallMillis, double cpuMillis, double threadMillis) {}
 
-  private static Timing compile(JavaCompiler javac, List<Path> sources, List<String> options)
-      throws IOException {
+  /** One compile; {@code processors}, when given, are the only ones javac runs. */
+  private static Timing compile(JavaCompiler javac, List<Path> sources, List<String> options,
+      List<? extends Processor> processors) throws IOException {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
       Iterable<? extends JavaFileObject> units =
@@ -239,7 +321,11 @@ public final class ProcessorBenchmark {
       long threadStart = THREADS.getCurrentThreadCpuTime();
       long cpuStart = PROCESS.getProcessCpuTime();
       long start = System.nanoTime();
-      boolean ok = javac.getTask(out, files, diagnostics, options, null, units).call();
+      JavaCompiler.CompilationTask task = javac.getTask(out, files, diagnostics, options, null, units);
+      if (processors != null) {
+        task.setProcessors(processors);
+      }
+      boolean ok = task.call();
       long elapsed = System.nanoTime() - start;
       long cpu = PROCESS.getProcessCpuTime() - cpuStart;
       long thread = THREADS.getCurrentThreadCpuTime() - threadStart;

@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * The caller side of the raw scenarios: sends an {@code add-item} request for a key of its loop
  * with {@link Connection#requestWithTimeout} and decodes the reply. Each loop moves to a fresh key
  * every {@link #REQUESTS_PER_KEY} requests, as the client scenario does. {@code raw-rr} and
- * {@code raw-micro} send the plain request ({@link #plain}); {@code raw-wire} sends its own.
+ * {@code raw-micro} send the plain request ({@link #plain}); {@code raw-wire} sends the same request
+ * and decodes a larger reply, {@code raw-rr-traced} and {@code raw-wire-v1} add headers.
  */
 final class RawRequester implements RequestTarget<Message> {
   static final int REQUESTS_PER_KEY = 5;

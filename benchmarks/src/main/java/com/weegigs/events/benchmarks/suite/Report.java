@@ -68,29 +68,44 @@ final class Report {
     return targets.stream().allMatch(t -> Boolean.TRUE.equals(t.get("pass")));
   }
 
+  /**
+   * The project's performance targets. The request figures are ratios within one repeat (see
+   * {@link #pairedRatio}); {@code raw-wire} is the wire contract written by hand on jnats, so
+   * {@code raw-wire ÷ raw-rr} is what the contract costs and {@code client-inmem ÷ raw-wire} what the
+   * framework adds to it.
+   */
   private void computeTargets() {
-    target("`client-inmem` ops/s ÷ `raw-rr` ops/s at 64 in flight", "≥ 0.80",
-        pairedRatio("client-inmem", "raw-rr", 64, "ops_per_s"), v -> v >= 0.80, "%.2f");
-    target("`client-inmem` p50 ÷ `raw-rr` p50 at 1 in flight", "≤ 1.25",
-        pairedRatio("client-inmem", "raw-rr", 1, "p50_us"), v -> v <= 1.25, "%.2f");
-    target("`client-inmem` ops/s ÷ `raw-micro` ops/s at 64 in flight", "≥ 0.85",
-        pairedRatio("client-inmem", "raw-micro", 64, "ops_per_s"), v -> v >= 0.85, "%.2f");
-    target("generated codec time ÷ `ObjectMapper` time (encode + decode)", "≤ 0.67",
-        number(codec, "time_ratio"), v -> v <= 0.67, "%.2f");
-    target("server-side bytes allocated per `add-item` (excluding what the store keeps)", "≤ 4 KiB",
-        number(alloc, "server_bytes_per_op"), v -> v <= 4096, "%.0f B");
-    target("processor's own time ÷ javac total, " + fmt(number(processor, "aggregates"), "%.0f")
-            + " aggregates", "≤ 0.10",
+    target("`client-inmem` ops/s ÷ `raw-rr` ops/s at 64 in flight", "≥ 0.75",
+        pairedRatio("client-inmem", "raw-rr", 64, "ops_per_s"), v -> v >= 0.75, "%.2f", "");
+    target("`client-inmem` ops/s ÷ `raw-wire` ops/s at 64 in flight (what the framework adds)", "≥ 0.90",
+        pairedRatio("client-inmem", "raw-wire", 64, "ops_per_s"), v -> v >= 0.90, "%.2f", "");
+    target("`client-inmem` ops/s ÷ `raw-wire` ops/s at 16 in flight", "≥ 0.90",
+        pairedRatio("client-inmem", "raw-wire", 16, "ops_per_s"), v -> v >= 0.90, "%.2f", "");
+    target("`client-inmem` p50 ÷ `raw-rr` p50 at 1 in flight", "≤ 1.20",
+        pairedRatio("client-inmem", "raw-rr", 1, "p50_us"), v -> v <= 1.20, "%.2f", "");
+    target("`raw-wire` ops/s ÷ `raw-rr` ops/s at 64 in flight (what the contract costs)", "≥ 0.85",
+        pairedRatio("raw-wire", "raw-rr", 64, "ops_per_s"), v -> v >= 0.85, "%.2f", "");
+    double serverBytes = number(alloc, "server_bytes_per_op");
+    double wireBytes = number(allocWire, "server_bytes_per_op");
+    target("server-side bytes per `add-item` ÷ the hand-written `raw-wire` responder's", "≤ 0.60",
+        wireBytes > 0 ? serverBytes / wireBytes : Double.NaN, v -> v <= 0.60, "%.2f",
+        " (" + fmt(serverBytes, "%,.0f B") + " ÷ " + fmt(wireBytes, "%,.0f B") + ")");
+    target("server-side bytes allocated per `add-item` (excluding what the store keeps)", "≤ 6 KiB",
+        serverBytes, v -> v <= 6 * 1024, "%,.0f B", "");
+    target("generated codec time ÷ `ObjectMapper` time (encode + decode)", "≤ 0.60",
+        number(codec, "time_ratio"), v -> v <= 0.60, "%.2f", "");
+    target("processor's own time ÷ javac total, " + fmt(number(processor, "aggregates"), "%.0f") + " aggregates",
+        "≤ 0.20",
         // below zero the noise was larger than the processor's time: that measures nothing
-        number(processor, "processor_share"), v -> v >= 0 && v <= 0.10, "%.3f");
+        number(processor, "processor_share"), v -> v >= 0 && v <= 0.20, "%.3f",
+        " (javac's floor, a processor that generates one class: " + fmt(number(processor, "floor_share"), "%.3f") + ")");
   }
 
   /**
-   * Figures that are not targets but say where the gap to {@code raw-rr} comes from:
-   * {@code raw-rr-traced} is {@code raw-rr} with the contract's one header on every message, so
-   * {@code raw-rr-traced ÷ raw-rr} bounds what any implementation of the contract can reach;
-   * {@code raw-wire} is the wire contract written by hand on jnats, so {@code raw-wire ÷ raw-rr}
-   * is what the contract costs and {@code client-inmem ÷ raw-wire} what the framework adds.
+   * Figures that are not targets but say where the time goes: {@code raw-rr-traced} is
+   * {@code raw-rr} with one {@code traceparent} header each way, {@code raw-wire-v1} the wire
+   * contract as version 1 asked for it (every header on every message), and {@code raw-micro} the
+   * raw responder on jnats' micro service framework.
    */
   List<Map<String, Object>> references() {
     List<Map<String, Object>> references = new ArrayList<>();
@@ -98,14 +113,16 @@ final class Report {
         pairedRatio("raw-rr-traced", "raw-rr", 64, "ops_per_s"), "%.2f");
     reference(references, "`raw-rr-traced` p50 ÷ `raw-rr` p50 at 1 in flight",
         pairedRatio("raw-rr-traced", "raw-rr", 1, "p50_us"), "%.2f");
-    reference(references, "`raw-wire` ops/s ÷ `raw-rr` ops/s at 64 in flight (what the contract costs)",
-        pairedRatio("raw-wire", "raw-rr", 64, "ops_per_s"), "%.2f");
-    reference(references, "`client-inmem` ops/s ÷ `raw-wire` ops/s at 64 in flight (what the framework adds)",
-        pairedRatio("client-inmem", "raw-wire", 64, "ops_per_s"), "%.2f");
+    reference(references, "`raw-wire-v1` ops/s ÷ `raw-rr` ops/s at 64 in flight (what contract 1's headers cost)",
+        pairedRatio("raw-wire-v1", "raw-rr", 64, "ops_per_s"), "%.2f");
+    reference(references, "`raw-wire` ops/s ÷ `raw-wire-v1` ops/s at 64 in flight (contract 1.1 against 1)",
+        pairedRatio("raw-wire", "raw-wire-v1", 64, "ops_per_s"), "%.2f");
     reference(references, "`raw-wire` p50 ÷ `raw-rr` p50 at 1 in flight",
         pairedRatio("raw-wire", "raw-rr", 1, "p50_us"), "%.2f");
     reference(references, "`client-inmem` p50 ÷ `raw-wire` p50 at 1 in flight",
         pairedRatio("client-inmem", "raw-wire", 1, "p50_us"), "%.2f");
+    reference(references, "`client-inmem` ops/s ÷ `raw-micro` ops/s at 64 in flight",
+        pairedRatio("client-inmem", "raw-micro", 64, "ops_per_s"), "%.2f");
     reference(references, "server-side bytes per request of the hand-written `raw-wire` responder",
         number(allocWire, "server_bytes_per_op"), "%.0f B");
     reference(references, "server-side bytes per request of the hand-written `raw-micro` responder",
@@ -121,12 +138,17 @@ final class Report {
     references.add(r);
   }
 
-  private void target(String figure, String goal, double value, DoublePredicate met, String format) {
+  /**
+   * Adds a target: {@code value} judged by {@code met} and shown with {@code format}, followed by
+   * {@code beside}, figures that explain it but are not judged. A value that could not be measured
+   * fails.
+   */
+  private void target(String figure, String goal, double value, DoublePredicate met, String format, String beside) {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("figure", figure);
     t.put("target", goal);
     t.put("value", Double.isNaN(value) ? null : value);
-    t.put("shown", Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value));
+    t.put("shown", (Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value)) + beside);
     t.put("pass", !Double.isNaN(value) && met.test(value));
     targets.add(t);
   }
@@ -174,9 +196,9 @@ final class Report {
     for (Map<String, Object> t : targets) {
       md.append("| ").append(t.get("figure")).append(" | ").append(t.get("target")).append(" | ")
           .append(t.get("shown")).append(" | ")
-          .append(Boolean.TRUE.equals(t.get("pass")) ? "pass" : "**FAIL**").append(" |\n");
+          .append(Boolean.TRUE.equals(t.get("pass")) ? "PASS" : "**FAIL**").append(" |\n");
     }
-    md.append("\n### Where the gap comes from (references, not targets)\n\n| figure | measured |\n|---|---|\n");
+    md.append("\n### Where the time goes (references, not targets)\n\n| figure | measured |\n|---|---|\n");
     for (Map<String, Object> r : references()) {
       md.append("| ").append(r.get("figure")).append(" | ").append(r.get("shown")).append(" |\n");
     }
@@ -224,7 +246,8 @@ final class Report {
         .append(String.format(Locale.ROOT,
             "%s aggregates (%s source files, %s generated): javac with the processor %s ms, "
                 + "javac over all sources with `-proc:none` %s ms, processor %s ms (%s). "
-                + "Wall clock: %s ms and %s ms (%s).\n",
+                + "Wall clock: %s ms and %s ms (%s). "
+                + "javac's floor: over all sources with a processor that generates one class %s ms (%s).\n",
             fmt(number(processor, "aggregates"), "%.0f"),
             fmt(number(processor, "source_files"), "%.0f"),
             fmt(number(processor, "generated_files"), "%.0f"),
@@ -234,7 +257,9 @@ final class Report {
             fmt(number(processor, "processor_share") * 100, "%.1f %%"),
             fmt(number(processor, "wall_with_processor_ms"), "%,.0f"),
             fmt(number(processor, "wall_proc_none_ms"), "%,.0f"),
-            fmt(number(processor, "wall_processor_share") * 100, "%.1f %%")));
+            fmt(number(processor, "wall_processor_share") * 100, "%.1f %%"),
+            fmt(number(processor, "javac_floor_ms"), "%,.0f"),
+            fmt(number(processor, "floor_share") * 100, "%.1f %%")));
     return md.toString();
   }
 

@@ -27,25 +27,25 @@ import java.util.stream.Collectors;
  * {@code suite}: every scenario, each in a fresh JVM, and the targets.
  *
  * <p>The request scenarios are interleaved so that their ratios come from figures measured side by
- * side on a noisy shared machine: each of {@code raw-rr}, {@code raw-rr-traced}, {@code raw-micro},
- * {@code raw-wire} and {@code client-inmem} runs in its own JVM ({@link ServedScenario}), warmed up
- * once; then each repeat measures every in-flight level (1, 16, 64, 256) of every scenario, the
- * scenarios one after the other at each level (the order rotates from one repeat to the next), the
- * others idle meanwhile. The reference {@code raw-rr-traced} is measured only at the levels the
- * targets compare (1 and 64), which keeps the suite under 10 minutes. A figure is the median over
- * the repeats; a ratio is the median over the repeats of the ratio within the repeat. Then it runs
- * {@code server-alloc}, {@code codec} and {@code processor}, prints Markdown tables and writes every
- * figure as JSON.
+ * side on a noisy shared machine: each of {@link Main#REQUEST_SCENARIOS} runs in its own JVM
+ * ({@link ServedScenario}), warmed up once; then each repeat measures every in-flight level (1, 16,
+ * 64, 256) of every scenario, the scenarios one after the other at each level (the order rotates
+ * from one repeat to the next), the others idle meanwhile. The references {@code raw-rr-traced} and
+ * {@code raw-wire-v1} are measured only at 1 and 64 in flight, the levels their ratios are read at,
+ * which keeps the suite near 10 minutes. A figure is the median over the repeats; a ratio is the
+ * median over the repeats of the ratio within the repeat. Then it runs {@code server-alloc},
+ * {@code codec} and {@code processor}, prints Markdown tables, writes every figure as JSON and
+ * draws the request figures ({@link BenchChart}).
  */
 public final class Suite {
   private static final List<Integer> LEVELS = List.of(1, 16, 64, 256);
   private static final String CLIENT = "client-inmem";
   private static final String RAW_RR = "raw-rr";
   private static final String RAW_MICRO = "raw-micro";
-  /** A reference measured only at {@link #TARGET_LEVELS}. */
-  private static final String RAW_RR_TRACED = "raw-rr-traced";
-  /** The in-flight levels the targets compare. */
-  private static final List<Integer> TARGET_LEVELS = List.of(1, 64);
+  /** References measured only at {@link #REFERENCE_LEVELS}. */
+  private static final List<String> REFERENCES = List.of("raw-rr-traced", "raw-wire-v1");
+  /** The in-flight levels the references are read at. */
+  private static final List<Integer> REFERENCE_LEVELS = List.of(1, 64);
 
   private Suite() {}
 
@@ -97,7 +97,7 @@ public final class Suite {
         for (int level : LEVELS) {
           for (int i = 0; i < served.size(); i++) {
             ServedScenario scenario = served.get((i + r) % served.size());
-            if (scenario.scenario().equals(RAW_RR_TRACED) && !TARGET_LEVELS.contains(level)) {
+            if (REFERENCES.contains(scenario.scenario()) && !REFERENCE_LEVELS.contains(level)) {
               continue;
             }
             Map<String, String> result = scenario.run(level, settle, seconds);
@@ -152,6 +152,14 @@ public final class Suite {
     }
     System.out.println(report.markdown(machineLine(json)));
     System.out.println("JSON: " + out);
+    Path chart = Path.of(options.string("chart", BenchChart.besideResults(out).toString()));
+    try {
+      BenchChart.draw(out, chart);
+      System.out.println("Chart: " + chart);
+    } catch (IOException | RuntimeException e) {
+      // the figures are written already: a chart that cannot be drawn must not lose them
+      System.out.println("Chart not drawn (" + e + "); `chart --in " + out + "` draws it later");
+    }
   }
 
   private static Path defaultOutput() {
