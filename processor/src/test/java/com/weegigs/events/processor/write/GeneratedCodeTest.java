@@ -142,7 +142,7 @@ class GeneratedCodeTest {
 
     DecodeContext missing = new DecodeContext();
     assertNull(read(placeOrder, "{\"weight\":null,\"sequence\":99999999999999999999}", missing));
-    assertEquals(List.of("weight", "sequence", "customer", "email", "due", "priority", "reference", "discount"),
+    assertEquals(List.of("weight", "sequence", "customer"),
         missing.violations().stream().map(Violation::path).toList());
     assertEquals("must not be null", missing.violations().get(0).message());
   }
@@ -263,8 +263,7 @@ class GeneratedCodeTest {
     assertEquals(json, write(state, decodeClean(state, json)));
     DecodeContext context = new DecodeContext();
     assertNull(read(state, "{\"violations\":{\"context\":\"x\"}}", context));
-    assertEquals(List.of("violations.context", "violations.parser", "violations.field", "violations.e", "violations.value",
-        "violations.hasParser", "parser", "context", "field", "e", "value", "hasParser"),
+    assertEquals(List.of("violations.context", "violations.parser", "violations.e", "parser", "context", "e"),
         context.violations().stream().map(Violation::path).toList());
     AggregateType<?, ?> type = (AggregateType<?, ?>) constant("com.example.edge.EdgeCodecs", "TYPE");
     assertTrue(type.stateSchema().contains("{\"anyOf\":[{\"$ref\":\"#\"},{\"type\":\"null\"}]}"), type.stateSchema());
