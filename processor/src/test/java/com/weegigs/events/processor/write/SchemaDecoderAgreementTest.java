@@ -1,5 +1,9 @@
 package com.weegigs.events.processor.write;
 
+import static com.weegigs.events.processor.write.CompiledModels.codec;
+import static com.weegigs.events.processor.write.CompiledModels.constant;
+import static com.weegigs.events.processor.write.CompiledModels.read;
+import static com.weegigs.events.processor.write.CompiledModels.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,13 +46,6 @@ class SchemaDecoderAgreementTest {
   private static final String CUSTOMER = "\"123e4567-e89b-12d3-a456-426614174000\"";
   private static final String ADDRESS = "{\"street\":\"1 Main St\",\"postcode\":\"2000\"}";
   private static final String LINE = "{\"sku\":\"A\",\"quantity\":2,\"unitPrice\":1.25}";
-
-  private static ClassLoader loader;
-
-  @BeforeAll
-  static void compile() {
-    loader = CompiledModels.loader();
-  }
 
   /** A generated codec, the schema that describes its record, and a complete object for it. */
   private record Case(String name, JsonCodec<Object> codec, Map<String, Object> schema, String complete) {}
@@ -82,7 +78,7 @@ class SchemaDecoderAgreementTest {
     for (Case c : cases()) {
       Map<String, String> fields = fields(c.complete());
       assertEquals(map(c.schema().get("properties")).keySet(), fields.keySet(), c.name() + ": the complete object has every property");
-      Object whole = decode(c.codec(), c.complete(), new DecodeContext());
+      Object whole = read(c.codec(), c.complete(), new DecodeContext());
       assertNotNull(whole, c.name());
       Set<String> required = requiredOf(c.schema());
       for (String field : fields.keySet()) {
@@ -91,7 +87,7 @@ class SchemaDecoderAgreementTest {
         kindsSeen.add(kind(component.getType()) + (isRequired ? " required" : " optional"));
 
         DecodeContext context = new DecodeContext();
-        Object absent = decode(c.codec(), without(fields, field, null), context);
+        Object absent = read(c.codec(), without(fields, field, null), context);
         if (isRequired) {
           assertNull(absent, c.name() + "." + field + " is required, so an object without it must not decode");
           assertEquals(List.of(new Violation(field, "is required")), context.violations(), c.name() + "." + field);
@@ -100,7 +96,7 @@ class SchemaDecoderAgreementTest {
           assertNotNull(absent, c.name() + "." + field);
           assertEquals(defaultOf(component.getType()), component.getAccessor().invoke(absent), c.name() + "." + field + " reads as its default");
           DecodeContext nullContext = new DecodeContext();
-          Object nulled = decode(c.codec(), without(fields, field, "null"), nullContext);
+          Object nulled = read(c.codec(), without(fields, field, "null"), nullContext);
           assertEquals(List.of(), nullContext.violations(), c.name() + "." + field + ": null");
           assertEquals(absent, nulled, c.name() + "." + field + ": JSON null reads as absence does");
         }
@@ -117,7 +113,7 @@ class SchemaDecoderAgreementTest {
   @Test
   void theEncoderWritesNullsAndEmptyContainersAndLeavesOutAnEmptyOptional() throws Exception {
     JsonCodec<Object> placeOrder = codec(constant(SHOP, "PLACE_ORDER"));
-    Object minimal = decode(placeOrder, "{\"customer\":" + CUSTOMER + ",\"weight\":0,\"sequence\":0}", new DecodeContext());
+    Object minimal = read(placeOrder, "{\"customer\":" + CUSTOMER + ",\"weight\":0,\"sequence\":0}", new DecodeContext());
     assertEquals("{\"customer\":" + CUSTOMER + ",\"email\":null,\"lines\":[],\"tags\":[],\"counts\":{},\"due\":null,"
         + "\"priority\":null,\"weight\":0.0,\"sequence\":0,\"reference\":null,\"discount\":null}", write(placeOrder, minimal));
   }
@@ -135,18 +131,6 @@ class SchemaDecoderAgreementTest {
   private static Case state(String codecs, String constant, String complete) throws Exception {
     AggregateType<?, ?> type = (AggregateType<?, ?>) constant(codecs, "TYPE");
     return new Case(constant, codec(constant(codecs, constant)), parse(type.stateSchema()), complete);
-  }
-
-  private static Object constant(String type, String field) throws ReflectiveOperationException {
-    return Class.forName(type, true, loader).getField(field).get(null);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static JsonCodec<Object> codec(Object codec) {
-    if (codec instanceof CommandType<?> command) {
-      return (JsonCodec<Object>) command.codec();
-    }
-    return (JsonCodec<Object>) codec;
   }
 
   @SuppressWarnings("unchecked")
@@ -223,21 +207,6 @@ class SchemaDecoderAgreementTest {
       }
     });
     return "{" + String.join(",", members) + "}";
-  }
-
-  private static Object decode(JsonCodec<Object> codec, String json, DecodeContext context) throws IOException {
-    try (JsonParser parser = JSON.createParser(json)) {
-      parser.nextToken();
-      return codec.read(parser, context);
-    }
-  }
-
-  private static String write(JsonCodec<Object> codec, Object value) throws IOException {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator generator = JSON.createGenerator(out)) {
-      codec.write(generator, value);
-    }
-    return out.toString();
   }
 
   /** A JSON text as maps, lists, strings, numbers, booleans and {@code null}. */
