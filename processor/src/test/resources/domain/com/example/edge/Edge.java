@@ -1,9 +1,10 @@
 package com.example.edge;
 
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Optional;
 
-public record Edge(String parser, int context, String field, boolean e, String value, String hasParser, List<String> generator,
+public record Edge(@NotNull String parser, int context, String field, boolean e, String value, String hasParser, List<String> generator,
     Optional<Edge> violations) {
   static Edge create(String key) {
     return new Edge(key, 0, null, false, null, null, List.of(), Optional.empty());

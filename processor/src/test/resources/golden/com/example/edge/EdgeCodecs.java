@@ -112,7 +112,7 @@ public final class EdgeCodecs {
       """
       {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Event",\
       "description":"event event of aggregate edge","type":"object",\
-      "properties":{"key":{"type":["string","null"]}},"required":["key"]}""");
+      "properties":{"key":{"type":["string","null"]}}}""");
 
   /**
    * Event {@code default-codec}, generated from {@link com.example.edge.DefaultCodec}: its codec and JSON Schema.
@@ -135,12 +135,11 @@ public final class EdgeCodecs {
       """
       {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Edge",\
       "description":"state of aggregate edge","type":"object",\
-      "properties":{"parser":{"type":["string","null"]},"context":{"type":"integer",\
-      "format":"int32"},"field":{"type":["string","null"]},"e":{"type":"boolean"},\
-      "value":{"type":["string","null"]},"hasParser":{"type":["string","null"]},\
-      "generator":{"type":["array","null"],"items":{"type":"string"}},\
-      "violations":{"anyOf":[{"$ref":"#"},{"type":"null"}]}},"required":["parser","context",\
-      "field","e","value","hasParser"]}""")
+      "properties":{"parser":{"type":"string"},"context":{"type":"integer","format":"int32"},\
+      "field":{"type":["string","null"]},"e":{"type":"boolean"},"value":{"type":["string",\
+      "null"]},"hasParser":{"type":["string","null"]},"generator":{"type":["array","null"],\
+      "items":{"type":"string"}},"violations":{"anyOf":[{"$ref":"#"},{"type":"null"}]}},\
+      "required":["parser","context","e"]}""")
     .command(DEFAULT)
     .command(TYPE_COMMAND)
     .event(DEFAULT_EVENT)
@@ -195,13 +194,10 @@ public final class EdgeCodecs {
       int contextValue = 0;
       boolean hasContext = false;
       String fieldValue = null;
-      boolean hasField = false;
       boolean eValue = false;
       boolean hasE = false;
       String valueValue = null;
-      boolean hasValue = false;
       String hasParser = null;
-      boolean hasHasParser = false;
       List<String> generatorValue = List.of();
       Optional<Edge> violationsValue = Optional.empty();
       SerializedString expected = FIELD_PARSER;
@@ -220,7 +216,6 @@ public final class EdgeCodecs {
           }
           case "field" -> {
             fieldValue = ScalarReaders.readString(parser, context, "field");
-            hasField = true;
             expected = FIELD_E;
           }
           case "e" -> {
@@ -230,12 +225,10 @@ public final class EdgeCodecs {
           }
           case "value" -> {
             valueValue = ScalarReaders.readString(parser, context, "value");
-            hasValue = true;
             expected = FIELD_HAS_PARSER;
           }
           case "hasParser" -> {
             hasParser = ScalarReaders.readString(parser, context, "hasParser");
-            hasHasParser = true;
             expected = FIELD_GENERATOR;
           }
           case "generator" -> {
@@ -255,17 +248,8 @@ public final class EdgeCodecs {
       if (!hasContext) {
         JsonRecords.missing(context, "context");
       }
-      if (!hasField) {
-        JsonRecords.missing(context, "field");
-      }
       if (!hasE) {
         JsonRecords.missing(context, "e");
-      }
-      if (!hasValue) {
-        JsonRecords.missing(context, "value");
-      }
-      if (!hasHasParser) {
-        JsonRecords.missing(context, "hasParser");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -437,21 +421,16 @@ public final class EdgeCodecs {
       }
       int violations = context.violationCount();
       String key = null;
-      boolean hasKey = false;
       SerializedString expected = FIELD_KEY;
       for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "key" -> {
             key = ScalarReaders.readString(parser, context, "key");
-            hasKey = true;
             expected = null;
           }
           default -> parser.skipChildren();
         }
-      }
-      if (!hasKey) {
-        JsonRecords.missing(context, "key");
       }
       if (context.violationCount() != violations) {
         return null;

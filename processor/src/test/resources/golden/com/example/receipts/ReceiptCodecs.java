@@ -134,7 +134,7 @@ public final class ReceiptCodecs {
       """
       {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"VoidReceipt",\
       "description":"command void-receipt of aggregate receipt","type":"object",\
-      "properties":{"reason":{"type":["string","null"],"maxLength":200}},"required":["reason"]}""");
+      "properties":{"reason":{"type":["string","null"],"maxLength":200}}}""");
 
   /**
    * Event {@code item-added}, generated from {@link ItemAdded}: its codec and JSON Schema.
@@ -148,7 +148,7 @@ public final class ReceiptCodecs {
       "description":"event item-added of aggregate receipt","type":"object",\
       "properties":{"name":{"type":["string","null"]},"price":{"type":["number","null"]},\
       "quantity":{"type":"integer","format":"int32"},"lineTotal":{"type":["number","null"]}},\
-      "required":["name","price","quantity","lineTotal"]}""");
+      "required":["quantity"]}""");
 
   /**
    * Event {@code item-removed}, generated from {@link ItemRemoved}: its codec and JSON Schema.
@@ -161,7 +161,7 @@ public final class ReceiptCodecs {
       {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"ItemRemoved",\
       "description":"event item-removed of aggregate receipt","type":"object",\
       "properties":{"name":{"type":["string","null"]},"refundAmount":{"type":["number",\
-      "null"]}},"required":["name","refundAmount"]}""");
+      "null"]}}}""");
 
   /**
    * Event {@code receipt-finalized}, generated from {@link ReceiptFinalized}: its codec and JSON Schema.
@@ -174,7 +174,7 @@ public final class ReceiptCodecs {
       {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"ReceiptFinalized",\
       "description":"event receipt-finalized of aggregate receipt","type":"object",\
       "properties":{"finalTotal":{"type":["number","null"]},"itemCount":{"type":"integer",\
-      "format":"int32"}},"required":["finalTotal","itemCount"]}""");
+      "format":"int32"}},"required":["itemCount"]}""");
 
   /**
    * Event {@code receipt-voided}, generated from {@link ReceiptVoided}: its codec and JSON Schema.
@@ -187,7 +187,7 @@ public final class ReceiptCodecs {
       {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"ReceiptVoided",\
       "description":"event receipt-voided of aggregate receipt","type":"object",\
       "properties":{"reason":{"type":["string","null"]},"voidedTotal":{"type":["number",\
-      "null"]}},"required":["reason","voidedTotal"]}""");
+      "null"]}}}""");
 
   /**
    * The {@code receipt} aggregate of service {@code receipts}: state codec and schema, commands and events.
@@ -201,10 +201,10 @@ public final class ReceiptCodecs {
       "description":"state of aggregate receipt","type":"object",\
       "properties":{"id":{"type":["string","null"]},"status":{"anyOf":[{"type":"string",\
       "enum":["open","closed","voided"]},{"type":"null"}]},"items":{"type":["array","null"],\
-      "items":{"$ref":"#/$defs/Item"}},"total":{"type":["number","null"]}},"required":["id",\
-      "status","total"],"$defs":{"Item":{"type":"object","properties":{"name":{"type":["string",\
-      "null"]},"price":{"type":["number","null"]},"quantity":{"type":"integer",\
-      "format":"int32"}},"required":["name","price","quantity"]}}}""")
+      "items":{"$ref":"#/$defs/Item"}},"total":{"type":["number","null"]}},\
+      "$defs":{"Item":{"type":"object","properties":{"name":{"type":["string","null"]},\
+      "price":{"type":["number","null"]},"quantity":{"type":"integer","format":"int32"}},\
+      "required":["quantity"]}}}""")
     .command(ADD_ITEM)
     .command(FINALIZE)
     .command(REMOVE_ITEM)
@@ -244,24 +244,19 @@ public final class ReceiptCodecs {
       }
       int violations = context.violationCount();
       String id = null;
-      boolean hasId = false;
       Status status = null;
-      boolean hasStatus = false;
       List<Item> items = List.of();
       BigDecimal total = null;
-      boolean hasTotal = false;
       SerializedString expected = FIELD_ID;
       for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "id" -> {
             id = ScalarReaders.readString(parser, context, "id");
-            hasId = true;
             expected = FIELD_STATUS;
           }
           case "status" -> {
             status = JsonRecords.readField(parser, context, "status", ReceiptCodecs.STATUS_CODEC);
-            hasStatus = true;
             expected = FIELD_ITEMS;
           }
           case "items" -> {
@@ -270,20 +265,10 @@ public final class ReceiptCodecs {
           }
           case "total" -> {
             total = ScalarReaders.readBigDecimal(parser, context, "total");
-            hasTotal = true;
             expected = null;
           }
           default -> parser.skipChildren();
         }
-      }
-      if (!hasId) {
-        JsonRecords.missing(context, "id");
-      }
-      if (!hasStatus) {
-        JsonRecords.missing(context, "status");
-      }
-      if (!hasTotal) {
-        JsonRecords.missing(context, "total");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -464,21 +449,16 @@ public final class ReceiptCodecs {
       }
       int violations = context.violationCount();
       String reason = null;
-      boolean hasReason = false;
       SerializedString expected = FIELD_REASON;
       for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "reason" -> {
             reason = ScalarReaders.readString(parser, context, "reason");
-            hasReason = true;
             expected = null;
           }
           default -> parser.skipChildren();
         }
-      }
-      if (!hasReason) {
-        JsonRecords.missing(context, "reason");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -520,25 +500,20 @@ public final class ReceiptCodecs {
       }
       int violations = context.violationCount();
       String name = null;
-      boolean hasName = false;
       BigDecimal price = null;
-      boolean hasPrice = false;
       int quantity = 0;
       boolean hasQuantity = false;
       BigDecimal lineTotal = null;
-      boolean hasLineTotal = false;
       SerializedString expected = FIELD_NAME;
       for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "name" -> {
             name = ScalarReaders.readString(parser, context, "name");
-            hasName = true;
             expected = FIELD_PRICE;
           }
           case "price" -> {
             price = ScalarReaders.readBigDecimal(parser, context, "price");
-            hasPrice = true;
             expected = FIELD_QUANTITY;
           }
           case "quantity" -> {
@@ -548,23 +523,13 @@ public final class ReceiptCodecs {
           }
           case "lineTotal" -> {
             lineTotal = ScalarReaders.readBigDecimal(parser, context, "lineTotal");
-            hasLineTotal = true;
             expected = null;
           }
           default -> parser.skipChildren();
         }
       }
-      if (!hasName) {
-        JsonRecords.missing(context, "name");
-      }
-      if (!hasPrice) {
-        JsonRecords.missing(context, "price");
-      }
       if (!hasQuantity) {
         JsonRecords.missing(context, "quantity");
-      }
-      if (!hasLineTotal) {
-        JsonRecords.missing(context, "lineTotal");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -599,31 +564,21 @@ public final class ReceiptCodecs {
       }
       int violations = context.violationCount();
       String name = null;
-      boolean hasName = false;
       BigDecimal refundAmount = null;
-      boolean hasRefundAmount = false;
       SerializedString expected = FIELD_NAME;
       for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "name" -> {
             name = ScalarReaders.readString(parser, context, "name");
-            hasName = true;
             expected = FIELD_REFUND_AMOUNT;
           }
           case "refundAmount" -> {
             refundAmount = ScalarReaders.readBigDecimal(parser, context, "refundAmount");
-            hasRefundAmount = true;
             expected = null;
           }
           default -> parser.skipChildren();
         }
-      }
-      if (!hasName) {
-        JsonRecords.missing(context, "name");
-      }
-      if (!hasRefundAmount) {
-        JsonRecords.missing(context, "refundAmount");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -659,7 +614,6 @@ public final class ReceiptCodecs {
       }
       int violations = context.violationCount();
       BigDecimal finalTotal = null;
-      boolean hasFinalTotal = false;
       int itemCount = 0;
       boolean hasItemCount = false;
       SerializedString expected = FIELD_FINAL_TOTAL;
@@ -668,7 +622,6 @@ public final class ReceiptCodecs {
         switch (field) {
           case "finalTotal" -> {
             finalTotal = ScalarReaders.readBigDecimal(parser, context, "finalTotal");
-            hasFinalTotal = true;
             expected = FIELD_ITEM_COUNT;
           }
           case "itemCount" -> {
@@ -678,9 +631,6 @@ public final class ReceiptCodecs {
           }
           default -> parser.skipChildren();
         }
-      }
-      if (!hasFinalTotal) {
-        JsonRecords.missing(context, "finalTotal");
       }
       if (!hasItemCount) {
         JsonRecords.missing(context, "itemCount");
@@ -718,31 +668,21 @@ public final class ReceiptCodecs {
       }
       int violations = context.violationCount();
       String reason = null;
-      boolean hasReason = false;
       BigDecimal voidedTotal = null;
-      boolean hasVoidedTotal = false;
       SerializedString expected = FIELD_REASON;
       for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "reason" -> {
             reason = ScalarReaders.readString(parser, context, "reason");
-            hasReason = true;
             expected = FIELD_VOIDED_TOTAL;
           }
           case "voidedTotal" -> {
             voidedTotal = ScalarReaders.readBigDecimal(parser, context, "voidedTotal");
-            hasVoidedTotal = true;
             expected = null;
           }
           default -> parser.skipChildren();
         }
-      }
-      if (!hasReason) {
-        JsonRecords.missing(context, "reason");
-      }
-      if (!hasVoidedTotal) {
-        JsonRecords.missing(context, "voidedTotal");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -781,9 +721,7 @@ public final class ReceiptCodecs {
       }
       int violations = context.violationCount();
       String name = null;
-      boolean hasName = false;
       BigDecimal price = null;
-      boolean hasPrice = false;
       int quantity = 0;
       boolean hasQuantity = false;
       SerializedString expected = FIELD_NAME;
@@ -792,12 +730,10 @@ public final class ReceiptCodecs {
         switch (field) {
           case "name" -> {
             name = ScalarReaders.readString(parser, context, "name");
-            hasName = true;
             expected = FIELD_PRICE;
           }
           case "price" -> {
             price = ScalarReaders.readBigDecimal(parser, context, "price");
-            hasPrice = true;
             expected = FIELD_QUANTITY;
           }
           case "quantity" -> {
@@ -807,12 +743,6 @@ public final class ReceiptCodecs {
           }
           default -> parser.skipChildren();
         }
-      }
-      if (!hasName) {
-        JsonRecords.missing(context, "name");
-      }
-      if (!hasPrice) {
-        JsonRecords.missing(context, "price");
       }
       if (!hasQuantity) {
         JsonRecords.missing(context, "quantity");

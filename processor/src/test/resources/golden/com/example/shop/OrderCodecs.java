@@ -115,14 +115,12 @@ public final class OrderCodecs {
       {"type":"null"}]},"weight":{"type":"number","maximum":100},"sequence":{"type":"integer",\
       "format":"int64","maximum":0},"reference":{"type":["integer","null"],"maximum":1000},\
       "discount":{"type":["integer","null"],"format":"int32","exclusiveMaximum":0}},\
-      "required":["customer","email","due","priority","weight","sequence","reference",\
-      "discount"],"$defs":{"Line":{"type":"object","properties":{"sku":{"type":"string",\
-      "minLength":1},"quantity":{"type":"integer","format":"int32","exclusiveMinimum":0},\
-      "unitPrice":{"type":["number","null"],"exclusiveMinimum":0.00}},"required":["sku",\
-      "quantity","unitPrice"]},"Address":{"type":"object",\
+      "required":["customer","weight","sequence"],"$defs":{"Line":{"type":"object",\
+      "properties":{"sku":{"type":"string","minLength":1},"quantity":{"type":"integer",\
+      "format":"int32","exclusiveMinimum":0},"unitPrice":{"type":["number","null"],\
+      "exclusiveMinimum":0.00}},"required":["sku","quantity"]},"Address":{"type":"object",\
       "properties":{"street":{"type":"string","minLength":1,"pattern":"\\\\S"},\
-      "postcode":{"type":["string","null"],"pattern":"^(?:[0-9]{4})$"}},"required":["street",\
-      "postcode"]}}}""");
+      "postcode":{"type":["string","null"],"pattern":"^(?:[0-9]{4})$"}},"required":["street"]}}}""");
 
   /**
    * Command {@code pay}, generated from {@link Pay}: its codec, validator and JSON Schema.
@@ -135,8 +133,7 @@ public final class OrderCodecs {
       """
       {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Pay",\
       "description":"command pay of aggregate order","type":"object",\
-      "properties":{"amount":{"type":["number","null"],"exclusiveMinimum":0}},\
-      "required":["amount"]}""");
+      "properties":{"amount":{"type":["number","null"],"exclusiveMinimum":0}}}""");
 
   /**
    * Command {@code ship}, generated from {@link Ship}: its codec, validator and JSON Schema.
@@ -152,7 +149,7 @@ public final class OrderCodecs {
       "properties":{"to":{"$ref":"#/$defs/Address"}},"required":["to"],\
       "$defs":{"Address":{"type":"object","properties":{"street":{"type":"string","minLength":1,\
       "pattern":"\\\\S"},"postcode":{"type":["string","null"],"pattern":"^(?:[0-9]{4})$"}},\
-      "required":["street","postcode"]}}}""");
+      "required":["street"]}}}""");
 
   /**
    * Event {@code order-placed}, generated from {@link OrderPlaced}: its codec and JSON Schema.
@@ -167,11 +164,10 @@ public final class OrderCodecs {
       "properties":{"id":{"type":["string","null"]},"customer":{"type":["string","null"],\
       "format":"uuid"},"placedAt":{"type":["string","null"],"format":"date-time"},\
       "lines":{"type":["array","null"],"items":{"$ref":"#/$defs/Line"}},\
-      "note":{"type":["string","null"]}},"required":["id","customer","placedAt"],\
-      "$defs":{"Line":{"type":"object","properties":{"sku":{"type":"string","minLength":1},\
-      "quantity":{"type":"integer","format":"int32","exclusiveMinimum":0},\
-      "unitPrice":{"type":["number","null"],"exclusiveMinimum":0.00}},"required":["sku",\
-      "quantity","unitPrice"]}}}""");
+      "note":{"type":["string","null"]}},"$defs":{"Line":{"type":"object",\
+      "properties":{"sku":{"type":"string","minLength":1},"quantity":{"type":"integer",\
+      "format":"int32","exclusiveMinimum":0},"unitPrice":{"type":["number","null"],\
+      "exclusiveMinimum":0.00}},"required":["sku","quantity"]}}}""");
 
   /**
    * Event {@code order-paid}, generated from {@link OrderPaid}: its codec and JSON Schema.
@@ -183,7 +179,7 @@ public final class OrderCodecs {
       """
       {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"OrderPaid",\
       "description":"event order-paid of aggregate order","type":"object",\
-      "properties":{"amount":{"type":["number","null"]}},"required":["amount"]}""");
+      "properties":{"amount":{"type":["number","null"]}}}""");
 
   /**
    * Event {@code order-shipped}, generated from {@link OrderShipped}: its codec and JSON Schema.
@@ -196,10 +192,9 @@ public final class OrderCodecs {
       {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"OrderShipped",\
       "description":"event order-shipped of aggregate order","type":"object",\
       "properties":{"to":{"anyOf":[{"$ref":"#/$defs/Address"},{"type":"null"}]}},\
-      "required":["to"],"$defs":{"Address":{"type":"object",\
-      "properties":{"street":{"type":"string","minLength":1,"pattern":"\\\\S"},\
-      "postcode":{"type":["string","null"],"pattern":"^(?:[0-9]{4})$"}},"required":["street",\
-      "postcode"]}}}""");
+      "$defs":{"Address":{"type":"object","properties":{"street":{"type":"string","minLength":1,\
+      "pattern":"\\\\S"},"postcode":{"type":["string","null"],"pattern":"^(?:[0-9]{4})$"}},\
+      "required":["street"]}}}""");
 
   /**
    * The {@code order} aggregate of service {@code shop}: state codec and schema, commands and events.
@@ -214,11 +209,10 @@ public final class OrderCodecs {
       "properties":{"id":{"type":["string","null"]},"customer":{"type":["string","null"],\
       "format":"uuid"},"placedAt":{"type":["string","null"],"format":"date-time"},\
       "lines":{"type":["array","null"],"items":{"$ref":"#/$defs/Line"}},\
-      "paid":{"type":"boolean"}},"required":["id","customer","placedAt","paid"],\
-      "$defs":{"Line":{"type":"object","properties":{"sku":{"type":"string","minLength":1},\
-      "quantity":{"type":"integer","format":"int32","exclusiveMinimum":0},\
-      "unitPrice":{"type":["number","null"],"exclusiveMinimum":0.00}},"required":["sku",\
-      "quantity","unitPrice"]}}}""")
+      "paid":{"type":"boolean"}},"required":["paid"],"$defs":{"Line":{"type":"object",\
+      "properties":{"sku":{"type":"string","minLength":1},"quantity":{"type":"integer",\
+      "format":"int32","exclusiveMinimum":0},"unitPrice":{"type":["number","null"],\
+      "exclusiveMinimum":0.00}},"required":["sku","quantity"]}}}""")
     .command(PLACE_ORDER)
     .command(PAY)
     .command(SHIP)
@@ -260,11 +254,8 @@ public final class OrderCodecs {
       }
       int violations = context.violationCount();
       String id = null;
-      boolean hasId = false;
       UUID customer = null;
-      boolean hasCustomer = false;
       Instant placedAt = null;
-      boolean hasPlacedAt = false;
       List<Line> lines = List.of();
       boolean paid = false;
       boolean hasPaid = false;
@@ -274,17 +265,14 @@ public final class OrderCodecs {
         switch (field) {
           case "id" -> {
             id = ScalarReaders.readString(parser, context, "id");
-            hasId = true;
             expected = FIELD_CUSTOMER;
           }
           case "customer" -> {
             customer = ScalarReaders.readUuid(parser, context, "customer");
-            hasCustomer = true;
             expected = FIELD_PLACED_AT;
           }
           case "placedAt" -> {
             placedAt = ScalarReaders.readInstant(parser, context, "placedAt");
-            hasPlacedAt = true;
             expected = FIELD_LINES;
           }
           case "lines" -> {
@@ -298,15 +286,6 @@ public final class OrderCodecs {
           }
           default -> parser.skipChildren();
         }
-      }
-      if (!hasId) {
-        JsonRecords.missing(context, "id");
-      }
-      if (!hasCustomer) {
-        JsonRecords.missing(context, "customer");
-      }
-      if (!hasPlacedAt) {
-        JsonRecords.missing(context, "placedAt");
       }
       if (!hasPaid) {
         JsonRecords.missing(context, "paid");
@@ -381,24 +360,19 @@ public final class OrderCodecs {
       UUID customer = null;
       boolean hasCustomer = false;
       String email = null;
-      boolean hasEmail = false;
       List<Line> lines = List.of();
       Set<String> tags = Set.of();
       Map<String, Integer> counts = Map.of();
       Optional<String> note = Optional.empty();
       Optional<Address> deliverTo = Optional.empty();
       LocalDate due = null;
-      boolean hasDue = false;
       Priority priority = null;
-      boolean hasPriority = false;
       double weight = 0;
       boolean hasWeight = false;
       long sequence = 0;
       boolean hasSequence = false;
       BigInteger reference = null;
-      boolean hasReference = false;
       Integer discount = null;
-      boolean hasDiscount = false;
       SerializedString expected = FIELD_CUSTOMER;
       for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
@@ -410,7 +384,6 @@ public final class OrderCodecs {
           }
           case "email" -> {
             email = ScalarReaders.readString(parser, context, "email");
-            hasEmail = true;
             expected = FIELD_LINES;
           }
           case "lines" -> {
@@ -435,12 +408,10 @@ public final class OrderCodecs {
           }
           case "due" -> {
             due = ScalarReaders.readLocalDate(parser, context, "due");
-            hasDue = true;
             expected = FIELD_PRIORITY;
           }
           case "priority" -> {
             priority = JsonRecords.readField(parser, context, "priority", OrderCodecs.PRIORITY_CODEC);
-            hasPriority = true;
             expected = FIELD_WEIGHT;
           }
           case "weight" -> {
@@ -455,12 +426,10 @@ public final class OrderCodecs {
           }
           case "reference" -> {
             reference = ScalarReaders.readBigInteger(parser, context, "reference");
-            hasReference = true;
             expected = FIELD_DISCOUNT;
           }
           case "discount" -> {
             discount = JsonRecords.readField(parser, context, "discount", BuiltInCodecs.INTEGER);
-            hasDiscount = true;
             expected = null;
           }
           default -> parser.skipChildren();
@@ -469,26 +438,11 @@ public final class OrderCodecs {
       if (!hasCustomer) {
         JsonRecords.missing(context, "customer");
       }
-      if (!hasEmail) {
-        JsonRecords.missing(context, "email");
-      }
-      if (!hasDue) {
-        JsonRecords.missing(context, "due");
-      }
-      if (!hasPriority) {
-        JsonRecords.missing(context, "priority");
-      }
       if (!hasWeight) {
         JsonRecords.missing(context, "weight");
       }
       if (!hasSequence) {
         JsonRecords.missing(context, "sequence");
-      }
-      if (!hasReference) {
-        JsonRecords.missing(context, "reference");
-      }
-      if (!hasDiscount) {
-        JsonRecords.missing(context, "discount");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -520,21 +474,16 @@ public final class OrderCodecs {
       }
       int violations = context.violationCount();
       BigDecimal amount = null;
-      boolean hasAmount = false;
       SerializedString expected = FIELD_AMOUNT;
       for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "amount" -> {
             amount = ScalarReaders.readBigDecimal(parser, context, "amount");
-            hasAmount = true;
             expected = null;
           }
           default -> parser.skipChildren();
         }
-      }
-      if (!hasAmount) {
-        JsonRecords.missing(context, "amount");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -624,11 +573,8 @@ public final class OrderCodecs {
       }
       int violations = context.violationCount();
       String id = null;
-      boolean hasId = false;
       UUID customer = null;
-      boolean hasCustomer = false;
       Instant placedAt = null;
-      boolean hasPlacedAt = false;
       List<Line> lines = List.of();
       Optional<String> note = Optional.empty();
       SerializedString expected = FIELD_ID;
@@ -637,17 +583,14 @@ public final class OrderCodecs {
         switch (field) {
           case "id" -> {
             id = ScalarReaders.readString(parser, context, "id");
-            hasId = true;
             expected = FIELD_CUSTOMER;
           }
           case "customer" -> {
             customer = ScalarReaders.readUuid(parser, context, "customer");
-            hasCustomer = true;
             expected = FIELD_PLACED_AT;
           }
           case "placedAt" -> {
             placedAt = ScalarReaders.readInstant(parser, context, "placedAt");
-            hasPlacedAt = true;
             expected = FIELD_LINES;
           }
           case "lines" -> {
@@ -660,15 +603,6 @@ public final class OrderCodecs {
           }
           default -> parser.skipChildren();
         }
-      }
-      if (!hasId) {
-        JsonRecords.missing(context, "id");
-      }
-      if (!hasCustomer) {
-        JsonRecords.missing(context, "customer");
-      }
-      if (!hasPlacedAt) {
-        JsonRecords.missing(context, "placedAt");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -700,21 +634,16 @@ public final class OrderCodecs {
       }
       int violations = context.violationCount();
       BigDecimal amount = null;
-      boolean hasAmount = false;
       SerializedString expected = FIELD_AMOUNT;
       for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "amount" -> {
             amount = ScalarReaders.readBigDecimal(parser, context, "amount");
-            hasAmount = true;
             expected = null;
           }
           default -> parser.skipChildren();
         }
-      }
-      if (!hasAmount) {
-        JsonRecords.missing(context, "amount");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -746,21 +675,16 @@ public final class OrderCodecs {
       }
       int violations = context.violationCount();
       Address to = null;
-      boolean hasTo = false;
       SerializedString expected = FIELD_TO;
       for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
         switch (field) {
           case "to" -> {
             to = JsonRecords.readField(parser, context, "to", OrderCodecs.ADDRESS_CODEC);
-            hasTo = true;
             expected = null;
           }
           default -> parser.skipChildren();
         }
-      }
-      if (!hasTo) {
-        JsonRecords.missing(context, "to");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -803,7 +727,6 @@ public final class OrderCodecs {
       int quantity = 0;
       boolean hasQuantity = false;
       BigDecimal unitPrice = null;
-      boolean hasUnitPrice = false;
       SerializedString expected = FIELD_SKU;
       for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
@@ -820,7 +743,6 @@ public final class OrderCodecs {
           }
           case "unitPrice" -> {
             unitPrice = ScalarReaders.readBigDecimal(parser, context, "unitPrice");
-            hasUnitPrice = true;
             expected = null;
           }
           default -> parser.skipChildren();
@@ -831,9 +753,6 @@ public final class OrderCodecs {
       }
       if (!hasQuantity) {
         JsonRecords.missing(context, "quantity");
-      }
-      if (!hasUnitPrice) {
-        JsonRecords.missing(context, "unitPrice");
       }
       if (context.violationCount() != violations) {
         return null;
@@ -870,7 +789,6 @@ public final class OrderCodecs {
       String street = null;
       boolean hasStreet = false;
       String postcode = null;
-      boolean hasPostcode = false;
       SerializedString expected = FIELD_STREET;
       for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
         parser.nextToken();
@@ -882,7 +800,6 @@ public final class OrderCodecs {
           }
           case "postcode" -> {
             postcode = ScalarReaders.readString(parser, context, "postcode");
-            hasPostcode = true;
             expected = null;
           }
           default -> parser.skipChildren();
@@ -890,9 +807,6 @@ public final class OrderCodecs {
       }
       if (!hasStreet) {
         JsonRecords.missing(context, "street");
-      }
-      if (!hasPostcode) {
-        JsonRecords.missing(context, "postcode");
       }
       if (context.violationCount() != violations) {
         return null;

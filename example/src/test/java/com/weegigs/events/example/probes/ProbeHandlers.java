@@ -3,7 +3,7 @@ package com.weegigs.events.example.probes;
 import com.weegigs.events.annotations.CommandHandler;
 import java.util.Objects;
 
-/** Handlers of the probe: one records at once, one fails unexpectedly, one waits at a {@link Gate}. */
+/** Handlers of the probe: two record at once, one fails unexpectedly, one waits at a {@link Gate}. */
 public final class ProbeHandlers {
   /** Text of the exception {@code explode} throws; it must never reach a caller. */
   public static final String SECRET = "secret internal detail";
@@ -19,6 +19,12 @@ public final class ProbeHandlers {
   @CommandHandler
   public Poked poke(Probe state, Poke command) {
     return new Poked("poke");
+  }
+
+  /** {@code sign}: records at once, by the signer, who may be {@code null}. */
+  @CommandHandler
+  public Poked sign(Probe state, Sign command) {
+    return new Poked(command.by());
   }
 
   /** {@code explode}: fails as a bug would. */

@@ -7,6 +7,9 @@ import java.util.Optional;
 /**
  * One record component.
  *
+ * <p>Whether it must be present on the wire is decided here, once, by {@link #required()}: the
+ * codecs and the JSON Schemas both render that decision.
+ *
  * @param name component name, also its JSON field name
  * @param type its type as the codec sees it
  * @param constraints its jakarta.validation constraints, in source order (for an {@code Optional},
@@ -27,6 +30,27 @@ public record ComponentModel(
   /** A component without constraints on its type arguments. */
   public ComponentModel(String name, ValueType type, List<ConstraintModel> constraints, boolean cascade) {
     this(name, type, constraints, cascade, List.of());
+  }
+
+  /**
+   * Whether the component must be present in its JSON object: a primitive ({@code int}, not
+   * {@code Integer}), or a reference that carries {@code @NotNull}, {@code @NotBlank} or
+   * {@code @NotEmpty}. Every other component is optional: an {@code Optional} reads as empty when
+   * absent, a {@code List}, {@code Set} or {@code Map} as empty, whatever its constraints (a
+   * {@code @NotEmpty} list is then refused by validation, not by decoding), and any other reference
+   * as {@code null}. Absent and JSON {@code null} mean the same.
+   */
+  public boolean required() {
+    if (type instanceof ValueType.Container) {
+      return false;
+    }
+    if (type instanceof ValueType.Primitive primitive && !primitive.boxed()) {
+      return true;
+    }
+    return constraints.stream().anyMatch(constraint -> switch (constraint.kind()) {
+      case NOT_NULL, NOT_BLANK, NOT_EMPTY -> true;
+      default -> false;
+    });
   }
 
   /**

@@ -15,8 +15,10 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes the private codec class of one record: field names encoded once, a {@code write} that
  * streams the components in declaration order, and a {@code read} that expects them in that order,
- * accepts any other, reports every missing or bad field as a violation with its path, and lets the
- * record's own constructor have the last word. A container that is missing reads as empty.
+ * accepts any other, reports every missing required field or bad field as a violation with its
+ * path, and lets the record's own constructor have the last word. A component that is not
+ * {@linkplain ComponentModel#required() required} and is missing keeps its default: empty for an
+ * {@code Optional} or a container, {@code null} for any other reference.
  */
 final class RecordCodecWriter {
   private static final ClassName SERIALIZED_STRING = ClassName.get("com.fasterxml.jackson.core.io", "SerializedString");
@@ -100,7 +102,7 @@ final class RecordCodecWriter {
       ComponentModel component = shape.components().get(i);
       ValueType type = component.type();
       code.addStatement("$T $N = $L", type.javaType(), variables.get(i), defaultValue(type));
-      if (type instanceof ValueType.Container) {
+      if (!component.required()) {
         presence.add(null);
       } else {
         String flag = locals.allocate("has" + JavaNames.capitalize(component.name()), "Field");

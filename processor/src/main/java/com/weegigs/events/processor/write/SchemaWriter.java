@@ -17,10 +17,11 @@ import java.util.Set;
  * The JSON Schema (draft 2020-12) of a record, from its components and their constraints, as compact
  * JSON text that is the same for the same model.
  *
- * <p>Rules: a component is {@code required} unless it is an {@code Optional}, {@code List},
- * {@code Set} or {@code Map} (the codecs read those as empty when missing). A reference-typed
- * component may be {@code null} unless it carries {@code @NotNull}, {@code @NotBlank} or
- * {@code @NotEmpty}. Nested records are {@code $defs} referenced with {@code $ref}. Unknown properties
+ * <p>Rules: {@code required} lists exactly the components that are
+ * {@linkplain ComponentModel#required() required}, as the codecs decide it; an object with none
+ * has no {@code required}. A reference-typed component may be {@code null} unless it carries
+ * {@code @NotNull}, {@code @NotBlank} or {@code @NotEmpty}; an {@code Optional} may always be
+ * {@code null}, as null reads as empty whatever its value's constraints. Nested records are {@code $defs} referenced with {@code $ref}. Unknown properties
  * are allowed, as the codecs ignore them.
  */
 final class SchemaWriter {
@@ -65,7 +66,7 @@ final class SchemaWriter {
     List<Object> required = new ArrayList<>();
     for (ComponentModel component : shape.components()) {
       properties.put(component.name(), component(component));
-      if (isRequired(component.type())) {
+      if (component.required()) {
         required.add(component.name());
       }
     }
@@ -74,10 +75,6 @@ final class SchemaWriter {
       object.put("required", required);
     }
     return object;
-  }
-
-  private static boolean isRequired(ValueType type) {
-    return !(type instanceof ValueType.Container);
   }
 
   private Map<String, Object> component(ComponentModel component) {
@@ -100,7 +97,7 @@ final class SchemaWriter {
       schema.put(key, items);
     }
     boolean primitive = type instanceof ValueType.Primitive p && !p.boxed();
-    if (!primitive && !notNull) {
+    if (!primitive && (!notNull || type instanceof ValueType.OptionalOf)) {
       return nullable(schema);
     }
     return schema;

@@ -1,7 +1,9 @@
 package com.weegigs.events.processor.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
@@ -70,5 +72,29 @@ class ModelKindsTest {
     assertEquals(Optional.empty(), new ComponentModel("lines", nested, java.util.List.of(), false).cascadedRecord());
     ValueType strings = new ValueType.ListOf(ClassName.OBJECT, new ValueType.Scalar(ValueType.Scalar.Kind.STRING));
     assertEquals(Optional.empty(), new ComponentModel("tags", strings, java.util.List.of(), true).cascadedRecord());
+  }
+
+  @Test
+  void aComponentIsRequiredWhenItIsAPrimitiveOrAReferenceThatMustNotBeNull() {
+    ValueType string = new ValueType.Scalar(ValueType.Scalar.Kind.STRING);
+    ConstraintModel notNull = ConstraintModel.of(ConstraintModel.Kind.NOT_NULL, Map.of(), "must not be null");
+    ConstraintModel notBlank = ConstraintModel.of(ConstraintModel.Kind.NOT_BLANK, Map.of(), "must not be blank");
+    ConstraintModel notEmpty = ConstraintModel.of(ConstraintModel.Kind.NOT_EMPTY, Map.of(), "must not be empty");
+    ConstraintModel size = ConstraintModel.of(ConstraintModel.Kind.SIZE, Map.of("max", 5L), "size");
+    assertTrue(component(new ValueType.Primitive(TypeName.INT, false)).required());
+    assertFalse(component(new ValueType.Primitive(ClassName.get(Integer.class), true)).required());
+    assertTrue(component(new ValueType.Primitive(ClassName.get(Integer.class), true), notNull).required());
+    assertFalse(component(string).required());
+    assertFalse(component(string, size).required());
+    assertTrue(component(string, notBlank).required());
+    assertTrue(component(string, size, notEmpty).required());
+    assertFalse(component(new ValueType.Record(ClassName.get("test", "Line"))).required());
+    // containers and Optional read as empty when absent, whatever their constraints
+    assertFalse(component(new ValueType.ListOf(ClassName.OBJECT, string), notEmpty).required());
+    assertFalse(component(new ValueType.OptionalOf(ClassName.OBJECT, string), notBlank).required());
+  }
+
+  private static ComponentModel component(ValueType type, ConstraintModel... constraints) {
+    return new ComponentModel("c", type, java.util.List.of(constraints), false);
   }
 }

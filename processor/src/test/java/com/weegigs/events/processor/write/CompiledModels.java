@@ -2,16 +2,21 @@ package com.weegigs.events.processor.write;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import com.palantir.javapoet.JavaFile;
+import com.weegigs.events.runtime.codec.DecodeContext;
 import com.weegigs.events.runtime.codec.JsonCodec;
+import com.weegigs.events.runtime.definition.CommandType;
 import io.nats.client.Connection;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -27,6 +32,7 @@ import javax.tools.JavaFileObject;
  * and loaded for the tests that run them.
  */
 final class CompiledModels {
+  private static final JsonFactory JSON = new JsonFactory();
   private static ClassLoader loader;
 
   private CompiledModels() {}
@@ -37,6 +43,39 @@ final class CompiledModels {
       loader = new CompiledClassLoader(compile(), CompiledModels.class.getClassLoader());
     }
     return loader;
+  }
+
+  /** The value of the public static field {@code field} of the compiled class {@code type}. */
+  static Object constant(String type, String field) throws ReflectiveOperationException {
+    return Class.forName(type, true, loader()).getField(field).get(null);
+  }
+
+  /** The codec of a {@code CommandType} constant, or the constant itself when it is a codec. */
+  @SuppressWarnings("unchecked")
+  static JsonCodec<Object> codec(Object typeConstant) {
+    if (typeConstant instanceof CommandType<?> command) {
+      return (JsonCodec<Object>) command.codec();
+    }
+    return (JsonCodec<Object>) typeConstant;
+  }
+
+  /** Reads {@code json} with {@code codec}, its violations into {@code context}. */
+  static Object read(JsonCodec<Object> codec, String json, DecodeContext context) throws IOException {
+    try (JsonParser parser = JSON.createParser(json)) {
+      parser.nextToken();
+      return codec.read(parser, context);
+    }
+  }
+
+  /** Writes {@code value} with {@code codec}, as JSON text. */
+  static String write(JsonCodec<Object> codec, Object value) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = JSON.createGenerator(out)) {
+      codec.write(generator, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
   private static Compilation compile() {

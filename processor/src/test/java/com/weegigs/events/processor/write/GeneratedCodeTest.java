@@ -1,14 +1,15 @@
 package com.weegigs.events.processor.write;
 
+import static com.weegigs.events.processor.write.CompiledModels.codec;
+import static com.weegigs.events.processor.write.CompiledModels.constant;
+import static com.weegigs.events.processor.write.CompiledModels.read;
+import static com.weegigs.events.processor.write.CompiledModels.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.CommandContext;
 import com.weegigs.events.runtime.CommandMetadata;
@@ -21,8 +22,6 @@ import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.error.RejectedException;
 import com.weegigs.events.runtime.validation.Violation;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,41 +34,11 @@ import org.junit.jupiter.api.Test;
  * compiles them with the hand-written domain records and the runtime.
  */
 class GeneratedCodeTest {
-  private static final JsonFactory JSON = new JsonFactory();
   private static ClassLoader loader;
 
   @BeforeAll
   static void compile() {
     loader = CompiledModels.loader();
-  }
-
-  private static Object constant(String type, String field) throws ReflectiveOperationException {
-    return Class.forName(type, true, loader).getField(field).get(null);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static JsonCodec<Object> codec(Object typeConstant) {
-    if (typeConstant instanceof CommandType<?> command) {
-      return (JsonCodec<Object>) command.codec();
-    }
-    return (JsonCodec<Object>) typeConstant;
-  }
-
-  private static Object read(JsonCodec<Object> codec, String json, DecodeContext context) throws IOException {
-    try (JsonParser parser = JSON.createParser(json)) {
-      parser.nextToken();
-      return codec.read(parser, context);
-    }
-  }
-
-  private static String write(JsonCodec<Object> codec, Object value) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator generator = JSON.createGenerator(out)) {
-      codec.write(generator, value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
   }
 
   private static Object decodeClean(JsonCodec<Object> codec, String json) throws IOException {
@@ -142,7 +111,7 @@ class GeneratedCodeTest {
 
     DecodeContext missing = new DecodeContext();
     assertNull(read(placeOrder, "{\"weight\":null,\"sequence\":99999999999999999999}", missing));
-    assertEquals(List.of("weight", "sequence", "customer", "email", "due", "priority", "reference", "discount"),
+    assertEquals(List.of("weight", "sequence", "customer"),
         missing.violations().stream().map(Violation::path).toList());
     assertEquals("must not be null", missing.violations().get(0).message());
   }
@@ -263,8 +232,7 @@ class GeneratedCodeTest {
     assertEquals(json, write(state, decodeClean(state, json)));
     DecodeContext context = new DecodeContext();
     assertNull(read(state, "{\"violations\":{\"context\":\"x\"}}", context));
-    assertEquals(List.of("violations.context", "violations.parser", "violations.field", "violations.e", "violations.value",
-        "violations.hasParser", "parser", "context", "field", "e", "value", "hasParser"),
+    assertEquals(List.of("violations.context", "violations.parser", "violations.e", "parser", "context", "e"),
         context.violations().stream().map(Violation::path).toList());
     AggregateType<?, ?> type = (AggregateType<?, ?>) constant("com.example.edge.EdgeCodecs", "TYPE");
     assertTrue(type.stateSchema().contains("{\"anyOf\":[{\"$ref\":\"#\"},{\"type\":\"null\"}]}"), type.stateSchema());

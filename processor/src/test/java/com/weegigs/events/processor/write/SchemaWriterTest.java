@@ -43,13 +43,13 @@ class SchemaWriterTest {
         + "\"sequence\":{\"type\":\"integer\",\"format\":\"int64\",\"maximum\":0},"
         + "\"reference\":{\"type\":[\"integer\",\"null\"],\"maximum\":1000},"
         + "\"discount\":{\"type\":[\"integer\",\"null\"],\"format\":\"int32\",\"exclusiveMaximum\":0}},"
-        + "\"required\":[\"customer\",\"email\",\"due\",\"priority\",\"weight\",\"sequence\",\"reference\",\"discount\"],"
+        + "\"required\":[\"customer\",\"weight\",\"sequence\"],"
         + "\"$defs\":{"
         + "\"Line\":{\"type\":\"object\",\"properties\":{\"sku\":{\"type\":\"string\",\"minLength\":1},"
         + "\"quantity\":{\"type\":\"integer\",\"format\":\"int32\",\"exclusiveMinimum\":0},"
-        + "\"unitPrice\":{\"type\":[\"number\",\"null\"],\"exclusiveMinimum\":0.00}},\"required\":[\"sku\",\"quantity\",\"unitPrice\"]},"
+        + "\"unitPrice\":{\"type\":[\"number\",\"null\"],\"exclusiveMinimum\":0.00}},\"required\":[\"sku\",\"quantity\"]},"
         + "\"Address\":{\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\"},"
-        + "\"postcode\":{\"type\":[\"string\",\"null\"],\"pattern\":\"^(?:[0-9]{4})$\"}},\"required\":[\"street\",\"postcode\"]}}}",
+        + "\"postcode\":{\"type\":[\"string\",\"null\"],\"pattern\":\"^(?:[0-9]{4})$\"}},\"required\":[\"street\"]}}}",
         schema);
   }
 
@@ -86,7 +86,7 @@ class SchemaWriterTest {
     RecordShape shape = new RecordShape(ClassName.get("x", "R"), List.of(TestModels.component("name", TestModels.STRING,
         TestModels.constraint(Kind.SIZE, "size", "min", 0L, "max", (long) Integer.MAX_VALUE))));
     assertEquals("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"R\",\"description\":\"d\",\"type\":\"object\","
-        + "\"properties\":{\"name\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"name\"]}", SchemaWriter.schema(shape, Map.of(), "d"));
+        + "\"properties\":{\"name\":{\"type\":[\"string\",\"null\"]}}}", SchemaWriter.schema(shape, Map.of(), "d"));
   }
 
   @Test
@@ -105,7 +105,7 @@ class SchemaWriterTest {
     assertEquals("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"R\",\"description\":\"d\",\"type\":\"object\","
         + "\"properties\":{\"code\":{\"type\":\"string\",\"minLength\":3,\"maxLength\":5,\"pattern\":\"\\\\S\","
         + "\"allOf\":[{\"pattern\":\"^(?:[A-Z]+)$\"}]},"
-        + "\"amount\":{\"type\":[\"number\",\"null\"],\"minimum\":0.50,\"maximum\":0}},\"required\":[\"code\",\"amount\"]}",
+        + "\"amount\":{\"type\":[\"number\",\"null\"],\"minimum\":0.50,\"maximum\":0}},\"required\":[\"code\"]}",
         SchemaWriter.schema(shape, Map.of(), "d"));
   }
 }

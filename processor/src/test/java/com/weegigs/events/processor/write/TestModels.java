@@ -188,7 +188,8 @@ final class TestModels {
   }
 
   /**
-   * Names that collide with what the writers generate: components named like generated locals,
+   * Names that collide with what the writers generate: components named like generated locals
+   * (a required {@code parser} beside a {@code hasParser}, so its presence flag must take another name),
    * a command whose wire name takes {@code TYPE}, a command and an event with one wire name, a
    * command whose method name is a keyword, an event class named {@code Event}, a handler class
    * named {@code State}, and a record that contains itself.
@@ -198,7 +199,7 @@ final class TestModels {
     ClassName stateHandlers = ClassName.get(EDGE, "State");
     ValueType strings = listOf(STRING);
     RecordShape state = new RecordShape(edge, List.of(
-        component("parser", STRING), component("context", INT), component("field", STRING),
+        component("parser", STRING, constraint(Kind.NOT_NULL, "must not be null")), component("context", INT), component("field", STRING),
         component("e", new ValueType.Primitive(TypeName.BOOLEAN, false)), component("value", STRING), component("hasParser", STRING),
         component("generator", strings), component("violations", new ValueType.OptionalOf(
             ParameterizedTypeName.get(ClassName.get(java.util.Optional.class), edge), new ValueType.Record(edge)))));

@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
  * reporting a missing field or a refused record, and writing fields. The values themselves are read
  * by {@link ScalarReaders} and the codecs of {@link BuiltInCodecs} and {@link ContainerCodecs}.
  *
- * <p>Writing: {@code null} components are written as JSON {@code null}; an empty {@code Optional}
- * is left out.
+ * <p>Writing: every component is written, in declaration order, except an empty {@code Optional},
+ * which is left out; a {@code null} component is written as JSON {@code null}. Readers treat an
+ * absent optional field and JSON {@code null} alike, so either form reads back the same.
  */
 public final class JsonRecords {
-  /** Message of a missing required field. */
+  /** Message of a missing required field (a primitive, or a reference that must not be null). */
   public static final String REQUIRED = "is required";
 
   private JsonRecords() {}

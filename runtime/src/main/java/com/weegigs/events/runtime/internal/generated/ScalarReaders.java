@@ -26,9 +26,11 @@ import java.util.UUID;
  *       {@code @NotNull} decide whether that is allowed), as {@link Optional#empty()} for
  *       {@code Optional}, as an empty collection for {@code List}, {@code Set} and {@code Map}, and
  *       is a violation ({@value #NOT_NULL}) for primitives.
- *   <li>A record field that is missing reads as an empty collection for {@code List}, {@code Set}
- *       and {@code Map}, as {@link Optional#empty()} for {@code Optional}, and is a violation
- *       ({@value JsonRecords#REQUIRED}) for everything else, primitives included.
+ *   <li>A record field that is missing reads as JSON {@code null} would: an empty collection for
+ *       {@code List}, {@code Set} and {@code Map}, {@link Optional#empty()} for {@code Optional},
+ *       {@code null} for any other reference. It is a violation ({@value JsonRecords#REQUIRED}) only
+ *       for a required component: a primitive, or a reference with {@code @NotNull},
+ *       {@code @NotBlank} or {@code @NotEmpty}.
  *   <li>Fields a record does not declare are skipped.
  *   <li>A decimal whose exponent is beyond &plusmn;{@value #MAX_DECIMAL_SCALE} is a violation, so a
  *       short input cannot make later arithmetic build enormous numbers. Numbers longer than the
