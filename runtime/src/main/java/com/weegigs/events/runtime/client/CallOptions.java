@@ -68,7 +68,7 @@ public record CallOptions(
     }
   }
 
-  /** Options without a deadline or trace context, as before those existed. */
+  /** Options without a deadline or a trace context to continue. */
   public CallOptions(
       Duration timeout, Long expectedRevision, String messageId, String correlationId, String causationId, String userId) {
     this(timeout, expectedRevision, messageId, correlationId, causationId, userId, null, null);
