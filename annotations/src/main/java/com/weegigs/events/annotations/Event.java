@@ -16,4 +16,10 @@ public @interface Event {
 
   /** Wire name, such as {@code item-added}. Defaults to the record's name in kebab case. */
   String name() default "";
+
+  /**
+   * The version of the event's stored shape, from 1. Raise it when the record changes in a way that
+   * events stored before cannot be read as (see the processor's README, "Schema evolution").
+   */
+  int version() default 1;
 }

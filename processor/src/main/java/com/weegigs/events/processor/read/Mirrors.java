@@ -56,6 +56,12 @@ public final class Mirrors {
     return value != null && value.getValue() instanceof String s ? s : "";
   }
 
+  /** An {@code int} member, written or defaulted; {@code fallback} when absent. */
+  public static int integer(Elements elements, AnnotationMirror mirror, String member, int fallback) {
+    AnnotationValue value = value(elements, mirror, member);
+    return value != null && value.getValue() instanceof Integer i ? i : fallback;
+  }
+
   /**
    * A {@code Class} member as a type; empty when javac could not resolve the class (it then holds an
    * error marker rather than a type), which the processor treats as not resolvable yet.

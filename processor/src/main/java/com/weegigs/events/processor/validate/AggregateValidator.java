@@ -26,7 +26,7 @@ final class AggregateValidator {
    * @param element the record
    * @param wireName its wire name
    */
-  record Member(TypeElement element, String wireName) {}
+  record Member(TypeElement element, String wireName, int version) {}
 
   /**
    * The aggregate's commands and events.
@@ -104,7 +104,7 @@ final class AggregateValidator {
           faulty.add(element);
         }
       }
-      members.add(new Member(element, wireName));
+      members.add(new Member(element, wireName, declaration.annotation().version()));
     }
     return members;
   }

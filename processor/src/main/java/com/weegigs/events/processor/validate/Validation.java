@@ -203,7 +203,7 @@ public final class Validation {
       ExecutableElement reducer = creating
           ? reducers.creatingReducers().get(event.element())
           : reducers.instanceReducers().get(event.element());
-      events.add(new EventModel(event.wireName(), shape.shape(), new ReducerModel(reducer.getSimpleName().toString(), creating)));
+      events.add(new EventModel(event.wireName(), event.version(), shape.shape(), new ReducerModel(reducer.getSimpleName().toString(), creating)));
     }
     TypeName supertype = run.eventSupertype().<TypeName>map(ClassName::get).orElse(ClassName.OBJECT);
     return new ValidatedAggregate(element, run.wireName(), state.shape(),

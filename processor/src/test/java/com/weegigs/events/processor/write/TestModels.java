@@ -98,14 +98,14 @@ final class TestModels {
             component("reason", STRING, constraint(Kind.SIZE, "size must be between 0 and 200", "min", 0L, "max", 200L)))),
         new HandlerModel(receipt, "voidReceipt", false, true, false, false));
 
-    EventModel itemAdded = new EventModel("item-added", new RecordShape(receipts("ItemAdded"), List.of(
+    EventModel itemAdded = new EventModel("item-added", 1, new RecordShape(receipts("ItemAdded"), List.of(
         component("name", STRING), component("price", DECIMAL), component("quantity", INT), component("lineTotal", DECIMAL))),
         new ReducerModel("on", false));
-    EventModel itemRemoved = new EventModel("item-removed", new RecordShape(receipts("ItemRemoved"), List.of(
+    EventModel itemRemoved = new EventModel("item-removed", 1, new RecordShape(receipts("ItemRemoved"), List.of(
         component("name", STRING), component("refundAmount", DECIMAL))), new ReducerModel("on", false));
-    EventModel finalized = new EventModel("receipt-finalized", new RecordShape(receipts("ReceiptFinalized"), List.of(
+    EventModel finalized = new EventModel("receipt-finalized", 1, new RecordShape(receipts("ReceiptFinalized"), List.of(
         component("finalTotal", DECIMAL), component("itemCount", INT))), new ReducerModel("on", false));
-    EventModel voided = new EventModel("receipt-voided", new RecordShape(receipts("ReceiptVoided"), List.of(
+    EventModel voided = new EventModel("receipt-voided", 1, new RecordShape(receipts("ReceiptVoided"), List.of(
         component("reason", STRING), component("voidedTotal", DECIMAL))), new ReducerModel("on", false));
 
     AggregateModel aggregate = new AggregateModel("receipt", "receipts", receipt, state, "open", receipts("ReceiptEvent"),
@@ -173,12 +173,12 @@ final class TestModels {
             cascaded("to", addressType, constraint(Kind.NOT_NULL, "must not be null")))),
         new HandlerModel(order, "ship", true, true, true, false));
 
-    EventModel placed = new EventModel("order-placed", new RecordShape(shop("OrderPlaced"), List.of(
+    EventModel placed = new EventModel("order-placed", 1, new RecordShape(shop("OrderPlaced"), List.of(
         component("id", STRING), component("customer", uuid), component("placedAt", instant), component("lines", lines),
         component("note", note))), new ReducerModel("start", true));
-    EventModel paid = new EventModel("order-paid", new RecordShape(shop("OrderPaid"), List.of(
+    EventModel paid = new EventModel("order-paid", 1, new RecordShape(shop("OrderPaid"), List.of(
         component("amount", DECIMAL))), new ReducerModel("on", false));
-    EventModel shipped = new EventModel("order-shipped", new RecordShape(shop("OrderShipped"), List.of(
+    EventModel shipped = new EventModel("order-shipped", 1, new RecordShape(shop("OrderShipped"), List.of(
         component("to", addressType))), new ReducerModel("on", false));
 
     AggregateModel aggregate = new AggregateModel("order", "shop", order, state, Optional.empty(), ClassName.OBJECT,
@@ -209,12 +209,12 @@ final class TestModels {
     CommandModel typeCommand = new CommandModel("type", new RecordShape(ClassName.get(EDGE, "Type"), List.of(
             component("key", STRING, constraint(Kind.NOT_EMPTY, "must not be empty")))),
         new HandlerModel(edge, "type", false, true, false, true));
-    EventModel defaulted = new EventModel("default", new RecordShape(ClassName.get(EDGE, "Defaulted"), List.of(
+    EventModel defaulted = new EventModel("default", 1, new RecordShape(ClassName.get(EDGE, "Defaulted"), List.of(
         component("violations", INT))), new ReducerModel("on", false));
-    EventModel event = new EventModel("event", new RecordShape(ClassName.get(EDGE, "Event"), List.of(
+    EventModel event = new EventModel("event", 1, new RecordShape(ClassName.get(EDGE, "Event"), List.of(
         component("key", STRING))), new ReducerModel("on", false));
     // its simple name is the name the codec class of command Default would have
-    EventModel defaultCodec = new EventModel("default-codec", new RecordShape(ClassName.get(EDGE, "DefaultCodec"), List.of()),
+    EventModel defaultCodec = new EventModel("default-codec", 1, new RecordShape(ClassName.get(EDGE, "DefaultCodec"), List.of()),
         new ReducerModel("on", false));
     AggregateModel aggregate = new AggregateModel("edge", "edges", edge, state, "create", ClassName.OBJECT,
         List.of(defaultCommand, typeCommand), List.of(defaulted, event, defaultCodec), List.of(stateHandlers), List.of(), names(edge));
