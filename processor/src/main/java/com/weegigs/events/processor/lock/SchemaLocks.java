@@ -1,0 +1,282 @@
+package com.weegigs.events.processor.lock;
+
+import com.weegigs.events.processor.Messages;
+import com.weegigs.events.processor.Reporter;
+import com.weegigs.events.processor.build.ModelBuilder.BuiltAggregate;
+import com.weegigs.events.processor.build.ModelBuilder.BuiltService;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes the {@linkplain SchemaLock schema lock} of each service to the class output, and compares
+ * it with the lock committed with the last release, reporting every change that would make stored
+ * events unreadable (an error) or break callers of a command (a warning) on the element that changed.
+ *
+ * <p>The committed lock, {@code src/main/resources/META-INF/wee-events/{service}.schema-lock.json},
+ * is looked for in this order, and the first place that answers decides:
+ *
+ * <ol>
+ *   <li>the directory named by the processor option {@value #OPTION}, when it is set (only there);
+ *   <li>the source path, through the {@code Filer} (javac's {@code -sourcepath});
+ *   <li>the resources directory of the usual build layout, found from where the class output is: a
+ *       class output {@code <module>/target/classes} (Maven) or {@code <module>/build/classes/java/main}
+ *       (Gradle) gives {@code <module>/src/main/resources/META-INF/wee-events/}.
+ * </ol>
+ *
+ * <p>When none has it, there is nothing to compare with (a first release): the lock is written and
+ * nothing is reported.
+ */
+public final class SchemaLocks {
+  /** The processor option naming the directory that holds the committed locks. */
+  public static final String OPTION = "wee.schemaLockDir";
+
+  private final ProcessingEnvironment environment;
+  private final Reporter reporter;
+
+  /** Locks written through {@code environment}'s {@code Filer}, problems reported through {@code reporter}. */
+  public SchemaLocks(ProcessingEnvironment environment, Reporter reporter) {
+    this.environment = environment;
+    this.reporter = reporter;
+  }
+
+  /**
+   * Writes the lock of {@code service}, whose model holds every one of its aggregates free of
+   * errors, and compares it with the committed lock when there is one.
+   */
+  public void writeAndCheck(BuiltService service) {
+    Element[] origins = service.aggregates().stream().map(BuiltAggregate::element).toArray(Element[]::new);
+    String name = service.model().name();
+    Map<String, Object> lock = SchemaLock.tree(service.model());
+    Optional<Path> written = write(name, LockJson.print(lock), origins, service.element());
+    find(name, written).ifPresent(committed -> compare(service, committed, lock));
+  }
+
+  private Optional<Path> write(String service, String text, Element[] origins, Element serviceElement) {
+    Filer filer = environment.getFiler();
+    try {
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SchemaLock.DIRECTORY + "/" + SchemaLock.fileName(service),
+          origins);
+      try (Writer writer = file.openWriter()) {
+        writer.write(text);
+      }
+      return path(file.toUri());
+    } catch (IOException | RuntimeException e) {
+      reporter.report(Messages.internalError(e, serviceElement.getSimpleName()), serviceElement);
+      return Optional.empty();
+    }
+  }
+
+  /** The committed lock: where it was found, and its text. */
+  record Committed(String where, String text) {}
+
+  private Optional<Committed> find(String service, Optional<Path> written) {
+    String fileName = SchemaLock.fileName(service);
+    String option = environment.getOptions().get(OPTION);
+    if (option != null && !option.isBlank()) {
+      return read(Path.of(option.trim()).resolve(fileName));
+    }
+    try {
+      FileObject source = environment.getFiler().getResource(StandardLocation.SOURCE_PATH, "", SchemaLock.DIRECTORY + "/" + fileName);
+      return Optional.of(new Committed(source.toUri().toString(), source.getCharContent(false).toString()));
+    } catch (IOException | RuntimeException e) {
+      // Not on the source path, or no source path (as under Maven): try the build layout.
+    }
+    return written.flatMap(SchemaLocks::resourcesDirectory).flatMap(directory -> read(directory.resolve(fileName)));
+  }
+
+  private static Optional<Committed> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new Committed(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      return Optional.of(new Committed(file.toString(), null));
+    }
+  }
+
+  /**
+   * {@code <module>/src/main/resources/META-INF/wee-events} when {@code written} (the lock in the
+   * class output) is under {@code <module>/target/classes} or {@code <module>/build/classes/java/main}.
+   */
+  static Optional<Path> resourcesDirectory(Path written) {
+    Path output = written;
+    for (int i = 0; i < SchemaLock.DIRECTORY.split("/").length + 1 && output != null; i++) {
+      output = output.getParent();
+    }
+    if (output == null) {
+      return Optional.empty();
+    }
+    Path module = null;
+    if (output.endsWith(Path.of("target", "classes"))) {
+      module = output.getParent().getParent();
+    } else if (output.endsWith(Path.of("build", "classes", "java", "main"))) {
+      module = output.getParent().getParent().getParent().getParent();
+    }
+    return Optional.ofNullable(module).map(m -> m.resolve(Path.of("src", "main", "resources")).resolve(SchemaLock.DIRECTORY));
+  }
+
+  private static Optional<Path> path(URI uri) {
+    try {
+      return "file".equals(uri.getScheme()) ? Optional.of(Path.of(uri)) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void compare(BuiltService service, Committed committed, Map<String, Object> lock) {
+    List<Change> changes;
+    String lockVersion;
+    try {
+      if (committed.text() == null) {
+        throw new LockJson.SyntaxException("the file cannot be read");
+      }
+      Object old = LockJson.parse(committed.text());
+      changes = LockComparison.compare(old, lock);
+      lockVersion = old instanceof Map<?, ?> map && map.get("version") instanceof String version ? version : "";
+    } catch (LockJson.SyntaxException e) {
+      reporter.report(Messages.lockUnreadable(committed.where(), e.getMessage()), service.element());
+      return;
+    }
+    ServiceVersions versions = new ServiceVersions(service.model().name(), lockVersion, service.model().version());
+    for (Change change : changes) {
+      report(service, change, versions);
+    }
+  }
+
+  /**
+   * The versions a command warning names: the lock's, and the next major of the current one; no
+   * warning when the current major is above the lock's already.
+   */
+  private record ServiceVersions(String service, String locked, String current) {
+    boolean bumped() {
+      return major(current) > major(locked);
+    }
+
+    String next() {
+      return (major(current) + 1) + ".0.0";
+    }
+
+    private static int major(String version) {
+      int dot = version.indexOf('.');
+      try {
+        return Integer.parseInt(dot < 0 ? version : version.substring(0, dot));
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+  }
+
+  /**
+   * Reports {@code change} on the most precise element still there: the component, the record, the
+   * aggregate record (for what is gone) or the service package (for a whole aggregate). A change to
+   * a command is a warning, left out when the service's major version went up already.
+   */
+  private void report(BuiltService service, Change change, ServiceVersions versions) {
+    Elements elements = environment.getElementUtils();
+    String name = versions.service();
+    String locked = versions.locked();
+    String next = versions.next();
+    if (change instanceof Change.AggregateRemoved removed) {
+      reporter.report(Messages.aggregateRemoved(removed.aggregate(), simpleName(removed.javaName()), name), service.element());
+      return;
+    }
+    boolean event = subject(change) == Change.Subject.EVENT;
+    if (!event && versions.bumped()) {
+      return;
+    }
+    if (change instanceof Change.Removed removed) {
+      Element aggregate = aggregate(service, removed.aggregate());
+      String owner = aggregate.getSimpleName().toString();
+      String record = simpleName(removed.javaName());
+      reporter.report(event ? Messages.eventRemoved(removed.wireName(), record, owner)
+          : Messages.commandRemoved(removed.wireName(), record, owner, name, locked, next), aggregate);
+    } else if (change instanceof Change.Renamed renamed) {
+      Change.Record record = renamed.record();
+      Element element = record(service, record, elements);
+      String simple = element.getSimpleName().toString();
+      reporter.report(event ? Messages.eventRenamed(simple, record.wireName(), renamed.lockWireName())
+          : Messages.commandRenamed(simple, record.wireName(), renamed.lockWireName(), name, locked, next), element);
+    } else if (change instanceof Change.VersionLowered lowered) {
+      Element element = record(service, lowered.record(), elements);
+      reporter.report(Messages.eventVersionLowered(element.getSimpleName().toString(), lowered.record().version(), lowered.lockVersion()),
+          element);
+    } else if (change instanceof Change.RequiredAdded added) {
+      Change.Record record = added.record();
+      String simple = simpleName(record.javaName());
+      reporter.report(event ? Messages.eventComponentAdded(simple, added.path(), record.wireName(), record.version())
+          : Messages.commandComponentAdded(simple, added.path(), name, locked, next), component(service, record, added.path(), elements));
+    } else if (change instanceof Change.NowRequired required) {
+      Change.Record record = required.record();
+      String simple = simpleName(record.javaName());
+      reporter.report(event
+          ? Messages.eventComponentNowRequired(required.path(), required.type(), simple, record.wireName(), record.version())
+          : Messages.commandComponentChanged(required.path(), simple, "optional " + required.type(), "required " + required.type(), name,
+              locked, next), component(service, record, required.path(), elements));
+    } else if (change instanceof Change.TypeChanged changed) {
+      Change.Record record = changed.record();
+      String simple = simpleName(record.javaName());
+      reporter.report(event
+          ? Messages.eventComponentTypeChanged(changed.path(), simple, changed.from(), changed.to(), record.wireName(), record.version())
+          : Messages.commandComponentChanged(changed.path(), simple, changed.from(), changed.to(), name, locked, next),
+          component(service, record, changed.path(), elements));
+    }
+  }
+
+  private static Change.Subject subject(Change change) {
+    if (change instanceof Change.Removed removed) {
+      return removed.subject();
+    }
+    Change.Record record = change instanceof Change.Renamed renamed ? renamed.record()
+        : change instanceof Change.VersionLowered lowered ? lowered.record()
+        : change instanceof Change.RequiredAdded added ? added.record()
+        : change instanceof Change.NowRequired required ? required.record()
+        : ((Change.TypeChanged) change).record();
+    return record.subject();
+  }
+
+  /** The aggregate record of {@code wireName}, else the service package. */
+  private static Element aggregate(BuiltService service, String wireName) {
+    return service.aggregates().stream().filter(a -> a.model().wireName().equals(wireName)).<Element>map(BuiltAggregate::element)
+        .findFirst().orElse(service.element());
+  }
+
+  /** The event or command record {@code record} names, else its aggregate's. */
+  private static Element record(BuiltService service, Change.Record record, Elements elements) {
+    TypeElement type = elements.getTypeElement(record.javaName());
+    return type != null ? type : aggregate(service, record.aggregate());
+  }
+
+  /** The record component that starts {@code path} ({@code item} of {@code item.sku}), else the record. */
+  private static Element component(BuiltService service, Change.Record changed, String path, Elements elements) {
+    Element record = record(service, changed, elements);
+    String first = path.split("[.\\[{]", 2)[0];
+    if (record instanceof TypeElement type) {
+      for (RecordComponentElement component : type.getRecordComponents()) {
+        if (component.getSimpleName().contentEquals(first)) {
+          return component;
+        }
+      }
+    }
+    return record;
+  }
+
+  private static String simpleName(String qualifiedName) {
+    return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+  }
+}
