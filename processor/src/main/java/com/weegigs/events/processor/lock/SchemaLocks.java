@@ -16,8 +16,8 @@ import java.util.Optional;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
@@ -262,18 +262,18 @@ public final class SchemaLocks {
     return type != null ? type : aggregate(service, record.aggregate());
   }
 
-  /** The record component that starts {@code path} ({@code item} of {@code item.sku}), else the record. */
+  /**
+   * Where the record component that starts {@code path} ({@code item} of {@code item.sku}) is in the
+   * source: its field, as javac places messages on a component's field and not on the component;
+   * else the record.
+   */
   private static Element component(BuiltService service, Change.Record changed, String path, Elements elements) {
     Element record = record(service, changed, elements);
     String first = path.split("[.\\[{]", 2)[0];
-    if (record instanceof TypeElement type) {
-      for (RecordComponentElement component : type.getRecordComponents()) {
-        if (component.getSimpleName().contentEquals(first)) {
-          return component;
-        }
-      }
-    }
-    return record;
+    return ElementFilter.fieldsIn(record.getEnclosedElements()).stream()
+        .filter(field -> field.getSimpleName().contentEquals(first))
+        .<Element>map(field -> field)
+        .findFirst().orElse(record);
   }
 
   private static String simpleName(String qualifiedName) {
