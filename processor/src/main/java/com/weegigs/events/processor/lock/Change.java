@@ -13,6 +13,12 @@ sealed interface Change {
     COMMAND
   }
 
+  /** A change to one event or command that is still declared. */
+  sealed interface OfRecord extends Change {
+    /** The event or command, as the new lock has it. */
+    Record record();
+  }
+
   /**
    * An event or command of the new lock whose shape changed.
    *
@@ -31,7 +37,7 @@ sealed interface Change {
    * @param path the component, and the components of nested records below it ({@code item.sku},
    *     {@code lines[].sku}, {@code prices{}.amount})
    */
-  record RequiredAdded(Record record, String path) implements Change {}
+  record RequiredAdded(Record record, String path) implements OfRecord {}
 
   /**
    * A component that was optional and is now required.
@@ -40,7 +46,7 @@ sealed interface Change {
    * @param path the component, as {@link RequiredAdded#path()}
    * @param type its type, as a message names it
    */
-  record NowRequired(Record record, String path, String type) implements Change {}
+  record NowRequired(Record record, String path, String type) implements OfRecord {}
 
   /**
    * A component whose type no longer reads every value the old one held.
@@ -50,7 +56,7 @@ sealed interface Change {
    * @param from the old type, as a message names it
    * @param to the new one
    */
-  record TypeChanged(Record record, String path, String from, String to) implements Change {}
+  record TypeChanged(Record record, String path, String from, String to) implements OfRecord {}
 
   /**
    * An event or command of the old lock that no record of this aggregate declares any more.
@@ -68,7 +74,7 @@ sealed interface Change {
    * @param record where, with the new wire name
    * @param lockWireName the wire name in the old lock
    */
-  record Renamed(Record record, String lockWireName) implements Change {}
+  record Renamed(Record record, String lockWireName) implements OfRecord {}
 
   /**
    * An event whose version went down.
@@ -76,7 +82,7 @@ sealed interface Change {
    * @param record where, with the new version
    * @param lockVersion the version in the old lock
    */
-  record VersionLowered(Record record, int lockVersion) implements Change {}
+  record VersionLowered(Record record, int lockVersion) implements OfRecord {}
 
   /**
    * An aggregate of the old lock that the service no longer declares.

@@ -61,9 +61,21 @@ public final class SchemaLocks {
   public void writeAndCheck(BuiltService service) {
     Element[] origins = service.aggregates().stream().map(BuiltAggregate::element).toArray(Element[]::new);
     String name = service.model().name();
+    String fileName = SchemaLock.fileName(name);
     Map<String, Object> lock = SchemaLock.tree(service.model());
-    Optional<Path> written = write(name, LockJson.print(lock), origins, service.element());
-    find(name, written).ifPresent(committed -> compare(service, committed, lock));
+    String option = environment.getOptions().get(OPTION);
+    Optional<Committed> committed;
+    if (option != null && !option.isBlank()) {
+      write(name, LockJson.print(lock), origins, service.element());
+      committed = read(Path.of(option.trim()).resolve(fileName));
+    } else {
+      // Read before writing: without -sourcepath javac searches the class path, which holds the class output.
+      Optional<Committed> onSourcePath = onSourcePath(fileName);
+      Optional<Path> written = write(name, LockJson.print(lock), origins, service.element());
+      committed = onSourcePath.filter(found -> found.path().isEmpty() || !found.path().equals(written))
+          .or(() -> written.flatMap(SchemaLocks::resourcesDirectory).flatMap(directory -> read(directory.resolve(fileName))));
+    }
+    committed.ifPresent(found -> compare(service, found, lock));
   }
 
   private Optional<Path> write(String service, String text, Element[] origins, Element serviceElement) {
@@ -81,22 +93,23 @@ public final class SchemaLocks {
     }
   }
 
-  /** The committed lock: where it was found, and its text. */
-  record Committed(String where, String text) {}
+  /**
+   * The committed lock.
+   *
+   * @param where where it was found, as a message names it
+   * @param text its text, {@code null} when the file is there but cannot be read
+   * @param path the file, when it is one
+   */
+  record Committed(String where, String text, Optional<Path> path) {}
 
-  private Optional<Committed> find(String service, Optional<Path> written) {
-    String fileName = SchemaLock.fileName(service);
-    String option = environment.getOptions().get(OPTION);
-    if (option != null && !option.isBlank()) {
-      return read(Path.of(option.trim()).resolve(fileName));
-    }
+  /** The lock on the source path, through the {@code Filer}; under Maven there is none. */
+  private Optional<Committed> onSourcePath(String fileName) {
     try {
       FileObject source = environment.getFiler().getResource(StandardLocation.SOURCE_PATH, "", SchemaLock.DIRECTORY + "/" + fileName);
-      return Optional.of(new Committed(source.toUri().toString(), source.getCharContent(false).toString()));
+      return Optional.of(new Committed(source.toUri().toString(), source.getCharContent(false).toString(), path(source.toUri())));
     } catch (IOException | RuntimeException e) {
-      // Not on the source path, or no source path (as under Maven): try the build layout.
+      return Optional.empty(); // not on the source path, or no source path
     }
-    return written.flatMap(SchemaLocks::resourcesDirectory).flatMap(directory -> read(directory.resolve(fileName)));
   }
 
   private static Optional<Committed> read(Path file) {
@@ -104,9 +117,9 @@ public final class SchemaLocks {
       return Optional.empty();
     }
     try {
-      return Optional.of(new Committed(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+      return Optional.of(new Committed(file.toString(), Files.readString(file, StandardCharsets.UTF_8), Optional.of(file)));
     } catch (IOException e) {
-      return Optional.of(new Committed(file.toString(), null));
+      return Optional.of(new Committed(file.toString(), null, Optional.of(file)));
     }
   }
 
@@ -239,15 +252,7 @@ public final class SchemaLocks {
   }
 
   private static Change.Subject subject(Change change) {
-    if (change instanceof Change.Removed removed) {
-      return removed.subject();
-    }
-    Change.Record record = change instanceof Change.Renamed renamed ? renamed.record()
-        : change instanceof Change.VersionLowered lowered ? lowered.record()
-        : change instanceof Change.RequiredAdded added ? added.record()
-        : change instanceof Change.NowRequired required ? required.record()
-        : ((Change.TypeChanged) change).record();
-    return record.subject();
+    return change instanceof Change.Removed removed ? removed.subject() : ((Change.OfRecord) change).record().subject();
   }
 
   /** The aggregate record of {@code wireName}, else the service package. */
