@@ -83,10 +83,12 @@ final class LockJson {
       if (!peek('"')) {
         throw error("expected a member name in quotes");
       }
+      int nameAt = at;
       String name = string();
       space();
       expect(':');
       if (object.put(name, value()) != null) {
+        at = nameAt;
         throw error("the member \"" + name + "\" appears twice");
       }
       space();
