@@ -1,5 +1,6 @@
 package com.weegigs.events.processor.lock;
 
+import com.weegigs.events.processor.write.JsonStrings;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -231,7 +232,7 @@ final class LockJson {
         }
         first = false;
         out.append(inner);
-        string(out, member.getKey().toString());
+        JsonStrings.quote(out, member.getKey().toString());
         out.append(": ");
         print(out, member.getValue(), inner);
       }
@@ -255,33 +256,11 @@ final class LockJson {
       }
       out.append('\n').append(indent).append(']');
     } else if (value instanceof String string) {
-      string(out, string);
+      JsonStrings.quote(out, string);
     } else if (value instanceof BigDecimal number) {
       out.append(number.toString());
     } else {
       out.append(value); // Boolean, Integer or null
     }
-  }
-
-  private static void string(StringBuilder out, String text) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 }

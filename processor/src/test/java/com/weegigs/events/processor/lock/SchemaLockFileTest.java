@@ -10,10 +10,12 @@ import com.weegigs.events.processor.ReceiptsDomainTest;
 import com.weegigs.events.processor.WeeEventsProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -69,5 +71,15 @@ class SchemaLockFileTest {
     Map<String, Object> commands = (Map<String, Object>) receipt.get("commands");
     assertEquals(commands.keySet().stream().sorted().toList(), List.copyOf(commands.keySet()));
     assertTrue(commands.containsKey("add-item"), commands.keySet().toString());
+  }
+
+  @Test
+  void theResourcesDirectoryOfTheUsualLayouts() {
+    Path maven = Path.of("/m/target/classes/META-INF/wee-events/shop.schema-lock.json");
+    assertEquals(Optional.of(Path.of("/m/src/main/resources/META-INF/wee-events")), SchemaLocks.resourcesDirectory(maven));
+    Path gradle = Path.of("/g/build/classes/java/main/META-INF/wee-events/shop.schema-lock.json");
+    assertEquals(Optional.of(Path.of("/g/src/main/resources/META-INF/wee-events")), SchemaLocks.resourcesDirectory(gradle));
+    assertEquals(Optional.empty(), SchemaLocks.resourcesDirectory(Path.of("/x/out/META-INF/wee-events/shop.schema-lock.json")));
+    assertEquals(Optional.empty(), SchemaLocks.resourcesDirectory(Path.of("shop.schema-lock.json")));
   }
 }

@@ -1,16 +1,14 @@
-package com.weegigs.events.processor.lock;
+package com.weegigs.events.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.weegigs.events.processor.WeeEventsProcessor;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -23,54 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
  * Where the processor finds the committed lock without the option: on javac's source path, and in
  * the resources directory of a Maven or Gradle module, found from the class output. Each test runs
  * a real javac over files in a temporary module, with a committed lock that the sources break (an
- * event with a new required component), and expects the check's error.
+ * optional component of an event made required), and expects the check's error.
  */
 class LockLocationTest {
-  private static final String SERVICE = """
-      @Service(name = "shop", version = "1.0.0")
-      package test;
-
-      import com.weegigs.events.annotations.Service;
-      """;
-  private static final String CART = """
-      package test;
-
-      import com.weegigs.events.annotations.*;
-
-      @Aggregate
-      public record Cart(String id, int count) {
-        @Initial
-        static Cart open(String key) {
-          return new Cart(key, 0);
-        }
-
-        @Reducer
-        Cart on(ItemAdded event) {
-          return new Cart(id, count + 1);
-        }
-
-        @CommandHandler
-        ItemAdded add(AddItem command) {
-          return new ItemAdded(command.name(), 1);
-        }
-      }
-      """;
-  private static final String ADD_ITEM = """
-      package test;
-
-      import com.weegigs.events.annotations.*;
-
-      @Command(aggregate = Cart.class)
-      public record AddItem(String name) {}
-      """;
-  /** The released ItemAdded had no quantity; the lock below is what it wrote. */
+  /** The released ItemAdded had an optional name; now it is required. */
   private static final String ITEM_ADDED = """
       package test;
 
       import com.weegigs.events.annotations.*;
+      import jakarta.validation.constraints.NotNull;
 
       @Event(aggregate = Cart.class)
-      public record ItemAdded(String name, int quantity) {}
+      public record ItemAdded(@NotNull String name) {}
       """;
   private static final String RELEASED_LOCK = """
       {
@@ -102,7 +64,7 @@ class LockLocationTest {
     Path sources = sources(module.resolve("src/main/java"));
     commit(module.resolve("src/main/resources/META-INF/wee-events"));
     Result result = javac(sources, module.resolve("target/classes"), List.of());
-    assertTrue(result.output().contains("[WEE-801] event ItemAdded has a new required component quantity"), result.output());
+    assertTrue(result.output().contains("[WEE-802] component name (String) of event ItemAdded was optional and is now required"), result.output());
     assertTrue(Files.exists(module.resolve("target/classes/META-INF/wee-events/shop.schema-lock.json")));
   }
 
@@ -111,7 +73,7 @@ class LockLocationTest {
     Path sources = sources(module.resolve("src/main/java"));
     commit(module.resolve("src/main/resources/META-INF/wee-events"));
     Result result = javac(sources, module.resolve("build/classes/java/main"), List.of());
-    assertTrue(result.output().contains("[WEE-801]"), result.output());
+    assertTrue(result.output().contains("[WEE-802]"), result.output());
   }
 
   @Test
@@ -119,7 +81,7 @@ class LockLocationTest {
     Path sources = sources(module.resolve("src"));
     commit(module.resolve("src/META-INF/wee-events"));
     Result result = javac(sources, module.resolve("out"), List.of("-sourcepath", sources.toString()));
-    assertTrue(result.output().contains("[WEE-801]"), result.output());
+    assertTrue(result.output().contains("[WEE-802]"), result.output());
   }
 
   @Test
@@ -141,23 +103,14 @@ class LockLocationTest {
     assertTrue(result.success(), result.output());
   }
 
-  @Test
-  void theResourcesDirectoryOfTheUsualLayouts() {
-    Path maven = Path.of("/m/target/classes/META-INF/wee-events/shop.schema-lock.json");
-    assertEquals(Optional.of(Path.of("/m/src/main/resources/META-INF/wee-events")), SchemaLocks.resourcesDirectory(maven));
-    Path gradle = Path.of("/g/build/classes/java/main/META-INF/wee-events/shop.schema-lock.json");
-    assertEquals(Optional.of(Path.of("/g/src/main/resources/META-INF/wee-events")), SchemaLocks.resourcesDirectory(gradle));
-    assertEquals(Optional.empty(), SchemaLocks.resourcesDirectory(Path.of("/x/out/META-INF/wee-events/shop.schema-lock.json")));
-    assertEquals(Optional.empty(), SchemaLocks.resourcesDirectory(Path.of("shop.schema-lock.json")));
-  }
-
   private record Result(boolean success, String output) {}
 
   private static Path sources(Path root) throws IOException {
     Path pkg = Files.createDirectories(root.resolve("test"));
-    Files.writeString(pkg.resolve("package-info.java"), SERVICE);
-    Files.writeString(pkg.resolve("Cart.java"), CART);
-    Files.writeString(pkg.resolve("AddItem.java"), ADD_ITEM);
+    Files.writeString(pkg.resolve("package-info.java"), Sources.SERVICE);
+    Files.writeString(pkg.resolve("Cart.java"), Sources.CART);
+    Files.writeString(pkg.resolve("AddItem.java"), Sources.ADD_ITEM);
+    Files.writeString(pkg.resolve("CartHandlers.java"), Sources.CART_HANDLERS);
     Files.writeString(pkg.resolve("ItemAdded.java"), ITEM_ADDED);
     return root;
   }
