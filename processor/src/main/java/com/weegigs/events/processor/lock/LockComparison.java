@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * {@code Instant}, {@code LocalDate} or enum may become a {@code String}; an enum may gain
  * constants; a {@code List} and a {@code Set} may swap; nested records, elements and map values are
  * compared the same way, whatever the records are called. Constraints are not compared (the codecs
- * do not check them when reading), nor is the state (snapshots carry their schema's fingerprint).
+ * do not check them when reading), nor is the state (it is rebuilt from the events).
  * Removing a component is compatible: readers ignore the field old data still carries.
  */
 final class LockComparison {
