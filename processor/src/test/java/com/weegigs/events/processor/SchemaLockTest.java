@@ -118,7 +118,7 @@ class SchemaLockTest {
         """);
     onlyError(changed, "[WEE-805] event ItemAdded has the wire name \"item-put\", but the schema lock has it as \"item-added\","
         + " so the stored \"item-added\" events could not be read; keep the old name with @Event(name = \"item-added\")",
-        "test.ItemAdded", "public record ItemAdded");
+        "test.ItemAdded", "name = \"item-put\"");
   }
 
   @Test
@@ -132,6 +132,16 @@ class SchemaLockTest {
         "\"javaName\": \"test.ItemAdded\",\n          \"version\": 2,"));
     onlyError(Domain.valid(), "[WEE-806] event ItemAdded has version 1, but the schema lock has it at version 2, which stored"
         + " events may have; versions only go up: set @Event(version = 2) or higher", "test.ItemAdded", "public record ItemAdded");
+    Domain explicit = Domain.valid().with("test.ItemAdded", """
+        package test;
+
+        import com.weegigs.events.annotations.*;
+
+        @Event(aggregate = Cart.class,
+            version = 1)
+        public record ItemAdded(String name) {}
+        """);
+    onlyError(explicit, "[WEE-806] event ItemAdded has version 1", "test.ItemAdded", "version = 1");
   }
 
   @Test
@@ -228,7 +238,7 @@ class SchemaLockTest {
         """);
     onlyWarning(changed, "[WEE-814] command AddItem has the wire name \"put-item\", but the schema lock has it as \"add-item\","
         + " which breaks callers of service \"shop\" 1.0.0; keep the old name with @Command(name = \"add-item\"), or bump"
-        + " @Service(version) to \"2.0.0\"", "test.AddItem", "public record AddItem");
+        + " @Service(version) to \"2.0.0\"", "test.AddItem", "name = \"put-item\"");
   }
 
   @Test

@@ -1,9 +1,12 @@
 package com.weegigs.events.processor.lock;
 
+import com.weegigs.events.processor.Message;
 import com.weegigs.events.processor.Messages;
 import com.weegigs.events.processor.Reporter;
 import com.weegigs.events.processor.build.ModelBuilder.BuiltAggregate;
 import com.weegigs.events.processor.build.ModelBuilder.BuiltService;
+import com.weegigs.events.processor.read.AnnotationNames;
+import com.weegigs.events.processor.read.Mirrors;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -15,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
@@ -223,12 +228,13 @@ public final class SchemaLocks {
       Change.Record record = renamed.record();
       Element element = record(service, record, elements);
       String simple = element.getSimpleName().toString();
-      reporter.report(event ? Messages.eventRenamed(simple, record.wireName(), renamed.lockWireName())
-          : Messages.commandRenamed(simple, record.wireName(), renamed.lockWireName(), name, locked, next), element);
+      report(event ? Messages.eventRenamed(simple, record.wireName(), renamed.lockWireName())
+          : Messages.commandRenamed(simple, record.wireName(), renamed.lockWireName(), name, locked, next), element,
+          event ? AnnotationNames.EVENT : AnnotationNames.COMMAND, "name");
     } else if (change instanceof Change.VersionLowered lowered) {
       Element element = record(service, lowered.record(), elements);
-      reporter.report(Messages.eventVersionLowered(element.getSimpleName().toString(), lowered.record().version(), lowered.lockVersion()),
-          element);
+      report(Messages.eventVersionLowered(element.getSimpleName().toString(), lowered.record().version(), lowered.lockVersion()),
+          element, AnnotationNames.EVENT, "version");
     } else if (change instanceof Change.RequiredAdded added) {
       Change.Record record = added.record();
       String simple = simpleName(record.javaName());
@@ -248,6 +254,17 @@ public final class SchemaLocks {
           ? Messages.eventComponentTypeChanged(changed.path(), simple, changed.from(), changed.to(), record.wireName(), record.version())
           : Messages.commandComponentChanged(changed.path(), simple, changed.from(), changed.to(), name, locked, next),
           component(service, record, changed.path(), elements));
+    }
+  }
+
+  /** Reports on {@code member} of {@code annotation} on {@code element} where it is written, else on the element. */
+  private void report(Message.Text message, Element element, String annotation, String member) {
+    Optional<AnnotationMirror> mirror = Mirrors.find(element, annotation);
+    AnnotationValue value = mirror.map(m -> Mirrors.explicitValue(m, member)).orElse(null);
+    if (value != null) {
+      reporter.report(message, element, mirror.get(), value);
+    } else {
+      reporter.report(message, element);
     }
   }
 
