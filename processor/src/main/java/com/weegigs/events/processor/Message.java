@@ -197,6 +197,57 @@ public enum Message {
       "@%s %s names %s, which was compiled separately; an aggregate is compiled together with its commands,"
           + " events and handlers: move %s into the source set of %s"),
 
+  // --- 8xx: the schema lock -------------------------------------------------------------------
+  /** An event at the same version gained a required component. */
+  EVENT_COMPONENT_ADDED("WEE-801", Kind.ERROR,
+      "event %s has a new required component %s, which the \"%s\" events stored at version %s do not have, so they"
+          + " could not be read; make it optional (a box, an Optional, a collection, or a reference without @NotNull,"
+          + " @NotBlank or @NotEmpty), or bump @Event(version = %s) and add an @Upcaster"),
+  /** An event at the same version made an optional component required. */
+  EVENT_COMPONENT_NOW_REQUIRED("WEE-802", Kind.ERROR,
+      "component %s (%s) of event %s was optional and is now required, so the \"%s\" events stored at version %s"
+          + " without it could not be read; make it optional again, or bump @Event(version = %s) and add an @Upcaster"),
+  /** An event at the same version changed a component's type so that old values no longer read. */
+  EVENT_COMPONENT_TYPE_CHANGED("WEE-803", Kind.ERROR,
+      "component %s of event %s was %s and is now %s, so the \"%s\" events stored at version %s could not be read;"
+          + " keep the type, or bump @Event(version = %s) and add an @Upcaster"),
+  /** An event of the lock is gone. */
+  EVENT_REMOVED("WEE-804", Kind.ERROR,
+      "event \"%s\" (%s) of %s is in the schema lock but no longer declared, so the stored \"%s\" events could not"
+          + " be read; keep it (deprecated, if nothing records it any more), or, if none is stored, accept the new lock"),
+  /** An event of the lock has another wire name. */
+  EVENT_RENAMED("WEE-805", Kind.ERROR,
+      "event %s has the wire name \"%s\", but the schema lock has it as \"%s\", so the stored \"%s\" events could"
+          + " not be read; keep the old name with @Event(name = \"%s\")"),
+  /** An event's version went down. */
+  EVENT_VERSION_LOWERED("WEE-806", Kind.ERROR,
+      "event %s has version %s, but the schema lock has it at version %s, which stored events may have; versions"
+          + " only go up: set @Event(version = %s) or higher"),
+  /** An aggregate of the lock is gone. */
+  AGGREGATE_REMOVED("WEE-807", Kind.ERROR,
+      "aggregate \"%s\" (%s) is in the schema lock of service \"%s\" but no longer declared, so its stored events"
+          + " could not be read; keep it, or, if none of its events is stored, accept the new lock"),
+  /** The committed lock cannot be read. */
+  LOCK_UNREADABLE("WEE-808", Kind.ERROR,
+      "the schema lock %s cannot be read: %s; restore it from version control, or replace it with the lock the"
+          + " processor writes to the class output"),
+  /** A command gained a required component. */
+  COMMAND_COMPONENT_ADDED("WEE-811", Kind.WARNING,
+      "command %s has a new required component %s, which callers of service \"%s\" %s do not send; make it"
+          + " optional, or bump @Service(version) to \"%s\""),
+  /** A command's component changed so that what callers send may no longer be accepted. */
+  COMMAND_COMPONENT_CHANGED("WEE-812", Kind.WARNING,
+      "component %s of command %s was %s and is now %s, which breaks callers of service \"%s\" %s; keep it as it"
+          + " was, or bump @Service(version) to \"%s\""),
+  /** A command of the lock is gone. */
+  COMMAND_REMOVED("WEE-813", Kind.WARNING,
+      "command \"%s\" (%s) of %s is in the schema lock but no longer declared, which breaks callers of service"
+          + " \"%s\" %s; keep it, or bump @Service(version) to \"%s\""),
+  /** A command of the lock has another wire name. */
+  COMMAND_RENAMED("WEE-814", Kind.WARNING,
+      "command %s has the wire name \"%s\", but the schema lock has it as \"%s\", which breaks callers of service"
+          + " \"%s\" %s; keep the old name with @Command(name = \"%s\"), or bump @Service(version) to \"%s\""),
+
   // --- 9xx: warnings ---------------------------------------------------------------------------
   /** An aggregate whose events no command can produce. */
   EVENTS_WITHOUT_COMMANDS("WEE-901", Kind.WARNING,

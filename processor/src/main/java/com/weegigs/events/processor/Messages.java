@@ -352,6 +352,74 @@ public final class Messages {
     return Message.NO_CREATING_HANDLER.with(aggregate, command);
   }
 
+  // --- 8xx: the schema lock -------------------------------------------------------------------
+
+  /** Event {@code event}, stored at {@code version} as {@code wireName}, gained the required component {@code path}. */
+  public static Text eventComponentAdded(String event, String path, String wireName, int version) {
+    return Message.EVENT_COMPONENT_ADDED.with(event, path, wireName, version, version + 1);
+  }
+
+  /** Component {@code path}, of {@code type}, of event {@code event} was optional and is now required. */
+  public static Text eventComponentNowRequired(String path, String type, String event, String wireName, int version) {
+    return Message.EVENT_COMPONENT_NOW_REQUIRED.with(path, type, event, wireName, version, version + 1);
+  }
+
+  /** Component {@code path} of event {@code event} was {@code from} and is now {@code to}. */
+  public static Text eventComponentTypeChanged(String path, String event, String from, String to, String wireName, int version) {
+    return Message.EVENT_COMPONENT_TYPE_CHANGED.with(path, event, from, to, wireName, version, version + 1);
+  }
+
+  /** Event {@code wireName} (record {@code event}) of {@code aggregate} is in the lock and no longer declared. */
+  public static Text eventRemoved(String wireName, String event, String aggregate) {
+    return Message.EVENT_REMOVED.with(wireName, event, aggregate, wireName);
+  }
+
+  /** Event {@code event} is now {@code wireName}; the lock has it as {@code lockWireName}. */
+  public static Text eventRenamed(String event, String wireName, String lockWireName) {
+    return Message.EVENT_RENAMED.with(event, wireName, lockWireName, lockWireName, lockWireName);
+  }
+
+  /** Event {@code event} is at {@code version}, below the lock's {@code lockVersion}. */
+  public static Text eventVersionLowered(String event, int version, int lockVersion) {
+    return Message.EVENT_VERSION_LOWERED.with(event, version, lockVersion, lockVersion);
+  }
+
+  /** Aggregate {@code wireName} (state record {@code state}) of {@code service} is in the lock and no longer declared. */
+  public static Text aggregateRemoved(String wireName, String state, String service) {
+    return Message.AGGREGATE_REMOVED.with(wireName, state, service);
+  }
+
+  /** The lock at {@code where} cannot be read {@code because}. */
+  public static Text lockUnreadable(String where, String because) {
+    return Message.LOCK_UNREADABLE.with(where, because);
+  }
+
+  /**
+   * Command {@code command} gained the required component {@code path}; callers of {@code service} at
+   * {@code lockVersion} break, fixed by {@code nextVersion}.
+   */
+  public static Text commandComponentAdded(String command, String path, String service, String lockVersion, String nextVersion) {
+    return Message.COMMAND_COMPONENT_ADDED.with(command, path, service, lockVersion, nextVersion);
+  }
+
+  /** Component {@code path} of command {@code command} was {@code from} and is now {@code to}. */
+  public static Text commandComponentChanged(String path, String command, String from, String to, String service, String lockVersion,
+      String nextVersion) {
+    return Message.COMMAND_COMPONENT_CHANGED.with(path, command, from, to, service, lockVersion, nextVersion);
+  }
+
+  /** Command {@code wireName} (record {@code command}) of {@code aggregate} is in the lock and no longer declared. */
+  public static Text commandRemoved(String wireName, String command, String aggregate, String service, String lockVersion,
+      String nextVersion) {
+    return Message.COMMAND_REMOVED.with(wireName, command, aggregate, service, lockVersion, nextVersion);
+  }
+
+  /** Command {@code command} is now {@code wireName}; the lock has it as {@code lockWireName}. */
+  public static Text commandRenamed(String command, String wireName, String lockWireName, String service, String lockVersion,
+      String nextVersion) {
+    return Message.COMMAND_RENAMED.with(command, wireName, lockWireName, service, lockVersion, lockWireName, nextVersion);
+  }
+
   private static String typeParameters(List<String> names) {
     return "<" + String.join(", ", names) + ">";
   }

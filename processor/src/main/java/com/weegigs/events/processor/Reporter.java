@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 
 /**
@@ -22,6 +24,11 @@ public final class Reporter {
   /** Reports {@code message} on {@code element}. */
   public void report(Message.Text message, Element element) {
     messager.printMessage(message.kind(), message.text(), element);
+  }
+
+  /** Reports {@code message} on {@code value} of {@code annotation} on {@code element}. */
+  public void report(Message.Text message, Element element, AnnotationMirror annotation, AnnotationValue value) {
+    messager.printMessage(message.kind(), message.text(), element, annotation, value);
   }
 
   /** Prints every item of {@code reports} and their subreports; an item shared by several reports is printed once. */

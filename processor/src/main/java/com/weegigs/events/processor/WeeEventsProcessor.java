@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import com.weegigs.events.processor.build.ModelBuilder.BuiltAggregate;
 import com.weegigs.events.processor.build.ModelBuilder.BuiltService;
 import com.weegigs.events.processor.build.ModelBuilder;
+import com.weegigs.events.processor.lock.SchemaLocks;
 import com.weegigs.events.processor.read.AnnotationNames;
 import com.weegigs.events.processor.step.Declarations;
 import com.weegigs.events.processor.step.Step;
@@ -40,7 +41,8 @@ import javax.tools.JavaFileObject;
  * through the {@link Filer}, the files {@link Writers} makes for every service and aggregate free
  * of errors.
  *
- * <p>It has no options. All declarations of one service must be visible in the same round (they
+ * <p>Its one option, {@code wee.schemaLockDir}, names where the committed schema locks are
+ * ({@link SchemaLocks}). All declarations of one service must be visible in the same round (they
  * are, unless another processor generates annotated types).
  */
 @AutoService(Processor.class)
@@ -65,6 +67,11 @@ public final class WeeEventsProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return AnnotationNames.ALL;
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(SchemaLocks.OPTION);
   }
 
   @Override
@@ -186,6 +193,7 @@ public final class WeeEventsProcessor extends AbstractProcessor {
         for (JavaFile file : Writers.forService(service.model(), generated)) {
           writeFile(filer, file, service.element());
         }
+        new SchemaLocks(processingEnv, reporter).writeAndCheck(service);
       } catch (RuntimeException e) {
         reporter.report(Messages.internalError(e, service.element().getQualifiedName()), service.element());
       }

@@ -68,7 +68,7 @@ final class CodecsWriter {
     Map<ClassName, RecordShape> records = constants.records();
     for (CommandModel command : aggregate.commands()) {
       ClassName type = command.shape().type();
-      String schema = schemaBlock(command.shape(), records, "command " + command.wireName() + " of aggregate " + aggregate.wireName());
+      String schema = schemaBlock(command.shape(), records, commandDescription(aggregate, command));
       codecs.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.COMMAND_TYPE, type), constants.commandType(command),
               Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc(CodeText.block("Command {@code $L}, generated from {@link $T}: its codec, validator and JSON Schema.\n", command.wireName(), type))
@@ -78,7 +78,7 @@ final class CodecsWriter {
     }
     for (EventModel event : aggregate.events()) {
       ClassName type = event.shape().type();
-      String schema = schemaBlock(event.shape(), records, "event " + event.wireName() + " of aggregate " + aggregate.wireName());
+      String schema = schemaBlock(event.shape(), records, eventDescription(aggregate, event));
       codecs.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.EVENT_TYPE, type), constants.eventType(event),
               Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc(CodeText.block("Event {@code $L}, generated from {@link $T}: its codec and JSON Schema.\n", event.wireName(), type))
@@ -87,7 +87,7 @@ final class CodecsWriter {
           .build());
     }
 
-    String stateSchema = schemaBlock(aggregate.state(), records, "state of aggregate " + aggregate.wireName());
+    String stateSchema = schemaBlock(aggregate.state(), records, stateDescription(aggregate));
     CodeText typeInitializer = new CodeText()
         .add("$T.<$T, $T>builder(\n$>$>$S,\n$T.class,\n$L,\n$L)$<", RuntimeTypes.AGGREGATE_TYPE, aggregate.stateType(), aggregate.eventSupertype(),
             aggregate.wireName(), aggregate.stateType(), constants.recordCodec(aggregate.stateType()), stateSchema);
@@ -108,6 +108,21 @@ final class CodecsWriter {
 
     codecClasses.forEach(codecs::addType);
     return GeneratedFiles.file(codecsName, codecs.build());
+  }
+
+  /** The description in the JSON Schema of {@code command}. */
+  static String commandDescription(AggregateModel aggregate, CommandModel command) {
+    return "command " + command.wireName() + " of aggregate " + aggregate.wireName();
+  }
+
+  /** The description in the JSON Schema of {@code event}. */
+  static String eventDescription(AggregateModel aggregate, EventModel event) {
+    return "event " + event.wireName() + " of aggregate " + aggregate.wireName();
+  }
+
+  /** The description in the JSON Schema of the state of {@code aggregate}. */
+  static String stateDescription(AggregateModel aggregate) {
+    return "state of aggregate " + aggregate.wireName();
   }
 
   /** The JSON Schema of {@code shape} as a text block literal (see {@link SchemaWriter} and {@link JsonTextBlock}). */

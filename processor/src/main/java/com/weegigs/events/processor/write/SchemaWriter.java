@@ -303,7 +303,7 @@ final class SchemaWriter {
           out.append(',');
         }
         first = false;
-        string(out, entry.getKey().toString());
+        JsonStrings.quote(out, entry.getKey().toString());
         out.append(':');
         write(out, entry.getValue());
       }
@@ -318,33 +318,11 @@ final class SchemaWriter {
       }
       out.append(']');
     } else if (value instanceof String text) {
-      string(out, text);
+      JsonStrings.quote(out, text);
     } else if (value instanceof RawNumber number) {
       out.append(number.text());
     } else {
       out.append(value); // Number or Boolean
     }
-  }
-
-  private static void string(StringBuilder out, String text) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 }

@@ -1,10 +1,16 @@
 package com.weegigs.events.processor.write;
 
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.ClassName;
 import com.weegigs.events.processor.model.AggregateModel;
+import com.weegigs.events.processor.model.CommandModel;
+import com.weegigs.events.processor.model.EventModel;
+import com.weegigs.events.processor.model.RecordShape;
 import com.weegigs.events.processor.model.ServiceModel;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns the model into Java source. The only entry point the processor calls; every writer sees the
@@ -73,5 +79,40 @@ public final class Writers {
    */
   public static List<JavaFile> forService(ServiceModel service, boolean generatedAnnotation) {
     return List.of(ServiceWriter.write(service, generatedAnnotation));
+  }
+
+  /**
+   * The JSON Schemas of one aggregate, exactly as its generated codecs serve them (compact JSON
+   * text); the schema lock records them.
+   *
+   * @param state the state's schema
+   * @param commands each command's schema by wire name, in the model's order
+   * @param events each event's schema by wire name, in the model's order
+   */
+  public record AggregateSchemas(String state, Map<String, String> commands, Map<String, String> events) {
+    public AggregateSchemas {
+      commands = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(commands));
+      events = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(events));
+    }
+  }
+
+  /**
+   * The JSON Schemas of {@code aggregate}, the same text the generated {@code CommandType},
+   * {@code EventType} and {@code AggregateType} constants carry.
+   *
+   * @param aggregate a validated aggregate
+   * @return its schemas
+   */
+  public static AggregateSchemas schemas(AggregateModel aggregate) {
+    Map<ClassName, RecordShape> records = new AggregateConstants(aggregate).records();
+    Map<String, String> commands = new LinkedHashMap<>();
+    for (CommandModel command : aggregate.commands()) {
+      commands.put(command.wireName(), SchemaWriter.schema(command.shape(), records, CodecsWriter.commandDescription(aggregate, command)));
+    }
+    Map<String, String> events = new LinkedHashMap<>();
+    for (EventModel event : aggregate.events()) {
+      events.put(event.wireName(), SchemaWriter.schema(event.shape(), records, CodecsWriter.eventDescription(aggregate, event)));
+    }
+    return new AggregateSchemas(SchemaWriter.schema(aggregate.state(), records, CodecsWriter.stateDescription(aggregate)), commands, events);
   }
 }
