@@ -6,6 +6,7 @@ import com.weegigs.events.processor.read.MemberAnnotation;
 import com.weegigs.events.processor.read.Mirrors;
 import com.weegigs.events.processor.read.ServiceAnnotation;
 import com.weegigs.events.processor.read.SourceText;
+import com.weegigs.events.processor.read.UpcasterAnnotation;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,8 @@ public final class Steps {
         new MemberStep(environment, AnnotationNames.EVENT),
         new MethodStep(AnnotationNames.INITIAL),
         new MethodStep(AnnotationNames.REDUCER),
-        new MethodStep(AnnotationNames.COMMAND_HANDLER));
+        new MethodStep(AnnotationNames.COMMAND_HANDLER),
+        new UpcasterStep(environment));
   }
 
   /** Reads {@code @Service} packages. */
@@ -114,6 +116,39 @@ public final class Steps {
     }
   }
 
+  /** Reads {@code @Upcaster} methods. */
+  record UpcasterStep(ProcessingEnvironment environment) implements Step {
+    @Override
+    public String annotation() {
+      return AnnotationNames.UPCASTER;
+    }
+
+    @Override
+    public void read(List<Element> roots, Declarations declarations) {
+      Elements elements = environment.getElementUtils();
+      for (Element root : roots) {
+        if (!(root instanceof TypeElement type)) {
+          continue;
+        }
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+          if (!Mirrors.has(method, annotation())) {
+            continue;
+          }
+          UpcasterAnnotation read = UpcasterAnnotation.read(elements, method);
+          declarations.upcasters.add(new Declarations.UpcasterDeclaration(method, read));
+          if (read.unresolvedEvent()) {
+            javax.lang.model.element.AnnotationValue value = Mirrors.explicitValue(read.mirror(), "event");
+            String written = SourceText.of(environment, method, read.mirror(), value).orElse("");
+            written = written.endsWith(".class") ? written.substring(0, written.length() - ".class".length()) : written;
+            declarations.unresolved.put(method, written.isEmpty() ? "the class named in its event attribute" : written);
+          } else {
+            MethodStep.unresolved(method).ifPresent(name -> declarations.unresolved.put(method, name));
+          }
+        }
+      }
+    }
+  }
+
   /** Reads {@code @CommandHandler}, {@code @Reducer} or {@code @Initial} methods. */
   record MethodStep(String annotation) implements Step {
     @Override
@@ -136,7 +171,7 @@ public final class Steps {
       }
     }
 
-    private static Optional<String> unresolved(ExecutableElement method) {
+    static Optional<String> unresolved(ExecutableElement method) {
       Optional<String> found = Resolution.unresolved(method.getReturnType());
       for (VariableElement parameter : method.getParameters()) {
         if (found.isPresent()) {
