@@ -226,7 +226,17 @@ public final class RecordedEvents {
   private static byte[] copyValue(JsonParser parser) throws IOException {
     Envelopes.Output copy = new Envelopes.Output();
     try (JsonGenerator generator = Envelopes.JSON.createGenerator(copy)) {
-      generator.copyCurrentStructure(parser);
+      // Event by event, exactly: copyCurrentStructure turns a decimal such as 4.50 into a double (4.5).
+      int depth = 0;
+      do {
+        JsonToken token = parser.currentToken();
+        generator.copyCurrentEventExact(parser);
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd()) {
+          depth--;
+        }
+      } while (depth > 0 && parser.nextToken() != null);
     }
     return Arrays.copyOf(copy.buffer, copy.count);
   }
