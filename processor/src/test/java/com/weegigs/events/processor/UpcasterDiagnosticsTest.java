@@ -39,7 +39,7 @@ class UpcasterDiagnosticsTest {
     Compilation compilation = itemAdded("2", V1 + UPCAST_V1).compile();
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.CartCodecs").contentsAsUtf8String()
-        .contains("Upcasts.read(CartCodecs.V1_CODEC).then(ItemAdded::upcast)");
+        .contains("Upcasts.read(CartCodecs.ITEM_ADDED_V1_CODEC).then(ItemAdded::upcast)");
   }
 
   @Test
@@ -61,7 +61,37 @@ class UpcasterDiagnosticsTest {
     Compilation compilation = domain.compile();
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.CartCodecs").contentsAsUtf8String()
-        .contains("Upcasts.tree().then(ItemAdded::renameTitle).decode(CartCodecs.V2_CODEC).then(ItemAdded::upcast)");
+        .contains("Upcasts.tree().then(ItemAdded::renameTitle).decode(CartCodecs.ITEM_ADDED_V2_CODEC).then(ItemAdded::upcast)");
+  }
+
+  @Test
+  void overloadedRecordUpcastersAndOnesInAnotherClassCompileWithEveryLint() {
+    Domain domain = itemAdded("3", V1 + """
+          public record V2(String label) {}
+
+          @Upcaster(from = 1)
+          static V2 upcast(V1 old) {
+            return new V2(old.title());
+          }
+        """).with("test.Upcasters", """
+        package test;
+
+        import com.weegigs.events.annotations.*;
+
+        final class Upcasters {
+          @Upcaster(event = ItemAdded.class, from = 2)
+          static ItemAdded upcast(ItemAdded.V2 old) throws IllegalStateException {
+            return new ItemAdded(old.label());
+          }
+        }
+        """);
+    Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new WeeEventsProcessor())
+        .withOptions("-Xlint:all,-processing", "-Werror")
+        .compile(domain.sources());
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.CartCodecs").contentsAsUtf8String()
+        .contains("Upcasts.read(CartCodecs.ITEM_ADDED_V1_CODEC).then(ItemAdded::upcast).then(Upcasters::upcast)");
   }
 
   @Test

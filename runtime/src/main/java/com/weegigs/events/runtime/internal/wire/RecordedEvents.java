@@ -140,8 +140,9 @@ public final class RecordedEvents {
           timestamp = readInstant(parser, "timestamp");
           break;
         case "data":
-          if (eventName != null && (version > 0 || onlyVersion(type, eventName))) {
-            data = readEventData(parser, type, eventName, Math.max(version, 1));
+          EventType<?> eventType = eventName == null ? null : type.event(eventName);
+          if (eventName != null && (version > 0 || eventType == null || eventType.version() == 1)) {
+            data = readEventData(parser, type, eventType, eventName, Math.max(version, 1));
             dataVersion = Math.max(version, 1);
           } else {
             // the type, or the version that says how to read the data, comes later (or, absent, means
@@ -166,22 +167,16 @@ public final class RecordedEvents {
     if (bufferedData != null) {
       try (JsonParser dataParser = Envelopes.JSON.createParser(bufferedData)) {
         dataParser.nextToken();
-        data = readEventData(dataParser, type, eventName, Math.max(version, 1));
+        data = readEventData(dataParser, type, type.event(eventName), eventName, Math.max(version, 1));
       }
     } else if (data != null && version > dataVersion) {
       // The data came first and was read as version 1 (the only version this code knows); it is not.
-      unknownVersion(type, eventName, version);
+      unknownVersion(type.event(eventName), eventName, version);
     }
     if (id == null || aggregate == null || revision < 1 || timestamp == null || data == null) {
       throw new Malformed("recorded event needs id, aggregate, type, revision >= 1, timestamp and data");
     }
     return (RecordedEvent<? extends E>) new RecordedEvent<>(id, aggregate, eventName, revision, timestamp, data, metadata);
-  }
-
-  /** Whether {@code eventName} is at version 1, so that its data can be read before a version is seen. */
-  private static boolean onlyVersion(AggregateType<?, ?> type, String eventName) {
-    EventType<?> eventType = type.event(eventName);
-    return eventType == null || eventType.version() == 1;
   }
 
   private static int readVersion(JsonParser parser) throws IOException, Malformed {
@@ -192,21 +187,19 @@ public final class RecordedEvents {
     return parser.getIntValue();
   }
 
-  private static void unknownVersion(AggregateType<?, ?> type, String eventName, int version) throws Malformed {
-    EventType<?> eventType = type.event(eventName);
+  private static void unknownVersion(EventType<?> eventType, String eventName, int version) throws Malformed {
     throw new Malformed("event " + eventName + " is stored at version " + version + ", but this code knows it up to version "
         + (eventType == null ? 1 : eventType.version()) + "; read it with code that knows the newer version");
   }
 
-  private static Object readEventData(JsonParser parser, AggregateType<?, ?> type, String eventName, int version)
-      throws IOException, Malformed {
-    EventType<?> eventType = type.event(eventName);
+  private static Object readEventData(JsonParser parser, AggregateType<?, ?> type, EventType<?> eventType, String eventName,
+      int version) throws IOException, Malformed {
     if (eventType == null) {
       throw new Malformed("'" + eventName + "' is not an event of " + type.name());
     }
     JsonReader<?> reader = eventType.reader(version);
     if (reader == null) {
-      unknownVersion(type, eventName, version);
+      unknownVersion(eventType, eventName, version);
     }
     DecodeContext context = new DecodeContext();
     Object data;
