@@ -95,6 +95,30 @@ class UpcasterDiagnosticsTest {
   }
 
   @Test
+  void eventClassThatNeverResolves() {
+    Domain domain = itemAdded("2", V1 + UPCAST_V1).with("test.Upcasters", """
+        package test;
+
+        import com.weegigs.events.annotations.*;
+
+        final class Upcasters {
+          @Upcaster(event = Missing.class, from = 1)
+          static ItemAdded upcast(ItemAdded.V1 old) {
+            return new ItemAdded(old.title());
+          }
+        }
+        """);
+    Compilation compilation = domain.compile();
+    assertThat(compilation).failed();
+    // javac's own "cannot find symbol" and ours.
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(domain.file("test.Upcasters"))
+        .onLineContaining("Missing.class");
+    assertThat(compilation).hadErrorContaining("[WEE-002] Upcasters.upcast refers to Missing, which could not be resolved")
+        .inFile(domain.file("test.Upcasters")).onLineContaining("final class Upcasters");
+  }
+
+  @Test
   @Covers(Message.INVALID_EVENT_VERSION)
   void versionZero() {
     onlyError(itemAdded("0", ""), "[WEE-701] @Event(version = 0) of ItemAdded is not valid: versions start at 1; use 1 for the"

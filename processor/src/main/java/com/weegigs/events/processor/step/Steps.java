@@ -41,6 +41,18 @@ public final class Steps {
     return List.copyOf(roots);
   }
 
+  /**
+   * The class a {@code Class} member names, as written in the source ({@code Reciept}), for the error
+   * about it if it never resolves; a description of the member when the source is not at hand.
+   */
+  private static String writtenClass(ProcessingEnvironment environment, Element element, javax.lang.model.element.AnnotationMirror mirror,
+      String member) {
+    javax.lang.model.element.AnnotationValue value = Mirrors.explicitValue(mirror, member);
+    String written = value == null ? "" : SourceText.of(environment, element, mirror, value).orElse("");
+    written = written.endsWith(".class") ? written.substring(0, written.length() - ".class".length()) : written;
+    return written.isEmpty() ? "the class named in its " + member + " attribute" : written;
+  }
+
   /** The ordered list of steps. */
   public static List<Step> all(ProcessingEnvironment environment) {
     Elements elements = environment.getElementUtils();
@@ -104,10 +116,7 @@ public final class Steps {
           var declaration = new Declarations.MemberDeclaration(type, read);
           (annotation.equals(AnnotationNames.COMMAND) ? declarations.commands : declarations.events).add(declaration);
           if (read.aggregate().isEmpty() || read.aggregate().get().getKind() == javax.lang.model.type.TypeKind.ERROR) {
-            javax.lang.model.element.AnnotationValue value = Mirrors.explicitValue(read.mirror(), "aggregate");
-            String written = value == null ? "" : SourceText.of(environment, type, read.mirror(), value).orElse("");
-            written = written.endsWith(".class") ? written.substring(0, written.length() - ".class".length()) : written;
-            declarations.unresolved.put(type, written.isEmpty() ? "the class named in its aggregate attribute" : written);
+            declarations.unresolved.put(type, writtenClass(environment, type, read.mirror(), "aggregate"));
           } else {
             Resolution.unresolvedInRecord(type).ifPresent(name -> declarations.unresolved.put(type, name));
           }
@@ -137,10 +146,7 @@ public final class Steps {
           UpcasterAnnotation read = UpcasterAnnotation.read(elements, method);
           declarations.upcasters.add(new Declarations.UpcasterDeclaration(method, read));
           if (read.unresolvedEvent()) {
-            javax.lang.model.element.AnnotationValue value = Mirrors.explicitValue(read.mirror(), "event");
-            String written = SourceText.of(environment, method, read.mirror(), value).orElse("");
-            written = written.endsWith(".class") ? written.substring(0, written.length() - ".class".length()) : written;
-            declarations.unresolved.put(method, written.isEmpty() ? "the class named in its event attribute" : written);
+            declarations.unresolved.put(method, writtenClass(environment, method, read.mirror(), "event"));
           } else {
             MethodStep.unresolved(method).ifPresent(name -> declarations.unresolved.put(method, name));
           }

@@ -1,12 +1,10 @@
 package com.weegigs.events.runtime.internal.generated;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.weegigs.events.runtime.codec.DecodeContext;
 import com.weegigs.events.runtime.codec.JsonCodec;
 import com.weegigs.events.runtime.codec.JsonReader;
 import com.weegigs.events.runtime.internal.wire.Envelopes;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,6 +27,13 @@ import java.util.function.Function;
  */
 public final class Upcasts {
   private Upcasts() {}
+
+  /** A parser on the first token of what {@code writer} writes: how a chain moves between a record and a tree. */
+  private static JsonParser reparse(Envelopes.JsonWriter writer) throws IOException {
+    JsonParser parser = Envelopes.JSON.createParser(Envelopes.encode(writer));
+    parser.nextToken();
+    return parser;
+  }
 
   /** A chain that starts by reading the stored data with {@code codec}. */
   public static <T> Chain<T> read(JsonReader<T> codec) {
@@ -83,12 +88,7 @@ public final class Upcasts {
         if (value == null) {
           return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (JsonGenerator generator = Envelopes.JSON.createGenerator(bytes)) {
-          JsonTrees.write(generator, value);
-        }
-        try (JsonParser tree = Envelopes.JSON.createParser(bytes.toByteArray())) {
-          tree.nextToken();
+        try (JsonParser tree = reparse(generator -> JsonTrees.write(generator, value))) {
           return codec.read(tree, context);
         }
       });
@@ -102,13 +102,8 @@ public final class Upcasts {
         if (value == null) {
           return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (JsonGenerator generator = Envelopes.JSON.createGenerator(bytes)) {
-          codec.write(generator, value);
-        }
-        try (JsonParser tree = Envelopes.JSON.createParser(bytes.toByteArray())) {
-          tree.nextToken();
-          return (Map<String, Object>) JsonTrees.read(tree);
+        try (JsonParser record = reparse(generator -> codec.write(generator, value))) {
+          return (Map<String, Object>) JsonTrees.read(record);
         }
       });
     }
