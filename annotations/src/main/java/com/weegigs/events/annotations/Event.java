@@ -18,8 +18,10 @@ public @interface Event {
   String name() default "";
 
   /**
-   * The version of the event's stored shape, from 1. Raise it when the record changes in a way that
-   * events stored before cannot be read as (see the processor's README, "Schema evolution").
+   * The version of the event's stored shape, from 1. Raise it by one when the record changes in a
+   * way that events stored before cannot be read as, and add the {@link Upcaster} that turns the
+   * previous version into this one (see the processor's README, "Schema evolution"). A recorded
+   * event stores its version when it is above 1.
    */
   int version() default 1;
 }

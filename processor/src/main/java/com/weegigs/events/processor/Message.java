@@ -197,6 +197,38 @@ public enum Message {
       "@%s %s names %s, which was compiled separately; an aggregate is compiled together with its commands,"
           + " events and handlers: move %s into the source set of %s"),
 
+  // --- 7xx: versions and upcasters ------------------------------------------------------------
+  /** An event version below 1. */
+  INVALID_EVENT_VERSION("WEE-701", Kind.ERROR,
+      "@Event(version = %s) of %s is not valid: versions start at 1; use 1 for the first shape, and raise it by one"
+          + " for each change that needs an @Upcaster"),
+  /** An upcaster of something that is not an event. */
+  UPCASTER_NOT_FOR_EVENT("WEE-702", Kind.ERROR,
+      "@Upcaster %s is for %s, which is not an @Event record; %s"),
+  /** An upcaster from a version the event does not have below its current one. */
+  UPCASTER_VERSION_OUT_OF_RANGE("WEE-703", Kind.ERROR,
+      "@Upcaster %s reads version %s of %s, which is at version %s, so its upcasters read versions 1 to %s; %s"),
+  /** Two upcasters for one step. */
+  DUPLICATE_UPCASTER("WEE-704", Kind.ERROR,
+      "event %s already has an @Upcaster from version %s, %s; each step has exactly one upcaster: remove one of them"),
+  /** A step of the chain without an upcaster. */
+  MISSING_UPCASTER("WEE-705", Kind.ERROR,
+      "event %s is at version %s, but nothing upcasts version %s, so events stored at %s cannot be read; add %s"),
+  /** An upcaster that is not a callable static method of one parameter. */
+  UPCASTER_BAD_SIGNATURE("WEE-706", Kind.ERROR,
+      "@Upcaster %s %s; %s (an upcaster is `static Next %s(Older older)` or"
+          + " `static Map<String, Object> %s(Map<String, Object> json)`)"),
+  /** An upcaster whose parameter is neither an older record nor a JSON tree. */
+  UPCASTER_BAD_PARAMETER("WEE-707", Kind.ERROR,
+      "@Upcaster %s takes %s, %s; %s"),
+  /** An upcaster that does not return the next version. */
+  UPCASTER_BAD_RETURN("WEE-708", Kind.ERROR,
+      "@Upcaster %s returns %s; %s"),
+  /** An upcaster declaring a checked exception. */
+  UPCASTER_CHECKED_EXCEPTION("WEE-709", Kind.ERROR,
+      "@Upcaster %s declares throws %s; upcasters are pure and must not throw checked exceptions: remove the throws"
+          + " clause, or catch %s and wrap it in an unchecked exception"),
+
   // --- 8xx: the schema lock -------------------------------------------------------------------
   /** An event at the same version gained a required component. */
   EVENT_COMPONENT_ADDED("WEE-801", Kind.ERROR,

@@ -330,6 +330,131 @@ public final class Messages {
     return Message.AGGREGATE_COMPILED_SEPARATELY.with(annotation, member, aggregate, member, aggregate);
   }
 
+  // --- 7xx: versions and upcasters ------------------------------------------------------------
+
+  /** {@code @Event(version = version)} of {@code event} is below 1. */
+  public static Text invalidEventVersion(int version, String event) {
+    return Message.INVALID_EVENT_VERSION.with(version, event);
+  }
+
+  /** The upcaster {@code method} names {@code named}, which is not an event; {@code explicit} when it was written. */
+  public static Text upcasterNotForEvent(String method, String named, boolean explicit) {
+    String fix = explicit
+        ? "name the event it upcasts with @Upcaster(event = SomeEvent.class, from = ...)"
+        : "declare it inside the event record it upcasts, or name the event with @Upcaster(event = SomeEvent.class, from = ...)";
+    return Message.UPCASTER_NOT_FOR_EVENT.with(method, named, fix);
+  }
+
+  /** The upcaster {@code method} reads {@code from}, outside 1 to {@code version - 1} of {@code event}. */
+  public static Text upcasterVersionOutOfRange(String method, int from, String event, int version) {
+    String fix = from >= version
+        ? "remove it, or raise @Event(version) of " + event + " to " + (from + 1) + " if the record has changed again"
+        : "versions start at 1: set from to the version it reads";
+    return Message.UPCASTER_VERSION_OUT_OF_RANGE.with(method, from, event, version, version - 1, fix);
+  }
+
+  /** {@code event} already has {@code first} upcasting from {@code from}. */
+  public static Text duplicateUpcaster(String event, int from, String first) {
+    return Message.DUPLICATE_UPCASTER.with(event, from, first);
+  }
+
+  /** {@code event}, at {@code version}, has no upcaster from the versions {@code missing}. */
+  public static Text missingUpcaster(String event, int version, List<Integer> missing) {
+    String versions = missing.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+    String example = "`@Upcaster(event = " + event + ".class, from = " + missing.get(0) + ") static "
+        + (missing.get(0) + 1 == version ? event : event + ".V" + (missing.get(0) + 1)) + " upcast(" + event + ".V" + missing.get(0)
+        + " old)`" + (missing.size() > 1 ? " and one for each other version" : "");
+    return Message.MISSING_UPCASTER.with(event, version, versions, missing.size() == 1 ? "that version" : "those versions", example);
+  }
+
+  /** The upcaster {@code method} is not static. */
+  public static Text upcasterNotStatic(String method, CharSequence name) {
+    return Message.UPCASTER_BAD_SIGNATURE.with(method, "is not static", "make it static", name, name);
+  }
+
+  /** The upcaster {@code method} is private. */
+  public static Text upcasterPrivate(String method, CharSequence name, String codecs) {
+    return Message.UPCASTER_BAD_SIGNATURE.with(method, "is private, so the generated " + codecs + " cannot call it",
+        "make it package-private or public", name, name);
+  }
+
+  /**
+   * The upcaster {@code method} is not visible from {@code codecs} in {@code packageName}: because of
+   * its declaring type ({@code owner}), or, when that is empty, because the method is not public.
+   */
+  public static Text upcasterNotAccessible(String method, CharSequence name, String codecs, CharSequence packageName,
+      Optional<MessageParts.Inaccessible> owner) {
+    return Message.UPCASTER_BAD_SIGNATURE.with(method, "is not visible from the generated " + codecs + " in package " + packageName,
+        owner.map(MessageParts.Inaccessible::fix).orElse("make it public"), name, name);
+  }
+
+  /** The upcaster {@code method} declares type parameters. */
+  public static Text upcasterGeneric(String method, CharSequence name, List<String> typeParameters) {
+    return Message.UPCASTER_BAD_SIGNATURE.with(method, "declares type parameters " + typeParameters(typeParameters),
+        "remove the type parameters", name, name);
+  }
+
+  /** The upcaster {@code method} takes {@code count} parameters. */
+  public static Text upcasterParameterCount(String method, CharSequence name, int count) {
+    return Message.UPCASTER_BAD_SIGNATURE.with(method, "takes " + count + " parameters", "take exactly one", name, name);
+  }
+
+  /** The upcaster {@code method} of {@code event} takes {@code type}, neither a record nor a JSON tree. */
+  public static Text upcasterParameterNotRecord(String method, String type, int from, String event) {
+    return Message.UPCASTER_BAD_PARAMETER.with(method, type, "which is neither a record nor Map<String, Object>", olderForm(from, event));
+  }
+
+  /** The upcaster {@code method} takes the current record of {@code event}. */
+  public static Text upcasterParameterIsEvent(String method, int from, String event) {
+    return Message.UPCASTER_BAD_PARAMETER.with(method, event, "the current version of the event", olderForm(from, event));
+  }
+
+  /** The upcaster {@code method} takes the generic record {@code type}. */
+  public static Text upcasterParameterGeneric(String method, String type, List<String> typeParameters) {
+    return Message.UPCASTER_BAD_PARAMETER.with(method, type, "which declares type parameters " + typeParameters(typeParameters),
+        "the generated codec needs concrete types: remove them");
+  }
+
+  /** The upcaster {@code method} takes {@code type}, which the generated code cannot name. */
+  public static Text upcasterParameterInaccessible(String method, String type, MessageParts.Inaccessible why) {
+    return Message.UPCASTER_BAD_PARAMETER.with(method, type, "which is " + why.reason() + ", so the generated codec cannot read it",
+        why.fix());
+  }
+
+  private static String olderForm(int from, String event) {
+    return "take the record of version " + from + " of " + event + " (such as a nested `record V" + from
+        + "(...)`), or its JSON as Map<String, Object>";
+  }
+
+  /** The JSON upcaster {@code method} returns {@code returned}, not a JSON tree. */
+  public static Text upcasterReturnsNotJson(String method, String returned, int from) {
+    return Message.UPCASTER_BAD_RETURN.with(method, returned,
+        "an upcaster that takes Map<String, Object> returns the JSON of version " + (from + 1) + " as Map<String, Object>");
+  }
+
+  /** The record upcaster {@code method} returns {@code returned}, which is not a record. */
+  public static Text upcasterReturnsNotRecord(String method, String returned, int from) {
+    return Message.UPCASTER_BAD_RETURN.with(method, returned,
+        "an upcaster that takes a record returns the record of version " + (from + 1));
+  }
+
+  /** The last upcaster {@code method} of {@code event} returns {@code returned}, not the event. */
+  public static Text upcasterReturnsNotEvent(String method, String returned, String event, int version) {
+    return Message.UPCASTER_BAD_RETURN.with(method, returned,
+        "it makes version " + version + ", the current version of " + event + ": return " + event);
+  }
+
+  /** The upcaster {@code method} returns {@code returned}, but {@code next} takes {@code taken}. */
+  public static Text upcasterReturnsNotNext(String method, String returned, String next, String taken) {
+    return Message.UPCASTER_BAD_RETURN.with(method, returned,
+        "the next upcaster, " + next + ", takes " + taken + ": return " + taken + ", or make one of them work on JSON");
+  }
+
+  /** The upcaster {@code method} declares the checked exception {@code thrown}. */
+  public static Text upcasterCheckedException(String method, String thrown) {
+    return Message.UPCASTER_CHECKED_EXCEPTION.with(method, thrown, thrown);
+  }
+
   // --- 9xx: warnings ---------------------------------------------------------------------------
 
   /** {@code aggregate} has {@code events} but no command. */

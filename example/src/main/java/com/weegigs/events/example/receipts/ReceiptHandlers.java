@@ -13,6 +13,9 @@ import java.math.BigDecimal;
  * service is given an instance ({@code ReceiptStub.definition(new ReceiptHandlers())}).
  */
 public final class ReceiptHandlers {
+  /** The currency of the till: every price is in it. */
+  public static final String CURRENCY = "EUR";
+
   /** Rule name: the command is not allowed in the receipt's status. */
   public static final String INVALID_RECEIPT_STATE = "invalid-receipt-state";
   /** Rule name: no line has the name to remove. */
@@ -30,7 +33,7 @@ public final class ReceiptHandlers {
   public ItemAdded addItem(Receipt state, AddItem command) {
     requireOpen(state, "add-item");
     var lineTotal = command.price().multiply(BigDecimal.valueOf(command.quantity()));
-    return new ItemAdded(command.name(), command.price(), command.quantity(), lineTotal);
+    return new ItemAdded(command.name(), command.price(), command.quantity(), lineTotal, CURRENCY);
   }
 
   /** {@code remove-item}: only while open and when a line of that name exists; refunds that line's total. */

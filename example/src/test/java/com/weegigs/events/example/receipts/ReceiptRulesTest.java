@@ -48,7 +48,7 @@ class ReceiptRulesTest {
   @Test
   void lineTotalIsPriceTimesQuantity() {
     ItemAdded added = handlers.addItem(Receipt.open("r-1"), new AddItem("Tea", money("4.99"), 2));
-    assertEquals(new ItemAdded("Tea", money("4.99"), 2, money("9.98")), added);
+    assertEquals(new ItemAdded("Tea", money("4.99"), 2, money("9.98"), "EUR"), added);
   }
 
   @Test
@@ -142,7 +142,7 @@ class ReceiptRulesTest {
   @Test
   void reducersLeaveTheirInputUnchanged() {
     Receipt before = add(Receipt.open("r-1"), "Coffee", "4.50", 2);
-    Receipt after = before.on(new ItemAdded("Muffin", money("3.25"), 1, money("3.25")));
+    Receipt after = before.on(new ItemAdded("Muffin", money("3.25"), 1, money("3.25"), "EUR"));
     assertEquals(1, before.items().size());
     assertMoney("9.00", before.total());
     assertEquals(2, after.items().size());

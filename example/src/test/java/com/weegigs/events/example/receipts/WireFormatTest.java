@@ -111,11 +111,13 @@ class WireFormatTest {
     assertEquals("receipt", event.path("aggregate").path("type").asText(), event::toString);
     assertEquals("wire-1", event.path("aggregate").path("key").asText(), event::toString);
     assertEquals("item-added", event.path("type").asText(), event::toString);
+    assertEquals(2, event.path("version").asInt(), "item-added is at version 2: " + event);
     assertEquals(1, event.path("revision").asLong(), event::toString);
     Instant timestamp = Instant.parse(event.path("timestamp").asText());
     assertFalse(timestamp.isBefore(notBefore), event::toString);
     JsonNode data = event.path("data");
-    assertEquals(Set.of("name", "price", "quantity", "lineTotal"), fields(data), event::toString);
+    assertEquals(Set.of("name", "price", "quantity", "lineTotal", "currency"), fields(data), event::toString);
+    assertEquals("EUR", data.path("currency").asText(), event::toString);
     assertEquals("Coffee", data.path("name").asText());
     assertEquals(0, new BigDecimal("9.00").compareTo(data.path("lineTotal").decimalValue()), event::toString);
     JsonNode metadata = event.path("metadata");

@@ -1,5 +1,7 @@
 package com.weegigs.events.processor.model;
 
+import java.util.List;
+
 /**
  * One {@code @Event} record and its reducer.
  *
@@ -7,5 +9,18 @@ package com.weegigs.events.processor.model;
  * @param version the version of its stored shape ({@code @Event(version)}, from 1)
  * @param shape the record and its components
  * @param reducer the method that applies it
+ * @param upcasters one per older version, in order: the one from version 1 first; empty at version 1
  */
-public record EventModel(String wireName, int version, RecordShape shape, ReducerModel reducer) {}
+public record EventModel(String wireName, int version, RecordShape shape, ReducerModel reducer, List<UpcasterModel> upcasters) {
+  public EventModel {
+    upcasters = List.copyOf(upcasters);
+    if (upcasters.size() != version - 1) {
+      throw new IllegalArgumentException("event " + wireName + " at version " + version + " has " + upcasters.size() + " upcasters");
+    }
+  }
+
+  /** An event without upcasters. */
+  public EventModel(String wireName, int version, RecordShape shape, ReducerModel reducer) {
+    this(wireName, version, shape, reducer, List.of());
+  }
+}

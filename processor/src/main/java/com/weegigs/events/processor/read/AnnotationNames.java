@@ -21,6 +21,8 @@ public final class AnnotationNames {
   public static final String REDUCER = "com.weegigs.events.annotations.Reducer";
   /** {@code @Initial}. */
   public static final String INITIAL = "com.weegigs.events.annotations.Initial";
+  /** {@code @Upcaster}. */
+  public static final String UPCASTER = "com.weegigs.events.annotations.Upcaster";
 
   /** The runtime's {@code CommandContext}, a handler's optional last parameter. */
   public static final String COMMAND_CONTEXT = "com.weegigs.events.runtime.CommandContext";
@@ -32,7 +34,7 @@ public final class AnnotationNames {
   public static final String VALID = "jakarta.validation.Valid";
 
   /** Every annotation the processor claims. */
-  public static final Set<String> ALL = Set.of(SERVICE, AGGREGATE, COMMAND, EVENT, COMMAND_HANDLER, REDUCER, INITIAL);
+  public static final Set<String> ALL = Set.of(SERVICE, AGGREGATE, COMMAND, EVENT, COMMAND_HANDLER, REDUCER, INITIAL, UPCASTER);
 
   private AnnotationNames() {}
 }

@@ -3,6 +3,7 @@ package com.weegigs.events.processor.step;
 import com.weegigs.events.processor.read.AggregateAnnotation;
 import com.weegigs.events.processor.read.MemberAnnotation;
 import com.weegigs.events.processor.read.ServiceAnnotation;
+import com.weegigs.events.processor.read.UpcasterAnnotation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ public final class Declarations {
   /** An {@code @Aggregate} type. */
   public record AggregateDeclaration(TypeElement element, AggregateAnnotation annotation) {}
 
+  /** An {@code @Upcaster} method. */
+  public record UpcasterDeclaration(ExecutableElement method, UpcasterAnnotation annotation) {}
+
   /** A {@code @Command} or {@code @Event} type. */
   public record MemberDeclaration(TypeElement element, MemberAnnotation annotation) {}
 
@@ -33,6 +37,7 @@ public final class Declarations {
   final List<ExecutableElement> handlers = new ArrayList<>();
   final List<ExecutableElement> reducers = new ArrayList<>();
   final List<ExecutableElement> initials = new ArrayList<>();
+  final List<UpcasterDeclaration> upcasters = new ArrayList<>();
   final Map<Element, String> unresolved = new LinkedHashMap<>();
 
   /** {@code @Service} packages in the order read. */
@@ -68,6 +73,11 @@ public final class Declarations {
   /** {@code @Initial} methods in the order read. */
   public List<ExecutableElement> initials() {
     return initials;
+  }
+
+  /** {@code @Upcaster} methods in the order read. */
+  public List<UpcasterDeclaration> upcasters() {
+    return upcasters;
   }
 
   /** Elements that refer to a type javac has not resolved (yet), with that type as written. */

@@ -6,6 +6,7 @@ import com.weegigs.events.processor.read.MemberAnnotation;
 import com.weegigs.events.processor.read.Mirrors;
 import com.weegigs.events.processor.read.ServiceAnnotation;
 import com.weegigs.events.processor.read.SourceText;
+import com.weegigs.events.processor.read.UpcasterAnnotation;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,18 @@ public final class Steps {
     return List.copyOf(roots);
   }
 
+  /**
+   * The class a {@code Class} member names, as written in the source ({@code Reciept}), for the error
+   * about it if it never resolves; a description of the member when the source is not at hand.
+   */
+  private static String writtenClass(ProcessingEnvironment environment, Element element, javax.lang.model.element.AnnotationMirror mirror,
+      String member) {
+    javax.lang.model.element.AnnotationValue value = Mirrors.explicitValue(mirror, member);
+    String written = value == null ? "" : SourceText.of(environment, element, mirror, value).orElse("");
+    written = written.endsWith(".class") ? written.substring(0, written.length() - ".class".length()) : written;
+    return written.isEmpty() ? "the class named in its " + member + " attribute" : written;
+  }
+
   /** The ordered list of steps. */
   public static List<Step> all(ProcessingEnvironment environment) {
     Elements elements = environment.getElementUtils();
@@ -50,7 +63,8 @@ public final class Steps {
         new MemberStep(environment, AnnotationNames.EVENT),
         new MethodStep(AnnotationNames.INITIAL),
         new MethodStep(AnnotationNames.REDUCER),
-        new MethodStep(AnnotationNames.COMMAND_HANDLER));
+        new MethodStep(AnnotationNames.COMMAND_HANDLER),
+        new UpcasterStep(environment));
   }
 
   /** Reads {@code @Service} packages. */
@@ -102,12 +116,39 @@ public final class Steps {
           var declaration = new Declarations.MemberDeclaration(type, read);
           (annotation.equals(AnnotationNames.COMMAND) ? declarations.commands : declarations.events).add(declaration);
           if (read.aggregate().isEmpty() || read.aggregate().get().getKind() == javax.lang.model.type.TypeKind.ERROR) {
-            javax.lang.model.element.AnnotationValue value = Mirrors.explicitValue(read.mirror(), "aggregate");
-            String written = value == null ? "" : SourceText.of(environment, type, read.mirror(), value).orElse("");
-            written = written.endsWith(".class") ? written.substring(0, written.length() - ".class".length()) : written;
-            declarations.unresolved.put(type, written.isEmpty() ? "the class named in its aggregate attribute" : written);
+            declarations.unresolved.put(type, writtenClass(environment, type, read.mirror(), "aggregate"));
           } else {
             Resolution.unresolvedInRecord(type).ifPresent(name -> declarations.unresolved.put(type, name));
+          }
+        }
+      }
+    }
+  }
+
+  /** Reads {@code @Upcaster} methods. */
+  record UpcasterStep(ProcessingEnvironment environment) implements Step {
+    @Override
+    public String annotation() {
+      return AnnotationNames.UPCASTER;
+    }
+
+    @Override
+    public void read(List<Element> roots, Declarations declarations) {
+      Elements elements = environment.getElementUtils();
+      for (Element root : roots) {
+        if (!(root instanceof TypeElement type)) {
+          continue;
+        }
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+          if (!Mirrors.has(method, annotation())) {
+            continue;
+          }
+          UpcasterAnnotation read = UpcasterAnnotation.read(elements, method);
+          declarations.upcasters.add(new Declarations.UpcasterDeclaration(method, read));
+          if (read.unresolvedEvent()) {
+            declarations.unresolved.put(method, writtenClass(environment, method, read.mirror(), "event"));
+          } else {
+            MethodStep.unresolved(method).ifPresent(name -> declarations.unresolved.put(method, name));
           }
         }
       }
@@ -136,7 +177,7 @@ public final class Steps {
       }
     }
 
-    private static Optional<String> unresolved(ExecutableElement method) {
+    static Optional<String> unresolved(ExecutableElement method) {
       Optional<String> found = Resolution.unresolved(method.getReturnType());
       for (VariableElement parameter : method.getParameters()) {
         if (found.isPresent()) {

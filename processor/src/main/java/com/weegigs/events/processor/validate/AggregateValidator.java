@@ -25,6 +25,7 @@ final class AggregateValidator {
    *
    * @param element the record
    * @param wireName its wire name
+   * @param version {@code @Event(version)}; 1 for a command
    */
   record Member(TypeElement element, String wireName, int version) {}
 
@@ -104,7 +105,12 @@ final class AggregateValidator {
           faulty.add(element);
         }
       }
-      members.add(new Member(element, wireName, declaration.annotation().version()));
+      int version = declaration.annotation().version();
+      if (kind == Declaration.EVENT && version < 1) {
+        report.addOnValue(Messages.invalidEventVersion(version, name), element, declaration.annotation().mirror(), "version");
+        faulty.add(element);
+      }
+      members.add(new Member(element, wireName, version));
     }
     return members;
   }

@@ -1,11 +1,13 @@
 package com.weegigs.events.processor.validate;
 
+import com.weegigs.events.processor.Message;
 import com.weegigs.events.processor.Messages;
 import com.weegigs.events.processor.names.WireNames;
 import com.weegigs.events.processor.read.AnnotationNames;
 import com.weegigs.events.processor.read.Mirrors;
 import com.weegigs.events.processor.step.Declarations.AggregateDeclaration;
 import com.weegigs.events.processor.step.Declarations.MemberDeclaration;
+import com.weegigs.events.processor.step.Declarations.UpcasterDeclaration;
 import com.weegigs.events.processor.step.Declarations;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,10 +42,11 @@ final class Bindings {
    * @param reducers the {@code @Reducer} methods declared in it
    * @param foreignReducers {@code @Reducer} methods declared outside any aggregate that apply one of its events
    * @param handlers the {@code @CommandHandler} methods of its commands, wherever declared
+   * @param upcasters the {@code @Upcaster} methods of its events, wherever declared
    */
   record AggregateScope(AggregateDeclaration declaration, List<MemberDeclaration> commands, List<MemberDeclaration> events,
       List<ExecutableElement> initials, List<ExecutableElement> reducers, List<ForeignReducer> foreignReducers,
-      List<HandlerDeclaration> handlers) {
+      List<HandlerDeclaration> handlers, List<UpcasterDeclaration> upcasters) {
     /** The aggregate record. */
     TypeElement element() {
       return declaration.element();
@@ -112,7 +115,7 @@ final class Bindings {
   private void bind(Declarations declarations) {
     for (AggregateDeclaration declaration : sorted(declarations.aggregates(), AggregateDeclaration::element)) {
       scopes.put(declaration.element(), new AggregateScope(declaration, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-          new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+          new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
     }
     for (MemberDeclaration command : sorted(declarations.commands(), MemberDeclaration::element)) {
       target(command, "Command").ifPresent(scope -> scope.commands().add(command));
@@ -133,6 +136,7 @@ final class Bindings {
     }
     declarations.reducers().forEach(this::bindReducer);
     declarations.handlers().forEach(this::bindHandler);
+    declarations.upcasters().forEach(this::bindUpcaster);
     orphans.forEach((pkg, report) -> orphanReports.put(pkg, report.build()));
   }
 
@@ -196,6 +200,22 @@ final class Bindings {
         .map(TypeText::simple)
         .findFirst();
     orphanReport(method).add(Messages.handlerWithoutCommand(TypeText.method(method), unannotated), method);
+  }
+
+  private void bindUpcaster(UpcasterDeclaration upcaster) {
+    TypeElement event = upcaster.annotation().event().orElseThrow();
+    if (isEvent(event)) {
+      // An event that belongs to no aggregate has an error of its own: the root cause.
+      eventOwner(event).ifPresent(owner -> scopes.get(owner).upcasters().add(upcaster));
+      return;
+    }
+    ExecutableElement method = upcaster.method();
+    Message.Text text = Messages.upcasterNotForEvent(TypeText.method(method), TypeText.simple(event), upcaster.annotation().explicitEvent());
+    if (upcaster.annotation().explicitEvent()) {
+      orphanReport(method).addOnValue(text, method, upcaster.annotation().mirror(), "event");
+    } else {
+      orphanReport(method).add(text, method);
+    }
   }
 
   private static <T> List<T> sorted(List<T> items, Function<T, ? extends Element> element) {

@@ -67,7 +67,7 @@ public final class Validation {
 
   /** One aggregate while it is validated. */
   private record Run(Bindings.AggregateScope scope, ValidationReport.Builder report, String wireName, Members members,
-      Reducers reducers, Handlers handlers, Optional<TypeElement> eventSupertype) {}
+      Reducers reducers, Handlers handlers, Optional<TypeElement> eventSupertype, UpcasterValidator.Upcasters upcasters) {}
 
   private final Env env;
 
@@ -176,11 +176,15 @@ public final class Validation {
         report.addSubreport(components.read(event.element()).report());
       }
     }
+    UpcasterValidator.Upcasters upcasters = new UpcasterValidator(env).validate(scope, members, report);
+    for (TypeElement older : upcasters.records()) {
+      report.addSubreport(components.read(older).report());
+    }
     if (service.isEmpty()) {
       report.add(Messages.aggregateWithoutService(TypeText.simple(element), env.packageOf(element).getQualifiedName()), element);
       return Optional.empty();
     }
-    return Optional.of(new Run(scope, report, wireName, members, reducers, handlers, supertype));
+    return Optional.of(new Run(scope, report, wireName, members, reducers, handlers, supertype, upcasters));
   }
 
   /** What the assembler needs of an aggregate whose report is clean. */
@@ -203,7 +207,13 @@ public final class Validation {
       ExecutableElement reducer = creating
           ? reducers.creatingReducers().get(event.element())
           : reducers.instanceReducers().get(event.element());
-      events.add(new EventModel(event.wireName(), event.version(), shape.shape(), new ReducerModel(reducer.getSimpleName().toString(), creating)));
+      events.add(new EventModel(event.wireName(), event.version(), shape.shape(), new ReducerModel(reducer.getSimpleName().toString(), creating),
+          run.upcasters().chains().getOrDefault(event.element(), List.of())));
+    }
+    for (TypeElement older : run.upcasters().records()) {
+      ComponentReader.Result shape = components.read(older);
+      reachable.put(shape.shape().type(), shape.shape());
+      reachable.putAll(shape.nestedShapes());
     }
     TypeName supertype = run.eventSupertype().<TypeName>map(ClassName::get).orElse(ClassName.OBJECT);
     return new ValidatedAggregate(element, run.wireName(), state.shape(),

@@ -57,10 +57,13 @@ final class AggregateConstants {
     }
     JavaNames.Allocator classes = new JavaNames.Allocator(aggregate.names().codecs().simpleName());
     for (ClassName record : records.keySet()) {
-      String base = JavaNames.upperSnake(record.simpleName());
+      // A nested record is named with the types around it (ItemAdded.V1: ITEM_ADDED_V1_CODEC), so that
+      // the V1 records of two events are told apart.
+      String joined = String.join("", record.simpleNames());
+      String base = JavaNames.upperSnake(joined);
       // Taken names (two records of one simple name, or a command called "item-codec") get a number.
       recordCodecs.put(record, codecsMembers.allocate(base + "_CODEC", ""));
-      codecClasses.put(record, classes.allocate(record.simpleName() + "Codec", ""));
+      codecClasses.put(record, classes.allocate(joined + "Codec", ""));
     }
 
     JavaNames.Allocator clientNames = new JavaNames.Allocator(GeneratedNames.RESERVED_CLIENT_METHODS.toArray(String[]::new));

@@ -81,9 +81,15 @@ final class CodecsWriter {
       String schema = schemaBlock(event.shape(), records, eventDescription(aggregate, event));
       codecs.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.EVENT_TYPE, type), constants.eventType(event),
               Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc(CodeText.block("Event {@code $L}, generated from {@link $T}: its codec and JSON Schema.\n", event.wireName(), type))
-          .initializer(CodeText.block("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$L)$<$<", RuntimeTypes.EVENT_TYPE, type, event.wireName(), type,
-              constants.recordCodec(type), schema))
+          .addJavadoc(event.version() == 1
+              ? CodeText.block("Event {@code $L}, generated from {@link $T}: its codec and JSON Schema.\n", event.wireName(), type)
+              : CodeText.block("Event {@code $L} at version $L, generated from {@link $T}: its codec, JSON Schema, and the readers of its\n"
+                  + "older versions, which apply its {@code @Upcaster} methods.\n", event.wireName(), event.version(), type))
+          .initializer(event.version() == 1
+              ? CodeText.block("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$L)$<$<", RuntimeTypes.EVENT_TYPE, type, event.wireName(), type,
+                  constants.recordCodec(type), schema)
+              : CodeText.block("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$L,\n$L,\n$L)$<$<", RuntimeTypes.EVENT_TYPE, type, event.wireName(),
+                  type, constants.recordCodec(type), schema, event.version(), UpcastChains.olderVersions(event, constants, codecsName)))
           .build());
     }
 

@@ -16,7 +16,7 @@ import java.io.IOException;
  *
  * @param <T> the Java type
  */
-public interface JsonCodec<T> {
+public interface JsonCodec<T> extends JsonReader<T> {
   /** Writes {@code value} (never {@code null}) as one JSON value. */
   void write(JsonGenerator generator, T value) throws IOException;
 
@@ -24,5 +24,6 @@ public interface JsonCodec<T> {
    * Reads one JSON value starting at the parser's current token (the caller has advanced to it)
    * and leaves the parser on the value's last token.
    */
+  @Override
   T read(JsonParser parser, DecodeContext context) throws IOException;
 }

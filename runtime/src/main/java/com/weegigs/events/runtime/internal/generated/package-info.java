@@ -4,7 +4,9 @@
  * com.weegigs.events.runtime.internal.generated.ScalarReaders}, {@link
  * com.weegigs.events.runtime.internal.generated.BuiltInCodecs}, {@link
  * com.weegigs.events.runtime.internal.generated.ContainerCodecs}, {@link
- * com.weegigs.events.runtime.internal.generated.JsonRecords}), the checks of a generated
+ * com.weegigs.events.runtime.internal.generated.JsonRecords}), the readers of an event's older
+ * versions ({@link com.weegigs.events.runtime.internal.generated.Upcasts}, {@link
+ * com.weegigs.events.runtime.internal.generated.JsonTrees}), the checks of a generated
  * {@code <Aggregate>Validators} ({@link com.weegigs.events.runtime.internal.generated.Constraints},
  * {@link com.weegigs.events.runtime.internal.generated.ValidationContext}), the handler and reducer
  * shapes a generated {@code <Aggregate>Stub} adapts user methods to, and the

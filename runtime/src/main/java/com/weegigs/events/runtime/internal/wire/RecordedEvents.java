@@ -20,6 +20,7 @@ import com.weegigs.events.runtime.EventMetadata;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.codec.DecodeContext;
 import com.weegigs.events.runtime.codec.JsonCodec;
+import com.weegigs.events.runtime.codec.JsonReader;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.error.ServiceException;
@@ -30,8 +31,13 @@ import java.util.Arrays;
 
 /**
  * The recorded event body of the wire contract ({@code docs/wire-contract.md}), as published on
- * an event subject, stored, and listed in a command reply: {@code {id, aggregate, type, revision,
- * timestamp, data, metadata}}, with {@code data} read as the event type {@code type} names.
+ * an event subject, stored, and listed in a command reply: {@code {id, aggregate, type, version,
+ * revision, timestamp, data, metadata}}, with {@code data} read as the event type {@code type} names.
+ *
+ * <p>{@code version} is the version of the event's stored shape; it is written only when above 1,
+ * so the bytes of a version-1 event are as they were before events had versions. Data stored at an
+ * older version than the event type's is read by the type's upcasting reader; data of a newer
+ * version than this code knows is refused, never read as another shape.
  */
 public final class RecordedEvents {
   private RecordedEvents() {}
@@ -58,6 +64,10 @@ public final class RecordedEvents {
     generator.writeFieldName("aggregate");
     writeAggregateId(generator, event.aggregate());
     generator.writeStringField("type", event.type());
+    if (eventType.version() > 1) {
+      // Before data, so that a reader knows the shape of data when it gets there.
+      generator.writeNumberField("version", eventType.version());
+    }
     generator.writeNumberField("revision", event.revision());
     generator.writeStringField("timestamp", Timestamps.format(event.timestamp()));
     generator.writeFieldName("data");
@@ -100,9 +110,11 @@ public final class RecordedEvents {
     String id = null;
     AggregateId aggregate = null;
     String eventName = null;
+    int version = 0; // not seen (yet); absent means 1
     long revision = -1;
     Instant timestamp = null;
     Object data = null;
+    int dataVersion = 0;
     byte[] bufferedData = null;
     EventMetadata metadata = new EventMetadata(null, null, null);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -118,6 +130,9 @@ public final class RecordedEvents {
         case "type":
           eventName = readString(parser, "type");
           break;
+        case "version":
+          version = readVersion(parser);
+          break;
         case "revision":
           revision = readRevision(parser, "revision");
           break;
@@ -125,10 +140,13 @@ public final class RecordedEvents {
           timestamp = readInstant(parser, "timestamp");
           break;
         case "data":
-          if (eventName != null) {
-            data = readEventData(parser, type, eventName);
+          EventType<?> eventType = eventName == null ? null : type.event(eventName);
+          if (eventName != null && (version > 0 || eventType == null || eventType.version() == 1)) {
+            data = readEventData(parser, type, eventType, eventName, Math.max(version, 1));
+            dataVersion = Math.max(version, 1);
           } else {
-            // the type comes later: keep a copy of the raw value and decode it once the type is known
+            // the type, or the version that says how to read the data, comes later (or, absent, means
+            // version 1): keep a copy of the raw value and decode it once both are known
             bufferedData = copyValue(parser);
           }
           break;
@@ -149,8 +167,11 @@ public final class RecordedEvents {
     if (bufferedData != null) {
       try (JsonParser dataParser = Envelopes.JSON.createParser(bufferedData)) {
         dataParser.nextToken();
-        data = readEventData(dataParser, type, eventName);
+        data = readEventData(dataParser, type, type.event(eventName), eventName, Math.max(version, 1));
       }
+    } else if (data != null && version > dataVersion) {
+      // The data came first and was read as version 1 (the only version this code knows); it is not.
+      unknownVersion(type.event(eventName), eventName, version);
     }
     if (id == null || aggregate == null || revision < 1 || timestamp == null || data == null) {
       throw new Malformed("recorded event needs id, aggregate, type, revision >= 1, timestamp and data");
@@ -158,18 +179,36 @@ public final class RecordedEvents {
     return (RecordedEvent<? extends E>) new RecordedEvent<>(id, aggregate, eventName, revision, timestamp, data, metadata);
   }
 
-  private static Object readEventData(JsonParser parser, AggregateType<?, ?> type, String eventName)
-      throws IOException, Malformed {
-    EventType<?> eventType = type.event(eventName);
+  private static int readVersion(JsonParser parser) throws IOException, Malformed {
+    if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT
+        || parser.getIntValue() < 1) {
+      throw new Malformed("version must be an integer from 1");
+    }
+    return parser.getIntValue();
+  }
+
+  private static void unknownVersion(EventType<?> eventType, String eventName, int version) throws Malformed {
+    throw new Malformed("event " + eventName + " is stored at version " + version + ", but this code knows it up to version "
+        + (eventType == null ? 1 : eventType.version()) + "; read it with code that knows the newer version");
+  }
+
+  private static Object readEventData(JsonParser parser, AggregateType<?, ?> type, EventType<?> eventType, String eventName,
+      int version) throws IOException, Malformed {
     if (eventType == null) {
       throw new Malformed("'" + eventName + "' is not an event of " + type.name());
+    }
+    JsonReader<?> reader = eventType.reader(version);
+    if (reader == null) {
+      unknownVersion(eventType, eventName, version);
     }
     DecodeContext context = new DecodeContext();
     Object data;
     try {
-      data = eventType.codec().read(parser, context);
+      data = reader.read(parser, context);
     } catch (RuntimeException e) {
-      throw new Malformed("event " + eventName + " data could not be read");
+      throw new Malformed(version == eventType.version()
+          ? "event " + eventName + " data could not be read"
+          : "event " + eventName + " data of version " + version + " could not be read and upcast to version " + eventType.version());
     }
     if (context.hasViolations()) {
       throw new Malformed("event " + eventName + " data is not valid: " + describe(context.violations()));
@@ -180,7 +219,17 @@ public final class RecordedEvents {
   private static byte[] copyValue(JsonParser parser) throws IOException {
     Envelopes.Output copy = new Envelopes.Output();
     try (JsonGenerator generator = Envelopes.JSON.createGenerator(copy)) {
-      generator.copyCurrentStructure(parser);
+      // Event by event, exactly: copyCurrentStructure turns a decimal such as 4.50 into a double (4.5).
+      int depth = 0;
+      do {
+        JsonToken token = parser.currentToken();
+        generator.copyCurrentEventExact(parser);
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd()) {
+          depth--;
+        }
+      } while (depth > 0 && parser.nextToken() != null);
     }
     return Arrays.copyOf(copy.buffer, copy.count);
   }
