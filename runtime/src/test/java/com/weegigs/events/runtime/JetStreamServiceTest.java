@@ -14,10 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.fixtures.Counters.Counter;
 import com.weegigs.events.runtime.internal.store.jetstream.CommandMessages;
+import com.weegigs.events.runtime.internal.wire.WireIds;
 import com.weegigs.events.runtime.store.JetStreamEventStore;
 import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import com.weegigs.events.testing.NatsServer;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
+import io.nats.client.impl.Headers;
+import java.time.Duration;
 import io.nats.client.api.MessageInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,5 +126,48 @@ class JetStreamServiceTest extends CountersServiceTest {
     assertTrue(reply.contains("\"revision\":1") && reply.contains("\"opened\""), reply);
     assertError(harness.request("counters.command.account.open",
         command("account", "a", "{\"owner\":\"ann\"}", "{\"messageId\":\"open-2\"}")), ErrorCode.CONFLICT);
+  }
+
+  @Test
+  void aRecentRepeatThatWouldBeRefusedIsAnsweredFromTheRecord() throws Exception {
+    // a ULID made now: the service relies on the append to catch the repeat, and looks it up only when refused
+    String messageId = WireIds.ulid(System.currentTimeMillis(), 7, 42);
+    NatsService one = harness.start(builder -> builder.withEventStore(config));
+    String first = new String(harness.request("counters.command.account.open",
+        command("account", "b", "{\"owner\":\"bob\"}", "{\"messageId\":\"" + messageId + "\"}")).getData());
+    one.close();
+    harness.start(builder -> builder.withEventStore(config));
+    String repeat = new String(harness.request("counters.command.account.open",
+        command("account", "b", "{\"owner\":\"bob\"}", "{\"messageId\":\"" + messageId + "\"}")).getData());
+    assertEquals(first, repeat);
+  }
+
+  @Test
+  void aRepeatAfterTheDuplicateWindowIsAnsweredFromTheOutcomesBucket() throws Exception {
+    JetStreamStoreConfig shortWindow = config.withDuplicateWindow(Duration.ofSeconds(1));
+    NatsService one = harness.start(builder -> builder.withEventStore(shortWindow));
+    String messageId = WireIds.ulid(System.currentTimeMillis() - 60_000, 1, 2);
+    var first = assertCounter(harness.request("counters.command.counter.add", add("w", 3, messageId)));
+    one.close();
+    // wait until JetStream has forgotten the messageId: a probe that expects an impossible
+    // sequence is a duplicate while it remembers, and stores nothing either way
+    JetStream js = client.jetStream();
+    String probeSubject = shortWindow.subjectPrefix() + ".counter.probe";
+    Headers probe = new Headers().put("Nats-Msg-Id", messageId).put("Nats-Expected-Last-Subject-Sequence", "999999");
+    boolean remembered = true;
+    for (int i = 0; i < 200 && remembered; i++) {
+      try {
+        remembered = js.publish(probeSubject, probe, new byte[0]).isDuplicate();
+        Thread.sleep(25);
+      } catch (JetStreamApiException refused) {
+        remembered = false;
+      }
+    }
+    assertTrue(!remembered, "JetStream kept the messageId past its duplicate window");
+    // another instance, which never saw the command: only the outcomes bucket knows it
+    harness.start(builder -> builder.withEventStore(shortWindow));
+    var repeat = assertCounter(harness.request("counters.command.counter.add", add("w", 3, messageId)));
+    assertEquals(first.events(), repeat.events());
+    assertEquals(3, assertCounter(harness.request("counters.query.counter.get", query("counter", "w"))).entity().state().value());
   }
 }
