@@ -107,10 +107,10 @@ final class StreamSetup {
       differences.add("subjects are " + actual.getSubjects() + ", not [" + subjects + "]");
     }
     if (actual.getRetentionPolicy() != RetentionPolicy.Limits) {
-      differences.add("retention is " + actual.getRetentionPolicy() + ", not Limits (events must stay after they are read)");
+      differences.add("retention is " + actual.getRetentionPolicy().name() + ", not Limits (events must stay after they are read)");
     }
     if (actual.getDiscardPolicy() != DiscardPolicy.New) {
-      differences.add("discard policy is " + actual.getDiscardPolicy() + ", not New (a full store must refuse writes, not drop history)");
+      differences.add("discard policy is " + actual.getDiscardPolicy().name() + ", not New (a full store must refuse writes, not drop history)");
     }
     if (actual.getMaxAge() != null && !actual.getMaxAge().isZero()) {
       differences.add("max age is " + actual.getMaxAge() + ", not unlimited (events must not expire)");
@@ -119,7 +119,7 @@ final class StreamSetup {
       differences.add("max messages per subject is " + actual.getMaxMsgsPerSubject() + ", not unlimited");
     }
     if (actual.getStorageType() != storageType(config)) {
-      differences.add("storage is " + actual.getStorageType() + ", not " + storageType(config));
+      differences.add("storage is " + actual.getStorageType().name() + ", not " + storageType(config).name());
     }
     if (actual.getReplicas() != config.replicas()) {
       differences.add("replicas are " + actual.getReplicas() + ", not " + config.replicas());
