@@ -20,9 +20,13 @@ import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import com.weegigs.events.testing.NatsServer;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import io.nats.client.api.MessageInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -169,5 +173,35 @@ class JetStreamServiceTest extends CountersServiceTest {
     var repeat = assertCounter(harness.request("counters.command.counter.add", add("w", 3, messageId)));
     assertEquals(first.events(), repeat.events());
     assertEquals(3, assertCounter(harness.request("counters.query.counter.get", query("counter", "w"))).entity().state().value());
+  }
+
+  @Test
+  void aColdLoadStartsFromTheSnapshotOfThisShapeAndIgnoresOneOfAnother() throws Exception {
+    JetStreamStoreConfig snapshotting = config.withSnapshotInterval(2);
+    NatsService one = harness.start(builder -> builder.withEventStore(snapshotting));
+    assertCounter(harness.request("counters.command.counter.add", add("s", 1, null)));
+    assertCounter(harness.request("counters.command.counter.add", add("s", 1, null)));
+    one.close();
+    // a snapshot this shape of the state reads, saying something the events do not: a cold load believes it
+    KeyValue snapshots = client.keyValue(snapshotting.snapshotsBucket());
+    String fingerprint = HexFormat.of().formatHex(
+        MessageDigest.getInstance("SHA-256").digest(COUNTER.stateSchema().getBytes(StandardCharsets.UTF_8)));
+    MessageInfo second = client.jetStreamManagement().getLastMessage(snapshotting.streamName(),
+        snapshotting.subjectPrefix() + ".counter.s");
+    snapshots.put("counter.s", utf8("{\"revision\":2,\"sequence\":" + second.getSeq() + ",\"fingerprint\":\""
+        + fingerprint + "\",\"state\":{\"id\":\"s\",\"value\":1000}}"));
+    NatsService two = harness.start(builder -> builder.withEventStore(snapshotting));
+    assertEquals(1000, assertCounter(harness.request("counters.query.counter.get", query("counter", "s"))).entity().state().value());
+    var third = assertCounter(harness.request("counters.command.counter.add", add("s", 1, null))).entity();
+    assertEquals(3, third.revision());
+    assertEquals(1001, third.state().value());
+    two.close();
+    // one of another shape: ignored, the state rebuilt from the events
+    snapshots.put("counter.s", utf8("{\"revision\":3,\"sequence\":1,\"fingerprint\":\"another-shape\","
+        + "\"state\":{\"id\":\"s\",\"value\":5000}}"));
+    harness.start(builder -> builder.withEventStore(snapshotting));
+    var rebuilt = assertCounter(harness.request("counters.query.counter.get", query("counter", "s"))).entity();
+    assertEquals(3, rebuilt.revision());
+    assertEquals(3, rebuilt.state().value());
   }
 }

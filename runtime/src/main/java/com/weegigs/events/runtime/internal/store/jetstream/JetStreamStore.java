@@ -70,6 +70,8 @@ public final class JetStreamStore {
   private final KeyValue outcomesBucket;
   private final KeyValue snapshotsBucket;
   private final Positions positions = new Positions(POSITIONS);
+  /** Where the snapshots just read were taken: a cold load starts reading there. */
+  private final Positions snapshotPositions = new Positions(POSITIONS / 10);
   private final Outcomes outcomes = new Outcomes(LOCAL_OUTCOMES);
   private final Map<String, AggregateType<?, ?>> types = new ConcurrentHashMap<>();
   private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
@@ -163,8 +165,8 @@ public final class JetStreamStore {
   private Found read(AggregateType<?, ?> type, AggregateId id, long afterRevision) {
     connected("read " + id);
     String subject = CommandMessages.subject(prefix, id);
-    Position hint = positions.get(id);
-    boolean fromHint = hint != null && hint.revision() <= afterRevision;
+    Position hint = startingPoint(id, afterRevision);
+    boolean fromHint = hint != null;
     Reading reading = new Reading(type, subject, afterRevision, fromHint ? hint.revision() : 0,
         fromHint ? hint.sequence() : 0);
     try {
@@ -187,6 +189,19 @@ public final class JetStreamStore {
       positions.put(id, end);
     }
     return new Found(List.copyOf(reading.events), end);
+  }
+
+  /** The latest known position at or before {@code afterRevision}, or {@code null} (read from the start). */
+  private Position startingPoint(AggregateId id, long afterRevision) {
+    Position latest = positions.get(id);
+    Position snapshot = snapshotPositions.get(id);
+    if (snapshot != null && snapshot.revision() <= afterRevision) {
+      snapshotPositions.forget(id);
+      if (latest == null || latest.revision() > afterRevision || latest.sequence() < snapshot.sequence()) {
+        return snapshot;
+      }
+    }
+    return latest != null && latest.revision() <= afterRevision ? latest : null;
   }
 
   /** Every message of {@code subject} from {@code from} up to {@code last}, through an ordered consumer. */
@@ -532,7 +547,7 @@ public final class JetStreamStore {
       LOG.info("ignored the snapshot of {}: written for another shape of its state, or unreadable", id);
       return null;
     }
-    positions.put(id, new Position(read.revision(), read.sequence()));
+    snapshotPositions.put(id, new Position(read.revision(), read.sequence()));
     return new Snapshot<>(read.revision(), read.state());
   }
 
