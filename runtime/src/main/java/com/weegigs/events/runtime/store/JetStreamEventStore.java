@@ -78,7 +78,7 @@ public final class JetStreamEventStore implements EventStore, WireFormAppend, Ca
   @Override
   public AppendResult append(
       AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId, List<RecordedEvent<?>> events) {
-    check(type, id, expectedRevision, events);
+    InMemoryEventStore.checkAppend(type, id, expectedRevision, events);
     return store.append(type, id, expectedRevision, messageId, events, CommandMessages.wireForms(type, events));
   }
 
@@ -86,7 +86,7 @@ public final class JetStreamEventStore implements EventStore, WireFormAppend, Ca
   @Override
   public AppendResult append(AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId,
       List<RecordedEvent<?>> events, byte[][] wireForms) {
-    check(type, id, expectedRevision, events);
+    InMemoryEventStore.checkAppend(type, id, expectedRevision, events);
     if (wireForms == null || wireForms.length != events.size()) {
       throw new IllegalArgumentException("append needs one wire form per event");
     }
@@ -126,24 +126,6 @@ public final class JetStreamEventStore implements EventStore, WireFormAppend, Ca
   @Override
   public <S> void offer(AggregateType<S, ?> type, AggregateId id, long revision, S state) {
     store.offer(type, id, revision, state);
-  }
-
-  private static void check(AggregateType<?, ?> type, AggregateId id, long expectedRevision, List<RecordedEvent<?>> events) {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(id, "id");
-    if (events == null || events.isEmpty()) {
-      throw new IllegalArgumentException("append needs at least one event");
-    }
-    if (expectedRevision < 0) {
-      throw new IllegalArgumentException("expectedRevision must be >= 0, was " + expectedRevision);
-    }
-    for (int i = 0; i < events.size(); i++) {
-      RecordedEvent<?> event = events.get(i);
-      if (!event.aggregate().equals(id) || event.revision() != expectedRevision + 1 + i) {
-        throw new IllegalArgumentException("event " + event.id() + " is not revision " + (expectedRevision + 1 + i)
-            + " of " + id);
-      }
-    }
   }
 
   @Override

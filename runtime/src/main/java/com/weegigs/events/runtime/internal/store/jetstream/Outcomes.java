@@ -1,7 +1,6 @@
 package com.weegigs.events.runtime.internal.store.jetstream;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,14 +27,7 @@ final class Outcomes {
 
   void remember(String messageId, Where where) {
     local.put(messageId, where);
-    if (local.size() > capacity) {
-      int drop = Math.max(1, capacity / 10);
-      Iterator<String> keys = local.keySet().iterator();
-      while (drop-- > 0 && keys.hasNext()) {
-        keys.next();
-        keys.remove();
-      }
-    }
+    Positions.trim(local, capacity);
   }
 
   /** The bucket key of {@code messageId}. */

@@ -28,9 +28,14 @@ final class Positions {
   /** Remembers {@code position} unless a later one is known. */
   void put(AggregateId id, Position position) {
     positions.merge(id, position, (old, now) -> old.sequence() > now.sequence() ? old : now);
-    if (positions.size() > capacity) {
+    trim(positions, capacity);
+  }
+
+  /** Forgets an arbitrary tenth of {@code map} when it holds more than {@code capacity} entries. */
+  static void trim(ConcurrentHashMap<?, ?> map, int capacity) {
+    if (map.size() > capacity) {
       int drop = Math.max(1, capacity / 10);
-      Iterator<AggregateId> keys = positions.keySet().iterator();
+      Iterator<?> keys = map.keySet().iterator();
       while (drop-- > 0 && keys.hasNext()) {
         keys.next();
         keys.remove();
