@@ -70,9 +70,11 @@ final class StreamSetup {
       try {
         jsm.addStream(desired(config));
       } catch (JetStreamApiException e) {
+        String description = e.getErrorDescription() == null ? e.getMessage() : e.getErrorDescription();
         throw new IllegalStateException("cannot create the event store stream '" + config.streamName()
-            + "' for subjects '" + config.subjectPrefix() + ".>': " + e.getErrorDescription()
-            + " (another stream may already hold these subjects)", e);
+            + "' for subjects '" + config.subjectPrefix() + ".>': " + description
+            + (description != null && description.contains("overlap")
+                ? " (another stream already holds these subjects: configure another subject prefix)" : ""), e);
       }
     } else {
       List<String> differences = differences(existing.getConfiguration(), config);
