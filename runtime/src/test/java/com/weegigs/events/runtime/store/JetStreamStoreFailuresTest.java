@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.EventMetadata;
+import com.weegigs.events.runtime.NatsService;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.fixtures.Counters;
 import com.weegigs.events.runtime.fixtures.Counters.Added;
@@ -92,6 +93,14 @@ class JetStreamStoreFailuresTest {
           () -> JetStreamEventStore.open(without, fresh()));
       assertTrue(e.getMessage().contains("has no JetStream") && e.getMessage().contains("-js")
           && e.getMessage().contains("jetstream {}"), e.getMessage());
+      // a service told to store in JetStream refuses to start, with the same words
+      IllegalStateException refused = assertThrows(IllegalStateException.class, () -> NatsService.builder(Counters.SERVICE)
+          .natsUrl(plain.url())
+          .aggregate(Counters.counterDefinition())
+          .aggregate(Counters.accountDefinition())
+          .withEventStore(JetStreamStoreConfig.forService("counters"))
+          .start());
+      assertTrue(refused.getMessage().contains("has no JetStream"), refused.getMessage());
     }
   }
 
