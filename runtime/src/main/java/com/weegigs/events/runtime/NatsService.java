@@ -13,6 +13,8 @@ import com.weegigs.events.runtime.service.ShutdownConfig;
 import com.weegigs.events.runtime.service.StateCacheConfig;
 import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.InMemoryEventStore;
+import com.weegigs.events.runtime.store.JetStreamEventStore;
+import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import io.nats.client.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,13 +63,11 @@ public final class NatsService implements AutoCloseable {
   public static final String DEFAULT_NATS_URL = "nats://localhost:4222";
 
   private final ServiceDescriptor descriptor;
-  private final EventStore eventStore;
   private final ServiceHost host;
   private volatile Thread shutdownHook;
 
-  private NatsService(ServiceDescriptor descriptor, EventStore eventStore, ServiceHost host) {
+  private NatsService(ServiceDescriptor descriptor, ServiceHost host) {
     this.descriptor = descriptor;
-    this.eventStore = eventStore;
     this.host = host;
   }
 
@@ -107,9 +107,9 @@ public final class NatsService implements AutoCloseable {
     return host.connection();
   }
 
-  /** The event store the service writes to. */
+  /** The event store the service writes to (the one it was given, or the JetStream store it opened). */
   public EventStore eventStore() {
-    return eventStore;
+    return host.eventStore();
   }
 
   /** Whether the service has been closed. */
@@ -144,7 +144,8 @@ public final class NatsService implements AutoCloseable {
    * Stops gracefully: new requests get {@code UNAVAILABLE}, requests still waiting for a worker
    * get {@code UNAVAILABLE}, running requests finish (within the shutdown drain timeout), every
    * subscription is drained (one failing drain does not stop the others), and the connection is
-   * closed if the service opened it. The event store is not closed: the caller owns it.
+   * closed if the service opened it. An event store the caller gave is not closed (the caller owns
+   * it); a JetStream store the service opened from a {@link JetStreamStoreConfig} is.
    */
   @Override
   public void close() {
@@ -179,6 +180,7 @@ public final class NatsService implements AutoCloseable {
     private IdempotencyConfig idempotency = IdempotencyConfig.defaults();
     private ShutdownConfig shutdown = ShutdownConfig.defaults();
     private EventStore eventStore;
+    private JetStreamStoreConfig jetStream;
     private Clock clock = Clock.systemUTC();
     private final List<AggregateDefinition<?, ?>> aggregates = new ArrayList<>();
     private final List<RequestInterceptor> interceptors = new ArrayList<>();
@@ -225,9 +227,22 @@ public final class NatsService implements AutoCloseable {
       return this;
     }
 
-    /** The event store; default a new {@link InMemoryEventStore}. */
+    /** The event store (the caller owns it); default a new {@link InMemoryEventStore}. */
     public Builder withEventStore(EventStore store) {
       this.eventStore = Objects.requireNonNull(store, "store");
+      this.jetStream = null;
+      return this;
+    }
+
+    /**
+     * Stores the events in JetStream: {@link #start()} opens a {@link JetStreamEventStore} on the
+     * service's connection (creating the stream and buckets when missing) and {@link
+     * NatsService#close()} closes it. Start fails when the server has no JetStream or an existing
+     * stream is incompatible, with an error that says so.
+     */
+    public Builder withEventStore(JetStreamStoreConfig config) {
+      this.jetStream = Objects.requireNonNull(config, "config");
+      this.eventStore = null;
       return this;
     }
 
@@ -286,13 +301,14 @@ public final class NatsService implements AutoCloseable {
      * Connects, registers every endpoint and starts serving.
      *
      * @throws IllegalArgumentException naming every mismatch between the descriptor and the aggregates
-     * @throws IllegalStateException when NATS cannot be reached
+     * @throws IllegalStateException when NATS cannot be reached, or the JetStream store cannot be opened
      */
     public NatsService start() {
-      EventStore store = eventStore != null ? eventStore : new InMemoryEventStore();
+      EventStore store = eventStore == null && jetStream == null ? new InMemoryEventStore() : eventStore;
       ServiceSettings settings = new ServiceSettings(descriptor, natsUrl != null ? natsUrl : defaultNatsUrl(), connection,
-          queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, clock, aggregates, interceptors);
-      return new NatsService(descriptor, store, new ServiceHost(settings));
+          queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, jetStream, clock, aggregates,
+          interceptors);
+      return new NatsService(descriptor, new ServiceHost(settings));
     }
   }
 }

@@ -34,6 +34,17 @@ public interface NatsServer extends AutoCloseable {
     return NatsServerLauncher.fromEnvironment().launch();
   }
 
+  /**
+   * Starts a {@code nats-server} process without JetStream, for testing what a client does when
+   * the server has none. Needs the binary (no container fallback).
+   *
+   * @return a running server without JetStream
+   * @throws NatsServerException when no binary is found or it cannot start
+   */
+  static NatsServer launchWithoutJetStream() {
+    return ProcessNatsServer.launch(NatsServerLauncher.fromEnvironment().requireBinary(), false);
+  }
+
   /** The client URL, such as {@code nats://127.0.0.1:40123}. It stays the same across restarts. */
   String url();
 

@@ -30,6 +30,7 @@ final class ProcessNatsServer implements NatsServer {
 
   private volatile int port;
   private volatile List<String> extraArguments = List.of();
+  private volatile boolean jetStream = true;
   private Process process;
   private long logOffset;
   private boolean closed;
@@ -43,7 +44,13 @@ final class ProcessNatsServer implements NatsServer {
 
   /** Starts a single server on a free port, trying new ports when one is taken under our feet. */
   static ProcessNatsServer launch(Path binary) {
+    return launch(binary, true);
+  }
+
+  /** Starts a single server, with JetStream or (to test what needs it) without. */
+  static ProcessNatsServer launch(Path binary, boolean jetStream) {
     ProcessNatsServer server = new ProcessNatsServer(binary, WorkDirectories.create("wee-nats-"));
+    server.jetStream = jetStream;
     try {
       for (int attempt = 1; ; attempt++) {
         server.configure(FreePorts.pick(), List.of());
@@ -81,7 +88,10 @@ final class ProcessNatsServer implements NatsServer {
       }
       List<String> command = new ArrayList<>();
       command.add(binary.toString());
-      command.addAll(List.of("-a", HOST, "-p", Integer.toString(port), "-js", "-sd", storeDirectory.toString()));
+      command.addAll(List.of("-a", HOST, "-p", Integer.toString(port)));
+      if (jetStream) {
+        command.addAll(List.of("-js", "-sd", storeDirectory.toString()));
+      }
       command.addAll(extraArguments);
       ProcessBuilder builder = new ProcessBuilder(command)
           .directory(workDirectory.toFile())

@@ -73,7 +73,7 @@ public interface EventStore extends AutoCloseable {
    * The events recorded by the command {@code messageId}, when the store still remembers it (within
    * its de-duplication window). The service asks this before running a command so a repeated
    * command is answered with the first outcome rather than run again. A store that cannot look
-   * commands up by id (JetStream de-duplicates only on publish) returns {@link Optional#empty()};
+   * commands up by id (one that de-duplicates only on append) returns {@link Optional#empty()};
    * {@link #append} still de-duplicates, and the service answers the repeat from its
    * {@link AppendResult.Duplicate}.
    */

@@ -203,7 +203,8 @@ public final class InMemoryEventStore implements EventStore, WireFormAppend {
     return List.copyOf(events);
   }
 
-  private static void checkAppend(
+  /** The SPI's preconditions of an append, shared by the stores of this package. */
+  static void checkAppend(
       AggregateType<?, ?> type, AggregateId id, long expectedRevision, List<RecordedEvent<?>> events) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(id, "id");

@@ -5,12 +5,14 @@ import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.internal.command.StateCache.Current;
+import com.weegigs.events.runtime.internal.store.SnapshotKeeping;
 import com.weegigs.events.runtime.store.EventStore;
 import java.util.List;
 
 /**
  * The states of one aggregate type: the cached state brought up to date with the events stored
- * after it, or the history folded from the start.
+ * after it, or the history folded from the start (from the latest snapshot, for a store that keeps
+ * them).
  */
 final class AggregateState<S, E> {
   private final AggregateDefinition<S, E> definition;
@@ -18,6 +20,9 @@ final class AggregateState<S, E> {
   private final EventStore store;
   private final StateCache<S> cache;
   private final CommandCounters counters;
+  /** The store again when it keeps snapshots (and takes them), else {@code null}. */
+  private final SnapshotKeeping snapshots;
+  private final int snapshotInterval;
 
   AggregateState(AggregateDefinition<S, E> definition, EventStore store, int cacheSize, CommandCounters counters) {
     this.definition = definition;
@@ -25,6 +30,23 @@ final class AggregateState<S, E> {
     this.store = store;
     this.cache = new StateCache<>(cacheSize);
     this.counters = counters;
+    this.snapshots = store instanceof SnapshotKeeping keeping && keeping.snapshotInterval() > 0 ? keeping : null;
+    this.snapshotInterval = snapshots == null ? 0 : snapshots.snapshotInterval();
+  }
+
+  /**
+   * The cached state as it is, without asking the store for newer events, or the history folded
+   * when none is cached. For stores that refuse an append with a stale expectation: a stale entry
+   * then costs a conflict and a reload, never a wrong state.
+   */
+  Current<S> cached(AggregateId id) {
+    Current<S> cached = cache.get(id);
+    if (cached != null) {
+      counters.cacheHit();
+      return cached;
+    }
+    counters.cacheMiss();
+    return rehydrate(id);
   }
 
   /** The current state: the cached one brought up to date with newer events, or the history folded. */
@@ -36,8 +58,16 @@ final class AggregateState<S, E> {
       return newer.isEmpty() ? cached : fold(id, cached.revision(), cached.state(), newer);
     }
     counters.cacheMiss();
+    return rehydrate(id);
+  }
+
+  /** The history folded: from the latest snapshot when the store has one, else from the start. */
+  private Current<S> rehydrate(AggregateId id) {
     long started = System.nanoTime();
-    Current<S> current = fold(id, 0, initial(id), store.load(type, id, 0));
+    SnapshotKeeping.Snapshot<S> snapshot = snapshots == null ? null : snapshots.snapshot(type, id);
+    Current<S> current = snapshot != null
+        ? fold(id, snapshot.revision(), snapshot.state(), store.load(type, id, snapshot.revision()))
+        : fold(id, 0, initial(id), store.load(type, id, 0));
     counters.rehydrated(System.nanoTime() - started);
     return current;
   }
@@ -74,9 +104,15 @@ final class AggregateState<S, E> {
     return state;
   }
 
-  /** Remembers the state a command left. */
-  void stored(AggregateId id, long revision, S state) {
+  /**
+   * Remembers the state a command left, and offers it as a snapshot when the command took the
+   * aggregate across a multiple of the store's snapshot interval.
+   */
+  void stored(AggregateId id, long before, long revision, S state) {
     cache.put(id, new Current<>(revision, state));
+    if (snapshots != null && before / snapshotInterval != revision / snapshotInterval) {
+      snapshots.offer(type, id, revision, state);
+    }
   }
 
   /** Forgets the cached state of {@code id} (another writer moved it on). */

@@ -13,6 +13,7 @@ import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.command.StateCache.Current;
+import com.weegigs.events.runtime.internal.store.CachedExpectations;
 import com.weegigs.events.runtime.internal.store.WireFormAppend;
 import com.weegigs.events.runtime.internal.wire.EntityReplies;
 import com.weegigs.events.runtime.internal.wire.ErrorReplies;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the commands and queries of one aggregate type, whatever carries them: load the state
- * (cached, plus newer events), run the handler, append with the expected revision (retrying after
+ * (cached, plus newer events; or, for a store that refuses a stale expectation on append
+ * ({@link CachedExpectations}), the cached state as it is), run the handler, append with the expected revision (retrying after
  * a concurrent writer), remember the outcome for the command's {@code messageId}, and hand the
  * reply and the stored events to an {@link Answer}. It knows the wire contract's JSON bodies, and
  * nothing of NATS.
@@ -53,6 +55,8 @@ public final class CommandCore<S, E> {
   private final EventStore store;
   /** The store again when it keeps wire forms, else {@code null}; checked once, here. */
   private final WireFormAppend wireFormStore;
+  /** The store again when it lets a command trust the cached state, else {@code null}; checked once, here. */
+  private final CachedExpectations cachedStore;
   private final AggregateState<S, E> states;
   private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
   private final Clock clock;
@@ -74,6 +78,10 @@ public final class CommandCore<S, E> {
     this.type = definition.type();
     this.store = store;
     this.wireFormStore = store instanceof WireFormAppend keeps ? keeps : null;
+    this.cachedStore = store instanceof CachedExpectations trusting ? trusting : null;
+    if (cachedStore != null) {
+      cachedStore.serves(type);
+    }
     this.states = new AggregateState<>(definition, store, stateCacheSize, counters);
     this.clock = clock;
     this.conflictRetries = conflictRetries;
@@ -222,21 +230,35 @@ public final class CommandCore<S, E> {
     Long expected = metadata.expectedRevision();
     for (int attempt = 0; ; attempt++) {
       deadline.check("before the command ran");
-      Optional<List<RecordedEvent<?>>> recorded = store.recorded(metadata.messageId());
-      if (recorded.isPresent()) {
-        return new Outcome(replyForRecorded(id, recorded.get()));
-      }
-      Current<S> current = states.load(id);
-      if (expected != null && expected != current.revision()) {
-        throw conflict(id, expected, current.revision());
-      }
-      List<? extends E> produced = handle(binding, id, command, metadata, current);
-      if (produced == null || produced.isEmpty()) {
-        if (current.state() == null) {
-          throw notFound(id);
+      // a store that catches a repeat on append is asked only when the command is refused
+      boolean lookedUp = cachedStore == null || !cachedStore.appendCatchesRepeat(metadata.messageId());
+      if (lookedUp) {
+        Optional<List<RecordedEvent<?>>> recorded = store.recorded(metadata.messageId());
+        if (recorded.isPresent()) {
+          return new Outcome(replyForRecorded(id, recorded.get()));
         }
-        return new Outcome(
-            Reply.success(EntityReplies.encodeEntity(type, new Entity<>(id, current.revision(), current.state()), List.of())));
+      }
+      Current<S> current = cachedStore != null ? states.cached(id) : states.load(id);
+      List<? extends E> produced;
+      try {
+        if (expected != null && expected != current.revision()) {
+          throw conflict(id, expected, current.revision());
+        }
+        produced = handle(binding, id, command, metadata, current);
+        if (produced == null || produced.isEmpty()) {
+          if (current.state() == null) {
+            throw notFound(id);
+          }
+          Outcome repeat = lookedUp ? null : repeatOf(id, metadata);
+          return repeat != null ? repeat : new Outcome(
+              Reply.success(EntityReplies.encodeEntity(type, new Entity<>(id, current.revision(), current.state()), List.of())));
+        }
+      } catch (ServiceException refused) {
+        Outcome repeat = lookedUp ? null : repeatOf(id, metadata);
+        if (repeat != null) {
+          return repeat;
+        }
+        throw refused;
       }
 
       Instant now = Instant.ofEpochMilli(clock.millis());
@@ -264,7 +286,7 @@ public final class CommandCore<S, E> {
           ? wireFormStore.append(type, id, current.revision(), metadata.messageId(), newEvents, encoded.events())
           : store.append(type, id, current.revision(), metadata.messageId(), newEvents);
       if (result instanceof AppendResult.Appended appended) {
-        states.stored(id, appended.revision(), state);
+        states.stored(id, current.revision(), appended.revision(), state);
         List<RecordedEvent<?>> stored = appended.events();
         if (appended.revision() != revision || (stored != newEvents && !stored.equals(newEvents))) {
           // a store that stored something else than it was given: answer with what it stored
@@ -291,6 +313,12 @@ public final class CommandCore<S, E> {
       counters.retry();
       Thread.sleep(ThreadLocalRandom.current().nextLong(0, 1L + Math.min(attempt + 1, 8)));
     }
+  }
+
+  /** The outcome of an earlier command with this {@code messageId}, when the store recorded one. */
+  private Outcome repeatOf(AggregateId id, CommandMetadata metadata) {
+    Optional<List<RecordedEvent<?>>> recorded = store.recorded(metadata.messageId());
+    return recorded.isPresent() ? new Outcome(replyForRecorded(id, recorded.get())) : null;
   }
 
   /** Runs the handler: a creating one on an aggregate that does not exist yet, any other on one that does. */

@@ -8,6 +8,8 @@ import com.weegigs.events.runtime.internal.command.CommandCore;
 import com.weegigs.events.runtime.internal.command.ReplyCache;
 import com.weegigs.events.runtime.internal.wire.HealthReports;
 import com.weegigs.events.runtime.internal.wire.Subjects;
+import com.weegigs.events.runtime.store.EventStore;
+import com.weegigs.events.runtime.store.JetStreamEventStore;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Nats;
@@ -50,6 +52,9 @@ public final class ServiceHost implements AutoCloseable {
   private final ServiceDescriptor descriptor;
   private final Connection connection;
   private final boolean ownsConnection;
+  private final EventStore store;
+  /** Whether the host opened the store (from a JetStream configuration), and so closes it. */
+  private final boolean ownsStore;
   private final RequestPipeline pipeline;
   private final ReplyCache replies;
   private final List<Dispatcher> dispatchers = new ArrayList<>();
@@ -84,6 +89,20 @@ public final class ServiceHost implements AutoCloseable {
       this.connection = connect(settings.natsUrl(), descriptor);
       this.ownsConnection = true;
     }
+    if (settings.eventStore() != null) {
+      this.store = settings.eventStore();
+      this.ownsStore = false;
+    } else {
+      try {
+        this.store = JetStreamEventStore.open(connection, settings.jetStream());
+      } catch (RuntimeException e) {
+        if (ownsConnection) {
+          closeQuietly();
+        }
+        throw e;
+      }
+      this.ownsStore = true;
+    }
     this.pipeline = new RequestPipeline(settings);
     MicroDiscovery started = null;
     try {
@@ -112,6 +131,9 @@ public final class ServiceHost implements AutoCloseable {
         } catch (RuntimeException ignored) {
           // the connection may already be closed; nothing is left to release then
         }
+      }
+      if (ownsStore) {
+        store.close();
       }
       if (ownsConnection) {
         closeQuietly();
@@ -197,7 +219,7 @@ public final class ServiceHost implements AutoCloseable {
 
   /** The endpoints of one aggregate type: one per command, and its query. */
   private <S, E> void addAggregate(List<Endpoint<?>> endpoints, Endpoint.Shared shared, AggregateDefinition<S, E> definition) {
-    CommandCore<S, E> core = new CommandCore<>(definition, settings.eventStore(), settings.stateCache().maxAggregates(),
+    CommandCore<S, E> core = new CommandCore<>(definition, store, settings.stateCache().maxAggregates(),
         settings.clock(), settings.concurrency().conflictRetries(), replies);
     counted.add(new ServiceDocuments.Counted(definition.type().name(), core.counters()));
     EventPublisher publisher = new EventPublisher(connection, descriptor.name(), definition.type());
@@ -212,6 +234,11 @@ public final class ServiceHost implements AutoCloseable {
   /** The connection the service uses. */
   public Connection connection() {
     return connection;
+  }
+
+  /** The event store the service writes to. */
+  public EventStore eventStore() {
+    return store;
   }
 
   /** The micro service id (as in {@code $SRV.INFO}). */
@@ -278,6 +305,9 @@ public final class ServiceHost implements AutoCloseable {
         connection.flush(timeout);
       } catch (Exception e) {
         LOG.debug("flush on shutdown failed", e);
+      }
+      if (ownsStore) {
+        store.close();
       }
       if (ownsConnection) {
         closeQuietly();

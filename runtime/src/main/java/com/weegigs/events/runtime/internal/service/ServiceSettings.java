@@ -10,6 +10,7 @@ import com.weegigs.events.runtime.service.RequestInterceptor;
 import com.weegigs.events.runtime.service.ShutdownConfig;
 import com.weegigs.events.runtime.service.StateCacheConfig;
 import com.weegigs.events.runtime.store.EventStore;
+import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import io.nats.client.Connection;
 import java.time.Clock;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.List;
  * @param descriptor the service's names and aggregates
  * @param natsUrl where to connect when {@code connection} is {@code null}
  * @param connection a connection the caller owns, or {@code null}
+ * @param eventStore the store the caller gave (and owns), or {@code null} when {@code jetStream} says how to open one
+ * @param jetStream the JetStream store to open on the service's connection (the service then owns
+ *     and closes it), or {@code null} when {@code eventStore} is given
  * @param aggregates the hosted aggregates
  * @param interceptors the user's checks, run on every request in order (see {@link RequestPipeline})
  */
@@ -36,6 +40,7 @@ public record ServiceSettings(
     IdempotencyConfig idempotency,
     ShutdownConfig shutdown,
     EventStore eventStore,
+    JetStreamStoreConfig jetStream,
     Clock clock,
     List<AggregateDefinition<?, ?>> aggregates,
     List<RequestInterceptor> interceptors) {

@@ -20,6 +20,7 @@ import com.weegigs.events.runtime.fixtures.Counters.Add;
 import com.weegigs.events.runtime.fixtures.Counters.Added;
 import com.weegigs.events.runtime.fixtures.Counters.Counter;
 import com.weegigs.events.runtime.fixtures.Counters;
+import com.weegigs.events.runtime.internal.store.CachedExpectations;
 import com.weegigs.events.runtime.internal.wire.EntityReplies;
 import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import com.weegigs.events.runtime.store.AppendResult;
@@ -198,5 +199,84 @@ class CommandCoreTest {
     String wire = new String(reply.body(), StandardCharsets.UTF_8) + reply.errorText();
     assertTrue(wire.contains("corr-1"), wire);
     assertFalse(wire.contains("secret"), wire);
+  }
+
+  /**
+   * A store that declares it refuses stale expectations on append (as JetStream does), counting
+   * reads; {@code appendCatchesRepeat} says yes for ids starting with {@code fresh-}.
+   */
+  private static final class TrustingStore extends ForwardingEventStore implements CachedExpectations {
+    int loads;
+    int lookups;
+
+    TrustingStore(EventStore delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public List<RecordedEvent<?>> load(AggregateType<?, ?> type, AggregateId id, long afterRevision) {
+      loads++;
+      return super.load(type, id, afterRevision);
+    }
+
+    @Override
+    public java.util.Optional<List<RecordedEvent<?>>> recorded(String messageId) {
+      lookups++;
+      return super.recorded(messageId);
+    }
+
+    @Override
+    public void serves(AggregateType<?, ?> type) {}
+
+    @Override
+    public boolean appendCatchesRepeat(String messageId) {
+      return messageId.startsWith("fresh-");
+    }
+  }
+
+  @Test
+  void aWarmCommandOnAStoreThatRefusesStaleExpectationsReadsNothing() {
+    MapEventStore map = new MapEventStore();
+    TrustingStore store = new TrustingStore(map);
+    CommandCore<Counter, Object> core = core(store);
+    run(core, "add", new Add(1), "fresh-1", null);
+    int loadsAfterFirst = store.loads;
+    Recorded second = run(core, "add", new Add(2), "fresh-2", null);
+
+    assertEquals(3, entity(second.only()).entity().state().value());
+    assertEquals(loadsAfterFirst, store.loads, "a warm command read the store");
+    assertEquals(0, store.lookups, "a fresh messageId was looked up");
+    run(core, "add", new Add(2), "old-3", null);
+    assertEquals(1, store.lookups);
+  }
+
+  @Test
+  void aStaleCacheOnSuchAStoreCostsAConflictAndAReloadNeverAWrongState() {
+    MapEventStore map = new MapEventStore();
+    TrustingStore store = new TrustingStore(map);
+    CommandCore<Counter, Object> core = core(store);
+    run(core, "add", new Add(1), "fresh-1", null);
+    // another instance writes behind this one's cache
+    map.append(COUNTER, C1, 1, "other", List.of(new RecordedEvent<>("other-1", C1, "added", 2, CLOCK.instant(),
+        new Added(100), new EventMetadata("c", "other", null))));
+    Recorded answer = run(core, "add", new Add(5), "fresh-2", null);
+
+    CommandResult<Counter, Object> result = entity(answer.only());
+    assertEquals(3, result.entity().revision());
+    assertEquals(106, result.entity().state().value());
+    assertEquals(1, core.counters().snapshot().conflicts());
+  }
+
+  @Test
+  void aFreshRepeatThatIsRefusedOnSuchAStoreIsAnsweredFromTheRecord() {
+    MapEventStore map = new MapEventStore();
+    TrustingStore store = new TrustingStore(map);
+    Recorded first = run(core(store), "add", new Add(1), "fresh-1", null);
+    // another instance, whose handler now refuses the command: the record answers instead
+    CommandCore<Counter, Object> other = core(store);
+    Recorded repeat = run(other, "reject", new Counters.Reject(), "fresh-1", null);
+
+    assertArrayEquals(first.only().body(), repeat.only().body());
+    assertEquals(1, store.lookups);
   }
 }

@@ -1,0 +1,592 @@
+package com.weegigs.events.runtime.internal.store.jetstream;
+
+import com.weegigs.events.runtime.AggregateId;
+import com.weegigs.events.runtime.RecordedEvent;
+import com.weegigs.events.runtime.definition.AggregateType;
+import com.weegigs.events.runtime.internal.store.SnapshotKeeping.Snapshot;
+import com.weegigs.events.runtime.internal.store.jetstream.CommandMessages.NotACommandMessage;
+import com.weegigs.events.runtime.internal.store.jetstream.CommandMessages.Revisions;
+import com.weegigs.events.runtime.internal.store.jetstream.Positions.Position;
+import com.weegigs.events.runtime.store.AppendResult;
+import com.weegigs.events.runtime.store.EventStoreUnavailableException;
+import com.weegigs.events.runtime.store.JetStreamStoreConfig;
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamOptions;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.KeyValue;
+import io.nats.client.KeyValueManagement;
+import io.nats.client.KeyValueOptions;
+import io.nats.client.Message;
+import io.nats.client.PushSubscribeOptions;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.MessageInfo;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JetStream event store's work, behind the public {@code JetStreamEventStore}: appends one
+ * message per command with {@code Nats-Expected-Last-Subject-Sequence} and {@code Nats-Msg-Id},
+ * reads a subject's messages (direct gets, and an ordered consumer when more than two are to be read),
+ * keeps recent outcomes and snapshots in key-value
+ * buckets. The format is {@link CommandMessages}'.
+ *
+ * <p><b>Revisions and sequences.</b> An aggregate's revision counts the events of its command
+ * messages ({@code Wee-Revisions}); the expectation of an append is the subject's last stream
+ * sequence. {@link Positions} remembers both per aggregate, so an append with the revision the
+ * store last saw costs one publish. A message on a store subject that is not a command message
+ * (a stranger's) is skipped and logged: it counts for no revision, and the next append expects
+ * its sequence, so the aggregate goes on after it.
+ */
+public final class JetStreamStore {
+  private static final Logger LOG = LoggerFactory.getLogger("com.weegigs.events.runtime.store.JetStreamEventStore");
+  /** JetStream: no message matched a get. */
+  static final int NO_MESSAGE = 10037;
+  /** JetStream: the expected last (subject) sequence was not the last. */
+  static final int WRONG_LAST_SEQUENCE = 10071;
+  private static final int POSITIONS = 100_000;
+  private static final int LOCAL_OUTCOMES = 10_000;
+  /** How many times an append follows a sequence that moved without a revision (strangers' messages). */
+  private static final int STRANGER_RETRIES = 3;
+
+  private final Connection connection;
+  private final JetStreamStoreConfig config;
+  private final String stream;
+  private final String prefix;
+  private final JetStream js;
+  private final JetStreamManagement jsm;
+  private final KeyValue outcomesBucket;
+  private final KeyValue snapshotsBucket;
+  private final Positions positions = new Positions(POSITIONS);
+  /** Where the snapshots just read were taken: a cold load starts reading there. */
+  private final Positions snapshotPositions = new Positions(POSITIONS / 10);
+  private final Outcomes outcomes = new Outcomes(LOCAL_OUTCOMES);
+  private final Map<String, AggregateType<?, ?>> types = new ConcurrentHashMap<>();
+  private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+
+  private JetStreamStore(Connection connection, JetStreamStoreConfig config, JetStream js, JetStreamManagement jsm,
+      KeyValue outcomesBucket, KeyValue snapshotsBucket) {
+    this.connection = connection;
+    this.config = config;
+    this.stream = config.streamName();
+    this.prefix = config.subjectPrefix();
+    this.js = js;
+    this.jsm = jsm;
+    this.outcomesBucket = outcomesBucket;
+    this.snapshotsBucket = snapshotsBucket;
+  }
+
+  /**
+   * Opens the store on {@code connection}: checks JetStream, creates the stream and buckets when
+   * missing, checks an existing stream.
+   *
+   * @throws IllegalStateException when the server has no JetStream, the stream is incompatible, or
+   *     the server cannot be reached
+   */
+  public static JetStreamStore open(Connection connection, JetStreamStoreConfig config) {
+    JetStreamOptions options = JetStreamOptions.builder().requestTimeout(config.requestTimeout()).build();
+    try {
+      JetStreamManagement jsm = connection.jetStreamManagement(options);
+      KeyValueManagement kvm = connection.keyValueManagement(KeyValueOptions.builder(options).build());
+      StreamSetup.ensure(connection, jsm, kvm, config);
+      KeyValueOptions kvOptions = KeyValueOptions.builder(options).build();
+      return new JetStreamStore(connection, config, connection.jetStream(options), jsm,
+          connection.keyValue(config.outcomesBucket(), kvOptions), connection.keyValue(config.snapshotsBucket(), kvOptions));
+    } catch (JetStreamApiException e) {
+      if (e.getErrorCode() == 503) {
+        throw StreamSetup.noJetStream(connection);
+      }
+      throw new IllegalStateException("cannot set up the event store stream '" + config.streamName() + "': "
+          + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot set up the event store stream '" + config.streamName() + "': "
+          + e.getMessage() + (e.getMessage() != null && e.getMessage().contains("503") ? "; "
+          + StreamSetup.noJetStream(connection).getMessage() : ""), e);
+    }
+  }
+
+  /** The configuration the store was opened with. */
+  public JetStreamStoreConfig config() {
+    return config;
+  }
+
+  /** Lets the store decode what it finds by subject alone (outcomes, duplicates) as {@code type}. */
+  public void serves(AggregateType<?, ?> type) {
+    types.putIfAbsent(type.name(), type);
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  /** The events of {@code id} after {@code afterRevision}. */
+  public List<RecordedEvent<?>> load(AggregateType<?, ?> type, AggregateId id, long afterRevision) {
+    serves(type);
+    return read(type, id, afterRevision).events;
+  }
+
+  /** {@code id}'s revision: from its subject's last message, or by reading the subject when that is not ours. */
+  public long revision(AggregateType<?, ?> type, AggregateId id) {
+    serves(type);
+    return lastPosition(type, id).revision();
+  }
+
+  /** What a read found: the events after the revision asked for, and where the subject ends. */
+  private record Found(List<RecordedEvent<?>> events, Position end) {}
+
+  /** One message of a store subject, from a direct get or a consumer. */
+  private record Stored(long sequence, String subject, Headers headers, byte[] data) {
+    static Stored of(MessageInfo info) {
+      return new Stored(info.getSeq(), info.getSubject(), info.getHeaders(), info.getData());
+    }
+
+    static Stored of(Message message) {
+      return new Stored(message.metaData().streamSequence(), message.getSubject(), message.getHeaders(), message.getData());
+    }
+  }
+
+  /**
+   * Reads {@code id}'s command messages from the first one that may hold a revision after
+   * {@code afterRevision}, and remembers where the subject ends. The cheapest way for one subject
+   * on nats-server 2.9 (measured; see the runtime's README): a direct get of the next message, which
+   * is all a caught-up aggregate costs; a direct get of the last when there is one; and only when
+   * more lie between them, an ordered consumer filtered on the subject, which streams them.
+   */
+  private Found read(AggregateType<?, ?> type, AggregateId id, long afterRevision) {
+    connected("read " + id);
+    String subject = CommandMessages.subject(prefix, id);
+    Position hint = startingPoint(id, afterRevision);
+    boolean fromHint = hint != null;
+    Reading reading = new Reading(type, subject, afterRevision, fromHint ? hint.revision() : 0,
+        fromHint ? hint.sequence() : 0);
+    try {
+      MessageInfo next = next(fromHint ? hint.sequence() + 1 : 1, subject);
+      if (next != null) {
+        reading.add(Stored.of(next));
+        MessageInfo last = last(subject);
+        if (last != null && last.getSeq() > next.getSeq()) {
+          streamBetween(reading, subject, next.getSeq() + 1, last);
+        }
+      }
+    } catch (IOException | JetStreamApiException e) {
+      throw unavailable("read the events of " + id, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable("read the events of " + id, e);
+    }
+    Position end = new Position(reading.revision, reading.lastSequence);
+    if (reading.lastSequence > 0) {
+      positions.put(id, end);
+    }
+    return new Found(List.copyOf(reading.events), end);
+  }
+
+  /** The latest known position at or before {@code afterRevision}, or {@code null} (read from the start). */
+  private Position startingPoint(AggregateId id, long afterRevision) {
+    Position latest = positions.get(id);
+    Position snapshot = snapshotPositions.get(id);
+    if (snapshot != null && snapshot.revision() <= afterRevision) {
+      snapshotPositions.forget(id);
+      if (latest == null || latest.revision() > afterRevision || latest.sequence() < snapshot.sequence()) {
+        return snapshot;
+      }
+    }
+    return latest != null && latest.revision() <= afterRevision ? latest : null;
+  }
+
+  /** Every message of {@code subject} from {@code from} up to {@code last}, through an ordered consumer. */
+  private void streamBetween(Reading reading, String subject, long from, MessageInfo last)
+      throws IOException, JetStreamApiException, InterruptedException {
+    JetStreamSubscription subscription = js.subscribe(subject, PushSubscribeOptions.builder()
+        .ordered(true)
+        .configuration(ConsumerConfiguration.builder()
+            .deliverPolicy(DeliverPolicy.ByStartSequence)
+            .startSequence(from)
+            .build())
+        .build());
+    try {
+      while (true) {
+        Message message = subscription.nextMessage(config.requestTimeout());
+        if (message == null) {
+          throw new IOException("the stream did not deliver the messages of " + subject + " within "
+              + config.requestTimeout().toMillis() + " ms");
+        }
+        if (!message.isJetStream()) {
+          continue;
+        }
+        Stored stored = Stored.of(message);
+        if (stored.sequence() > last.getSeq()) {
+          break;
+        }
+        reading.add(stored);
+        if (stored.sequence() == last.getSeq()) {
+          break;
+        }
+      }
+    } finally {
+      try {
+        subscription.unsubscribe();
+      } catch (RuntimeException e) {
+        LOG.debug("could not unsubscribe the reader of {}", subject, e);
+      }
+    }
+  }
+
+  /** The state of one read: the revision counted so far, where the subject ends, the events wanted. */
+  private final class Reading {
+    final AggregateType<?, ?> type;
+    final String subject;
+    final long afterRevision;
+    long revision;
+    long lastSequence;
+    final List<RecordedEvent<?>> events = new ArrayList<>();
+
+    Reading(AggregateType<?, ?> type, String subject, long afterRevision, long revision, long lastSequence) {
+      this.type = type;
+      this.subject = subject;
+      this.afterRevision = afterRevision;
+      this.revision = revision;
+      this.lastSequence = lastSequence;
+    }
+
+    void add(Stored message) {
+      lastSequence = message.sequence();
+      List<RecordedEvent<?>> command = decodeOrSkip(type, message);
+      if (command == null) {
+        return;
+      }
+      long first = command.get(0).revision();
+      if (first != revision + 1) {
+        LOG.warn("skipped message {} on {}: it holds revisions from {}, the aggregate is at {}",
+            message.sequence(), subject, first, revision);
+        return;
+      }
+      revision = command.get(command.size() - 1).revision();
+      for (RecordedEvent<?> event : command) {
+        if (event.revision() > afterRevision) {
+          events.add(event);
+        }
+      }
+    }
+  }
+
+  /** The subject's last position: its last message when that is ours, else the whole subject read. */
+  private Position lastPosition(AggregateType<?, ?> type, AggregateId id) {
+    connected("read " + id);
+    String subject = CommandMessages.subject(prefix, id);
+    MessageInfo last;
+    try {
+      last = last(subject);
+    } catch (IOException | JetStreamApiException e) {
+      throw unavailable("read the revision of " + id, e);
+    }
+    if (last == null) {
+      positions.forget(id);
+      return new Position(0, 0);
+    }
+    Revisions revisions = CommandMessages.revisions(last.getHeaders());
+    if (revisions != null) {
+      try {
+        CommandMessages.decode(type, last.getHeaders(), last.getData());
+        Position position = new Position(revisions.last(), last.getSeq());
+        positions.put(id, position);
+        return position;
+      } catch (NotACommandMessage e) {
+        // read the subject below: it skips and logs the message
+      }
+    }
+    positions.forget(id);
+    return read(type, id, Long.MAX_VALUE).end();
+  }
+
+  /** The events in {@code message}, or {@code null} (logged) when it is not a command message of {@code type}. */
+  private List<RecordedEvent<?>> decodeOrSkip(AggregateType<?, ?> type, Stored message) {
+    try {
+      return CommandMessages.decode(type, message.headers(), message.data());
+    } catch (NotACommandMessage e) {
+      LOG.warn("skipped message {} on {} of stream {}: not a wee-events command message ({})",
+          message.sequence(), message.subject(), stream, e.getMessage());
+      return null;
+    }
+  }
+
+  private MessageInfo next(long sequence, String subject) throws IOException, JetStreamApiException {
+    try {
+      return jsm.getNextMessage(stream, sequence, subject);
+    } catch (JetStreamApiException e) {
+      if (e.getApiErrorCode() == NO_MESSAGE || e.getErrorCode() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private MessageInfo last(String subject) throws IOException, JetStreamApiException {
+    try {
+      return jsm.getLastMessage(stream, subject);
+    } catch (JetStreamApiException e) {
+      if (e.getApiErrorCode() == NO_MESSAGE || e.getErrorCode() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  // ------------------------------------------------------------------ appends
+
+  /** Appends one command message; see {@code EventStore#append} for the order of checks. */
+  public AppendResult append(AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId,
+      List<RecordedEvent<?>> events, byte[][] wireForms) {
+    serves(type);
+    connected("append to " + id);
+    String subject = CommandMessages.subject(prefix, id);
+    byte[] body = CommandMessages.body(wireForms);
+    long lastRevision = events.get(events.size() - 1).revision();
+    Position position = positions.get(id);
+    if (position == null || position.revision() != expectedRevision) {
+      position = lastPosition(type, id);
+    }
+    for (int attempt = 0; ; attempt++) {
+      if (position.revision() != expectedRevision) {
+        AppendResult repeat = repeatOf(messageId, subject, body, events);
+        return repeat != null ? repeat : new AppendResult.Conflict(position.revision());
+      }
+      PublishAck ack;
+      try {
+        ack = js.publish(subject, CommandMessages.headers(messageId, position.sequence(), events), body);
+      } catch (JetStreamApiException e) {
+        if (!wrongLastSequence(e)) {
+          throw unavailable("append to " + id, e);
+        }
+        positions.forget(id);
+        Position now = lastPosition(type, id);
+        if (now.revision() == expectedRevision && now.sequence() != position.sequence() && attempt < STRANGER_RETRIES) {
+          // the subject moved on without a revision (a stranger's message): expect its sequence
+          position = now;
+          continue;
+        }
+        position = now;
+        if (now.revision() == expectedRevision) {
+          throw unavailable("append to " + id, e);
+        }
+        continue;
+      } catch (IOException e) {
+        positions.forget(id);
+        throw unavailable("append to " + id, e);
+      }
+      if (ack.isDuplicate()) {
+        return new AppendResult.Duplicate(commandAt(ack.getSeqno(), null));
+      }
+      positions.put(id, new Position(lastRevision, ack.getSeqno()));
+      if (messageId != null) {
+        Outcomes.Where where = new Outcomes.Where(ack.getSeqno(), subject);
+        outcomes.remember(messageId, where);
+        rememberInBucket(messageId, where);
+      }
+      return new AppendResult.Appended(events, lastRevision);
+    }
+  }
+
+  /**
+   * When {@code messageId} was already stored, the duplicate answer; {@code null} when it was not.
+   * Within the duplicate window JetStream says so itself: a publish that expects a sequence the
+   * subject can never have is refused as a conflict, unless its {@code Nats-Msg-Id} is a duplicate
+   * (checked first), and stores nothing either way. After the window, the outcomes bucket.
+   */
+  private AppendResult repeatOf(String messageId, String subject, byte[] body, List<RecordedEvent<?>> events) {
+    if (messageId == null) {
+      return null;
+    }
+    Outcomes.Where where = outcomes.local(messageId);
+    if (where == null) {
+      try {
+        PublishAck ack = js.publish(subject, CommandMessages.headers(messageId, Long.MAX_VALUE, events), body);
+        if (ack.isDuplicate()) {
+          return new AppendResult.Duplicate(commandAt(ack.getSeqno(), null));
+        }
+        // cannot happen: no subject reaches that sequence; never leave it unexplained
+        throw new IllegalStateException("a probe for a repeated messageId was stored at " + ack.getSeqno());
+      } catch (JetStreamApiException e) {
+        if (!wrongLastSequence(e)) {
+          throw unavailable("check messageId " + messageId, e);
+        }
+      } catch (IOException e) {
+        throw unavailable("check messageId " + messageId, e);
+      }
+      where = fromBucket(messageId);
+    }
+    return where == null ? null : new AppendResult.Duplicate(commandAt(where.sequence(), where.subject()));
+  }
+
+  private static boolean wrongLastSequence(JetStreamApiException e) {
+    String description = e.getErrorDescription() == null ? "" : e.getErrorDescription();
+    return e.getApiErrorCode() == WRONG_LAST_SEQUENCE || description.contains("wrong last sequence")
+        || description.contains("last sequence mismatch");
+  }
+
+  /** The events of the command message at {@code sequence}. */
+  private List<RecordedEvent<?>> commandAt(long sequence, String expectedSubject) {
+    MessageInfo message;
+    try {
+      message = jsm.getMessage(stream, sequence);
+    } catch (IOException | JetStreamApiException e) {
+      throw unavailable("read the command at " + sequence, e);
+    }
+    if (expectedSubject != null && !expectedSubject.equals(message.getSubject())) {
+      throw new IllegalStateException("the command at " + sequence + " is on " + message.getSubject() + ", not " + expectedSubject);
+    }
+    AggregateId aggregate = CommandMessages.aggregate(prefix, message.getSubject());
+    AggregateType<?, ?> type = types.get(aggregate.type());
+    if (type == null) {
+      throw new IllegalStateException("the command at " + sequence + " is of aggregate type '" + aggregate.type()
+          + "', which this store does not serve");
+    }
+    return CommandMessages.decode(type, message.getHeaders(), message.getData());
+  }
+
+  // ------------------------------------------------------------------ outcomes
+
+  /** The events recorded by {@code messageId}: remembered here, else in the outcomes bucket. */
+  public Optional<List<RecordedEvent<?>>> recorded(String messageId) {
+    if (messageId == null) {
+      return Optional.empty();
+    }
+    Outcomes.Where where = outcomes.local(messageId);
+    if (where == null) {
+      connected("look up messageId " + messageId);
+      where = fromBucket(messageId);
+    }
+    if (where == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(commandAt(where.sequence(), where.subject()));
+    } catch (NotACommandMessage | IllegalStateException e) {
+      LOG.warn("the outcome of messageId {} points at {} {}, which cannot be read: {}", messageId,
+          where.subject(), where.sequence(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether an append alone answers a repeat of {@code messageId} (JetStream's duplicate window
+   * still holds it), so that a lookup before running the command can be skipped: a ULID made
+   * well within the window.
+   */
+  public boolean appendCatchesRepeat(String messageId) {
+    long made = Outcomes.ulidMillis(messageId);
+    long age = System.currentTimeMillis() - made;
+    // half the window: slack for clocks and for the time the command takes
+    return made > 0 && age >= -config.duplicateWindow().toMillis() / 2 && age < config.duplicateWindow().toMillis() / 2;
+  }
+
+  private Outcomes.Where fromBucket(String messageId) {
+    try {
+      KeyValueEntry entry = outcomesBucket.get(Outcomes.key(messageId));
+      return entry == null ? null : Outcomes.decode(entry.getValue());
+    } catch (IOException | JetStreamApiException | RuntimeException e) {
+      // the bucket is only a memory of outcomes: without it, repeats are caught within the duplicate window
+      LOG.warn("cannot read the outcome of messageId {} from bucket {}: {}", messageId, config.outcomesBucket(),
+          e.getMessage());
+      return null;
+    }
+  }
+
+  private void rememberInBucket(String messageId, Outcomes.Where where) {
+    // not waited for: the command's own message is already stored, and the window covers repeats meanwhile
+    try {
+      js.publishAsync("$KV." + config.outcomesBucket() + "." + Outcomes.key(messageId), Outcomes.encode(where))
+          .whenComplete((ack, failure) -> {
+            if (failure != null) {
+              LOG.warn("cannot remember the outcome of messageId {} in bucket {}: {}", messageId,
+                  config.outcomesBucket(), failure.getMessage());
+            }
+          });
+    } catch (RuntimeException e) {
+      LOG.warn("cannot remember the outcome of messageId {} in bucket {}: {}", messageId, config.outcomesBucket(),
+          e.getMessage());
+    }
+  }
+
+  // ------------------------------------------------------------------ snapshots
+
+  /** Every how many events a snapshot is taken; 0 for none. */
+  public int snapshotInterval() {
+    return config.snapshotInterval();
+  }
+
+  /** The latest snapshot of {@code id} of the state's current shape, or {@code null}. */
+  public <S> Snapshot<S> snapshot(AggregateType<S, ?> type, AggregateId id) {
+    if (config.snapshotInterval() == 0) {
+      return null;
+    }
+    connected("read the snapshot of " + id);
+    KeyValueEntry entry;
+    try {
+      entry = snapshotsBucket.get(SnapshotRecords.key(id));
+    } catch (IOException | JetStreamApiException | RuntimeException e) {
+      LOG.warn("cannot read the snapshot of {} from bucket {}; rebuilding it from its events: {}", id,
+          config.snapshotsBucket(), e.getMessage());
+      return null;
+    }
+    if (entry == null) {
+      return null;
+    }
+    SnapshotRecords.Read<S> read = SnapshotRecords.decode(type, fingerprint(type), entry.getValue());
+    if (read == null) {
+      LOG.info("ignored the snapshot of {}: written for another shape of its state, or unreadable", id);
+      return null;
+    }
+    snapshotPositions.put(id, new Position(read.revision(), read.sequence()));
+    return new Snapshot<>(read.revision(), read.state());
+  }
+
+  /** Keeps {@code state} as {@code id}'s snapshot at {@code revision}, when the store knows its sequence. */
+  public <S> void offer(AggregateType<S, ?> type, AggregateId id, long revision, S state) {
+    Position position = positions.get(id);
+    if (config.snapshotInterval() == 0 || state == null || position == null || position.revision() != revision) {
+      return;
+    }
+    try {
+      byte[] value = SnapshotRecords.encode(type, fingerprint(type), revision, position.sequence(), state);
+      js.publishAsync("$KV." + config.snapshotsBucket() + "." + SnapshotRecords.key(id), value)
+          .whenComplete((ack, failure) -> {
+            if (failure != null) {
+              LOG.warn("cannot keep the snapshot of {} in bucket {}: {}", id, config.snapshotsBucket(), failure.getMessage());
+            }
+          });
+    } catch (RuntimeException e) {
+      LOG.warn("cannot keep the snapshot of {} in bucket {}: {}", id, config.snapshotsBucket(), e.getMessage());
+    }
+  }
+
+  private String fingerprint(AggregateType<?, ?> type) {
+    return fingerprints.computeIfAbsent(type.name(), name -> SnapshotRecords.fingerprint(type));
+  }
+
+  // ------------------------------------------------------------------ failures
+
+  /** Fails at once when the connection is not up: a request would only wait for its timeout. */
+  private void connected(String what) {
+    Connection.Status status = connection.getStatus();
+    if (status != Connection.Status.CONNECTED) {
+      throw new EventStoreUnavailableException("cannot " + what + ": the NATS connection is " + status, null);
+    }
+  }
+
+  private EventStoreUnavailableException unavailable(String what, Exception e) {
+    String reason = e instanceof JetStreamApiException api ? api.getErrorDescription() + " (" + api.getApiErrorCode() + ")"
+        : e.getMessage();
+    return new EventStoreUnavailableException("cannot " + what + " in stream " + stream + ": " + reason, e);
+  }
+}
