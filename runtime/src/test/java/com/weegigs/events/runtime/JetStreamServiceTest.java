@@ -204,4 +204,35 @@ class JetStreamServiceTest extends CountersServiceTest {
     assertEquals(3, rebuilt.revision());
     assertEquals(3, rebuilt.state().value());
   }
+
+  @Test
+  void aServiceWhoseBucketsAreDeletedGoesOnServingAndCreatesThemAgain() throws Exception {
+    JetStreamStoreConfig snapshotting = config.withSnapshotInterval(1);
+    harness.start(builder -> builder.withEventStore(snapshotting));
+    assertCounter(harness.request("counters.command.counter.add", add("d", 1, WireIds.ulid(System.currentTimeMillis(), 0, 1))));
+    client.keyValueManagement().delete(snapshotting.outcomesBucket());
+    client.keyValueManagement().delete(snapshotting.snapshotsBucket());
+    String second = WireIds.ulid(System.currentTimeMillis(), 0, 2);
+    assertCounter(harness.request("counters.command.counter.add", add("d", 1, second)));
+    assertCounter(harness.request("counters.command.counter.add", add("d", 1, WireIds.ulid(System.currentTimeMillis(), 0, 3))));
+
+    // the store noticed and created them again
+    boolean back = false;
+    for (int i = 0; i < 500 && !back; i++) {
+      back = client.keyValueManagement().getBucketNames()
+          .containsAll(List.of(snapshotting.outcomesBucket(), snapshotting.snapshotsBucket()));
+      if (!back) {
+        Thread.sleep(10);
+      }
+    }
+    assertTrue(back, "the buckets were not created again");
+
+    // a repeat on another instance is still caught, by JetStream's duplicate window
+    harness.start(builder -> builder.withEventStore(snapshotting));
+    harness.request("counters.command.counter.add", add("d", 1, second));
+    harness.request("counters.command.counter.add", add("d", 1, second));
+    var counter = assertCounter(harness.request("counters.query.counter.get", query("counter", "d"))).entity();
+    assertEquals(3, counter.revision());
+    assertEquals(3, counter.state().value());
+  }
 }

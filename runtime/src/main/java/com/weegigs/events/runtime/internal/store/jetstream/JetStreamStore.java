@@ -32,7 +32,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,7 @@ public final class JetStreamStore {
   private final String prefix;
   private final JetStream js;
   private final JetStreamManagement jsm;
+  private final KeyValueManagement kvm;
   private final KeyValue outcomesBucket;
   private final KeyValue snapshotsBucket;
   private final Positions positions = new Positions(POSITIONS);
@@ -76,14 +79,18 @@ public final class JetStreamStore {
   private final Map<String, AggregateType<?, ?>> types = new ConcurrentHashMap<>();
   private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
 
+  /** Whether a repair of the buckets is under way, so failures meanwhile do not start another. */
+  private final AtomicBoolean repairing = new AtomicBoolean();
+
   private JetStreamStore(Connection connection, JetStreamStoreConfig config, JetStream js, JetStreamManagement jsm,
-      KeyValue outcomesBucket, KeyValue snapshotsBucket) {
+      KeyValueManagement kvm, KeyValue outcomesBucket, KeyValue snapshotsBucket) {
     this.connection = connection;
     this.config = config;
     this.stream = config.streamName();
     this.prefix = config.subjectPrefix();
     this.js = js;
     this.jsm = jsm;
+    this.kvm = kvm;
     this.outcomesBucket = outcomesBucket;
     this.snapshotsBucket = snapshotsBucket;
   }
@@ -102,7 +109,7 @@ public final class JetStreamStore {
       KeyValueManagement kvm = connection.keyValueManagement(KeyValueOptions.builder(options).build());
       StreamSetup.ensure(connection, jsm, kvm, config);
       KeyValueOptions kvOptions = KeyValueOptions.builder(options).build();
-      return new JetStreamStore(connection, config, connection.jetStream(options), jsm,
+      return new JetStreamStore(connection, config, connection.jetStream(options), jsm, kvm,
           connection.keyValue(config.outcomesBucket(), kvOptions), connection.keyValue(config.snapshotsBucket(), kvOptions));
     } catch (JetStreamApiException e) {
       if (e.getErrorCode() == 503) {
@@ -498,6 +505,7 @@ public final class JetStreamStore {
       // the bucket is only a memory of outcomes: without it, repeats are caught within the duplicate window
       LOG.warn("cannot read the outcome of messageId {} from bucket {}: {}", messageId, config.outcomesBucket(),
           e.getMessage());
+      repairBuckets();
       return null;
     }
   }
@@ -510,6 +518,7 @@ public final class JetStreamStore {
             if (failure != null) {
               LOG.warn("cannot remember the outcome of messageId {} in bucket {}: {}", messageId,
                   config.outcomesBucket(), failure.getMessage());
+              repairBuckets();
             }
           });
     } catch (RuntimeException e) {
@@ -537,6 +546,7 @@ public final class JetStreamStore {
     } catch (IOException | JetStreamApiException | RuntimeException e) {
       LOG.warn("cannot read the snapshot of {} from bucket {}; rebuilding it from its events: {}", id,
           config.snapshotsBucket(), e.getMessage());
+      repairBuckets();
       return null;
     }
     if (entry == null) {
@@ -563,11 +573,33 @@ public final class JetStreamStore {
           .whenComplete((ack, failure) -> {
             if (failure != null) {
               LOG.warn("cannot keep the snapshot of {} in bucket {}: {}", id, config.snapshotsBucket(), failure.getMessage());
+              repairBuckets();
             }
           });
     } catch (RuntimeException e) {
       LOG.warn("cannot keep the snapshot of {} in bucket {}: {}", id, config.snapshotsBucket(), e.getMessage());
     }
+  }
+
+  /**
+   * Creates the buckets again when they are missing (someone deleted them while the store served),
+   * in the background: until then a lookup waits for its timeout, and a bucket that is back costs
+   * nothing but the outcomes and snapshots it lost.
+   */
+  private void repairBuckets() {
+    if (!repairing.compareAndSet(false, true)) {
+      return;
+    }
+    CompletableFuture.runAsync(() -> {
+      try {
+        StreamSetup.ensureBuckets(kvm, config);
+      } catch (IOException | JetStreamApiException | RuntimeException e) {
+        LOG.warn("cannot create the buckets {} and {} again: {}", config.outcomesBucket(), config.snapshotsBucket(),
+            e.getMessage());
+      } finally {
+        repairing.set(false);
+      }
+    });
   }
 
   private String fingerprint(AggregateType<?, ?> type) {

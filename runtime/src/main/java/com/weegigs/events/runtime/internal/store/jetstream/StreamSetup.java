@@ -84,6 +84,11 @@ final class StreamSetup {
             + ". Change or delete the stream, or configure another stream name");
       }
     }
+    ensureBuckets(kvm, config);
+  }
+
+  /** Creates the outcomes and snapshots buckets when missing. */
+  static void ensureBuckets(KeyValueManagement kvm, JetStreamStoreConfig config) throws IOException, JetStreamApiException {
     ensureBucket(kvm, KeyValueConfiguration.builder()
         .name(config.outcomesBucket())
         .description("wee-events: recent command outcomes by messageId")
