@@ -89,6 +89,10 @@ public final class Subscriptions {
     return connection;
   }
 
+  String serviceName() {
+    return serviceName;
+  }
+
   Duration drainTimeout() {
     return drainTimeout;
   }
