@@ -3,8 +3,11 @@ package com.weegigs.events.runtime.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.weegigs.events.runtime.AggregateId;
+import com.weegigs.events.runtime.EventMetadata;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.fixtures.Counters;
 import com.weegigs.events.runtime.fixtures.Counters.Account;
@@ -23,6 +26,7 @@ import io.nats.client.Message;
 import io.nats.client.Subscription;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import io.nats.client.impl.NatsMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -350,5 +354,81 @@ class DurableSubscriptionTest {
     assertEquals(stored, seen);
     assertEquals(2L, next(counts), "the third was delivered before, to the killed instance");
     assertEquals(1L, next(counts));
+  }
+
+  /** Stores one command of {@code events} on account {@code key} as the service would, straight into the stream. */
+  private void storeCommand(String key, Object... events) throws Exception {
+    List<RecordedEvent<?>> recorded = new ArrayList<>();
+    for (int i = 0; i < events.length; i++) {
+      String type = events[i] instanceof Counters.Opened ? "opened" : "deposited";
+      recorded.add(new RecordedEvent<>("ev-" + key + "-" + i, new AggregateId("account", key), type, i + 1,
+          Instant.now(), events[i], new EventMetadata("corr", "cause", "user")));
+    }
+    server.connect().jetStream().publish(NatsMessage.builder()
+        .subject(CommandMessages.subject(store.subjectPrefix(), new AggregateId("account", key)))
+        .headers(CommandMessages.headers("cmd-" + key, 0, recorded))
+        .data(CommandMessages.body(CommandMessages.wireForms(Counters.ACCOUNT, recorded)))
+        .build());
+  }
+
+  @Test
+  void aCommandsMatchingEventsComeTogetherAndComeAgainTogether() throws Exception {
+    storeCommand("m-1", new Counters.Opened("ann"), new Counters.Deposited(5));
+    BlockingQueue<String> deposits = new LinkedBlockingQueue<>();
+    accounts.subscribeDurable(named("only-deposits"), Counters.DEPOSITED,
+        (event, delivery) -> deposits.add(event.type() + "@" + event.revision() + "#" + delivery.count()));
+    assertEquals("deposited@2#1", next(deposits), "the other type in the command is skipped");
+
+    BlockingQueue<String> both = new LinkedBlockingQueue<>();
+    AtomicInteger failures = new AtomicInteger();
+    accounts.subscribeDurable(named("both-retried").withBackoff(Duration.ofMillis(10)),
+        List.of(Counters.OPENED, Counters.DEPOSITED), (event, delivery) -> {
+          both.add(event.type() + "#" + delivery.count() + "@" + delivery.streamSequence());
+          if (event.type().equals("deposited") && failures.getAndIncrement() == 0) {
+            throw new IllegalStateException("once");
+          }
+        });
+    assertEquals("opened#1@1", next(both));
+    assertEquals("deposited#1@1", next(both));
+    assertEquals("opened#2@1", next(both), "the whole command comes again");
+    assertEquals("deposited#2@1", next(both));
+  }
+
+  @Test
+  void aStrangersMessageOnAStoreSubjectIsSkipped() throws Exception {
+    server.connect().jetStream().publish(store.subjectPrefix() + ".account.stranger", "not ours".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    AggregateClient.await(accounts.send(Counters.OPEN, "a-3", new Open("cy"), CallOptions.DEFAULT));
+    BlockingQueue<String> opened = new LinkedBlockingQueue<>();
+    accounts.subscribeAllDurable(named("careful"), (event, delivery) -> opened.add(event.aggregate().key() + "@" + delivery.streamSequence()));
+    assertEquals("a-3@2", next(opened));
+  }
+
+  @Test
+  void aDurableNameBelongsToOneAggregateTypeAndNeedsTheServicesStream() {
+    accounts.subscribeAllDurable(named("taken"), (event, delivery) -> { });
+    IllegalStateException taken = assertThrows(IllegalStateException.class,
+        () -> counters.subscribeAllDurable(named("taken"), (event, delivery) -> { }));
+    assertTrue(taken.getMessage().contains("a durable name belongs to one subscriber of one aggregate type"), taken.getMessage());
+    IllegalStateException missing = assertThrows(IllegalStateException.class,
+        () -> counters.subscribeAllDurable(DurableSubscriptionConfig.named("lost"), (event, delivery) -> { }));
+    assertTrue(missing.getMessage().contains("the stream 'wee-events-counters'") && missing.getMessage().contains("does not exist"),
+        missing.getMessage());
+  }
+
+  @Test
+  void anExistingSubscriberKeepsItsPositionAndTakesNewLimits() throws Exception {
+    add("p", 1);
+    BlockingQueue<Long> amounts = new LinkedBlockingQueue<>();
+    EventSubscription first = counters.subscribeDurable(named("limits"), Counters.ADDED, (event, delivery) -> amounts.add(event.data().amount()));
+    assertEquals(1L, next(amounts));
+    first.close();
+    add("p", 2);
+    counters.subscribeDurable(named("limits").withAckWait(Duration.ofSeconds(7)).withMaxAckPending(4, 2)
+        .withStart(DurableSubscriptionConfig.StartPosition.atSequence(1)), Counters.ADDED,
+        (event, delivery) -> amounts.add(event.data().amount()));
+    assertEquals(2L, next(amounts), "goes on where it stopped, whatever the start");
+    var consumer = server.connect().jetStreamManagement().getConsumerInfo(store.streamName(), "limits").getConsumerConfiguration();
+    assertEquals(Duration.ofSeconds(7), consumer.getAckWait());
+    assertEquals(4, consumer.getMaxAckPending());
   }
 }

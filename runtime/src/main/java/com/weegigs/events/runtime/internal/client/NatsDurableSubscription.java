@@ -275,7 +275,10 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
       }
     } catch (InterruptedException e) {
       throw e;
-    } catch (Exception e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Exception | Error e) {
+      // an Error too (an assertion in a listener): the subscription must not die of it silently
       if (delivery.count() >= config.maxDeliveries()) {
         LOG.error("the durable subscriber '{}' failed on stream message {} for the last of {} deliveries; dead-lettered to {}",
             config.durableName(), delivery.streamSequence(), config.maxDeliveries(), deadLetterSubject, e);
