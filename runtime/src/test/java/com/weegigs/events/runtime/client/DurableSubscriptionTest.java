@@ -431,4 +431,40 @@ class DurableSubscriptionTest {
     assertEquals(Duration.ofSeconds(7), consumer.getAckWait());
     assertEquals(4, consumer.getMaxAckPending());
   }
+
+  @Test
+  void aSubscriberGoesOnAfterTheServerRestarts() throws Exception {
+    harness.close();
+    JetStreamStoreConfig onDisk = store.withStorage(JetStreamStoreConfig.Storage.FILE)
+        .withStreamName(store.streamName() + "-disk").withSubjectPrefix(store.subjectPrefix() + "-disk")
+        .withBuckets(store.outcomesBucket() + "-disk", store.snapshotsBucket() + "-disk");
+    harness.start(builder -> builder.withEventStore(onDisk));
+    BlockingQueue<Long> amounts = new LinkedBlockingQueue<>();
+    counters.subscribeDurable(DurableSubscriptionConfig.named("survivor").withStore(onDisk), Counters.ADDED,
+        (event, delivery) -> amounts.add(event.data().amount()));
+    add("r", 1);
+    assertEquals(1L, next(amounts));
+    // the listener returned; the acknowledgement follows it: restart only once the server has it
+    Connection watcher = server.connect();
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (watcher.jetStreamManagement().getConsumerInfo(onDisk.streamName(), "survivor").getAckFloor().getStreamSequence() < 1) {
+      assertTrue(System.nanoTime() < deadline, "the first command was never acknowledged");
+      Thread.sleep(10);
+    }
+
+    server.restart();
+    // the service and the client reconnect on their own: retry the command until it is stored once
+    CallOptions once = CallOptions.DEFAULT.withMessageId(MessageIds.next());
+    deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      try {
+        AggregateClient.await(counters.send(Counters.ADD, "r", new Add(2), once));
+        break;
+      } catch (com.weegigs.events.runtime.error.ServiceException e) {
+        assertTrue(System.nanoTime() < deadline, () -> "the service did not come back: " + e);
+        Thread.sleep(100);
+      }
+    }
+    assertEquals(2L, next(amounts));
+  }
 }
