@@ -382,7 +382,7 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
 
   @Override
   public boolean isActive() {
-    return stopping.getCount() > 0 && connection.getStatus() != Connection.Status.CLOSED;
+    return stopping.getCount() > 0 && stopped.getCount() > 0 && connection.getStatus() != Connection.Status.CLOSED;
   }
 
   /**
