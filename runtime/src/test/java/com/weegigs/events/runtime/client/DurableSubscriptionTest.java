@@ -467,4 +467,33 @@ class DurableSubscriptionTest {
     }
     assertEquals(2L, next(amounts));
   }
+
+  @Test
+  void aCommandNeverAcknowledgedWithinItsDeliveriesIsDeadLetteredUnread() throws Exception {
+    DurableSubscriptionConfig config = named("stuck").withMaxDeliveries(1).withAckWait(Duration.ofSeconds(1));
+    Connection watcher = server.connect();
+    Subscription letters = watcher.subscribe("wee-dead.counters.stuck");
+    watcher.flush(TIMEOUT);
+    add("h", 13);
+    ServiceClient doomed = client();
+    CountDownLatch inListener = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    new AggregateClient<>(doomed, Counters.COUNTER).subscribeDurable(config, Counters.ADDED, (event, delivery) -> {
+      inListener.countDown();
+      release.await();
+    });
+    await(inListener);
+    doomed.connection().close(); // the instance dies on the only delivery allowed
+    release.countDown();
+
+    BlockingQueue<Long> handled = new LinkedBlockingQueue<>();
+    counters.subscribeDurable(config, Counters.ADDED, (event, delivery) -> handled.add(event.data().amount()));
+    Message letter = letters.nextMessage(TIMEOUT);
+    assertNotNull(letter, "no dead letter");
+    assertTrue(letter.getHeaders().getFirst("Wee-Dead-Reason").startsWith("not acknowledged after 1 deliveries"),
+        letter.getHeaders().getFirst("Wee-Dead-Reason"));
+    assertEquals("2", letter.getHeaders().getFirst("Wee-Dead-Deliveries"));
+    add("h", 1);
+    assertEquals(1L, next(handled), "the dead-lettered command is not handed to the listener");
+  }
 }
