@@ -34,9 +34,9 @@ import java.util.List;
  * @param backoff how long to wait before delivering again after the listener threw: the n-th
  *     failure waits the n-th entry (the last one for later failures); 1 to 100 positive durations
  *     of at most a day, default 1 s, 5 s, 30 s
- * @param ackWait how long a delivery may stay unacknowledged before the server delivers it again
- *     (an instance that stopped or hangs): 100 ms to 1 day, default 30 s. A listener must return
- *     within it
+ * @param ackWait how long a delivery may go without word from its instance before the server
+ *     delivers it again (the instance stopped, or lost its connection): 100 ms to 1 day, default
+ *     30 s. A listener may take longer: while it runs, the server is told every half ack wait
  * @param batchSize how many messages one pull asks for: 1 to 1000 and at most {@code maxAckPending}, default 1
  * @param maxAckPending how many delivered messages may be unacknowledged at once, across all
  *     instances: 1 (default, in order) to 100000

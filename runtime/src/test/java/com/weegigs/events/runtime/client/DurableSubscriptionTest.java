@@ -496,4 +496,30 @@ class DurableSubscriptionTest {
     add("h", 1);
     assertEquals(1L, next(handled), "the dead-lettered command is not handed to the listener");
   }
+
+  @Test
+  void aListenerSlowerThanTheAckWaitIsNotDeliveredAgainMeanwhile() throws Exception {
+    Duration ackWait = Duration.ofMillis(300);
+    DurableSubscriptionConfig config = named("slow").withAckWait(ackWait);
+    List<String> handled = new CopyOnWriteArrayList<>();
+    CountDownLatch sixth = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    for (int instance = 0; instance < 2; instance++) {
+      new AggregateClient<>(client(), Counters.COUNTER).subscribeDurable(config, Counters.ADDED, (event, delivery) -> {
+        // noted on arrival: a delivery again to the other instance would show while the first still works
+        handled.add(event.data().amount() + "#" + delivery.count());
+        if (event.data().amount() == 5) {
+          // a slow listener: four ack waits
+          assertFalse(never.await(ackWait.toMillis() * 4, TimeUnit.MILLISECONDS));
+        }
+        if (event.data().amount() == 6) {
+          sixth.countDown();
+        }
+      });
+    }
+    add("slow", 5);
+    add("slow", 6);
+    await(sixth);
+    assertEquals(List.of("5#1", "6#1"), handled);
+  }
 }

@@ -29,6 +29,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -44,9 +47,11 @@ import org.slf4j.LoggerFactory;
  * one, then the message is acknowledged (synchronously, so an acknowledged command is never seen
  * again); a message without such events is acknowledged without calling it. When the listener
  * throws, the message is negatively acknowledged with the configured backoff, and the whole command
- * comes again. On the last allowed delivery, a failure moves it to the dead-letter subject
- * {@code wee-dead.{service}.{durable}} and terminates it; so does a delivery beyond the maximum
- * (earlier ones were never acknowledged: an instance stopped or hung). The consumer's own
+ * comes again. While the listener works, the server is told so every half ack wait, so the ack
+ * wait redelivers only what an instance that is gone (or disconnected) left. On the last allowed
+ * delivery, a failure moves it to the dead-letter subject {@code wee-dead.{service}.{durable}} and
+ * terminates it; so does a delivery beyond the maximum (earlier ones were never acknowledged: an
+ * instance stopped or lost its connection). The consumer's own
  * {@code max_deliver} is unlimited so that the server never drops a message silently: the count is
  * checked here. A message on a store subject that is not a command (a stranger's) is logged and
  * acknowledged; one that says it is but cannot be read is dead-lettered at once.
@@ -68,6 +73,12 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
   private static final Duration RETRY_WAIT = Duration.ofMillis(250);
   /** How long a JetStream call (an acknowledgement, a dead letter) may take. */
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+  /** Tells the server, every half ack wait, that a listener is still working on a command. */
+  private static final ScheduledExecutorService PROGRESS = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "wee-durable-progress");
+    thread.setDaemon(true);
+    return thread;
+  });
   /** Prefix of the dead-letter subjects. */
   public static final String DEAD_LETTER_PREFIX = "wee-dead";
 
@@ -259,7 +270,7 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
     }
     if (delivery.count() > config.maxDeliveries()) {
       deadLetter(message, delivery, "not acknowledged after " + config.maxDeliveries()
-          + " deliveries (the listener did not return within the ack wait, or its instance stopped)");
+          + " deliveries (its instance stopped or lost its connection before acknowledging)");
       return;
     }
     List<RecordedEvent<E>> events;
@@ -269,6 +280,9 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
       deadLetter(message, delivery, "cannot be read as " + type.name() + " events: " + e.getMessage());
       return;
     }
+    // while the listener works, the server hears so: the ack wait then only catches an instance that is gone
+    long every = Math.max(50, config.ackWait().toMillis() / 2);
+    ScheduledFuture<?> working = PROGRESS.scheduleAtFixedRate(message::inProgress, every, every, TimeUnit.MILLISECONDS);
     try {
       for (RecordedEvent<E> event : events) {
         listener.onEvent(event, delivery);
@@ -291,6 +305,8 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
         message.nakWithDelay(wait);
       }
       return;
+    } finally {
+      working.cancel(false);
     }
     acknowledge(message, delivery);
   }
