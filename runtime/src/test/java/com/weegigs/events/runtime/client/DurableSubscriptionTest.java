@@ -522,4 +522,24 @@ class DurableSubscriptionTest {
     await(sixth);
     assertEquals(List.of("5#1", "6#1"), handled);
   }
+
+  @Test
+  void closingTheClientStopsItsDurableSubscriptionsAndTheyGoOnFromThereLater() throws Exception {
+    ServiceClient own = client();
+    AggregateClient<Counter, Object> mine = new AggregateClient<>(own, Counters.COUNTER);
+    BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    List<EventSubscription> subscriptions = new ArrayList<>();
+    for (String name : List.of("first", "second", "third")) {
+      subscriptions.add(mine.subscribeAllDurable(named(name), (event, delivery) -> seen.add(name + ":" + event.revision())));
+    }
+    add("z", 1);
+    Set<String> before = new HashSet<>(List.of(next(seen), next(seen), next(seen)));
+    assertEquals(Set.of("first:1", "second:1", "third:1"), before);
+    own.close();
+    subscriptions.forEach(subscription -> assertFalse(subscription.isActive(), subscription::toString));
+
+    add("z", 2);
+    counters.subscribeAllDurable(named("second"), (event, delivery) -> seen.add("second:" + event.revision()));
+    assertEquals("second:2", next(seen));
+  }
 }

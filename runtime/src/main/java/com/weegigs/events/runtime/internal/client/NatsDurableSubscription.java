@@ -407,11 +407,28 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
    */
   @Override
   public void close() {
+    if (stop()) {
+      awaitStopped();
+    }
+  }
+
+  /**
+   * Starts closing: no more pulls. The client stops all its durable subscriptions this way at
+   * once, then waits for each, so closing many takes one drain timeout, not one each.
+   *
+   * @return {@code false} when already stopping
+   */
+  boolean stop() {
     if (stopping.getCount() == 0) {
-      return;
+      return false;
     }
     stopping.countDown();
     owner.forget(this);
+    return true;
+  }
+
+  /** Waits for the command in hand (up to the drain timeout), then interrupts the listener. */
+  void awaitStopped() {
     Thread thread = worker;
     if (thread == null || thread == Thread.currentThread()) {
       return;
