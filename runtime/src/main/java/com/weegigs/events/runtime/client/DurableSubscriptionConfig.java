@@ -24,7 +24,9 @@ import java.util.List;
  * command at a time, across all instances, in stream order: every aggregate's events arrive in
  * order, including while a failing command is retried (later commands wait for it). A higher
  * value lets instances work side by side and is faster, but then two commands of one aggregate can
- * be handled at once or out of order (by two instances, or when the earlier one is retried).
+ * be handled at once or out of order (by two instances, or when the earlier one is retried). Even
+ * with 1, an instance that loses its connection in the middle of a command may still be finishing
+ * it when the server, after the ack wait, hands it to another: at least once means that, too.
  *
  * @param durableName the consumer's name in the service's stream: the {@link Names} grammar
  *     (lower-case letters, digits and {@code -}); one name is one subscriber of one aggregate type
