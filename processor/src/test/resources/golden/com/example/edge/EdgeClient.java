@@ -4,10 +4,14 @@ package com.example.edge;
 import com.weegigs.events.runtime.CommandResult;
 import com.weegigs.events.runtime.Entity;
 import com.weegigs.events.runtime.client.CallOptions;
+import com.weegigs.events.runtime.client.DurableEventListener;
+import com.weegigs.events.runtime.client.DurableSubscriptionConfig;
 import com.weegigs.events.runtime.client.EventListener;
 import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.internal.generated.WeeGenerated;
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -97,6 +101,20 @@ public interface EdgeClient {
   EventSubscription onDefaulted(EventListener<Defaulted> listener);
 
   /**
+   * Calls {@code listener} with every stored {@code default} event ({@link Defaulted}), durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onDefaulted(DurableSubscriptionConfig config,
+      DurableEventListener<Defaulted> listener);
+
+  /**
    * Calls {@code listener} with every {@code event} event ({@link Event}) published from now on, until the
    * subscription is closed.
    *
@@ -104,6 +122,20 @@ public interface EdgeClient {
    * @return the subscription; close it to stop
    */
   EventSubscription onEventEvent(EventListener<Event> listener);
+
+  /**
+   * Calls {@code listener} with every stored {@code event} event ({@link Event}), durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onEventEvent(DurableSubscriptionConfig config,
+      DurableEventListener<Event> listener);
 
   /**
    * Calls {@code listener} with every {@code default-codec} event ({@link DefaultCodec}) published from now on, until the
@@ -115,6 +147,20 @@ public interface EdgeClient {
   EventSubscription onDefaultCodec(EventListener<DefaultCodec> listener);
 
   /**
+   * Calls {@code listener} with every stored {@code default-codec} event ({@link DefaultCodec}), durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onDefaultCodec(DurableSubscriptionConfig config,
+      DurableEventListener<DefaultCodec> listener);
+
+  /**
    * Calls {@code listener} with every event of the aggregate published from now on, until the subscription
    * is closed.
    *
@@ -122,6 +168,35 @@ public interface EdgeClient {
    * @return the subscription; close it to stop
    */
   EventSubscription onEvent(EventListener<Object> listener);
+
+  /**
+   * Calls {@code listener} with every stored event of the aggregate, durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onEvent(DurableSubscriptionConfig config,
+      DurableEventListener<Object> listener);
+
+  /**
+   * Calls {@code listener} with every stored event of the given types, durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param events the event types (the {@code EventType} constants of {@link EdgeCodecs}); at least one
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onEvent(DurableSubscriptionConfig config,
+      Collection<? extends EventType<?>> events, DurableEventListener<Object> listener);
 
   /**
    * The same calls, waiting for their answers.

@@ -5,10 +5,14 @@ import com.weegigs.events.runtime.CommandResult;
 import com.weegigs.events.runtime.Entity;
 import com.weegigs.events.runtime.client.AggregateClient;
 import com.weegigs.events.runtime.client.CallOptions;
+import com.weegigs.events.runtime.client.DurableEventListener;
+import com.weegigs.events.runtime.client.DurableSubscriptionConfig;
 import com.weegigs.events.runtime.client.EventListener;
 import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.internal.generated.WeeGenerated;
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -55,8 +59,20 @@ public final class NatsEdgeClient implements EdgeClient {
   }
 
   @Override
+  public EventSubscription onDefaulted(DurableSubscriptionConfig config,
+      DurableEventListener<Defaulted> listener) {
+    return client.subscribeDurable(config, EdgeCodecs.DEFAULT_EVENT, listener);
+  }
+
+  @Override
   public EventSubscription onEventEvent(EventListener<Event> listener) {
     return client.subscribe(EdgeCodecs.EVENT, listener);
+  }
+
+  @Override
+  public EventSubscription onEventEvent(DurableSubscriptionConfig config,
+      DurableEventListener<Event> listener) {
+    return client.subscribeDurable(config, EdgeCodecs.EVENT, listener);
   }
 
   @Override
@@ -65,8 +81,26 @@ public final class NatsEdgeClient implements EdgeClient {
   }
 
   @Override
+  public EventSubscription onDefaultCodec(DurableSubscriptionConfig config,
+      DurableEventListener<DefaultCodec> listener) {
+    return client.subscribeDurable(config, EdgeCodecs.DEFAULT_CODEC, listener);
+  }
+
+  @Override
   public EventSubscription onEvent(EventListener<Object> listener) {
     return client.subscribeAll(listener);
+  }
+
+  @Override
+  public EventSubscription onEvent(DurableSubscriptionConfig config,
+      DurableEventListener<Object> listener) {
+    return client.subscribeAllDurable(config, listener);
+  }
+
+  @Override
+  public EventSubscription onEvent(DurableSubscriptionConfig config,
+      Collection<? extends EventType<?>> events, DurableEventListener<Object> listener) {
+    return client.subscribeDurable(config, events, listener);
   }
 
   @Override

@@ -5,10 +5,14 @@ import com.weegigs.events.runtime.CommandResult;
 import com.weegigs.events.runtime.Entity;
 import com.weegigs.events.runtime.client.AggregateClient;
 import com.weegigs.events.runtime.client.CallOptions;
+import com.weegigs.events.runtime.client.DurableEventListener;
+import com.weegigs.events.runtime.client.DurableSubscriptionConfig;
 import com.weegigs.events.runtime.client.EventListener;
 import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.internal.generated.WeeGenerated;
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -68,8 +72,20 @@ public final class NatsReceiptClient implements ReceiptClient {
   }
 
   @Override
+  public EventSubscription onItemAdded(DurableSubscriptionConfig config,
+      DurableEventListener<ItemAdded> listener) {
+    return client.subscribeDurable(config, ReceiptCodecs.ITEM_ADDED, listener);
+  }
+
+  @Override
   public EventSubscription onItemRemoved(EventListener<ItemRemoved> listener) {
     return client.subscribe(ReceiptCodecs.ITEM_REMOVED, listener);
+  }
+
+  @Override
+  public EventSubscription onItemRemoved(DurableSubscriptionConfig config,
+      DurableEventListener<ItemRemoved> listener) {
+    return client.subscribeDurable(config, ReceiptCodecs.ITEM_REMOVED, listener);
   }
 
   @Override
@@ -78,13 +94,38 @@ public final class NatsReceiptClient implements ReceiptClient {
   }
 
   @Override
+  public EventSubscription onReceiptFinalized(DurableSubscriptionConfig config,
+      DurableEventListener<ReceiptFinalized> listener) {
+    return client.subscribeDurable(config, ReceiptCodecs.RECEIPT_FINALIZED, listener);
+  }
+
+  @Override
   public EventSubscription onReceiptVoided(EventListener<ReceiptVoided> listener) {
     return client.subscribe(ReceiptCodecs.RECEIPT_VOIDED, listener);
   }
 
   @Override
+  public EventSubscription onReceiptVoided(DurableSubscriptionConfig config,
+      DurableEventListener<ReceiptVoided> listener) {
+    return client.subscribeDurable(config, ReceiptCodecs.RECEIPT_VOIDED, listener);
+  }
+
+  @Override
   public EventSubscription onEvent(EventListener<ReceiptEvent> listener) {
     return client.subscribeAll(listener);
+  }
+
+  @Override
+  public EventSubscription onEvent(DurableSubscriptionConfig config,
+      DurableEventListener<ReceiptEvent> listener) {
+    return client.subscribeAllDurable(config, listener);
+  }
+
+  @Override
+  public EventSubscription onEvent(DurableSubscriptionConfig config,
+      Collection<? extends EventType<? extends ReceiptEvent>> events,
+      DurableEventListener<ReceiptEvent> listener) {
+    return client.subscribeDurable(config, events, listener);
   }
 
   @Override

@@ -4,10 +4,14 @@ package com.example.receipts;
 import com.weegigs.events.runtime.CommandResult;
 import com.weegigs.events.runtime.Entity;
 import com.weegigs.events.runtime.client.CallOptions;
+import com.weegigs.events.runtime.client.DurableEventListener;
+import com.weegigs.events.runtime.client.DurableSubscriptionConfig;
 import com.weegigs.events.runtime.client.EventListener;
 import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.internal.generated.WeeGenerated;
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -145,6 +149,20 @@ public interface ReceiptClient {
   EventSubscription onItemAdded(EventListener<ItemAdded> listener);
 
   /**
+   * Calls {@code listener} with every stored {@code item-added} event ({@link ItemAdded}), durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onItemAdded(DurableSubscriptionConfig config,
+      DurableEventListener<ItemAdded> listener);
+
+  /**
    * Calls {@code listener} with every {@code item-removed} event ({@link ItemRemoved}) published from now on, until the
    * subscription is closed.
    *
@@ -152,6 +170,20 @@ public interface ReceiptClient {
    * @return the subscription; close it to stop
    */
   EventSubscription onItemRemoved(EventListener<ItemRemoved> listener);
+
+  /**
+   * Calls {@code listener} with every stored {@code item-removed} event ({@link ItemRemoved}), durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onItemRemoved(DurableSubscriptionConfig config,
+      DurableEventListener<ItemRemoved> listener);
 
   /**
    * Calls {@code listener} with every {@code receipt-finalized} event ({@link ReceiptFinalized}) published from now on, until the
@@ -163,6 +195,20 @@ public interface ReceiptClient {
   EventSubscription onReceiptFinalized(EventListener<ReceiptFinalized> listener);
 
   /**
+   * Calls {@code listener} with every stored {@code receipt-finalized} event ({@link ReceiptFinalized}), durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onReceiptFinalized(DurableSubscriptionConfig config,
+      DurableEventListener<ReceiptFinalized> listener);
+
+  /**
    * Calls {@code listener} with every {@code receipt-voided} event ({@link ReceiptVoided}) published from now on, until the
    * subscription is closed.
    *
@@ -172,6 +218,20 @@ public interface ReceiptClient {
   EventSubscription onReceiptVoided(EventListener<ReceiptVoided> listener);
 
   /**
+   * Calls {@code listener} with every stored {@code receipt-voided} event ({@link ReceiptVoided}), durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onReceiptVoided(DurableSubscriptionConfig config,
+      DurableEventListener<ReceiptVoided> listener);
+
+  /**
    * Calls {@code listener} with every event of the aggregate published from now on, until the subscription
    * is closed.
    *
@@ -179,6 +239,36 @@ public interface ReceiptClient {
    * @return the subscription; close it to stop
    */
   EventSubscription onEvent(EventListener<ReceiptEvent> listener);
+
+  /**
+   * Calls {@code listener} with every stored event of the aggregate, durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onEvent(DurableSubscriptionConfig config,
+      DurableEventListener<ReceiptEvent> listener);
+
+  /**
+   * Calls {@code listener} with every stored event of the given types, durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param events the event types (the {@code EventType} constants of {@link ReceiptCodecs}); at least one
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onEvent(DurableSubscriptionConfig config,
+      Collection<? extends EventType<? extends ReceiptEvent>> events,
+      DurableEventListener<ReceiptEvent> listener);
 
   /**
    * The same calls, waiting for their answers.

@@ -5,10 +5,14 @@ import com.weegigs.events.runtime.CommandResult;
 import com.weegigs.events.runtime.Entity;
 import com.weegigs.events.runtime.client.AggregateClient;
 import com.weegigs.events.runtime.client.CallOptions;
+import com.weegigs.events.runtime.client.DurableEventListener;
+import com.weegigs.events.runtime.client.DurableSubscriptionConfig;
 import com.weegigs.events.runtime.client.EventListener;
 import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.internal.generated.WeeGenerated;
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -61,8 +65,20 @@ public final class NatsOrderClient implements OrderClient {
   }
 
   @Override
+  public EventSubscription onOrderPlaced(DurableSubscriptionConfig config,
+      DurableEventListener<OrderPlaced> listener) {
+    return client.subscribeDurable(config, OrderCodecs.ORDER_PLACED, listener);
+  }
+
+  @Override
   public EventSubscription onOrderPaid(EventListener<OrderPaid> listener) {
     return client.subscribe(OrderCodecs.ORDER_PAID, listener);
+  }
+
+  @Override
+  public EventSubscription onOrderPaid(DurableSubscriptionConfig config,
+      DurableEventListener<OrderPaid> listener) {
+    return client.subscribeDurable(config, OrderCodecs.ORDER_PAID, listener);
   }
 
   @Override
@@ -71,8 +87,26 @@ public final class NatsOrderClient implements OrderClient {
   }
 
   @Override
+  public EventSubscription onOrderShipped(DurableSubscriptionConfig config,
+      DurableEventListener<OrderShipped> listener) {
+    return client.subscribeDurable(config, OrderCodecs.ORDER_SHIPPED, listener);
+  }
+
+  @Override
   public EventSubscription onEvent(EventListener<Object> listener) {
     return client.subscribeAll(listener);
+  }
+
+  @Override
+  public EventSubscription onEvent(DurableSubscriptionConfig config,
+      DurableEventListener<Object> listener) {
+    return client.subscribeAllDurable(config, listener);
+  }
+
+  @Override
+  public EventSubscription onEvent(DurableSubscriptionConfig config,
+      Collection<? extends EventType<?>> events, DurableEventListener<Object> listener) {
+    return client.subscribeDurable(config, events, listener);
   }
 
   @Override

@@ -4,10 +4,14 @@ package com.example.shop;
 import com.weegigs.events.runtime.CommandResult;
 import com.weegigs.events.runtime.Entity;
 import com.weegigs.events.runtime.client.CallOptions;
+import com.weegigs.events.runtime.client.DurableEventListener;
+import com.weegigs.events.runtime.client.DurableSubscriptionConfig;
 import com.weegigs.events.runtime.client.EventListener;
 import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.internal.generated.WeeGenerated;
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
@@ -118,6 +122,20 @@ public interface OrderClient {
   EventSubscription onOrderPlaced(EventListener<OrderPlaced> listener);
 
   /**
+   * Calls {@code listener} with every stored {@code order-placed} event ({@link OrderPlaced}), durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onOrderPlaced(DurableSubscriptionConfig config,
+      DurableEventListener<OrderPlaced> listener);
+
+  /**
    * Calls {@code listener} with every {@code order-paid} event ({@link OrderPaid}) published from now on, until the
    * subscription is closed.
    *
@@ -125,6 +143,20 @@ public interface OrderClient {
    * @return the subscription; close it to stop
    */
   EventSubscription onOrderPaid(EventListener<OrderPaid> listener);
+
+  /**
+   * Calls {@code listener} with every stored {@code order-paid} event ({@link OrderPaid}), durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onOrderPaid(DurableSubscriptionConfig config,
+      DurableEventListener<OrderPaid> listener);
 
   /**
    * Calls {@code listener} with every {@code order-shipped} event ({@link OrderShipped}) published from now on, until the
@@ -136,6 +168,20 @@ public interface OrderClient {
   EventSubscription onOrderShipped(EventListener<OrderShipped> listener);
 
   /**
+   * Calls {@code listener} with every stored {@code order-shipped} event ({@link OrderShipped}), durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onOrderShipped(DurableSubscriptionConfig config,
+      DurableEventListener<OrderShipped> listener);
+
+  /**
    * Calls {@code listener} with every event of the aggregate published from now on, until the subscription
    * is closed.
    *
@@ -143,6 +189,35 @@ public interface OrderClient {
    * @return the subscription; close it to stop
    */
   EventSubscription onEvent(EventListener<Object> listener);
+
+  /**
+   * Calls {@code listener} with every stored event of the aggregate, durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onEvent(DurableSubscriptionConfig config,
+      DurableEventListener<Object> listener);
+
+  /**
+   * Calls {@code listener} with every stored event of the given types, durably.
+   * The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from
+   * where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.
+   * Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see
+   * {@link DurableSubscriptionConfig}.
+   *
+   * @param config the subscriber's name and settings
+   * @param events the event types (the {@code EventType} constants of {@link OrderCodecs}); at least one
+   * @param listener receives each event with its delivery count
+   * @return the subscription; close it to stop
+   */
+  EventSubscription onEvent(DurableSubscriptionConfig config,
+      Collection<? extends EventType<?>> events, DurableEventListener<Object> listener);
 
   /**
    * The same calls, waiting for their answers.

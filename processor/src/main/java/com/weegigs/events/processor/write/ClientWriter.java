@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import com.weegigs.events.processor.model.AggregateModel;
 import com.weegigs.events.processor.model.CommandModel;
 import com.weegigs.events.processor.model.EventModel;
@@ -15,10 +16,15 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code ReceiptClient}, the typed client interface (asynchronous methods, a nested
- * {@code Blocking} view, typed event subscriptions), and {@code NatsReceiptClient}, which implements it
+ * {@code Blocking} view, typed live and durable event subscriptions), and {@code NatsReceiptClient}, which implements it
  * over the runtime's {@code AggregateClient}.
  */
 final class ClientWriter {
+  private static final String CLIENT_PACKAGE = RuntimeTypes.SERVICE_CLIENT.packageName();
+  private static final ClassName DURABLE_CONFIG = ClassName.get(CLIENT_PACKAGE, "DurableSubscriptionConfig");
+  private static final ClassName DURABLE_LISTENER = ClassName.get(CLIENT_PACKAGE, "DurableEventListener");
+  private static final ClassName COLLECTION = ClassName.get("java.util", "Collection");
+
   private final boolean generatedAnnotation;
   private final AggregateModel aggregate;
   private final AggregateConstants constants;
@@ -45,6 +51,23 @@ final class ClientWriter {
   private static TypeName listener(TypeName type) {
     return ParameterizedTypeName.get(RuntimeTypes.EVENT_LISTENER, type);
   }
+
+  /** {@code name(DurableSubscriptionConfig config, [Collection<...> events, ]DurableEventListener<type> listener)}. */
+  private MethodSpec.Builder durable(String name, TypeName type, boolean withEvents) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+        .returns(RuntimeTypes.EVENT_SUBSCRIPTION)
+        .addParameter(DURABLE_CONFIG, "config");
+    if (withEvents) {
+      method.addParameter(ParameterizedTypeName.get(COLLECTION, WildcardTypeName.subtypeOf(
+          ParameterizedTypeName.get(RuntimeTypes.EVENT_TYPE, WildcardTypeName.subtypeOf(aggregate.eventSupertype())))), "events");
+    }
+    return method.addParameter(ParameterizedTypeName.get(DURABLE_LISTENER, type), "listener");
+  }
+
+  private static final String DURABLE_DOC = "The subscriber {@code config.durableName()} reads the events the service stored in JetStream, from\n"
+      + "where it stopped (for a new one, from {@code config.start()}), and shares them with every instance of the same name.\n"
+      + "Each is acknowledged after {@code listener} returns and delivered again after a backoff when it throws; see\n"
+      + "{@link $T}.\n\n@param config the subscriber's name and settings\n";
 
   /** {@code name(String key[, <command> command][, CallOptions options])} returning {@code returns}. */
   private static MethodSpec.Builder keyed(String name, TypeName returns, TypeName command, boolean withOptions) {
@@ -114,6 +137,12 @@ final class ClientWriter {
               + "subscription is closed.\n\n@param listener receives each event\n@return the subscription; close it to stop\n",
               event.wireName(), event.shape().type()))
           .build());
+      client.addMethod(durable(constants.listenerMethod(event), event.shape().type(), false)
+          .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+          .addJavadoc(CodeText.block("Calls {@code listener} with every stored {@code $L} event ({@link $T}), durably.\n" + DURABLE_DOC
+              + "@param listener receives each event with its delivery count\n@return the subscription; close it to stop\n",
+              event.wireName(), event.shape().type(), DURABLE_CONFIG))
+          .build());
     }
     client.addMethod(MethodSpec.methodBuilder("onEvent")
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
@@ -121,6 +150,19 @@ final class ClientWriter {
         .addParameter(listener(aggregate.eventSupertype()), "listener")
         .addJavadoc(CodeText.block("Calls {@code listener} with every event of the aggregate published from now on, until the subscription\n"
             + "is closed.\n\n@param listener receives each event\n@return the subscription; close it to stop\n"))
+        .build());
+    client.addMethod(durable("onEvent", aggregate.eventSupertype(), false)
+        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+        .addJavadoc(CodeText.block("Calls {@code listener} with every stored event of the aggregate, durably.\n" + DURABLE_DOC
+            + "@param listener receives each event with its delivery count\n@return the subscription; close it to stop\n",
+            DURABLE_CONFIG))
+        .build());
+    client.addMethod(durable("onEvent", aggregate.eventSupertype(), true)
+        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+        .addJavadoc(CodeText.block("Calls {@code listener} with every stored event of the given types, durably.\n" + DURABLE_DOC
+            + "@param events the event types (the {@code EventType} constants of {@link $T}); at least one\n"
+            + "@param listener receives each event with its delivery count\n@return the subscription; close it to stop\n",
+            DURABLE_CONFIG, aggregate.names().codecs()))
         .build());
     client.addMethod(MethodSpec.methodBuilder("blocking")
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
@@ -230,11 +272,20 @@ final class ClientWriter {
           .addParameter(listener(event.shape().type()), "listener")
           .addCode(CodeText.statement("return client.subscribe($T.$N, listener)", codecs, constants.eventType(event)))
           .build());
+      nats.addMethod(overriding(durable(constants.listenerMethod(event), event.shape().type(), false))
+          .addCode(CodeText.statement("return client.subscribeDurable(config, $T.$N, listener)", codecs, constants.eventType(event)))
+          .build());
     }
     nats.addMethod(overriding(MethodSpec.methodBuilder("onEvent"))
         .returns(RuntimeTypes.EVENT_SUBSCRIPTION)
         .addParameter(listener(aggregate.eventSupertype()), "listener")
         .addCode(CodeText.statement("return client.subscribeAll(listener)"))
+        .build());
+    nats.addMethod(overriding(durable("onEvent", aggregate.eventSupertype(), false))
+        .addCode(CodeText.statement("return client.subscribeAllDurable(config, listener)"))
+        .build());
+    nats.addMethod(overriding(durable("onEvent", aggregate.eventSupertype(), true))
+        .addCode(CodeText.statement("return client.subscribeDurable(config, events, listener)"))
         .build());
     nats.addMethod(overriding(MethodSpec.methodBuilder("blocking"))
         .returns(client.nestedClass("Blocking"))

@@ -224,6 +224,13 @@ class GeneratedCodeTest {
     Class<?> client = Class.forName("com.example.edge.EdgeClient", true, loader);
     assertNotNull(client.getMethod("defaultCommand", String.class, Class.forName("com.example.edge.Default", true, loader)));
     assertNotNull(client.getMethod("onEventEvent", com.weegigs.events.runtime.client.EventListener.class));
+    // durable subscriptions overload the live ones: one per event, all events, several types
+    assertNotNull(client.getMethod("onEventEvent", com.weegigs.events.runtime.client.DurableSubscriptionConfig.class,
+        com.weegigs.events.runtime.client.DurableEventListener.class));
+    assertNotNull(client.getMethod("onEvent", com.weegigs.events.runtime.client.DurableSubscriptionConfig.class,
+        com.weegigs.events.runtime.client.DurableEventListener.class));
+    assertNotNull(client.getMethod("onEvent", com.weegigs.events.runtime.client.DurableSubscriptionConfig.class,
+        java.util.Collection.class, com.weegigs.events.runtime.client.DurableEventListener.class));
 
     JsonCodec<Object> state = codec(constant("com.example.edge.EdgeCodecs", "EDGE_CODEC"));
     String json = "{\"parser\":\"p\",\"context\":1,\"field\":null,\"e\":true,\"value\":\"v\",\"hasParser\":\"h\","

@@ -11,14 +11,18 @@ import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.error.InternalException;
 import com.weegigs.events.runtime.error.InvalidRequestException;
 import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.internal.client.NatsDurableSubscription;
 import com.weegigs.events.runtime.internal.client.ReplyFuture;
 import com.weegigs.events.runtime.internal.wire.EntityReplies;
 import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import com.weegigs.events.runtime.internal.wire.Requests;
 import com.weegigs.events.runtime.internal.wire.Subjects;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,7 +30,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The typed client of one aggregate type of a service: sends its commands, gets its entities and
- * subscribes to its live events. Generated {@code <Aggregate>Client}s wrap one with a method per
+ * subscribes to its live events, or durably to its stored ones. Generated {@code <Aggregate>Client}s wrap one with a method per
  * command; it can also be used directly with an {@link AggregateType}.
  *
  * <pre>{@code
@@ -135,9 +139,7 @@ public final class AggregateClient<S, E> {
   public <X extends E> EventSubscription subscribe(EventType<X> event, EventListener<X> listener) {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(listener, "listener");
-    if (!event.equals(type.event(event.name()))) {
-      throw new IllegalArgumentException("'" + event.name() + "' is not an event of " + type.name());
-    }
+    checkEvent(event);
     return client.subscriptions().start(Subjects.event(client.serviceName(), type.name(), event.name()),
         body -> narrow(RecordedEvents.decodeRecordedEvent(body, type), event), listener);
   }
@@ -152,6 +154,78 @@ public final class AggregateClient<S, E> {
     Objects.requireNonNull(listener, "listener");
     return client.subscriptions().start(Subjects.eventsOf(client.serviceName(), type.name()),
         body -> widen(RecordedEvents.decodeRecordedEvent(body, type)), listener);
+  }
+
+  /**
+   * Subscribes durably to one event type of this aggregate: a named subscriber that reads the
+   * events the service stored in JetStream, from {@link DurableSubscriptionConfig#start()} on for a
+   * new subscriber and from where it stopped for one that existed. Every instance started with the
+   * same name shares the work. See {@link DurableSubscriptionConfig} for delivery, order, retries
+   * and dead letters.
+   *
+   * @param config the subscriber's name and settings
+   * @param event the event's type; must be one of this aggregate's
+   * @param listener receives each event with its delivery; an exception it throws makes the stored
+   *     command come again after the backoff
+   * @return the subscription; close it to stop (the subscriber keeps its position)
+   * @throws IllegalArgumentException when {@code event} is not one of this aggregate's events
+   * @throws IllegalStateException when the server has no JetStream, the service's stream does not
+   *     exist, or the name belongs to a subscriber of other events
+   */
+  public <X extends E> EventSubscription subscribeDurable(
+      DurableSubscriptionConfig config, EventType<X> event, DurableEventListener<X> listener) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(listener, "listener");
+    checkEvent(event);
+    return NatsDurableSubscription.start(client.subscriptions(), type, config, Set.of(event.name()),
+        recorded -> narrow(recorded, event), listener);
+  }
+
+  /**
+   * Subscribes durably to several event types of this aggregate, as
+   * {@link #subscribeDurable(DurableSubscriptionConfig, EventType, DurableEventListener)} does to one.
+   *
+   * @param config the subscriber's name and settings
+   * @param events the event types; each must be one of this aggregate's, at least one
+   * @param listener receives each event with its delivery
+   * @return the subscription; close it to stop (the subscriber keeps its position)
+   * @throws IllegalArgumentException when {@code events} is empty or names an event of another aggregate
+   */
+  public EventSubscription subscribeDurable(DurableSubscriptionConfig config,
+      Collection<? extends EventType<? extends E>> events, DurableEventListener<E> listener) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(listener, "listener");
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("a durable subscription needs at least one event type");
+    }
+    Set<String> names = new HashSet<>();
+    for (EventType<? extends E> event : events) {
+      checkEvent(event);
+      names.add(event.name());
+    }
+    return NatsDurableSubscription.start(client.subscriptions(), type, config, names, AggregateClient::ofThisType, listener);
+  }
+
+  /**
+   * Subscribes durably to every event of this aggregate type, as
+   * {@link #subscribeDurable(DurableSubscriptionConfig, EventType, DurableEventListener)} does to one.
+   *
+   * @param config the subscriber's name and settings
+   * @param listener receives each event with its delivery
+   * @return the subscription; close it to stop (the subscriber keeps its position)
+   */
+  public EventSubscription subscribeAllDurable(DurableSubscriptionConfig config, DurableEventListener<E> listener) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(listener, "listener");
+    return NatsDurableSubscription.start(client.subscriptions(), type, config, null, AggregateClient::ofThisType, listener);
+  }
+
+  private void checkEvent(EventType<?> event) {
+    if (!event.equals(type.event(event.name()))) {
+      throw new IllegalArgumentException("'" + event.name() + "' is not an event of " + type.name());
+    }
   }
 
   /**
@@ -206,6 +280,12 @@ public final class AggregateClient<S, E> {
       return null;
     }
     return (RecordedEvent<X>) recorded;
+  }
+
+  /** An event decoded with this aggregate's type is one of its events: the decoder made it from {@code type}'s codecs. */
+  @SuppressWarnings("unchecked")
+  private static <E> RecordedEvent<E> ofThisType(RecordedEvent<?> recorded) {
+    return (RecordedEvent<E>) recorded;
   }
 
   /** A {@code RecordedEvent<? extends E>} is a {@code RecordedEvent<E>} for a reader: records are immutable. */

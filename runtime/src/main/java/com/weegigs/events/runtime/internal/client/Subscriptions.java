@@ -6,7 +6,9 @@ import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.client.ServiceClient;
 import io.nats.client.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live event subscriptions of one client: starts them, and closes them all, draining side by
- * side, when the client closes.
+ * The live and durable event subscriptions of one client: starts the live ones, and closes them
+ * all, side by side, when the client closes.
  */
 public final class Subscriptions {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceClient.class);
@@ -89,6 +91,10 @@ public final class Subscriptions {
     return connection;
   }
 
+  String serviceName() {
+    return serviceName;
+  }
+
   Duration drainTimeout() {
     return drainTimeout;
   }
@@ -97,10 +103,15 @@ public final class Subscriptions {
   public void closeAll() {
     closed = true;
     Map<NatsEventSubscription<?>, CompletableFuture<Boolean>> drains = new LinkedHashMap<>();
+    List<NatsDurableSubscription<?>> durables = new ArrayList<>();
     for (EventSubscription subscription : Set.copyOf(open)) {
       try {
         if (subscription instanceof NatsEventSubscription<?> live) {
           drains.put(live, live.closeAsync());
+        } else if (subscription instanceof NatsDurableSubscription<?> durable) {
+          if (durable.stop()) {
+            durables.add(durable);
+          }
         } else {
           subscription.close();
         }
@@ -109,6 +120,7 @@ public final class Subscriptions {
         LOG.warn("closing the subscription to {} failed", subscription.subject(), e);
       }
     }
+    durables.forEach(NatsDurableSubscription::awaitStopped);
     drains.forEach((subscription, drain) -> {
       try {
         subscription.awaitClosed(drain);
