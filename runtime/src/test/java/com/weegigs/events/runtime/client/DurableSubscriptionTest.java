@@ -319,7 +319,9 @@ class DurableSubscriptionTest {
 
   @Test
   void aSubscriberKilledInTheMiddleMissesNothingOnceRestarted() throws Exception {
-    DurableSubscriptionConfig config = named("killed").withAckWait(Duration.ofSeconds(1));
+    // the ack wait is how long the killed instance's command waits before it is delivered again; it must
+    // also be longer than the new instance needs to acknowledge it on a loaded machine, or it comes a third time
+    DurableSubscriptionConfig config = named("killed").withAckWait(Duration.ofSeconds(3));
     List<Long> stored = new ArrayList<>();
     for (long i = 1; i <= 6; i++) {
       add("x", i);
@@ -499,7 +501,8 @@ class DurableSubscriptionTest {
 
   @Test
   void aListenerSlowerThanTheAckWaitIsNotDeliveredAgainMeanwhile() throws Exception {
-    Duration ackWait = Duration.ofMillis(300);
+    // long enough that a loaded machine's scheduling hiccups stay well inside the half ack wait between signals
+    Duration ackWait = Duration.ofSeconds(1);
     DurableSubscriptionConfig config = named("slow").withAckWait(ackWait);
     List<String> handled = new CopyOnWriteArrayList<>();
     CountDownLatch sixth = new CountDownLatch(1);
@@ -509,8 +512,8 @@ class DurableSubscriptionTest {
         // noted on arrival: a delivery again to the other instance would show while the first still works
         handled.add(event.data().amount() + "#" + delivery.count());
         if (event.data().amount() == 5) {
-          // a slow listener: four ack waits
-          assertFalse(never.await(ackWait.toMillis() * 4, TimeUnit.MILLISECONDS));
+          // a slow listener: three ack waits
+          assertFalse(never.await(ackWait.toMillis() * 3, TimeUnit.MILLISECONDS));
         }
         if (event.data().amount() == 6) {
           sixth.countDown();
