@@ -17,7 +17,9 @@ import java.util.List;
  *
  * <pre>
  * java -jar benchmarks.jar &lt;scenario&gt; [options]
- *   raw-rr | raw-rr-traced | raw-micro | raw-wire | raw-wire-v1 | client-inmem   --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
+ *   raw-rr | raw-rr-traced | raw-micro | raw-wire | raw-wire-v1 | client-inmem | raw-js-occ | client-js
+ *                                       --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
+ *   js-state                            --nats-url URL [--quick] [--repeats N] [--aggregates N]
  *   server-alloc                        --nats-url URL [--seconds S] [--warmup S]
  *   codec                               [--quick]
  *   processor                           [--aggregates N] [--repeats N]
@@ -38,8 +40,8 @@ import java.util.List;
  */
 public final class Main {
   /** The request scenarios, in the order the suite runs them at each in-flight level. */
-  public static final List<String> REQUEST_SCENARIOS =
-      List.of("raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "raw-wire-v1", "client-inmem");
+  public static final List<String> REQUEST_SCENARIOS = List.of(
+      "raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "raw-wire-v1", "client-inmem", "raw-js-occ", "client-js");
 
   /** What a request scenario started with {@code --serve} prints once it has warmed up. */
   public static final String READY = "READY";
@@ -72,7 +74,8 @@ public final class Main {
       return;
     }
     switch (options.scenario()) {
-      case "raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "raw-wire-v1", "client-inmem" -> {
+      case "raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "raw-wire-v1", "client-inmem", "raw-js-occ",
+          "client-js" -> {
         if (options.flag("serve")) {
           serveRequestScenario(options,
               new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
@@ -80,6 +83,8 @@ public final class Main {
           runRequestScenario(options);
         }
       }
+      case "js-state" -> System.out.println(
+          com.weegigs.events.benchmarks.client.JetStreamState.run(options).resultLine());
       case "server-alloc" -> System.out.println(
           com.weegigs.events.benchmarks.client.ServerAllocation.run(options).resultLine());
       case "codec" -> System.out.println(
@@ -113,17 +118,20 @@ public final class Main {
     Duration settle = seconds(options, "settle", levels.size() == 1 ? 0 : 1);
     long maxOperations = options.integer("max-ops", 50_000_000);
     List<LoadResult> results = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
     try (RequestTarget<?> target = start(options.scenario(), url, Collections.max(levels))) {
       // one warm-up for every level: the JIT compiles the same code whatever the level
       drive(target, options.scenario(), warmupLevel(levels), warmup, Duration.ZERO, maxOperations);
       for (int level : levels) {
         target.reset();
-        results.add(drive(target, options.scenario(), level, settle, seconds, maxOperations));
+        LoadResult result = drive(target, options.scenario(), level, settle, seconds, maxOperations);
+        results.add(result);
+        lines.add(resultLine(result, target));
       }
     }
     // after everything has stopped, so that the RESULT lines are the last ones
-    for (LoadResult result : results) {
-      System.out.println(result.resultLine());
+    for (String line : lines) {
+      System.out.println(line);
     }
     return results;
   }
@@ -164,10 +172,17 @@ public final class Main {
           continue;
         }
         target.reset();
-        out.println(drive(target, options.scenario(), level, settle, seconds, maxOperations).resultLine());
+        out.println(resultLine(drive(target, options.scenario(), level, settle, seconds, maxOperations), target));
         out.flush();
       }
     }
+  }
+
+  /** The run's {@code RESULT} line with what the scenario counted during it ({@link RequestTarget#figures()}). */
+  private static String resultLine(LoadResult result, RequestTarget<?> target) throws Exception {
+    StringBuilder line = new StringBuilder(result.resultLine());
+    target.figures().forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
+    return line.toString();
   }
 
   /**
@@ -204,7 +219,10 @@ public final class Main {
       case "raw-wire" -> RawWireScenario.start(natsUrl, inFlight);
       case "raw-wire-v1" -> RawWireScenario.startV1(natsUrl, inFlight);
       case "client-inmem" ->
-          com.weegigs.events.benchmarks.client.ClientInMemoryScenario.start(natsUrl, inFlight);
+          com.weegigs.events.benchmarks.client.ClientScenario.start(natsUrl, inFlight);
+      case "raw-js-occ" -> com.weegigs.events.benchmarks.raw.RawJetStreamOccScenario.start(natsUrl, inFlight);
+      case "client-js" -> com.weegigs.events.benchmarks.client.ClientScenario.start(
+          com.weegigs.events.benchmarks.client.ClientScenario.Store.JET_STREAM, natsUrl, inFlight);
       default -> throw new IllegalArgumentException("not a request scenario: " + scenario);
     };
   }
@@ -213,7 +231,9 @@ public final class Main {
     System.err.println(
         """
         usage: java -jar benchmarks.jar <scenario> [options]
-          raw-rr | raw-rr-traced | raw-micro | raw-wire | raw-wire-v1 | client-inmem  --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
+          raw-rr | raw-rr-traced | raw-micro | raw-wire | raw-wire-v1 | client-inmem | raw-js-occ | client-js
+                                             --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
+          js-state                           --nats-url URL [--quick] [--repeats N] [--aggregates N]   (cold loads, cache memory)
           server-alloc                       --nats-url URL [--seconds S] [--warmup S]
           codec                              [--quick]
           processor                          [--aggregates N] [--repeats N]

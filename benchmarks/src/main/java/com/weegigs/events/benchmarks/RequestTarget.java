@@ -1,5 +1,6 @@
 package com.weegigs.events.benchmarks;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -29,6 +30,14 @@ public interface RequestTarget<R> extends AutoCloseable {
    * many runs came before it. Nothing to do for the stateless raw scenarios.
    */
   default void reset() throws Exception {}
+
+  /**
+   * What the scenario counted since the last {@link #reset()}, as {@code key=value} pairs added to
+   * the run's {@code RESULT} line (keys in snake case, values without spaces). None for most.
+   */
+  default Map<String, String> figures() throws Exception {
+    return Map.of();
+  }
 
   @Override
   void close() throws Exception;

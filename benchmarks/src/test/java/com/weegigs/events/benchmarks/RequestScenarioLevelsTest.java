@@ -53,8 +53,8 @@ class RequestScenarioLevelsTest {
 
   @Test
   void clientInMemoryStartsEachRunWithAnEmptyStore(NatsServer server) throws Exception {
-    try (com.weegigs.events.benchmarks.client.ClientInMemoryScenario target =
-        com.weegigs.events.benchmarks.client.ClientInMemoryScenario.start(server.url(), 1)) {
+    try (com.weegigs.events.benchmarks.client.ClientScenario target =
+        com.weegigs.events.benchmarks.client.ClientScenario.start(server.url(), 1)) {
       // the first commands of loop 0 all go to one receipt
       assertEquals(1, target.send(0).get(10, java.util.concurrent.TimeUnit.SECONDS).entity().revision());
       assertEquals(2, target.send(0).get(10, java.util.concurrent.TimeUnit.SECONDS).entity().revision());

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * {@code server-alloc}: bytes the receipts service allocates per {@code add-item}, net of what the
  * store keeps.
  *
- * <p>It runs {@link ClientInMemoryScenario} (service and client in this JVM) with
+ * <p>It runs {@link ClientScenario} (service and client in this JVM) with
  * {@link #IN_FLIGHT} request loops: a warm-up, then a measured run. Around the measured run it
  * reads HotSpot's per-thread allocation counters ({@link ThreadAllocation}) and counts the bytes of
  * the service's threads only: its connection's threads ({@code svc-*}: reader, writer,
@@ -163,13 +163,13 @@ public final class ServerAllocation {
 
   /** The service's threads: its connection's and its workers. */
   static boolean serviceThread(String name) {
-    return connectionThread(name, ClientInMemoryScenario.SERVICE_CONNECTION)
+    return connectionThread(name, ClientScenario.SERVICE_CONNECTION)
         || name.startsWith("receipts-worker-");
   }
 
   /** The client's threads: its connection's, its executor's and the load generator's. */
   static boolean clientThread(String name) {
-    return connectionThread(name, ClientInMemoryScenario.CLIENT_CONNECTION)
+    return connectionThread(name, ClientScenario.CLIENT_CONNECTION)
         || name.startsWith("wee-client-")
         || name.startsWith("bench-driver")
         || name.equals("main");

@@ -65,7 +65,7 @@ public class CodecBenchmark {
   @Setup
   public void setUp() throws IOException {
     command = new AddItem("Flat white", new BigDecimal("4.50"), 2);
-    event = new ItemAdded("Flat white", new BigDecimal("4.50"), 2, new BigDecimal("9.00"));
+    event = new ItemAdded("Flat white", new BigDecimal("4.50"), 2, new BigDecimal("9.00"), "EUR");
     state = new Receipt("r-000042", Status.OPEN,
         List.of(new Item("Flat white", new BigDecimal("4.50"), 2),
             new Item("Blueberry muffin", new BigDecimal("3.25"), 1),

@@ -215,8 +215,8 @@ public final class BenchChart {
   private record Style(Color colour, float width, boolean dashed) {}
 
   /**
-   * The framework's line is the boldest; the baselines are solid, the references (measured at 1 and
-   * 64 in flight only) dashed.
+   * The framework's lines are the boldest; the baselines are solid, the scenarios measured at 1 and
+   * 64 in flight only (the references and the JetStream pair) dashed.
    */
   private static final Map<String, Style> STYLES = Map.of(
       "raw-rr", new Style(new Color(31, 119, 180), 2f, false),
@@ -224,5 +224,7 @@ public final class BenchChart {
       "raw-wire", new Style(new Color(44, 160, 44), 2f, false),
       "client-inmem", new Style(new Color(214, 39, 40), 3f, false),
       "raw-rr-traced", new Style(new Color(23, 190, 207), 2f, true),
-      "raw-wire-v1", new Style(new Color(127, 127, 127), 2f, true));
+      "raw-wire-v1", new Style(new Color(127, 127, 127), 2f, true),
+      "raw-js-occ", new Style(new Color(140, 86, 75), 2f, true),
+      "client-js", new Style(new Color(255, 127, 14), 3f, true));
 }

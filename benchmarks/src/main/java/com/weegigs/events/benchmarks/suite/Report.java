@@ -22,6 +22,7 @@ final class Report {
   private final Map<String, String> allocWire;
   private final Map<String, String> codec;
   private final Map<String, String> processor;
+  private final Map<String, String> jsState;
   private final List<Map<String, Object>> targets = new ArrayList<>();
 
   Report(
@@ -30,13 +31,15 @@ final class Report {
       Map<String, String> allocRaw,
       Map<String, String> allocWire,
       Map<String, String> codec,
-      Map<String, String> processor) {
+      Map<String, String> processor,
+      Map<String, String> jsState) {
     this.runs = runs;
     this.alloc = alloc;
     this.allocRaw = allocRaw;
     this.allocWire = allocWire;
     this.codec = codec;
     this.processor = processor;
+    this.jsState = jsState;
     computeTargets();
   }
 
@@ -99,6 +102,12 @@ final class Report {
         // below zero the noise was larger than the processor's time: that measures nothing
         number(processor, "processor_share"), v -> v >= 0 && v <= 0.20, "%.3f",
         " (javac's floor, a processor that generates one class: " + fmt(number(processor, "floor_share"), "%.3f") + ")");
+    target("`client-js` ops/s ÷ `raw-js-occ` ops/s at 64 in flight (the service on JetStream against OCC publishes by hand)",
+        "≥ 0.70", pairedRatio("client-js", "raw-js-occ", 64, "ops_per_s"), v -> v >= 0.70, "%.2f", "");
+    target("cold load of a receipt with 1,000 events (snapshots on) ÷ one with 10 events", "≤ 3",
+        number(jsState, "cold_load_ratio"), v -> v <= 3, "%.2f",
+        " (" + fmt(number(jsState, "cold_load_long_us") / 1e3, "%.1f ms") + " ÷ "
+            + fmt(number(jsState, "cold_load_short_us") / 1e3, "%.1f ms") + ")");
   }
 
   /**
@@ -123,6 +132,18 @@ final class Report {
         pairedRatio("client-inmem", "raw-wire", 1, "p50_us"), "%.2f");
     reference(references, "`client-inmem` ops/s ÷ `raw-micro` ops/s at 64 in flight",
         pairedRatio("client-inmem", "raw-micro", 64, "ops_per_s"), "%.2f");
+    reference(references, "`client-js` p50 ÷ `raw-js-occ` p50 at 1 in flight",
+        pairedRatio("client-js", "raw-js-occ", 1, "p50_us"), "%.2f");
+    reference(references, "`client-js` ops/s ÷ `client-inmem` ops/s at 64 in flight (what storing in JetStream costs the service)",
+        pairedRatio("client-js", "client-inmem", 64, "ops_per_s"), "%.2f");
+    reference(references, "`client-js` state cache hit rate at 64 in flight (median of runs; a fresh receipt every 5 commands)",
+        median(runs.getOrDefault("client-js", Map.of()).getOrDefault(64, List.of()), "cache_hit_rate"), "%.3f");
+    reference(references, "cold `get` round trip, receipt with 1,000 events ÷ one with 10 (the reply of 1,000 items included)",
+        number(jsState, "cold_query_ratio"), "%.2f");
+    reference(references, "heap kept per cached aggregate (the state cache's share: default cache minus none)",
+        number(jsState, "cache_bytes_per_aggregate"), "%.0f B");
+    reference(references, "heap the service on JetStream keeps per aggregate with the default cache (cache and store)",
+        number(jsState, "service_bytes_per_aggregate"), "%.0f B");
     reference(references, "server-side bytes per request of the hand-written `raw-wire` responder",
         number(allocWire, "server_bytes_per_op"), "%.0f B");
     reference(references, "server-side bytes per request of the hand-written `raw-micro` responder",
@@ -242,6 +263,15 @@ final class Report {
                 + " (jnats and Jackson alone), `raw-wire` %s B (the wire contract by hand on jnats and Jackson).\n",
             fmt(number(allocRaw, "allocated_bytes_per_op"), "%.0f"),
             fmt(number(allocWire, "allocated_bytes_per_op"), "%.0f")));
+    md.append("\n### The service on JetStream (`js-state`)\n\n")
+        .append(String.format(Locale.ROOT,
+            "Cold load (a fresh instance, the service's own time, median): a receipt with 1,000 events and its"
+                + " snapshot %s µs, one with 10 events %s µs; the `get`'s round trip %s µs and %s µs. Heap kept per"
+                + " aggregate (%s receipts of 5 items): %s B with the default state cache, %s B with none.\n",
+            fmt(number(jsState, "cold_load_long_us"), "%,.0f"), fmt(number(jsState, "cold_load_short_us"), "%,.0f"),
+            fmt(number(jsState, "cold_query_long_us"), "%,.0f"), fmt(number(jsState, "cold_query_short_us"), "%,.0f"),
+            fmt(number(jsState, "aggregates"), "%,.0f"), fmt(number(jsState, "service_bytes_per_aggregate"), "%,.0f"),
+            fmt(number(jsState, "uncached_bytes_per_aggregate"), "%,.0f")));
     md.append("\n### Processor (javac in process, CPU time of the JVM during each compile, median)\n\n")
         .append(String.format(Locale.ROOT,
             "%s aggregates (%s source files, %s generated): javac with the processor %s ms, "

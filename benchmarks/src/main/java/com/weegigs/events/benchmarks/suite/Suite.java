@@ -31,10 +31,11 @@ import java.util.stream.Collectors;
  * ({@link ServedScenario}), warmed up once; then each repeat measures every in-flight level (1, 16,
  * 64, 256) of every scenario, the scenarios one after the other at each level (the order rotates
  * from one repeat to the next), the others idle meanwhile. The references {@code raw-rr-traced} and
- * {@code raw-wire-v1} are measured only at 1 and 64 in flight, the levels their ratios are read at,
- * which keeps the suite near 10 minutes. A figure is the median over the repeats; a ratio is the
- * median over the repeats of the ratio within the repeat. Then it runs {@code server-alloc},
- * {@code codec} and {@code processor}, prints Markdown tables, writes every figure as JSON and
+ * {@code raw-wire-v1}, and the JetStream pair {@code raw-js-occ} and {@code client-js}, are measured
+ * only at 1 and 64 in flight, the levels their ratios are read at, which keeps the suite near 12
+ * minutes. A figure is the median over the repeats; a ratio is the median over the repeats of the
+ * ratio within the repeat. Then it runs {@code server-alloc}, {@code js-state}, {@code codec} and
+ * {@code processor}, prints Markdown tables, writes every figure as JSON and
  * draws the request figures ({@link BenchChart}).
  */
 public final class Suite {
@@ -42,8 +43,11 @@ public final class Suite {
   private static final String CLIENT = "client-inmem";
   private static final String RAW_RR = "raw-rr";
   private static final String RAW_MICRO = "raw-micro";
-  /** References measured only at {@link #REFERENCE_LEVELS}. */
-  private static final List<String> REFERENCES = List.of("raw-rr-traced", "raw-wire-v1");
+  /**
+   * Scenarios measured only at {@link #REFERENCE_LEVELS}: the references, and the JetStream pair,
+   * whose target is read at 64 in flight and whose latency at 1.
+   */
+  private static final List<String> AT_TWO_LEVELS = List.of("raw-rr-traced", "raw-wire-v1", "raw-js-occ", "client-js");
   /** The in-flight levels the references are read at. */
   private static final List<Integer> REFERENCE_LEVELS = List.of(1, 64);
 
@@ -97,7 +101,7 @@ public final class Suite {
         for (int level : LEVELS) {
           for (int i = 0; i < served.size(); i++) {
             ServedScenario scenario = served.get((i + r) % served.size());
-            if (REFERENCES.contains(scenario.scenario()) && !REFERENCE_LEVELS.contains(level)) {
+            if (AT_TWO_LEVELS.contains(scenario.scenario()) && !REFERENCE_LEVELS.contains(level)) {
               continue;
             }
             Map<String, String> result = scenario.run(level, settle, seconds);
@@ -124,13 +128,16 @@ public final class Suite {
     // and of the wire contract written by hand: what the contract costs on jnats, framework aside
     Map<String, String> allocWire = child(jvm, List.of("server-alloc", "--responder", "raw-wire",
         "--nats-url", url, "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup)));
+    // cold loads and heap per aggregate of the service on JetStream
+    Map<String, String> jsState = child(jvm, quick ? List.of("js-state", "--nats-url", url, "--quick")
+        : List.of("js-state", "--nats-url", url));
     Map<String, String> codec = child(jvm, quick ? List.of("codec", "--quick") : List.of("codec"));
     // javac over 4,000 files wants a roomy heap, or garbage collection dominates its time
     Map<String, String> processor = child(List.of("-Xms2g", "-Xmx3g"), List.of("processor",
         "--aggregates", options.string("aggregates", quick ? "30" : "200"),
         "--repeats", quick ? "1" : "2"));
 
-    Report report = new Report(runs, alloc, allocRaw, allocWire, codec, processor);
+    Report report = new Report(runs, alloc, allocRaw, allocWire, codec, processor, jsState);
     json.put("request_scenarios", report.requestFigures());
     json.put("runs", runLog);
     json.put("server_alloc", alloc);
@@ -138,6 +145,7 @@ public final class Suite {
     json.put("server_alloc_raw_wire", allocWire);
     json.put("codec", codec);
     json.put("processor", processor);
+    json.put("js_state", jsState);
     json.put("targets", report.targets());
     json.put("references", report.references());
     json.put("all_targets_met", report.allMet());

@@ -19,7 +19,7 @@ class SuiteTest {
     Map<String, Map<Integer, List<Map<String, String>>>> runs = Map.of(
         "raw-rr", Map.of(64, List.of(Map.of("ops_per_s", "100"), Map.of("ops_per_s", "200"), Map.of("ops_per_s", "100"))),
         "raw-rr-traced", Map.of(64, List.of(Map.of("ops_per_s", "80"), Map.of("ops_per_s", "100"), Map.of("ops_per_s", "90"))));
-    Report report = new Report(runs, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    Report report = new Report(runs, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     Map<String, Object> traced = report.references().stream()
         .filter(r -> r.get("figure").toString().startsWith("`raw-rr-traced` ops/s"))

@@ -17,18 +17,31 @@ import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.store.InMemoryEventStore;
 import io.nats.client.Connection;
 import java.math.BigDecimal;
+import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code client-inmem}: the generated {@link ReceiptClient} calling the generated receipts service
- * ({@link NatsService} hosting {@code ReceiptStub.definition(new ReceiptHandlers())} over an
- * {@link InMemoryEventStore}), in one JVM, each on its own NATS connection, with the default
- * configuration of both. Each request loop sends {@code add-item} and moves to a fresh receipt
- * every {@link #COMMANDS_PER_RECEIPT} commands, so no receipt grows past 5 items and the reply
- * stays near the raw responder's 300 bytes.
+ * {@code client-inmem} and {@code client-js}: the generated {@link ReceiptClient} calling the
+ * generated receipts service ({@link NatsService} hosting {@code ReceiptStub.definition(new
+ * ReceiptHandlers())}), in one JVM, each on its own NATS connection. Each request loop sends
+ * {@code add-item} and moves to a fresh receipt every {@link #COMMANDS_PER_RECEIPT} commands, so no
+ * receipt grows past 5 items and the reply stays near the raw responder's 300 bytes.
+ *
+ * <ul>
+ *   <li>{@code client-inmem} stores in an {@link InMemoryEventStore}. The receipts handlers never
+ *       block, so the service opts into running fast endpoints on their dispatcher thread
+ *       ({@code ConcurrencyConfig.withInlineBelow(1 ms)}), as a user with such handlers would.
+ *   <li>{@code client-js} stores in JetStream ({@link JetStreamStoreConfig#forService} with every
+ *       default: file storage, a snapshot every 100 events) with the default concurrency (every
+ *       request on the worker pool): appending waits for JetStream's acknowledgement, so a command
+ *       blocks, and a user would not run it on the dispatcher thread. Its stream and buckets are
+ *       deleted at the start and purged before each measured run. After each run it reads the
+ *       service's {@code receipts.stats} and adds the state cache's hits and misses to its result.
+ * </ul>
  */
-public final class ClientInMemoryScenario
+public final class ClientScenario
     implements RequestTarget<CommandResult<Receipt, ReceiptEvent>> {
   /** Inline execution for endpoints whose requests average under this (see {@link ConcurrencyConfig}). */
   static final Duration INLINE_BELOW = Duration.ofMillis(1);
@@ -42,6 +55,18 @@ public final class ClientInMemoryScenario
 
   private static final AddItem COFFEE = new AddItem("Coffee", new BigDecimal("4.50"), 2);
 
+  /** Where the service stores its events. */
+  public enum Store {
+    /** {@code client-inmem}: an {@link InMemoryEventStore}, fast endpoints inline. */
+    IN_MEMORY,
+    /** {@code client-js}: JetStream with the defaults, every request on the worker pool. */
+    JET_STREAM
+  }
+
+  /** The JetStream store's configuration in {@code client-js}: every default. */
+  static final JetStreamStoreConfig JET_STREAM_CONFIG = JetStreamStoreConfig.forService(ReceiptsService.DESCRIPTOR.name());
+
+  private final Store store;
   private final Connection serviceConnection;
   private NatsService service;
   private final Connection clientConnection;
@@ -49,12 +74,14 @@ public final class ClientInMemoryScenario
   private final ReceiptClient receipts;
   private final long[] sent;
 
-  private ClientInMemoryScenario(
+  private ClientScenario(
+      Store store,
       Connection serviceConnection,
       NatsService service,
       Connection clientConnection,
       ServiceClient serviceClient,
       int inFlight) {
+    this.store = store;
     this.serviceConnection = serviceConnection;
     this.service = service;
     this.clientConnection = clientConnection;
@@ -63,14 +90,22 @@ public final class ClientInMemoryScenario
     this.sent = new long[inFlight];
   }
 
-  /** Starts the service and the client. */
-  public static ClientInMemoryScenario start(String natsUrl, int inFlight) throws Exception {
+  /** Starts {@code client-inmem}: the service over an in-memory store, and the client. */
+  public static ClientScenario start(String natsUrl, int inFlight) throws Exception {
+    return start(Store.IN_MEMORY, natsUrl, inFlight);
+  }
+
+  /** Starts the service over {@code store} and the client; a JetStream store starts empty. */
+  public static ClientScenario start(Store store, String natsUrl, int inFlight) throws Exception {
     Connection serviceConnection = Connections.connect(natsUrl, SERVICE_CONNECTION);
-    NatsService service = service(serviceConnection);
+    if (store == Store.JET_STREAM) {
+      JetStreamStreams.delete(serviceConnection, JET_STREAM_CONFIG);
+    }
+    NatsService service = service(store, serviceConnection);
     Connection clientConnection = Connections.connect(natsUrl, CLIENT_CONNECTION);
     ServiceClient serviceClient = client(clientConnection);
-    return new ClientInMemoryScenario(
-        serviceConnection, service, clientConnection, serviceClient, inFlight);
+    return new ClientScenario(
+        store, serviceConnection, service, clientConnection, serviceClient, inFlight);
   }
 
   /**
@@ -92,15 +127,19 @@ public final class ClientInMemoryScenario
     return builder.build();
   }
 
-  /** A receipts service with an empty in-memory store, on {@code connection}. */
-  private static NatsService service(Connection connection) throws Exception {
+  /** A receipts service on {@code connection}: an empty in-memory store, or the JetStream store. */
+  private static NatsService service(Store store, Connection connection) throws Exception {
+    NatsService.Builder builder = NatsService.builder(ReceiptsService.DESCRIPTOR).connection(connection);
+    if (store == Store.IN_MEMORY) {
+      builder.withEventStore(new InMemoryEventStore())
+          // the receipts handlers never block, so the service opts into running fast endpoints
+          // on their dispatcher thread, as a user with such handlers would (the default is the pool)
+          .withConcurrency(ConcurrencyConfig.defaults().withInlineBelow(INLINE_BELOW));
+    } else {
+      builder.withEventStore(JET_STREAM_CONFIG);
+    }
     NatsService service =
-        NatsService.builder(ReceiptsService.DESCRIPTOR)
-            .connection(connection)
-            .withEventStore(new InMemoryEventStore())
-            // the receipts handlers never block, so the service opts into running fast endpoints
-            // on their dispatcher thread, as a user with such handlers would (the default is the pool)
-            .withConcurrency(ConcurrencyConfig.defaults().withInlineBelow(INLINE_BELOW))
+        builder
             .aggregate(ReceiptStub.definition(new ReceiptHandlers()))
             // the example's service also declares suppliers; it refuses to start without them
             .aggregate(SupplierStub.definition())
@@ -110,13 +149,29 @@ public final class ClientInMemoryScenario
   }
 
   /**
-   * A fresh service and store (the JIT's work stays): the in-memory store keeps every event, so
-   * without this a run's figures would depend on how many commands earlier runs had stored.
+   * A fresh service and an empty store (the JIT's work stays): the store keeps every event, so
+   * without this a run's figures would depend on how many commands earlier runs had stored. The
+   * fresh service's state cache is empty and its counters zero.
    */
   @Override
   public void reset() throws Exception {
     service.close();
-    service = service(serviceConnection);
+    if (store == Store.JET_STREAM) {
+      JetStreamStreams.purge(serviceConnection, JET_STREAM_CONFIG);
+    }
+    service = service(store, serviceConnection);
+  }
+
+  /**
+   * {@code client-js}: the state cache's hits and misses since the last {@link #reset} (the settle
+   * time and the measured run), from the service's {@code receipts.stats}.
+   */
+  @Override
+  public Map<String, String> figures() throws Exception {
+    if (store != Store.JET_STREAM) {
+      return Map.of();
+    }
+    return ServiceStats.read(clientConnection, ReceiptsService.DESCRIPTOR.name(), "receipt").cacheFigures();
   }
 
   /** The service this scenario hosts. */
