@@ -1,9 +1,12 @@
 package com.weegigs.events.example.receipts;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.weegigs.events.runtime.NatsService;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
+import io.nats.client.Connection;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,5 +41,53 @@ class DemoTest {
         assertTrue(transcript.contains(expected), () -> "missing '" + expected + "' in:\n" + transcript);
       }
     }
+  }
+
+  @Test
+  void theHalvesOfTheSessionMeetOnOneReceiptAcrossARestartOfTheService(NatsServer server) throws Exception {
+    Connection connection = server.connect();
+    String key = "till-2 restart";
+    NatsService before = Main.startService(server.url(), Main.Store.JETSTREAM);
+    String first;
+    try {
+      first = transcript(connection, Demo.Part.BEFORE_RESTART, key);
+    } finally {
+      before.close();
+    }
+    NatsService after = Main.startService(server.url(), Main.Store.JETSTREAM);
+    String second;
+    try {
+      second = transcript(connection, Demo.Part.AFTER_RESTART, key);
+    } finally {
+      after.close();
+    }
+    for (String expected : new String[] {
+        "receipt 'till-2 restart'",
+        "revision 2, open, total 12.25: Coffee 4.50 x 2; Muffin 3.25 x 1",
+        "== events the live subscription received (2)",
+        "(instance " + before.id() + ")"}) {
+      assertTrue(first.contains(expected), () -> "missing '" + expected + "' in:\n" + first);
+    }
+    assertFalse(first.contains("finalize"), first);
+    for (String expected : new String[] {
+        "receipt 'till-2 restart', after the restart",
+        ">  get (what the service stored before its restart)\n<  receipt 'till-2 restart' revision 2, open, total 12.25",
+        "REJECTED (422) item-not-found: Item 'Tea' not found on receipt",
+        "recorded receipt-finalized final total 3.25, 1 line(s)",
+        "== events the live subscription received (2)",
+        "*  #3 item-removed",
+        "*  #4 receipt-finalized",
+        "(instance " + after.id() + ")",
+        "receipts.health  [health, queue group q]"}) {
+      assertTrue(second.contains(expected), () -> "missing '" + expected + "' in:\n" + second);
+    }
+  }
+
+  private static String transcript(Connection connection, Demo.Part part, String key) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      new Demo(connection, out).run(part, key);
+    }
+    return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
   }
 }
