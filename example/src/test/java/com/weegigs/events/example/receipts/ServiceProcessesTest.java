@@ -8,7 +8,6 @@ import com.weegigs.events.runtime.CommandResult;
 import com.weegigs.events.runtime.Entity;
 import com.weegigs.events.runtime.client.ServiceClient;
 import com.weegigs.events.runtime.error.ErrorCode;
-import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
 import io.nats.client.Connection;
@@ -48,14 +47,6 @@ class ServiceProcessesTest {
     return "r-" + (i % RECEIPTS);
   }
 
-  /** The error code a failed call ended with. */
-  private static ErrorCode code(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    if (cause instanceof ServiceException service) {
-      return service.code();
-    }
-    throw new AssertionError("a call failed without a service error", cause);
-  }
 
   @Test
   void twoProcessesServeFiveHundredConcurrentCommandsWithoutALostUpdate(NatsServer server) throws Exception {
@@ -77,7 +68,7 @@ class ServiceProcessesTest {
           totals.merge(receipt(i), price(i).multiply(BigDecimal.valueOf(1 + i % 3)), BigDecimal::add);
           lines.merge(receipt(i), 1, Integer::sum);
         } catch (CompletionException failure) {
-          refused.merge(code(failure), 1, Integer::sum);
+          refused.merge(TestServices.errorCode(failure), 1, Integer::sum);
         }
       }
       // a command refused for a conflict (after its retries) stored nothing; nothing else may fail
@@ -131,7 +122,7 @@ class ServiceProcessesTest {
             acknowledged.add(result.events().get(0).metadata().causationId());
             acknowledgedCount.incrementAndGet();
           } else {
-            failed.merge(code(failure), 1, Integer::sum);
+            failed.merge(TestServices.errorCode(failure), 1, Integer::sum);
           }
         }));
       }
