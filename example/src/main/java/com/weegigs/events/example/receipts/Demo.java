@@ -74,7 +74,7 @@ final class Demo {
       List<RecordedEvent<ReceiptEvent>> seen = Collections.synchronizedList(new ArrayList<>());
 
       out.println("== Receipt Service demo on " + connection.getConnectedUrl() + ", receipt '" + key + "'"
-          + (part == Part.AFTER_RESTART ? ", after the restart" : ""));
+          + (part == Part.AFTER_RESTART ? ", second half" : ""));
       int expected = part == Part.WHOLE ? 4 : 2;
       try (EventSubscription events = client.onEvent(seen::add)) {
         out.println("   live events: subscribed to " + events.subject());
@@ -82,7 +82,7 @@ final class Demo {
         out.println();
 
         if (part == Part.AFTER_RESTART) {
-          request("get (what the service stored before its restart)");
+          request("get (what the first half stored)");
           show(getOnceServing(receipts, key));
         } else {
           step("add-item Coffee 4.50 x 2", () -> receipts.addItem(key, new AddItem("Coffee", money("4.50"), 2)));

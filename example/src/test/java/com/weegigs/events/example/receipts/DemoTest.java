@@ -70,8 +70,8 @@ class DemoTest {
     }
     assertFalse(first.contains("finalize"), first);
     for (String expected : new String[] {
-        "receipt 'till-2 restart', after the restart",
-        ">  get (what the service stored before its restart)\n<  receipt 'till-2 restart' revision 2, open, total 12.25",
+        "receipt 'till-2 restart', second half",
+        ">  get (what the first half stored)\n<  receipt 'till-2 restart' revision 2, open, total 12.25",
         "REJECTED (422) item-not-found: Item 'Tea' not found on receipt",
         "recorded receipt-finalized final total 3.25, 1 line(s)",
         "== events the live subscription received (2)",
