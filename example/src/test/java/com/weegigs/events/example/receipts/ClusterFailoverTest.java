@@ -112,6 +112,8 @@ class ClusterFailoverTest {
       }
       String newLeader = admin.jetStreamManagement().getStreamInfo(StoredCommands.STREAM).getClusterInfo().getLeader();
       assertTrue(cluster.node(newLeader) != leader, "the killed node still leads the stream");
+      // the service found a survivor among the URLs it was given
+      assertTrue(cluster.node(service.connection().getServerInfo().getServerName()) != leader, "the service is still on the killed node");
     } finally {
       service.close();
     }

@@ -47,25 +47,15 @@ class DemoTest {
   void theHalvesOfTheSessionMeetOnOneReceiptAcrossARestartOfTheService(NatsServer server) throws Exception {
     Connection connection = server.connect();
     String key = "till-2 restart";
-    NatsService before = Main.startService(server.url(), Main.Store.JETSTREAM);
-    String first;
-    try {
-      first = transcript(connection, Demo.Part.BEFORE_RESTART, key);
-    } finally {
-      before.close();
-    }
-    NatsService after = Main.startService(server.url(), Main.Store.JETSTREAM);
-    String second;
-    try {
-      second = transcript(connection, Demo.Part.AFTER_RESTART, key);
-    } finally {
-      after.close();
-    }
+    Session before = onANewInstance(server, connection, Demo.Part.BEFORE_RESTART, key);
+    Session after = onANewInstance(server, connection, Demo.Part.AFTER_RESTART, key);
+    String first = before.transcript();
+    String second = after.transcript();
     for (String expected : new String[] {
         "receipt 'till-2 restart'",
         "revision 2, open, total 12.25: Coffee 4.50 x 2; Muffin 3.25 x 1",
         "== events the live subscription received (2)",
-        "(instance " + before.id() + ")"}) {
+        "(instance " + before.instance() + ")"}) {
       assertTrue(first.contains(expected), () -> "missing '" + expected + "' in:\n" + first);
     }
     assertFalse(first.contains("finalize"), first);
@@ -77,17 +67,26 @@ class DemoTest {
         "== events the live subscription received (2)",
         "*  #3 item-removed",
         "*  #4 receipt-finalized",
-        "(instance " + after.id() + ")",
+        "(instance " + after.instance() + ")",
         "receipts.health  [health, queue group q]"}) {
       assertTrue(second.contains(expected), () -> "missing '" + expected + "' in:\n" + second);
     }
   }
 
-  private static String transcript(Connection connection, Demo.Part part, String key) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      new Demo(connection, out).run(part, key);
+  /** A part of the session's transcript, and the id of the service instance that served it. */
+  private record Session(String transcript, String instance) {}
+
+  /** Runs a part of the session on a new instance of the service storing in JetStream, then stops it. */
+  private static Session onANewInstance(NatsServer server, Connection connection, Demo.Part part, String key) throws Exception {
+    NatsService service = Main.startService(server.url(), Main.Store.JETSTREAM);
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+        new Demo(connection, out).run(part, key);
+      }
+      return new Session(bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"), service.id());
+    } finally {
+      service.close();
     }
-    return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
   }
 }

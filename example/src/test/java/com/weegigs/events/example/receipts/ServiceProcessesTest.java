@@ -43,17 +43,20 @@ class ServiceProcessesTest {
     return BigDecimal.valueOf(i % 200 + 1, 2);
   }
 
+  /** A client of the receipts service on a connection of its own, with a default timeout of {@code timeout}. */
+  private static ServiceClient client(NatsServer server, Duration timeout) {
+    return ServiceClient.builder("receipts").connection(server.connect()).defaultTimeout(timeout).build();
+  }
+
   private static String receipt(int i) {
     return "r-" + (i % RECEIPTS);
   }
-
 
   @Test
   void twoProcessesServeFiveHundredConcurrentCommandsWithoutALostUpdate(NatsServer server) throws Exception {
     try (ReceiptsProcess one = ReceiptsProcess.serve(server.url());
         ReceiptsProcess two = ReceiptsProcess.serve(server.url());
-        ServiceClient service = ServiceClient.builder("receipts").connection(server.connect())
-            .defaultTimeout(Duration.ofSeconds(60)).build()) {
+        ServiceClient service = client(server, Duration.ofSeconds(60))) {
       ReceiptClient client = ReceiptClient.create(service);
       List<CompletableFuture<CommandResult<Receipt, ReceiptEvent>>> calls = new ArrayList<>();
       for (int i = 0; i < 500; i++) {
@@ -100,8 +103,7 @@ class ServiceProcessesTest {
   void aServiceKilledMidLoadLeavesNoPartialCommandAndTheOtherServesEveryReceipt(NatsServer server) throws Exception {
     try (ReceiptsProcess victim = ReceiptsProcess.serve(server.url());
         ReceiptsProcess survivor = ReceiptsProcess.serve(server.url());
-        ServiceClient service = ServiceClient.builder("receipts").connection(server.connect())
-            .defaultTimeout(Duration.ofSeconds(5)).build()) {
+        ServiceClient service = client(server, Duration.ofSeconds(5))) {
       ReceiptClient client = ReceiptClient.create(service);
       int commands = 400;
       Semaphore window = new Semaphore(32); // a steady load: 32 commands in flight at a time

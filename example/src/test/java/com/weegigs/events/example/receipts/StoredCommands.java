@@ -69,8 +69,8 @@ final class StoredCommands {
    * is set aside (as every reader skips it) instead of failing the test. Only a clustered stream
    * across a leader change does that: nats-server 2.9 checks the expectation when the leader
    * proposes a message, against what it has applied, so a new leader that has not yet applied the
-   * old leader's last messages accepts a second message with the same expectation (nats-server
-   * issues 4320 and 6194). Any other gap still fails the test.
+   * old leader's last messages accepts a second message with the same expectation (a known
+   * nats-server defect). Any other gap still fails the test.
    */
   static StoredCommands readSettingAsideDoubleAcceptance(Connection connection) throws IOException, JetStreamApiException {
     return read(connection, true);
