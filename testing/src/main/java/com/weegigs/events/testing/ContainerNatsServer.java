@@ -123,6 +123,16 @@ final class ContainerNatsServer implements NatsServer {
   }
 
   @Override
+  public synchronized void kill() {
+    if (!running) {
+      return;
+    }
+    saveLogs();
+    docker().killContainerCmd(container.getContainerId()).exec();
+    running = false;
+  }
+
+  @Override
   public synchronized void start() {
     if (running) {
       return;

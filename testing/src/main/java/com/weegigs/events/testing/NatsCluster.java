@@ -117,7 +117,7 @@ public final class NatsCluster implements AutoCloseable {
         .map(port -> "nats://" + ProcessNatsServer.HOST + ":" + port)
         .collect(Collectors.joining(","));
     List<String> arguments = new ArrayList<>(List.of(
-        "-n", name + "-n" + (index + 1),
+        "-n", serverName(index),
         "--cluster_name", name,
         "--cluster", "nats://" + ProcessNatsServer.HOST + ":" + routePorts.get(index)));
     if (!routes.isEmpty()) {
@@ -185,6 +185,28 @@ public final class NatsCluster implements AutoCloseable {
    */
   public NatsServer node(int index) {
     return nodes.get(index);
+  }
+
+  /**
+   * The node with a server name, as JetStream names it (a stream's or the meta group's leader,
+   * a replica).
+   *
+   * @param serverName a name from the cluster's JetStream
+   * @return the node of that name
+   * @throws IllegalArgumentException when no node has that name
+   */
+  public NatsServer node(String serverName) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (serverName(i).equals(serverName)) {
+        return nodes.get(i);
+      }
+    }
+    throw new IllegalArgumentException("no node of " + this + " is named '" + serverName + "'");
+  }
+
+  /** The server name of node {@code index}: {@code {cluster name}-n{index + 1}}. */
+  private String serverName(int index) {
+    return name + "-n" + (index + 1);
   }
 
   /** Every node, in order. */

@@ -61,6 +61,13 @@ public interface NatsServer extends AutoCloseable {
   void stop();
 
   /**
+   * Kills the server at once, as a crash would ({@code kill -9}; a container is killed): it flushes
+   * nothing and hands nothing over. Keeps its port and JetStream directory, so {@link #start()}
+   * brings it back. Does nothing when stopped.
+   */
+  void kill();
+
+  /**
    * Starts a stopped server again on the same port with the same JetStream directory and waits
    * until it is ready. Does nothing when running.
    *

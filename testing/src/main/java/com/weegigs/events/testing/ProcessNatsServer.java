@@ -189,6 +189,17 @@ final class ProcessNatsServer implements NatsServer {
   }
 
   @Override
+  public void kill() {
+    Process current;
+    synchronized (lock) {
+      current = process;
+    }
+    if (current != null) {
+      kill(current);
+    }
+  }
+
+  @Override
   public void start() {
     if (isRunning()) {
       return;

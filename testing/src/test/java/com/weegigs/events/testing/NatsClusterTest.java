@@ -2,6 +2,7 @@ package com.weegigs.events.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats.client.Connection;
@@ -57,6 +58,18 @@ class NatsClusterTest {
     connection.jetStream().publish("replicated.one", "x".getBytes(StandardCharsets.UTF_8));
     assertEquals(1, management.getStreamInfo("REPLICATED").getStreamState().getMsgCount());
     assertEquals(2, management.getStreamInfo("REPLICATED").getClusterInfo().getReplicas().size());
+  }
+
+  @Test
+  void aServerNameFromJetStreamNamesItsNode(NatsCluster cluster) throws Exception {
+    Connection connection = cluster.connect();
+    connection.jetStreamManagement().addStream(StreamConfiguration.builder()
+        .name("LED").subjects("led.>").storageType(StorageType.Memory).replicas(3).build());
+    String leader = connection.jetStreamManagement().getStreamInfo("LED").getClusterInfo().getLeader();
+    NatsServer node = cluster.node(leader);
+    assertTrue(cluster.nodes().contains(node));
+    assertEquals(leader, node.connect().getServerInfo().getServerName());
+    assertThrows(IllegalArgumentException.class, () -> cluster.node("elsewhere"));
   }
 
   /**

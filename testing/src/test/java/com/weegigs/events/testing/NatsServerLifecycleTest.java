@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats.client.Connection;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -35,6 +37,23 @@ class NatsServerLifecycleTest {
     assertFalse(Files.exists(directory));
     assertEquals(Connection.Status.CLOSED, connection.getStatus());
     server.close();
+  }
+
+  @Test
+  void aKilledServerComesBackOnItsPortWithItsStreams() throws Exception {
+    try (NatsServer server = NatsServer.launch()) {
+      Connection connection = server.connect();
+      connection.jetStreamManagement().addStream(StreamConfiguration.builder()
+          .name("KEPT").subjects("kept.>").storageType(StorageType.File).build());
+      connection.jetStream().publish("kept.one", new byte[] {1});
+
+      server.kill();
+      assertFalse(server.isRunning());
+      assertFalse(accepts(server.port()));
+
+      server.start();
+      assertEquals(1, server.connect().jetStreamManagement().getStreamInfo("KEPT").getStreamState().getMsgCount());
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.weegigs.events.runtime.Entity;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.RejectedException;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.error.ValidationFailedException;
@@ -33,6 +34,7 @@ import java.util.function.Supplier;
  */
 final class Demo {
   private static final Duration EVENT_WAIT = Duration.ofSeconds(5);
+  private static final Duration SERVING_AGAIN_WAIT = Duration.ofSeconds(60);
 
   private final Connection connection;
   private final PrintStream out;
@@ -46,33 +48,59 @@ final class Demo {
     this.out = out;
   }
 
-  /** Runs the session; returns normally when every step behaved as the example's rules say. */
+  /** Which part of the session to run: all of it, or the halves before and after a restart of the service. */
+  enum Part {
+    /** The whole session. */
+    WHOLE,
+    /** Two items added and the receipt read: what a restart of the service must keep. */
+    BEFORE_RESTART,
+    /** The same receipt read again, then the rest of the session on it. */
+    AFTER_RESTART
+  }
+
+  /** Runs the whole session on a new receipt; returns normally when every step behaved as the example's rules say. */
   void run() throws Exception {
-    String key = "till-1 " + Instant.now().getEpochSecond();
+    run(Part.WHOLE, "till-1 " + Instant.now().getEpochSecond());
+  }
+
+  /**
+   * Runs one part of the session on the receipt {@code key}; returns normally when every step
+   * behaved as the example's rules say.
+   */
+  void run(Part part, String key) throws Exception {
     try (ServiceClient service = ServiceClient.create(connection, "receipts")) {
       ReceiptClient client = ReceiptClient.create(service);
       ReceiptClient.Blocking receipts = client.blocking();
       List<RecordedEvent<ReceiptEvent>> seen = Collections.synchronizedList(new ArrayList<>());
 
-      out.println("== Receipt Service demo on " + connection.getConnectedUrl() + ", receipt '" + key + "'");
+      out.println("== Receipt Service demo on " + connection.getConnectedUrl() + ", receipt '" + key + "'"
+          + (part == Part.AFTER_RESTART ? ", second half" : ""));
+      int expected = part == Part.WHOLE ? 4 : 2;
       try (EventSubscription events = client.onEvent(seen::add)) {
         out.println("   live events: subscribed to " + events.subject());
         connection.flush(Duration.ofSeconds(5));
         out.println();
 
-        step("add-item Coffee 4.50 x 2", () -> receipts.addItem(key, new AddItem("Coffee", money("4.50"), 2)));
-        step("add-item Muffin 3.25 x 1", () -> receipts.addItem(key, new AddItem("Muffin", money("3.25"), 1)));
-        request("get");
-        show(receipts.get(key));
-        step("add-item with a blank name, a negative price and no quantity",
-            () -> receipts.addItem(key, new AddItem(" ", money("-1"), 0)));
-        step("remove-item Tea", () -> receipts.removeItem(key, new RemoveItem("Tea")));
-        step("remove-item Coffee", () -> receipts.removeItem(key, new RemoveItem("Coffee")));
-        step("finalize", () -> receipts.finalizeCommand(key, new Finalize()));
-        step("add-item Tea 4.99 x 2 (after finalize)", () -> receipts.addItem(key, new AddItem("Tea", money("4.99"), 2)));
+        if (part == Part.AFTER_RESTART) {
+          request("get (what the first half stored)");
+          show(getOnceServing(receipts, key));
+        } else {
+          step("add-item Coffee 4.50 x 2", () -> receipts.addItem(key, new AddItem("Coffee", money("4.50"), 2)));
+          step("add-item Muffin 3.25 x 1", () -> receipts.addItem(key, new AddItem("Muffin", money("3.25"), 1)));
+          request("get");
+          show(receipts.get(key));
+        }
+        if (part != Part.BEFORE_RESTART) {
+          step("add-item with a blank name, a negative price and no quantity",
+              () -> receipts.addItem(key, new AddItem(" ", money("-1"), 0)));
+          step("remove-item Tea", () -> receipts.removeItem(key, new RemoveItem("Tea")));
+          step("remove-item Coffee", () -> receipts.removeItem(key, new RemoveItem("Coffee")));
+          step("finalize", () -> receipts.finalizeCommand(key, new Finalize()));
+          step("add-item Tea 4.99 x 2 (after finalize)", () -> receipts.addItem(key, new AddItem("Tea", money("4.99"), 2)));
+        }
 
         long deadline = System.nanoTime() + EVENT_WAIT.toNanos();
-        while (seen.size() < 4 && System.nanoTime() < deadline) {
+        while (seen.size() < expected && System.nanoTime() < deadline) {
           TimeUnit.MILLISECONDS.sleep(20);
         }
         out.println();
@@ -82,12 +110,42 @@ final class Demo {
             out.println("*  #" + event.revision() + " " + event.type() + " " + describe(event.data()));
           }
         }
-        if (seen.size() < 4) {
-          throw new IllegalStateException("expected 4 events, the subscription received " + seen.size());
+        if (seen.size() < expected) {
+          throw new IllegalStateException("expected " + expected + " events, the subscription received " + seen.size());
         }
       }
       out.println();
-      serviceInfo();
+      serviceInfo(part != Part.BEFORE_RESTART);
+    }
+  }
+
+  /**
+   * Reads the receipt, waiting (at most {@link #SERVING_AGAIN_WAIT}) while the service answers
+   * {@code UNAVAILABLE} or does not answer: after a fault its store may need a moment (a cluster
+   * electing a new leader) before it serves again. Prints the wait, so the transcript shows it.
+   */
+  private Entity<Receipt> getOnceServing(ReceiptClient.Blocking receipts, String key) throws InterruptedException {
+    long start = System.nanoTime();
+    boolean waited = false;
+    while (true) {
+      try {
+        Entity<Receipt> receipt = receipts.get(key);
+        if (waited) {
+          out.printf("   (served again after %.1f s)%n", (System.nanoTime() - start) / 1e9);
+        }
+        return receipt;
+      } catch (ServiceException e) {
+        boolean passing = e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.TIMEOUT;
+        if (!passing || System.nanoTime() - start > SERVING_AGAIN_WAIT.toNanos()) {
+          out.println("<  " + e.code() + " (" + e.code().number() + "): " + e.getMessage());
+          throw e;
+        }
+        if (!waited) {
+          out.println("<  " + e.code() + " (" + e.code().number() + "): " + e.getMessage() + " (waiting for it to serve again)");
+          waited = true;
+        }
+        TimeUnit.MILLISECONDS.sleep(250);
+      }
     }
   }
 
@@ -148,8 +206,11 @@ final class Demo {
     return event.toString();
   }
 
-  /** Asks {@code $SRV.INFO.receipts} with a plain NATS request, as any NATS tool would, and prints the endpoints. */
-  private void serviceInfo() throws Exception {
+  /**
+   * Asks {@code $SRV.INFO.receipts} with a plain NATS request, as any NATS tool would, and prints
+   * the instance that answered and, when asked, the endpoints.
+   */
+  private void serviceInfo(boolean endpoints) throws Exception {
     request("$SRV.INFO.receipts (a plain NATS request)");
     Message reply = connection.request("$SRV.INFO.receipts", new byte[0], Duration.ofSeconds(5));
     if (reply == null) {
@@ -157,6 +218,9 @@ final class Demo {
     }
     Info info = Info.read(reply.getData());
     out.println("<  " + info.type + ": " + info.name + " " + info.version + " (instance " + info.id + ")");
+    if (!endpoints) {
+      return;
+    }
     info.endpoints.sort(java.util.Comparator.comparing((String[] endpoint) -> endpoint[0]));
     for (String[] endpoint : info.endpoints) {
       out.println("     " + endpoint[0] + "  [" + endpoint[1] + ", queue group " + endpoint[2] + "]");

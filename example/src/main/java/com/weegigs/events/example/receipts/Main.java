@@ -18,21 +18,31 @@ import java.util.List;
  *       on {@code NATS_URL} (default {@code nats://localhost:4222}) until the process gets SIGTERM
  *       or SIGINT, then shuts down gracefully, storing its events in JetStream (stream
  *       {@code wee-events-receipts}, created when missing; the server needs JetStream). {@code serve
- *       --store memory} keeps them in memory instead, lost when the process ends. Prints a line
+ *       --store memory} keeps them in memory instead, lost when the process ends; {@code serve
+ *       --replicas 3} replicates the stream and buckets on a 3-node cluster ({@code NATS_URL} then
+ *       lists every node, comma-separated, so the service reconnects to a survivor). Prints a line
  *       containing {@code ready} once the service answers requests.
  *   <li>{@code demo}: a scripted client session against the service on {@code NATS_URL}, printed
  *       as a transcript. {@code demo --embedded} hosts the service in the same process for the
- *       session, so only a NATS server is needed.
+ *       session, so only a NATS server is needed. {@code demo --part 1 --receipt KEY} and
+ *       {@code --part 2 --receipt KEY} run the session's two halves on one receipt, so that the
+ *       service can be restarted between them.
  * </ul>
  */
 public final class Main {
   private static final String USAGE = String.join(System.lineSeparator(),
-      "usage: java -jar receipts-example.jar <serve [--store jetstream|memory] | demo [--embedded]>",
+      "usage: java -jar receipts-example.jar <serve [--store jetstream|memory] [--replicas 1|3]"
+          + " | demo [--embedded] [--part 1|2] [--receipt KEY]>",
       "  serve              host the receipts service on NATS_URL (default nats://localhost:4222) until SIGTERM,",
       "                     storing its events in JetStream (the server needs -js)",
       "  serve --store memory   the same, keeping the events in memory (lost when the process ends)",
+      "  serve --replicas 3     the same, with the stream and buckets replicated on a 3-node cluster",
+      "                     (NATS_URL lists the nodes, comma-separated, so the service reconnects to any)",
       "  demo               run a scripted client session against the service on NATS_URL",
-      "  demo --embedded    the same, hosting the service in this process for the session");
+      "  demo --embedded    the same, hosting the service in this process for the session",
+      "  demo --part 1 --receipt KEY   the session's first half on receipt KEY (two items added and read),",
+      "  demo --part 2 --receipt KEY   and its second half (the receipt read again, then the rest): run",
+      "                     the halves before and after a restart of the service to see nothing lost");
 
   private Main() {}
 
@@ -48,12 +58,13 @@ public final class Main {
     int status;
     switch (command) {
       case "serve" -> {
-        Store store = storeOption(options);
-        status = store == null ? usage() : serve(store, System.out);
+        Serve serve = serveOptions(options);
+        status = serve == null ? usage() : serve(serve, System.out);
       }
-      case "demo" -> status = options.isEmpty() || options.equals(List.of("--embedded"))
-          ? demo(options.contains("--embedded"), System.out)
-          : usage();
+      case "demo" -> {
+        DemoRun demo = demoOptions(options);
+        status = demo == null ? usage() : demo(demo, System.out);
+      }
       default -> status = usage();
     }
     if (status != 0) {
@@ -69,19 +80,94 @@ public final class Main {
     MEMORY
   }
 
+  /**
+   * What {@code serve} was asked for.
+   *
+   * @param store where the events are kept
+   * @param replicas copies of the JetStream stream and buckets: 1, or 3 on a cluster
+   */
+  record Serve(Store store, int replicas) {}
+
   /** The store {@code serve}'s options ask for (JetStream when none), or {@code null} when they are not understood. */
   static Store storeOption(List<String> options) {
-    if (options.isEmpty()) {
-      return Store.JETSTREAM;
+    Serve serve = serveOptions(options);
+    return serve == null ? null : serve.store();
+  }
+
+  /**
+   * {@code serve}'s options ({@code --store jetstream|memory}, {@code --replicas 1|3}, each at most
+   * once, in any order), or {@code null} when they are not understood.
+   */
+  static Serve serveOptions(List<String> options) {
+    Store store = null;
+    Integer replicas = null;
+    for (int i = 0; i < options.size(); i += 2) {
+      String value = i + 1 < options.size() ? options.get(i + 1) : null;
+      if (options.get(i).equals("--store") && store == null && value != null) {
+        store = switch (value) {
+          case "jetstream" -> Store.JETSTREAM;
+          case "memory" -> Store.MEMORY;
+          default -> null;
+        };
+        if (store == null) {
+          return null;
+        }
+      } else if (options.get(i).equals("--replicas") && replicas == null && value != null
+          && (value.equals("1") || value.equals("3"))) {
+        replicas = Integer.valueOf(value);
+      } else {
+        return null;
+      }
     }
-    if (options.size() == 2 && options.get(0).equals("--store")) {
-      return switch (options.get(1)) {
-        case "jetstream" -> Store.JETSTREAM;
-        case "memory" -> Store.MEMORY;
-        default -> null;
-      };
+    Store chosen = store == null ? Store.JETSTREAM : store;
+    if (chosen == Store.MEMORY && replicas != null) {
+      return null; // replicas are JetStream's
     }
-    return null;
+    return new Serve(chosen, replicas == null ? 1 : replicas);
+  }
+
+  /**
+   * What {@code demo} was asked for.
+   *
+   * @param embedded whether to host the service in this process for the session
+   * @param part the whole session, or one of its halves
+   * @param receipt the receipt to run it on, or {@code null} for a new one
+   */
+  record DemoRun(boolean embedded, Demo.Part part, String receipt) {}
+
+  /**
+   * {@code demo}'s options ({@code --embedded}, {@code --part 1|2} with {@code --receipt KEY}),
+   * or {@code null} when they are not understood.
+   */
+  static DemoRun demoOptions(List<String> options) {
+    boolean embedded = false;
+    Demo.Part part = Demo.Part.WHOLE;
+    String receipt = null;
+    for (int i = 0; i < options.size(); i++) {
+      String value = i + 1 < options.size() ? options.get(i + 1) : null;
+      switch (options.get(i)) {
+        case "--embedded" -> embedded = true;
+        case "--part" -> {
+          part = "1".equals(value) ? Demo.Part.BEFORE_RESTART : "2".equals(value) ? Demo.Part.AFTER_RESTART : null;
+          if (part == null) {
+            return null;
+          }
+          i++;
+        }
+        case "--receipt" -> {
+          if (value == null || value.isBlank()) {
+            return null;
+          }
+          receipt = value;
+          i++;
+        }
+        default -> {
+          return null;
+        }
+      }
+    }
+    // the halves meet on one receipt, so each needs to be told which
+    return part != Demo.Part.WHOLE && receipt == null ? null : new DemoRun(embedded, part, receipt);
   }
 
   private static int usage() {
@@ -113,19 +199,32 @@ public final class Main {
    * @return the running service
    */
   static NatsService startService(String natsUrl, Store store) {
+    return startService(natsUrl, new Serve(store, 1));
+  }
+
+  /**
+   * Starts the receipts service with the default settings, storing as {@code serve} says.
+   *
+   * @param natsUrl where NATS is: one URL, or every node of a cluster, comma-separated
+   * @param serve where the events are kept, and in how many replicas
+   * @return the running service
+   */
+  static NatsService startService(String natsUrl, Serve serve) {
+    Store store = serve.store();
     NatsService.Builder builder = NatsService.builder(ReceiptsService.DESCRIPTOR)
         .natsUrl(natsUrl)
         .aggregate(ReceiptStub.definition(new ReceiptHandlers()))
         .aggregate(SupplierStub.definition());
     if (store == Store.JETSTREAM) {
-      builder.withEventStore(JetStreamStoreConfig.forService(ReceiptsService.DESCRIPTOR.name()));
+      builder.withEventStore(JetStreamStoreConfig.forService(ReceiptsService.DESCRIPTOR.name()).withReplicas(serve.replicas()));
     }
     return builder.start();
   }
 
-  private static int serve(Store store, PrintStream out) throws Exception {
+  private static int serve(Serve serve, PrintStream out) throws Exception {
     String url = natsUrl();
-    NatsService service = startService(url, store).closeOnShutdown();
+    Store store = serve.store();
+    NatsService service = startService(url, serve).closeOnShutdown();
     Connection probe = connect(url);
     try {
       // "ready" means answering, not merely subscribed: ask the health endpoint like a client would
@@ -136,19 +235,25 @@ public final class Main {
       probe.close();
     }
     out.println("receipts " + service.version() + " ready on " + url + " (instance " + service.id() + ", "
-        + (store == Store.JETSTREAM ? "events in JetStream" : "events in memory") + "); stop with SIGTERM or Ctrl-C");
+        + (store == Store.MEMORY ? "events in memory"
+            : serve.replicas() == 1 ? "events in JetStream" : "events in JetStream, " + serve.replicas() + " replicas") + "); stop with SIGTERM or Ctrl-C");
     out.flush();
     service.awaitClosed();
     out.println("receipts stopped");
     return 0;
   }
 
-  private static int demo(boolean embedded, PrintStream out) throws Exception {
+  private static int demo(DemoRun run, PrintStream out) throws Exception {
     String url = natsUrl();
-    NatsService service = embedded ? startService(url) : null;
+    NatsService service = run.embedded() ? startService(url) : null;
     Connection connection = connect(url);
     try {
-      new Demo(connection, out).run();
+      Demo demo = new Demo(connection, out);
+      if (run.receipt() == null) {
+        demo.run();
+      } else {
+        demo.run(run.part(), run.receipt());
+      }
       return 0;
     } finally {
       connection.close();

@@ -1,9 +1,12 @@
 package com.weegigs.events.example.receipts;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.weegigs.events.runtime.NatsService;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
+import io.nats.client.Connection;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +40,53 @@ class DemoTest {
           "receipts.health  [health, queue group q]"}) {
         assertTrue(transcript.contains(expected), () -> "missing '" + expected + "' in:\n" + transcript);
       }
+    }
+  }
+
+  @Test
+  void theHalvesOfTheSessionMeetOnOneReceiptAcrossARestartOfTheService(NatsServer server) throws Exception {
+    Connection connection = server.connect();
+    String key = "till-2 restart";
+    Session before = onANewInstance(server, connection, Demo.Part.BEFORE_RESTART, key);
+    Session after = onANewInstance(server, connection, Demo.Part.AFTER_RESTART, key);
+    String first = before.transcript();
+    String second = after.transcript();
+    for (String expected : new String[] {
+        "receipt 'till-2 restart'",
+        "revision 2, open, total 12.25: Coffee 4.50 x 2; Muffin 3.25 x 1",
+        "== events the live subscription received (2)",
+        "(instance " + before.instance() + ")"}) {
+      assertTrue(first.contains(expected), () -> "missing '" + expected + "' in:\n" + first);
+    }
+    assertFalse(first.contains("finalize"), first);
+    for (String expected : new String[] {
+        "receipt 'till-2 restart', second half",
+        ">  get (what the first half stored)\n<  receipt 'till-2 restart' revision 2, open, total 12.25",
+        "REJECTED (422) item-not-found: Item 'Tea' not found on receipt",
+        "recorded receipt-finalized final total 3.25, 1 line(s)",
+        "== events the live subscription received (2)",
+        "*  #3 item-removed",
+        "*  #4 receipt-finalized",
+        "(instance " + after.instance() + ")",
+        "receipts.health  [health, queue group q]"}) {
+      assertTrue(second.contains(expected), () -> "missing '" + expected + "' in:\n" + second);
+    }
+  }
+
+  /** A part of the session's transcript, and the id of the service instance that served it. */
+  private record Session(String transcript, String instance) {}
+
+  /** Runs a part of the session on a new instance of the service storing in JetStream, then stops it. */
+  private static Session onANewInstance(NatsServer server, Connection connection, Demo.Part part, String key) throws Exception {
+    NatsService service = Main.startService(server.url(), Main.Store.JETSTREAM);
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+        new Demo(connection, out).run(part, key);
+      }
+      return new Session(bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"), service.id());
+    } finally {
+      service.close();
     }
   }
 }

@@ -29,6 +29,30 @@ class MainTest {
   }
 
   @Test
+  void serveReplicatesTheStoreWhenAsked() {
+    assertEquals(new Main.Serve(Main.Store.JETSTREAM, 1), Main.serveOptions(List.of()));
+    assertEquals(new Main.Serve(Main.Store.JETSTREAM, 3), Main.serveOptions(List.of("--replicas", "3")));
+    assertEquals(new Main.Serve(Main.Store.JETSTREAM, 3), Main.serveOptions(List.of("--replicas", "3", "--store", "jetstream")));
+    assertNull(Main.serveOptions(List.of("--replicas", "2")));
+    assertNull(Main.serveOptions(List.of("--replicas")));
+    assertNull(Main.serveOptions(List.of("--replicas", "3", "--replicas", "3")));
+    assertNull(Main.serveOptions(List.of("--store", "memory", "--replicas", "3")));
+  }
+
+  @Test
+  void demoRunsWholeOrInHalvesOnANamedReceipt() {
+    assertEquals(new Main.DemoRun(false, Demo.Part.WHOLE, null), Main.demoOptions(List.of()));
+    assertEquals(new Main.DemoRun(true, Demo.Part.WHOLE, null), Main.demoOptions(List.of("--embedded")));
+    assertEquals(new Main.DemoRun(false, Demo.Part.BEFORE_RESTART, "till-1 9"),
+        Main.demoOptions(List.of("--part", "1", "--receipt", "till-1 9")));
+    assertEquals(new Main.DemoRun(false, Demo.Part.AFTER_RESTART, "k"), Main.demoOptions(List.of("--receipt", "k", "--part", "2")));
+    assertNull(Main.demoOptions(List.of("--part", "1")));
+    assertNull(Main.demoOptions(List.of("--part", "3", "--receipt", "k")));
+    assertNull(Main.demoOptions(List.of("--receipt")));
+    assertNull(Main.demoOptions(List.of("--loud")));
+  }
+
+  @Test
   void theDemoRunsOnJetStreamAndItsEventsOutliveTheService(NatsServer server) throws Exception {
     Connection connection = server.connect();
     NatsService first = Main.startService(server.url(), Main.Store.JETSTREAM);

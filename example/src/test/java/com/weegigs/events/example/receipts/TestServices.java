@@ -5,6 +5,8 @@ import com.weegigs.events.example.probes.ProbeStub;
 import com.weegigs.events.example.probes.ProbesService;
 import com.weegigs.events.runtime.NatsService;
 import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.error.ErrorCode;
+import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.InMemoryEventStore;
@@ -12,6 +14,7 @@ import com.weegigs.events.testing.NatsServer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
@@ -78,6 +81,15 @@ final class TestServices {
   /** A client of the probes service over {@code connection}. */
   static ServiceClient probesClient(Connection connection) {
     return ServiceClient.create(connection, "probes");
+  }
+
+  /** The error code a call of the generated client failed with; fails the test when it failed otherwise. */
+  static ErrorCode errorCode(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof ServiceException service) {
+      return service.code();
+    }
+    throw new AssertionError("a call failed without a service error", cause);
   }
 
   /** Waits (at most 30 seconds) until {@code condition} holds. */

@@ -4,18 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.CommandResult;
 import com.weegigs.events.runtime.Entity;
 import com.weegigs.events.runtime.EventMetadata;
+import com.weegigs.events.runtime.NatsService;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.client.ServiceClient;
 import com.weegigs.events.runtime.store.InMemoryEventStore;
+import com.weegigs.events.runtime.store.JetStreamEventStore;
+import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
 import io.nats.client.Connection;
+import io.nats.client.JetStream;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
+import io.nats.client.impl.Headers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code item-added} is at version 2 (it gained {@code currency}); events stored by the code that knew
  * only version 1 are upcast by {@code ItemAdded.upcast(V1)} wherever they are read. The store here
- * holds the exact bytes the version-1 code wrote, and the service runs on a real nats-server.
+ * holds the exact bytes the version-1 code wrote (in memory, or as command messages in the JetStream
+ * stream), and the service runs on a real nats-server.
  */
 @NatsTest
 class VersionedEventsTest {
@@ -63,6 +70,28 @@ class VersionedEventsTest {
     return store;
   }
 
+  /**
+   * Stores the two version-1 lines in JetStream as the version-1 code did: one command message
+   * each, in the format of docs/wire-contract.md ("Durable events on JetStream").
+   */
+  private static void storeInJetStreamAsVersion1(Connection connection) throws Exception {
+    JetStream stream = connection.jetStream();
+    String subject = StoredCommands.PREFIX + "receipt." + StoredCommands.token(OLD.key());
+    long last = 0;
+    byte[][] events = {version1(1, "Coffee", "4.50", 2, "9.00"), version1(2, "Muffin", "3.25", 1, "3.25")};
+    for (int i = 0; i < events.length; i++) {
+      long revision = i + 1;
+      Headers headers = new Headers()
+          .put("Wee-Event-Ids", "e-" + revision)
+          .put("Wee-Event-Types", "item-added")
+          .put("Wee-Revisions", revision + "-" + revision)
+          .put("Nats-Msg-Id", "m-" + revision)
+          .put("Nats-Expected-Last-Subject-Sequence", Long.toString(last));
+      byte[] body = ("[" + new String(events[i], StandardCharsets.UTF_8) + "]").getBytes(StandardCharsets.UTF_8);
+      last = stream.publish(subject, headers, body).getSeqno();
+    }
+  }
+
   @Test
   void theStoreReadsVersion1BytesAsTheCurrentRecord() {
     assertEquals(List.of(recorded(1, added("Coffee", "4.50", 2, "9.00")), recorded(2, added("Muffin", "3.25", 1, "3.25"))),
@@ -88,6 +117,48 @@ class VersionedEventsTest {
       assertEquals(ReceiptHandlers.CURRENCY, ((ItemAdded) result.events().get(0).data()).currency());
     } finally {
       service.close();
+    }
+  }
+
+  @Test
+  void version1CommandMessagesInJetStreamAreReadAsVersion2ByQueriesCommandsAndAReload(NatsServer server) throws Exception {
+    Connection connection = server.connect();
+    NatsService first = Main.startService(server.url(), Main.Store.JETSTREAM); // creates the stream
+    try (ServiceClient client = TestServices.client(server.connect())) {
+      storeInJetStreamAsVersion1(connection);
+      ReceiptClient.Blocking receipts = ReceiptClient.create(client).blocking();
+
+      Entity<Receipt> before = receipts.get(OLD.key());
+      assertEquals(2, before.revision());
+      assertEquals(List.of(new Item("Coffee", new BigDecimal("4.50"), 2), new Item("Muffin", new BigDecimal("3.25"), 1)),
+          before.state().items());
+      CommandResult<Receipt, ReceiptEvent> result = receipts.addItem(OLD.key(), new AddItem("Tea", new BigDecimal("2.00"), 1));
+      assertEquals(3, result.entity().revision());
+      assertEquals(0, new BigDecimal("14.25").compareTo(result.entity().state().total()), result::toString);
+      first.close();
+
+      // the new line is stored at version 2, beside the version-1 ones
+      List<JsonNode> stored = StoredCommands.read(connection).events("receipt", OLD.key());
+      assertEquals(List.of(false, false, true), stored.stream().map(event -> event.has("version")).toList());
+      assertEquals(2, stored.get(2).path("version").asInt());
+
+      // a store that never saw them reads the version-1 events as version 2
+      JetStreamEventStore cold = JetStreamEventStore.open(connection, JetStreamStoreConfig.forService("receipts"));
+      List<RecordedEvent<?>> loaded = cold.load(ReceiptCodecs.TYPE, OLD, 0);
+      assertEquals(List.of(recorded(1, added("Coffee", "4.50", 2, "9.00")), recorded(2, added("Muffin", "3.25", 1, "3.25"))),
+          loaded.subList(0, 2));
+
+      // and so does a new instance of the service, cold
+      NatsService second = Main.startService(server.url(), Main.Store.JETSTREAM);
+      try {
+        Entity<Receipt> reloaded = receipts.get(OLD.key());
+        assertEquals(3, reloaded.revision());
+        assertEquals(result.entity().state(), reloaded.state());
+      } finally {
+        second.close();
+      }
+    } finally {
+      first.close();
     }
   }
 
