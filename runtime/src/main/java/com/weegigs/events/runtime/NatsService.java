@@ -16,6 +16,8 @@ import com.weegigs.events.runtime.store.InMemoryEventStore;
 import com.weegigs.events.runtime.store.JetStreamEventStore;
 import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import io.nats.client.Connection;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,8 +54,8 @@ import java.util.Objects;
  *
  * <p>The builder has a required base (the service descriptor, and where NATS is) and one
  * {@code withX(...)} per feature, each taking an immutable configuration record that names every
- * invalid value at once. Features added later (telemetry, rate limits, circuit breakers,
- * authentication) are more {@code withX} methods on the same builder; checks on requests
+ * invalid value at once. Telemetry is {@link Builder#withOpenTelemetry}; features added later (rate
+ * limits, circuit breakers, authentication) are more {@code withX} methods on the same builder; checks on requests
  * (authentication, rate limits) plug in as {@link RequestInterceptor}s ({@link
  * Builder#withInterceptor}), and a durable store as an {@link EventStore} ({@link
  * Builder#withEventStore}).
@@ -182,6 +184,7 @@ public final class NatsService implements AutoCloseable {
     private EventStore eventStore;
     private JetStreamStoreConfig jetStream;
     private Clock clock = Clock.systemUTC();
+    private OpenTelemetry openTelemetry;
     private final List<AggregateDefinition<?, ?>> aggregates = new ArrayList<>();
     private final List<RequestInterceptor> interceptors = new ArrayList<>();
 
@@ -291,6 +294,17 @@ public final class NatsService implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where the service's spans and metrics go, and how trace context is read from requests and
+     * written onto replies and events (its propagators). Default {@link GlobalOpenTelemetry#get()}
+     * at {@link #start()}: with no SDK installed there are no spans and no metrics, and a caller's
+     * W3C trace context is still carried onto the reply and the events.
+     */
+    public Builder withOpenTelemetry(OpenTelemetry openTelemetry) {
+      this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+      return this;
+    }
+
     /** How the service stops; see {@link ShutdownConfig}. */
     public Builder withShutdown(ShutdownConfig config) {
       this.shutdown = Objects.requireNonNull(config, "config");
@@ -307,7 +321,7 @@ public final class NatsService implements AutoCloseable {
       EventStore store = eventStore == null && jetStream == null ? new InMemoryEventStore() : eventStore;
       ServiceSettings settings = new ServiceSettings(descriptor, natsUrl != null ? natsUrl : defaultNatsUrl(), connection,
           queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, jetStream, clock, aggregates,
-          interceptors);
+          interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get());
       return new NatsService(descriptor, new ServiceHost(settings));
     }
   }

@@ -6,11 +6,17 @@ import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.command.Answer;
 import com.weegigs.events.runtime.internal.command.Deadline;
 import com.weegigs.events.runtime.internal.command.Reply;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
+import com.weegigs.events.runtime.service.EndpointKind;
 import com.weegigs.events.runtime.service.RequestInterceptor;
 import com.weegigs.events.runtime.store.EventStoreUnavailableException;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,12 +45,14 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * On the thread that runs it ({@link Work#run}):
  * <ol start="4">
- *   <li><b>trace context</b>: the caller's W3C context, when it sent one, for the reply and the events;
+ *   <li><b>trace</b>: the service's span of the request, a child of the caller's W3C context when it
+ *       sent one (which the reply and the events then carry on); current while the request runs, with
+ *       its ids in the logging MDC;
  *   <li><b>deadline</b>: a malformed {@code Wee-Deadline} is {@code INVALID_REQUEST}, a passed one {@code TIMEOUT};
  *   <li><b>decode</b>: a body that is not the endpoint's request is {@code INVALID_REQUEST};
  *   <li><b>interceptors</b>: the user's {@link RequestInterceptor}s, in the order registered (authentication,
  *       authorization, rate limits); a {@link ServiceException} refuses the request with its error;
- *   <li><b>validation</b>: a command's constraints, {@code VALIDATION_FAILED};
+ *   <li><b>validation</b>: a command's constraints, {@code VALIDATION_FAILED} (in a span of its own);
  *   <li><b>execute</b>: the {@link com.weegigs.events.runtime.internal.command.CommandCore} runs the command
  *       (messageId de-duplication, lock, load, handler, append, retries) or the query; health answers;
  *   <li><b>reply</b>, then <b>publish</b> the events the command stored.
@@ -55,12 +63,13 @@ import org.slf4j.LoggerFactory;
  * <p>Where later features plug in: a store (JetStream) behind the
  * {@link com.weegigs.events.runtime.store.EventStore} SPI, reached only from the command core;
  * authentication and rate limits as interceptors (stage 7); telemetry around {@link Work#run}, where
- * the trace context is read (stage 4) and the reply is sent ({@link Endpoint#respond}).
+ * the span starts (stage 4), and in {@link Endpoint#respond}, where the reply is counted and sent.
  */
 final class RequestPipeline {
   private static final Logger LOG = LoggerFactory.getLogger("com.weegigs.events.runtime.NatsService");
 
   private final RequestInterceptor[] interceptors;
+  private final Telemetry telemetry;
   private final Clock clock;
   private final int maxPayload;
   private final int maxQueued;
@@ -70,8 +79,9 @@ final class RequestPipeline {
   private final Reply atCapacity;
   private volatile boolean accepting = true;
 
-  RequestPipeline(ServiceSettings settings) {
+  RequestPipeline(ServiceSettings settings, Telemetry telemetry) {
     this.interceptors = settings.interceptors().toArray(new RequestInterceptor[0]);
+    this.telemetry = telemetry;
     this.clock = settings.clock();
     this.maxPayload = settings.limits().maxPayloadBytes();
     this.maxQueued = settings.concurrency().maxQueued();
@@ -172,7 +182,7 @@ final class RequestPipeline {
     final Message message;
     final long receivedAtMillis;
     final long receivedNanos;
-    TraceContext trace;
+    RequestTrace trace;
     volatile int released;
 
     Work(Endpoint<?> endpoint, Message message, long receivedAtMillis, long receivedNanos) {
@@ -204,8 +214,18 @@ final class RequestPipeline {
     @Override
     public void run() {
       long started = System.nanoTime();
-      trace = TraceContext.of(message.getHeaders());
-      try {
+      Context parent = telemetry.extract(message.getHeaders());
+      byte[] data = message.getData();
+      Span span = telemetry.span(endpoint.spanName, SpanKind.SERVER, parent)
+          .setAttribute(Telemetry.DESTINATION, endpoint.subject)
+          .setAttribute(Telemetry.OPERATION_TYPE, "process")
+          .setAttribute(Telemetry.OPERATION_NAME, "process")
+          .setAttribute(Telemetry.CONSUMER_GROUP, endpoint.queueGroup)
+          .setAttribute(Telemetry.BODY_SIZE, data == null ? 0L : data.length)
+          .setAttribute(Telemetry.SERVICE, endpoint.service)
+          .startSpan();
+      trace = new RequestTrace(telemetry, parent.with(span), span, Telemetry.carries(parent));
+      try (Scope scope = Telemetry.activate(trace.context)) {
         stages(endpoint);
       } catch (ServiceException e) {
         reply(Reply.error(e));
@@ -213,12 +233,13 @@ final class RequestPipeline {
         LOG.warn("event store unavailable for a {} request on {}", endpoint.kindName(), endpoint.subject, e);
         reply(Reply.error(ErrorCode.UNAVAILABLE, "the event store is unavailable; try again later"));
       } catch (RuntimeException | Error e) {
-        LOG.error("{} request on {} failed unexpectedly (traceparent={})", endpoint.kindName(), endpoint.subject,
-            trace.traceparent == null ? "-" : trace.traceparent, e);
+        LOG.error("{} request on {} failed unexpectedly", endpoint.kindName(), endpoint.subject, e);
+        Telemetry.failed(span, e);
         reply(Reply.internalError(null));
       } finally {
         release();
         endpoint.took(System.nanoTime() - started);
+        span.end();
       }
     }
 
@@ -234,8 +255,22 @@ final class RequestPipeline {
           interceptor.intercept(context);
         }
       }
-      endpoint.validate(request);
+      if (endpoint.kind == EndpointKind.COMMAND) {
+        validate(endpoint, request);
+      }
       endpoint.execute(request, this, deadline);
+    }
+
+    private <R> void validate(Endpoint<R> endpoint, R request) {
+      Span span = telemetry.startSpan("validate " + endpoint.command());
+      try (Scope scope = span.makeCurrent()) {
+        endpoint.validate(request);
+      } catch (ServiceException e) {
+        Telemetry.failed(span, e.code(), e.getMessage());
+        throw e;
+      } finally {
+        span.end();
+      }
     }
 
     void unavailable() {

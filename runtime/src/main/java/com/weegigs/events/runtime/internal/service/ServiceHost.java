@@ -6,6 +6,7 @@ import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.internal.command.CommandCore;
 import com.weegigs.events.runtime.internal.command.ReplyCache;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.HealthReports;
 import com.weegigs.events.runtime.internal.wire.Subjects;
 import com.weegigs.events.runtime.store.EventStore;
@@ -56,6 +57,7 @@ public final class ServiceHost implements AutoCloseable {
   /** Whether the host opened the store (from a JetStream configuration), and so closes it. */
   private final boolean ownsStore;
   private final RequestPipeline pipeline;
+  private final Telemetry telemetry;
   private final ReplyCache replies;
   private final List<Dispatcher> dispatchers = new ArrayList<>();
   /** Each hosted aggregate type's counters, for {@code {service}.stats}. */
@@ -103,12 +105,13 @@ public final class ServiceHost implements AutoCloseable {
       }
       this.ownsStore = true;
     }
-    this.pipeline = new RequestPipeline(settings);
+    this.telemetry = Telemetry.of(settings.openTelemetry());
+    this.pipeline = new RequestPipeline(settings, telemetry);
     MicroDiscovery started = null;
     try {
       List<MicroEndpoint> micro = register();
       started = new MicroDiscovery(connection, descriptor.name(), descriptor.version(), descriptor.title(),
-          Map.of("wee.wire", ServiceDocuments.WIRE_VERSION), micro);
+          Map.of("wee.wire", ServiceDocuments.WIRE_VERSION), micro, telemetry);
       started.start();
       byte[] info = ServiceDocuments.info(descriptor);
       started.serve(Subjects.info(descriptor.name()), settings.queueGroup().name(), () -> info);
@@ -199,7 +202,7 @@ public final class ServiceHost implements AutoCloseable {
   /** Builds every endpoint and subscribes it, each on a dispatcher of its own; returns what discovery lists. */
   private List<MicroEndpoint> register() {
     Endpoint.Shared shared = new Endpoint.Shared(descriptor.name(), settings.queueGroup().name(), connection,
-        settings.concurrency().inlineBelow().toNanos());
+        settings.concurrency().inlineBelow().toNanos(), telemetry);
     List<Endpoint<?>> endpoints = new ArrayList<>();
     for (AggregateDefinition<?, ?> definition : settings.aggregates()) {
       addAggregate(endpoints, shared, definition);
@@ -220,9 +223,9 @@ public final class ServiceHost implements AutoCloseable {
   /** The endpoints of one aggregate type: one per command, and its query. */
   private <S, E> void addAggregate(List<Endpoint<?>> endpoints, Endpoint.Shared shared, AggregateDefinition<S, E> definition) {
     CommandCore<S, E> core = new CommandCore<>(definition, store, settings.stateCache().maxAggregates(),
-        settings.clock(), settings.concurrency().conflictRetries(), replies);
+        settings.clock(), settings.concurrency().conflictRetries(), replies, telemetry, descriptor.name());
     counted.add(new ServiceDocuments.Counted(definition.type().name(), core.counters()));
-    EventPublisher publisher = new EventPublisher(connection, descriptor.name(), definition.type());
+    EventPublisher publisher = new EventPublisher(connection, descriptor.name(), definition.type(), telemetry);
     for (CommandBinding<S, ?, E> binding : definition.commands()) {
       endpoints.add(Endpoints.command(shared, core, binding, publisher));
     }

@@ -12,6 +12,7 @@ import com.weegigs.events.runtime.service.StateCacheConfig;
 import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import io.nats.client.Connection;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.util.List;
 
@@ -28,6 +29,7 @@ import java.util.List;
  *     and closes it), or {@code null} when {@code eventStore} is given
  * @param aggregates the hosted aggregates
  * @param interceptors the user's checks, run on every request in order (see {@link RequestPipeline})
+ * @param openTelemetry where spans and metrics go (the OpenTelemetry API; a no-op without an SDK)
  */
 public record ServiceSettings(
     ServiceDescriptor descriptor,
@@ -43,7 +45,8 @@ public record ServiceSettings(
     JetStreamStoreConfig jetStream,
     Clock clock,
     List<AggregateDefinition<?, ?>> aggregates,
-    List<RequestInterceptor> interceptors) {
+    List<RequestInterceptor> interceptors,
+    OpenTelemetry openTelemetry) {
   public ServiceSettings {
     aggregates = List.copyOf(aggregates);
     interceptors = List.copyOf(interceptors);
