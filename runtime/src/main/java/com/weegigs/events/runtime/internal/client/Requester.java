@@ -97,8 +97,10 @@ public final class Requester {
     Context context = parent.with(span);
     Headers headers = headers(deadline, telemetry, Telemetry.propagates(context, parent) ? context : null);
     long started = System.nanoTime();
-    CompletableFuture<T> result = send(subject, headers, body, wait, decoder);
-    result.whenComplete((value, error) -> {
+    // the caller's future completes after the span and the metrics have the outcome, so a caller
+    // that looks at them once it has its result finds the call there
+    CompletableFuture<T> outcome = new ReplyFuture<>();
+    send(subject, headers, body, wait, decoder).whenComplete((value, error) -> {
       ErrorCode code = null;
       if (error instanceof ServiceException refused) {
         code = refused.code();
@@ -109,8 +111,13 @@ public final class Requester {
       }
       requests.record(code, System.nanoTime() - started);
       span.end();
+      if (error != null) {
+        outcome.completeExceptionally(error);
+      } else {
+        outcome.complete(value);
+      }
     });
-    return result;
+    return outcome;
   }
 
   private <T> CompletableFuture<T> send(
