@@ -5,6 +5,7 @@ import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.internal.service.ServiceHost;
 import com.weegigs.events.runtime.internal.service.ServiceSettings;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
+import com.weegigs.events.runtime.service.HealthCheck;
 import com.weegigs.events.runtime.service.IdempotencyConfig;
 import com.weegigs.events.runtime.service.LimitsConfig;
 import com.weegigs.events.runtime.service.QueueGroupConfig;
@@ -185,6 +186,7 @@ public final class NatsService implements AutoCloseable {
     private JetStreamStoreConfig jetStream;
     private Clock clock = Clock.systemUTC();
     private OpenTelemetry openTelemetry;
+    private final List<ServiceSettings.NamedCheck> healthChecks = new ArrayList<>();
     private final List<AggregateDefinition<?, ?>> aggregates = new ArrayList<>();
     private final List<RequestInterceptor> interceptors = new ArrayList<>();
 
@@ -305,6 +307,39 @@ public final class NatsService implements AutoCloseable {
       return this;
     }
 
+    /** Adds a health check named {@code name} with the {@linkplain HealthCheck#DEFAULT_TIMEOUT default timeout}. */
+    public Builder withHealthCheck(String name, HealthCheck check) {
+      return withHealthCheck(name, HealthCheck.DEFAULT_TIMEOUT, check);
+    }
+
+    /**
+     * Adds a health check, run on every {@code {service}.health} request beside the built-in ones
+     * ({@code nats}, {@code event-store}, {@code requests}); see {@link HealthCheck}.
+     *
+     * @param name its name in the report: not blank, and neither a built-in check's nor another's
+     * @param timeout after this it is reported {@code down}, and the report does not wait for it
+     * @throws IllegalArgumentException naming every problem with the name and the timeout
+     */
+    public Builder withHealthCheck(String name, Duration timeout, HealthCheck check) {
+      Objects.requireNonNull(check, "check");
+      List<String> problems = new ArrayList<>();
+      if (name == null || name.isBlank()) {
+        problems.add("a health check needs a name");
+      } else if (ServiceSettings.BUILT_IN_CHECKS.contains(name)) {
+        problems.add("health check '" + name + "' is built in; choose another name");
+      } else if (healthChecks.stream().anyMatch(existing -> existing.name().equals(name))) {
+        problems.add("health check '" + name + "' is added twice");
+      }
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        problems.add("the timeout of a health check must be positive, got " + timeout);
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(String.join("; ", problems));
+      }
+      healthChecks.add(new ServiceSettings.NamedCheck(name, timeout, check));
+      return this;
+    }
+
     /** How the service stops; see {@link ShutdownConfig}. */
     public Builder withShutdown(ShutdownConfig config) {
       this.shutdown = Objects.requireNonNull(config, "config");
@@ -321,7 +356,7 @@ public final class NatsService implements AutoCloseable {
       EventStore store = eventStore == null && jetStream == null ? new InMemoryEventStore() : eventStore;
       ServiceSettings settings = new ServiceSettings(descriptor, natsUrl != null ? natsUrl : defaultNatsUrl(), connection,
           queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, jetStream, clock, aggregates,
-          interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get());
+          interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get(), healthChecks);
       return new NatsService(descriptor, new ServiceHost(settings));
     }
   }

@@ -102,12 +102,11 @@ final class Endpoints {
     };
   }
 
-  /** The health endpoint: answers with {@code health}, whatever the body. */
-  static Endpoint<Void> health(Endpoint.Shared shared, byte[] health) {
+  /** The health endpoint: answers with the report {@code health} runs, whatever the body. */
+  static Endpoint<Void> health(Endpoint.Shared shared, HealthChecks health) {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("wee.kind", "health");
     metadata.put("wee.schema", HealthReports.HEALTH_REQUEST_SCHEMA);
-    Reply reply = Reply.success(health);
     return new Endpoint<>(shared, EndpointKind.HEALTH, "health", Subjects.health(shared.service()), metadata) {
       @Override
       Void decode(byte[] body) {
@@ -121,7 +120,7 @@ final class Endpoints {
 
       @Override
       void execute(Void request, RequestPipeline.Work work, Deadline deadline) {
-        work.reply(reply);
+        work.reply(Reply.success(health.report()));
       }
     };
   }

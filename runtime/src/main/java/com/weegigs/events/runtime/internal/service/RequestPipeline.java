@@ -9,6 +9,7 @@ import com.weegigs.events.runtime.internal.command.Reply;
 import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import com.weegigs.events.runtime.service.EndpointKind;
+import com.weegigs.events.runtime.service.HealthCheck;
 import com.weegigs.events.runtime.service.RequestInterceptor;
 import com.weegigs.events.runtime.store.EventStoreUnavailableException;
 import io.nats.client.Message;
@@ -161,6 +162,21 @@ final class RequestPipeline {
       workers.shutdownNow();
       workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
+  }
+
+  /**
+   * The request queue's health: {@code down} while shutting down, {@code degraded} while at
+   * capacity (new requests are refused), else {@code ok}; the message says how many run and wait.
+   */
+  HealthCheck.Result queueHealth() {
+    if (!accepting) {
+      return HealthCheck.Result.down("shutting down");
+    }
+    String load = workers.getActiveCount() + " running, " + workers.getQueue().size() + " waiting for a worker, room for "
+        + admission.availablePermits() + " more";
+    return admission.availablePermits() == 0
+        ? HealthCheck.Result.degraded("at capacity, new requests are refused: " + load)
+        : HealthCheck.Result.ok(load);
   }
 
   /** Interrupts every running request at once (startup failed, or shutdown was interrupted). */

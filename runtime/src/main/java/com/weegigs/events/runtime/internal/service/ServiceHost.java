@@ -7,10 +7,10 @@ import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.internal.command.CommandCore;
 import com.weegigs.events.runtime.internal.command.ReplyCache;
 import com.weegigs.events.runtime.internal.telemetry.Telemetry;
-import com.weegigs.events.runtime.internal.wire.HealthReports;
 import com.weegigs.events.runtime.internal.wire.Subjects;
 import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.JetStreamEventStore;
+import com.weegigs.events.runtime.service.HealthCheck;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Nats;
@@ -63,7 +63,7 @@ public final class ServiceHost implements AutoCloseable {
   /** Each hosted aggregate type's counters, for {@code {service}.stats}. */
   private final List<ServiceDocuments.Counted> counted = new ArrayList<>();
   private final MicroDiscovery discovery;
-  private final byte[] health;
+  private final HealthChecks health;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch closedLatch = new CountDownLatch(1);
 
@@ -82,7 +82,6 @@ public final class ServiceHost implements AutoCloseable {
     for (AggregateDefinition<?, ?> definition : settings.aggregates()) {
       aggregateNames.add(definition.type().name());
     }
-    this.health = HealthReports.encodeHealth("ok", descriptor.name(), descriptor.version(), aggregateNames);
 
     if (settings.connection() != null) {
       this.connection = settings.connection();
@@ -107,6 +106,7 @@ public final class ServiceHost implements AutoCloseable {
     }
     this.telemetry = Telemetry.of(settings.openTelemetry());
     this.pipeline = new RequestPipeline(settings, telemetry);
+    this.health = new HealthChecks(descriptor.name(), descriptor.version(), aggregateNames, healthChecks(settings));
     MicroDiscovery started = null;
     try {
       List<MicroEndpoint> micro = register();
@@ -124,6 +124,7 @@ public final class ServiceHost implements AutoCloseable {
       connection.flush(settings.shutdown().drainTimeout());
     } catch (RuntimeException | TimeoutException | InterruptedException e) {
       pipeline.stopNow();
+      health.close();
       if (started != null) {
         // its $SRV discovery subscriptions would otherwise go on answering on a connection the caller keeps
         started.stop();
@@ -152,6 +153,22 @@ public final class ServiceHost implements AutoCloseable {
     this.discovery = started;
     LOG.info("service {} {} serving {} on {} (queue group {})", descriptor.name(), descriptor.version(),
         aggregateNames, connection.getConnectedUrl(), settings.queueGroup().name());
+  }
+
+  /** The built-in health checks (the NATS connection, the event store, the request queue), then the user's. */
+  private List<ServiceSettings.NamedCheck> healthChecks(ServiceSettings settings) {
+    List<ServiceSettings.NamedCheck> checks = new ArrayList<>();
+    checks.add(new ServiceSettings.NamedCheck("nats", HealthCheck.DEFAULT_TIMEOUT, () -> {
+      Connection.Status status = connection.getStatus();
+      return status == Connection.Status.CONNECTED
+          ? HealthCheck.Result.ok("connected to " + connection.getConnectedUrl())
+          : HealthCheck.Result.down("the connection is " + status.name().toLowerCase(java.util.Locale.ROOT));
+    }));
+    checks.add(new ServiceSettings.NamedCheck("event-store", HealthCheck.DEFAULT_TIMEOUT,
+        () -> HealthCheck.Result.ok(store.checkHealth())));
+    checks.add(new ServiceSettings.NamedCheck("requests", HealthCheck.DEFAULT_TIMEOUT, pipeline::queueHealth));
+    checks.addAll(settings.healthChecks());
+    return checks;
   }
 
   private static void checkAggregates(ServiceDescriptor descriptor, List<AggregateDefinition<?, ?>> aggregates) {
@@ -302,6 +319,7 @@ public final class ServiceHost implements AutoCloseable {
       }
 
       pipeline.awaitRunning(timeout);
+      health.close();
 
       discovery.stop();
       try {
