@@ -81,7 +81,7 @@ final class NatsEventSubscription<E> implements EventSubscription {
     // the listener's span continues the trace of the command that produced the event
     Telemetry telemetry = owner.telemetry();
     Context parent = telemetry.extract(message.getHeaders());
-    Span span = telemetry.span(spanName, SpanKind.CONSUMER, parent)
+    Span span = !telemetry.tracing() ? Span.getInvalid() : telemetry.span(spanName, SpanKind.CONSUMER, parent)
         .setAttribute(Telemetry.DESTINATION, message.getSubject())
         .setAttribute(Telemetry.OPERATION_TYPE, "process")
         .setAttribute(Telemetry.OPERATION_NAME, "process")
@@ -90,7 +90,7 @@ final class NatsEventSubscription<E> implements EventSubscription {
         .setAttribute(Telemetry.EVENT_TYPE, event.type())
         .setAttribute(Telemetry.REVISION, event.revision())
         .startSpan();
-    try (Scope scope = Telemetry.activate(parent.with(span))) {
+    try (Scope scope = Telemetry.activate(Telemetry.with(parent, span))) {
       listener.onEvent(event);
     } catch (Exception e) {
       Telemetry.failed(span, e);

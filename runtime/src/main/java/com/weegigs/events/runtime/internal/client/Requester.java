@@ -87,6 +87,10 @@ public final class Requester {
       }
     }
     Context parent = traceparent != null ? telemetry.fromTraceparent(traceparent) : Context.current();
+    if (!telemetry.enabled()) {
+      // no SDK: no span, no metrics; a trace or baggage the call continues is still sent
+      return send(subject, headers(deadline, telemetry, Telemetry.carries(parent) ? parent : null), body, wait, decoder);
+    }
     Telemetry.Requests requests = telemetry.clientRequests(subject);
     Span span = telemetry.span(requests.spanName(), SpanKind.CLIENT, parent)
         .setAttribute(Telemetry.DESTINATION, subject)

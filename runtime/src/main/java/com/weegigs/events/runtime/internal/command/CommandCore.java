@@ -300,9 +300,9 @@ public final class CommandCore<S, E> {
       // bytes keeps those, and the same bytes are published
       List<RecordedEvent<?>> newEvents = List.copyOf(events);
       EntityReplies.CommandReply encoded = EntityReplies.encodeCommandReply(type, new Entity<>(id, revision, state), newEvents);
-      Span append = telemetry.startSpan("append " + type.name());
+      Span append = telemetry.startSpan("append", type.name());
       AppendResult result;
-      try (Scope scope = append.makeCurrent()) {
+      try (Scope scope = Telemetry.current(append)) {
         append.setAttribute(Telemetry.AGGREGATE, type.name()).setAttribute(Telemetry.ATTEMPT, (long) attempt + 1)
             .setAttribute(Telemetry.EVENTS_APPENDED, (long) newEvents.size());
         result = wireFormStore != null
@@ -355,8 +355,8 @@ public final class CommandCore<S, E> {
 
   /** Loads the state of {@code id} in a span of its own: as cached ({@code cachedOnly}) or brought up to date. */
   private Current<S> load(AggregateId id, boolean cachedOnly) {
-    Span span = telemetry.startSpan("load " + type.name());
-    try (Scope scope = span.makeCurrent()) {
+    Span span = telemetry.startSpan("load", type.name());
+    try (Scope scope = Telemetry.current(span)) {
       span.setAttribute(Telemetry.AGGREGATE, type.name());
       return cachedOnly ? states.cached(id) : states.load(id);
     } catch (RuntimeException | Error e) {
@@ -370,8 +370,8 @@ public final class CommandCore<S, E> {
   /** Runs the handler in a span of its own; a refusal marks the span with its code. */
   private <C> List<? extends E> traced(CommandBinding<S, C, E> binding, AggregateId id, C command,
       CommandMetadata metadata, Current<S> current) throws Exception {
-    Span span = telemetry.startSpan("handle " + binding.type().name());
-    try (Scope scope = span.makeCurrent()) {
+    Span span = telemetry.startSpan("handle", binding.type().name());
+    try (Scope scope = Telemetry.current(span)) {
       span.setAttribute(Telemetry.COMMAND, binding.type().name()).setAttribute(Telemetry.REVISION, current.revision());
       return handle(binding, id, command, metadata, current);
     } catch (ServiceException e) {

@@ -43,7 +43,7 @@ final class EventPublisher {
     for (int i = 0; i < wireForms.length; i++) {
       RecordedEvent<?> event = events.get(i);
       Target target = targets.get(event.type());
-      Span span = telemetry.span(target.spanName(), SpanKind.PRODUCER, trace.context)
+      Span span = !telemetry.tracing() ? Span.getInvalid() : telemetry.span(target.spanName(), SpanKind.PRODUCER, trace.context)
           .setAttribute(Telemetry.DESTINATION, target.subject())
           .setAttribute(Telemetry.OPERATION_TYPE, "send")
           .setAttribute(Telemetry.OPERATION_NAME, "publish")
@@ -53,7 +53,7 @@ final class EventPublisher {
           .setAttribute(Telemetry.REVISION, event.revision())
           .startSpan();
       try {
-        connection.publish(target.subject(), trace.eventHeaders(trace.context.with(span)), wireForms[i]);
+        connection.publish(target.subject(), trace.eventHeaders(Telemetry.with(trace.context, span)), wireForms[i]);
       } catch (RuntimeException e) {
         // the events are stored: the store is the truth, live publications are notifications
         Telemetry.failed(span, e);

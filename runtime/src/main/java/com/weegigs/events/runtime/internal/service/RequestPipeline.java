@@ -232,7 +232,7 @@ final class RequestPipeline {
       long started = System.nanoTime();
       Context parent = telemetry.extract(message.getHeaders());
       byte[] data = message.getData();
-      Span span = telemetry.span(endpoint.spanName, SpanKind.SERVER, parent)
+      Span span = !telemetry.tracing() ? Span.getInvalid() : telemetry.span(endpoint.spanName, SpanKind.SERVER, parent)
           .setAttribute(Telemetry.DESTINATION, endpoint.subject)
           .setAttribute(Telemetry.OPERATION_TYPE, "process")
           .setAttribute(Telemetry.OPERATION_NAME, "process")
@@ -240,7 +240,7 @@ final class RequestPipeline {
           .setAttribute(Telemetry.BODY_SIZE, data == null ? 0L : data.length)
           .setAttribute(Telemetry.SERVICE, endpoint.service)
           .startSpan();
-      trace = new RequestTrace(telemetry, parent.with(span), span, Telemetry.carries(parent));
+      trace = new RequestTrace(telemetry, Telemetry.with(parent, span), span, Telemetry.carries(parent));
       try (Scope scope = Telemetry.activate(trace.context)) {
         stages(endpoint);
       } catch (ServiceException e) {
@@ -278,8 +278,8 @@ final class RequestPipeline {
     }
 
     private <R> void validate(Endpoint<R> endpoint, R request) {
-      Span span = telemetry.startSpan("validate " + endpoint.command());
-      try (Scope scope = span.makeCurrent()) {
+      Span span = telemetry.startSpan("validate", endpoint.command());
+      try (Scope scope = Telemetry.current(span)) {
         endpoint.validate(request);
       } catch (ServiceException e) {
         Telemetry.failed(span, e.code(), e.getMessage());

@@ -11,12 +11,14 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -82,6 +84,10 @@ public final class Telemetry {
   public static final Telemetry NOOP = new Telemetry(OpenTelemetry.noop());
 
   private final Tracer tracer;
+  /** Whether there is an SDK's tracer: without one no span is started at all. */
+  private final boolean tracing;
+  /** Whether spans or metrics go anywhere: without, a call takes the plain path. */
+  private final boolean enabled;
   private final TextMapPropagator propagator;
   private final LongCounter serverRequests;
   private final DoubleHistogram serverDuration;
@@ -96,6 +102,8 @@ public final class Telemetry {
 
   private Telemetry(OpenTelemetry openTelemetry) {
     this.tracer = openTelemetry.getTracer(SCOPE);
+    this.tracing = openTelemetry.getTracerProvider() != TracerProvider.noop();
+    this.enabled = tracing || openTelemetry.getMeterProvider() != MeterProvider.noop();
     TextMapPropagator configured = openTelemetry.getPropagators().getTextMapPropagator();
     // without propagators (no SDK, or an SDK built without them) a caller's trace is still continued
     this.propagator = configured == TextMapPropagator.noop() ? W3C : configured;
@@ -166,14 +174,40 @@ public final class Telemetry {
 
   // ------------------------------------------------------------------ spans
 
+  /** Whether spans are made (an SDK's tracer); without, {@link #startSpan} gives the invalid span. */
+  public boolean tracing() {
+    return tracing;
+  }
+
+  /** Whether spans or metrics are recorded; without, callers may skip their telemetry altogether. */
+  public boolean enabled() {
+    return enabled;
+  }
+
   /** A span builder of the runtime's tracer. */
   public SpanBuilder span(String name, SpanKind kind, Context parent) {
     return tracer.spanBuilder(name).setSpanKind(kind).setParent(parent).setAttribute(MESSAGING_SYSTEM, "nats");
   }
 
-  /** A span of the runtime's own work (load, handle, append), a child of the current span. */
-  public Span startSpan(String name) {
-    return tracer.spanBuilder(name).setSpanKind(SpanKind.INTERNAL).startSpan();
+  /**
+   * A span of the runtime's own work ({@code <operation> <name>}: load, handle, append, validate),
+   * a child of the current span; the invalid span, costing nothing, without an SDK.
+   */
+  public Span startSpan(String operation, String name) {
+    if (!tracing) {
+      return Span.getInvalid();
+    }
+    return tracer.spanBuilder(operation + " " + name).setSpanKind(SpanKind.INTERNAL).startSpan();
+  }
+
+  /** Makes {@code span} current; nothing to do for the invalid span. */
+  public static Scope current(Span span) {
+    return span == Span.getInvalid() ? Scope.noop() : span.makeCurrent();
+  }
+
+  /** The context of a span started in {@code parent}: {@code parent} itself when no span was started. */
+  public static Context with(Context parent, Span span) {
+    return span == Span.getInvalid() ? parent : parent.with(span);
   }
 
   /** Marks {@code span} failed with the wire contract's {@code code} and {@code message}. */
