@@ -19,6 +19,7 @@ import com.weegigs.events.runtime.store.ForwardingEventStore;
 import com.weegigs.events.runtime.store.InMemoryEventStore;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
@@ -83,6 +84,10 @@ class MetricsTest {
       assertEquals(2, sum(telemetry, "wee.state_cache.lookups", counter.toBuilder().put("wee.cache.result", "miss").build()));
       assertTrue(sum(telemetry, "wee.state_cache.lookups", counter.toBuilder().put("wee.cache.result", "hit").build()) >= 1);
       assertEquals(2, histogram(telemetry, "wee.aggregate.rehydration.duration", counter).getCount());
+      // every request has been answered: none waits for a worker
+      assertEquals(List.of(0L), metric(telemetry, "wee.service.queue.depth").getLongGaugeData().getPoints().stream()
+          .filter(point -> point.getAttributes().equals(Attributes.of(AttributeKey.stringKey("wee.service"), "counters")))
+          .map(LongPointData::getValue).toList());
     }
   }
 

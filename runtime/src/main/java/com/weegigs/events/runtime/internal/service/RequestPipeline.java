@@ -79,6 +79,7 @@ final class RequestPipeline {
   private final Reply shuttingDown;
   private final Reply atCapacity;
   private volatile boolean accepting = true;
+  private final AutoCloseable queueDepth;
 
   RequestPipeline(ServiceSettings settings, Telemetry telemetry) {
     this.interceptors = settings.interceptors().toArray(new RequestInterceptor[0]);
@@ -91,6 +92,7 @@ final class RequestPipeline {
     String service = settings.descriptor().name();
     this.shuttingDown = Reply.error(ErrorCode.UNAVAILABLE, "service " + service + " is shutting down");
     this.atCapacity = Reply.error(ErrorCode.UNAVAILABLE, "service " + service + " is at capacity; try again shortly");
+    this.queueDepth = telemetry.queueDepth(service, () -> workers.getQueue().size());
   }
 
   /** The worker pool; its queue is unbounded because admission (a semaphore) bounds it. */
@@ -147,6 +149,7 @@ final class RequestPipeline {
    */
   void stopAccepting() {
     accepting = false;
+    closeQuietly(queueDepth);
     List<Runnable> waiting = new ArrayList<>();
     workers.getQueue().drainTo(waiting);
     for (Runnable work : waiting) {
@@ -181,7 +184,16 @@ final class RequestPipeline {
 
   /** Interrupts every running request at once (startup failed, or shutdown was interrupted). */
   void stopNow() {
+    closeQuietly(queueDepth);
     workers.shutdownNow();
+  }
+
+  private static void closeQuietly(AutoCloseable gauge) {
+    try {
+      gauge.close();
+    } catch (Exception e) {
+      LOG.debug("closing the queue depth gauge failed", e);
+    }
   }
 
   private static final AtomicIntegerFieldUpdater<Work> RELEASED =

@@ -26,6 +26,7 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.slf4j.MDC;
 
 /**
@@ -99,6 +100,7 @@ public final class Telemetry {
   private final DoubleHistogram rehydration;
   private final LongCounter cacheLookups;
   private final Map<String, Requests> clientCalls = new ConcurrentHashMap<>();
+  private final Meter meter;
 
   private Telemetry(OpenTelemetry openTelemetry) {
     this.tracer = openTelemetry.getTracer(SCOPE);
@@ -108,6 +110,7 @@ public final class Telemetry {
     // without propagators (no SDK, or an SDK built without them) a caller's trace is still continued
     this.propagator = configured == TextMapPropagator.noop() ? W3C : configured;
     Meter meter = openTelemetry.getMeter(SCOPE);
+    this.meter = meter;
     List<Double> buckets = List.of(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0);
     this.serverRequests = meter.counterBuilder("wee.service.requests").setUnit("{request}")
         .setDescription("Requests a service answered, by endpoint and outcome").build();
@@ -266,6 +269,19 @@ public final class Telemetry {
     return clientCalls.computeIfAbsent(subject,
         s -> new Requests(clientRequests, clientDuration, Attributes.of(DESTINATION, s, MESSAGING_SYSTEM, "nats"),
             "send " + s));
+  }
+
+  /**
+   * Reports {@code waiting} as the gauge {@code wee.service.queue.depth} (requests admitted and
+   * waiting for a worker) of {@code service}, read when metrics are collected.
+   *
+   * @return closes the gauge (when the service stops)
+   */
+  public AutoCloseable queueDepth(String service, LongSupplier waiting) {
+    Attributes attributes = Attributes.of(SERVICE, service);
+    return meter.gaugeBuilder("wee.service.queue.depth").ofLongs().setUnit("{request}")
+        .setDescription("Requests admitted and waiting for a worker")
+        .buildWithCallback(measurement -> measurement.record(waiting.getAsLong(), attributes));
   }
 
   /** The metrics of one aggregate type's commands and loads. */
