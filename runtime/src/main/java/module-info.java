@@ -9,6 +9,9 @@ module com.weegigs.events.runtime {
   requires transitive io.nats.jnats;
   requires transitive com.fasterxml.jackson.core;
   requires org.slf4j;
+  // the OpenTelemetry API only (users bring the SDK); OpenTelemetry appears in the builders' API
+  requires transitive io.opentelemetry.api;
+  requires transitive io.opentelemetry.context;
 
   exports com.weegigs.events.runtime;
   exports com.weegigs.events.runtime.client;

@@ -82,6 +82,8 @@ class ModulePathTest {
         location("com.fasterxml.jackson.core.JsonParser"),
         location("io.nats.client.Connection"),
         location("org.slf4j.Logger"),
+        location("io.opentelemetry.api.OpenTelemetry"),
+        location("io.opentelemetry.context.Context"),
         location("jakarta.validation.constraints.NotBlank")));
     List<String> options = List.of(asModule ? "--module-path" : "--class-path", path, "-d", classes.toString(), "-s", generated.toString());
 

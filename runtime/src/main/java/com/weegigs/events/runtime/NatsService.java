@@ -5,6 +5,7 @@ import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.internal.service.ServiceHost;
 import com.weegigs.events.runtime.internal.service.ServiceSettings;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
+import com.weegigs.events.runtime.service.HealthCheck;
 import com.weegigs.events.runtime.service.IdempotencyConfig;
 import com.weegigs.events.runtime.service.LimitsConfig;
 import com.weegigs.events.runtime.service.QueueGroupConfig;
@@ -16,6 +17,8 @@ import com.weegigs.events.runtime.store.InMemoryEventStore;
 import com.weegigs.events.runtime.store.JetStreamEventStore;
 import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import io.nats.client.Connection;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,8 +55,8 @@ import java.util.Objects;
  *
  * <p>The builder has a required base (the service descriptor, and where NATS is) and one
  * {@code withX(...)} per feature, each taking an immutable configuration record that names every
- * invalid value at once. Features added later (telemetry, rate limits, circuit breakers,
- * authentication) are more {@code withX} methods on the same builder; checks on requests
+ * invalid value at once. Telemetry is {@link Builder#withOpenTelemetry}; features added later (rate
+ * limits, circuit breakers, authentication) are more {@code withX} methods on the same builder; checks on requests
  * (authentication, rate limits) plug in as {@link RequestInterceptor}s ({@link
  * Builder#withInterceptor}), and a durable store as an {@link EventStore} ({@link
  * Builder#withEventStore}).
@@ -182,6 +185,8 @@ public final class NatsService implements AutoCloseable {
     private EventStore eventStore;
     private JetStreamStoreConfig jetStream;
     private Clock clock = Clock.systemUTC();
+    private OpenTelemetry openTelemetry;
+    private final List<ServiceSettings.NamedCheck> healthChecks = new ArrayList<>();
     private final List<AggregateDefinition<?, ?>> aggregates = new ArrayList<>();
     private final List<RequestInterceptor> interceptors = new ArrayList<>();
 
@@ -291,6 +296,50 @@ public final class NatsService implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where the service's spans and metrics go, and how trace context is read from requests and
+     * written onto replies and events (its propagators). Default {@link GlobalOpenTelemetry#get()}
+     * at {@link #start()}: with no SDK installed there are no spans and no metrics, and a caller's
+     * W3C trace context is still carried onto the reply and the events.
+     */
+    public Builder withOpenTelemetry(OpenTelemetry openTelemetry) {
+      this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+      return this;
+    }
+
+    /** Adds a health check named {@code name} with the {@linkplain HealthCheck#DEFAULT_TIMEOUT default timeout}. */
+    public Builder withHealthCheck(String name, HealthCheck check) {
+      return withHealthCheck(name, HealthCheck.DEFAULT_TIMEOUT, check);
+    }
+
+    /**
+     * Adds a health check, run on every {@code {service}.health} request beside the built-in ones
+     * ({@code nats}, {@code event-store}, {@code requests}); see {@link HealthCheck}.
+     *
+     * @param name its name in the report: not blank, and neither a built-in check's nor another's
+     * @param timeout after this it is reported {@code down}, and the report does not wait for it
+     * @throws IllegalArgumentException naming every problem with the name and the timeout
+     */
+    public Builder withHealthCheck(String name, Duration timeout, HealthCheck check) {
+      Objects.requireNonNull(check, "check");
+      List<String> problems = new ArrayList<>();
+      if (name == null || name.isBlank()) {
+        problems.add("a health check needs a name");
+      } else if (ServiceSettings.BUILT_IN_CHECKS.contains(name)) {
+        problems.add("health check '" + name + "' is built in; choose another name");
+      } else if (healthChecks.stream().anyMatch(existing -> existing.name().equals(name))) {
+        problems.add("health check '" + name + "' is added twice");
+      }
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        problems.add("the timeout of a health check must be positive, got " + timeout);
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(String.join("; ", problems));
+      }
+      healthChecks.add(new ServiceSettings.NamedCheck(name, timeout, check));
+      return this;
+    }
+
     /** How the service stops; see {@link ShutdownConfig}. */
     public Builder withShutdown(ShutdownConfig config) {
       this.shutdown = Objects.requireNonNull(config, "config");
@@ -307,7 +356,7 @@ public final class NatsService implements AutoCloseable {
       EventStore store = eventStore == null && jetStream == null ? new InMemoryEventStore() : eventStore;
       ServiceSettings settings = new ServiceSettings(descriptor, natsUrl != null ? natsUrl : defaultNatsUrl(), connection,
           queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, jetStream, clock, aggregates,
-          interceptors);
+          interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get(), healthChecks);
       return new NatsService(descriptor, new ServiceHost(settings));
     }
   }

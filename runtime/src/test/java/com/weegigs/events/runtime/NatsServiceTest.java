@@ -106,7 +106,8 @@ class NatsServiceTest extends CountersServiceTest {
     Message deposited = harness.request("counters.command.account.deposit", command("account", "a-1", "{\"amount\":3}", null));
     assertEquals(new Counters.Account("ann", 3), EntityReplies.decodeEntity(deposited.getData(), Counters.ACCOUNT).entity().state());
 
-    Map<String, Object> health = json(harness.request("counters.health", null, new byte[0]).getData());
+    Map<String, Object> health = new java.util.HashMap<>(json(harness.request("counters.health", null, new byte[0]).getData()));
+    health.remove("checks");
     assertEquals(Map.of("status", "ok", "service", "counters", "version", "1.2.3", "aggregates", List.of("counter", "account")), health);
   }
 

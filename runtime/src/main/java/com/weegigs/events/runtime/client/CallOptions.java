@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
  * how long it waits for the reply, and nothing is sent for it. A {@code deadline} is sent to the
  * service as {@code Wee-Deadline}, so work still waiting when it passes stops with {@code TIMEOUT};
  * the client then waits until the deadline or the timeout, whichever comes first. A
- * {@code traceparent} (a trace to continue) is sent as the W3C {@code traceparent} header and the
- * service carries it onto its reply and onto the events of the command.
+ * call's trace context is that of its span, a child of the current OpenTelemetry context (see
+ * {@code ServiceClient.Builder.withOpenTelemetry}); a {@code traceparent} given here is the parent
+ * instead, for a caller that carries a W3C trace outside OpenTelemetry (a gateway that received
+ * one); the service carries the trace onto its reply and onto the events of the command.
  *
  * @param timeout how long the client waits for the reply; {@code null} for the client's default
  * @param expectedRevision commands only: fail with {@code CONFLICT} unless the aggregate is at this revision
@@ -30,8 +32,8 @@ import java.util.regex.Pattern;
  * @param causationId the id of whatever caused this command
  * @param userId who sends the command, when known
  * @param deadline when the work stops being useful, sent as {@code Wee-Deadline}; {@code null} for none
- * @param traceparent the W3C trace context to continue ({@code 00-<trace id>-<parent id>-<flags>});
- *     {@code null} for none
+ * @param traceparent a W3C trace context to continue ({@code 00-<trace id>-<parent id>-<flags>})
+ *     instead of the current OpenTelemetry context; {@code null} for the current one
  */
 public record CallOptions(
     Duration timeout, Long expectedRevision, String messageId, String correlationId, String causationId, String userId,
@@ -112,7 +114,7 @@ public record CallOptions(
     return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
   }
 
-  /** These options continuing the W3C trace {@code traceparent}; {@code null} for none. */
+  /** These options continuing the W3C trace {@code traceparent} instead of the current context; {@code null} for the current one. */
   public CallOptions withTraceparent(String traceparent) {
     return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
   }

@@ -8,7 +8,10 @@ import com.weegigs.events.runtime.internal.client.Connections;
 import com.weegigs.events.runtime.internal.client.ReplyFuture;
 import com.weegigs.events.runtime.internal.client.Requester;
 import com.weegigs.events.runtime.internal.client.Subscriptions;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import io.nats.client.Connection;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +33,9 @@ import java.util.function.Function;
  *
  * <p>A request carries no headers unless the call has something to say with one
  * ({@code docs/wire-contract.md}, "Headers"): a command's {@code messageId} travels in the body's
- * metadata, a {@link CallOptions#deadline()} goes as {@code Wee-Deadline} and a
- * {@link CallOptions#traceparent()} as {@code traceparent}; the call's timeout is the client's own
+ * metadata, a {@link CallOptions#deadline()} goes as {@code Wee-Deadline}, and the trace context
+ * ({@code traceparent}, {@code tracestate}, {@code baggage}) of the call's span goes when there is
+ * a trace to continue ({@link Builder#withOpenTelemetry}); the call's timeout is the client's own
  * and is not sent. A request nobody listens to fails at once with {@code UNAVAILABLE}; one without a reply in time
  * fails with {@code TIMEOUT} ({@code UNAVAILABLE} when the connection is down meanwhile). The client
  * does not retry on its own: a caller that retries a command with the same
@@ -71,8 +75,9 @@ public final class ServiceClient implements AutoCloseable {
     this.ownsConnection = ownsConnection;
     this.serviceName = builder.serviceName;
     this.defaultTimeout = builder.defaultTimeout;
-    this.requester = new Requester(connection, builder.executor);
-    this.subscriptions = new Subscriptions(connection, serviceName, defaultTimeout, builder.drainTimeout);
+    Telemetry telemetry = Telemetry.of(builder.openTelemetry != null ? builder.openTelemetry : GlobalOpenTelemetry.get());
+    this.requester = new Requester(connection, builder.executor, telemetry);
+    this.subscriptions = new Subscriptions(connection, serviceName, defaultTimeout, builder.drainTimeout, telemetry);
   }
 
   /**
@@ -172,6 +177,7 @@ public final class ServiceClient implements AutoCloseable {
     private Duration defaultTimeout = DEFAULT_TIMEOUT;
     private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
     private Executor executor;
+    private OpenTelemetry openTelemetry;
 
     private Builder(String serviceName) {
       if (!Names.isValidName(serviceName)) {
@@ -227,6 +233,19 @@ public final class ServiceClient implements AutoCloseable {
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Where the client's spans and metrics go, and how it writes and reads trace context (its
+     * propagators). Default {@link GlobalOpenTelemetry#get()} when built. A call's span is a child
+     * of the current context, so a call made while a request or an event is handled (in a handler,
+     * or in a listener of a live subscription) continues that trace; a listener's span continues
+     * the trace of the command that produced the event. With no SDK, or when the sampler drops the
+     * call's trace, a request goes without trace headers unless it continues a trace it was given.
+     */
+    public Builder withOpenTelemetry(OpenTelemetry openTelemetry) {
+      this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
       return this;
     }
 

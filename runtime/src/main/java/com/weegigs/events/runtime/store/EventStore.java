@@ -81,6 +81,17 @@ public interface EventStore extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * Checks that the store can serve now, for the service's {@code {service}.health}; called
+   * concurrently with commands, with a timeout. The default checks nothing.
+   *
+   * @return what was checked, for the health report
+   * @throws Exception when the store cannot serve: the store is reported {@code down} with its message
+   */
+  default String checkHealth() throws Exception {
+    return "no check of its own";
+  }
+
   /** Releases the store's resources. The default does nothing. */
   @Override
   default void close() {}

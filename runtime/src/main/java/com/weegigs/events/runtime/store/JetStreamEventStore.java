@@ -128,6 +128,12 @@ public final class JetStreamEventStore implements EventStore, WireFormAppend, Ca
     store.offer(type, id, revision, state);
   }
 
+  /** Reads the stream's state from the server: reachable, and the stream exists. */
+  @Override
+  public String checkHealth() throws Exception {
+    return store.checkHealth();
+  }
+
   @Override
   public String toString() {
     return "JetStreamEventStore[" + store.config().streamName() + "]";

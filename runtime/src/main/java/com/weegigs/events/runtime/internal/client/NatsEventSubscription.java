@@ -3,9 +3,14 @@ package com.weegigs.events.runtime.internal.client;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.client.EventListener;
 import com.weegigs.events.runtime.client.EventSubscription;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +36,7 @@ final class NatsEventSubscription<E> implements EventSubscription {
   private final Function<byte[], RecordedEvent<E>> decoder;
   private final EventListener<E> listener;
   private final Dispatcher dispatcher;
+  private final String spanName;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** @param decoder turns a message body into the event, or {@code null} to skip it */
@@ -40,6 +46,7 @@ final class NatsEventSubscription<E> implements EventSubscription {
     this.subject = subject;
     this.decoder = decoder;
     this.listener = listener;
+    this.spanName = "process " + subject;
     this.dispatcher = owner.connection().createDispatcher(this::deliver);
   }
 
@@ -71,11 +78,26 @@ final class NatsEventSubscription<E> implements EventSubscription {
     if (event == null) {
       return;
     }
-    try {
+    // the listener's span continues the trace of the command that produced the event
+    Telemetry telemetry = owner.telemetry();
+    Context parent = telemetry.extract(message.getHeaders());
+    Span span = !telemetry.tracing() ? Span.getInvalid() : telemetry.span(spanName, SpanKind.CONSUMER, parent)
+        .setAttribute(Telemetry.DESTINATION, message.getSubject())
+        .setAttribute(Telemetry.OPERATION_TYPE, "process")
+        .setAttribute(Telemetry.OPERATION_NAME, "process")
+        .setAttribute(Telemetry.MESSAGE_ID, event.id())
+        .setAttribute(Telemetry.BODY_SIZE, message.getData() == null ? 0L : message.getData().length)
+        .setAttribute(Telemetry.EVENT_TYPE, event.type())
+        .setAttribute(Telemetry.REVISION, event.revision())
+        .startSpan();
+    try (Scope scope = Telemetry.activate(Telemetry.with(parent, span))) {
       listener.onEvent(event);
     } catch (Exception e) {
+      Telemetry.failed(span, e);
       LOG.error("the listener of {} failed on event {} ({} {} revision {}); the subscription goes on",
           subject, event.id(), event.type(), event.aggregate(), event.revision(), e);
+    } finally {
+      span.end();
     }
   }
 

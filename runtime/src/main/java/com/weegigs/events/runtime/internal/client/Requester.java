@@ -1,16 +1,21 @@
 package com.weegigs.events.runtime.internal.client;
 
 import com.weegigs.events.runtime.error.DeadlineExceededException;
+import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.InternalException;
 import com.weegigs.events.runtime.error.InvalidRequestException;
 import com.weegigs.events.runtime.error.PayloadTooLargeException;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.error.UnavailableException;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.SealedHeaders;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -34,31 +39,32 @@ public final class Requester {
   private final Connection connection;
   private final Executor executor;
   private final CallTimeouts timeouts;
+  private final Telemetry telemetry;
 
   /**
    * @param connection where requests go
    * @param executor where futures complete, or {@code null} to complete them on the thread that has the outcome
+   * @param telemetry where the calls' spans and metrics go, and how trace context is written
    */
-  public Requester(Connection connection, Executor executor) {
-    this(connection, executor, CallTimeouts.shared());
-  }
-
-  Requester(Connection connection, Executor executor, CallTimeouts timeouts) {
+  public Requester(Connection connection, Executor executor, Telemetry telemetry) {
     this.connection = connection;
     this.executor = executor;
-    this.timeouts = timeouts;
+    this.timeouts = CallTimeouts.shared();
+    this.telemetry = telemetry;
   }
 
   /**
-   * Sends one request and decodes its reply. A request without a deadline or a trace context goes
-   * without headers (a plain {@code PUB}), as the wire contract's lean path asks.
+   * Sends one request and decodes its reply, in a client span that is a child of the current
+   * context (or of {@code traceparent} when one is given). A request without a deadline or a trace
+   * to continue (a sampled span, or a trace or baggage it continues) goes without headers (a plain
+   * {@code PUB}), as the wire contract's lean path asks.
    *
    * @param subject where to send it
    * @param body the request body
    * @param timeout how long to wait for the reply; the client's own, not sent
    * @param deadline the caller's deadline, sent as {@code Wee-Deadline}, or {@code null} for none;
    *     the client also stops waiting then when it comes before {@code timeout}
-   * @param traceparent the W3C trace context to continue, or {@code null} for none
+   * @param traceparent a W3C trace context to continue instead of the current one, or {@code null}
    * @param decoder turns a success body into the result; may throw {@link ServiceException}
    * @return a future that completes with the result or a {@link ServiceException}
    */
@@ -80,7 +86,42 @@ public final class Requester {
         wait = Duration.ofMillis(left);
       }
     }
-    return send(subject, headers(deadline, traceparent), body, wait, decoder);
+    Context parent = traceparent != null ? telemetry.fromTraceparent(traceparent) : Context.current();
+    if (!telemetry.enabled()) {
+      // no SDK: no span, no metrics; a trace or baggage the call continues is still sent
+      return send(subject, headers(deadline, telemetry, Telemetry.carries(parent) ? parent : null), body, wait, decoder);
+    }
+    Telemetry.Requests requests = telemetry.clientRequests(subject);
+    Span span = telemetry.span(requests.spanName(), SpanKind.CLIENT, parent)
+        .setAttribute(Telemetry.DESTINATION, subject)
+        .setAttribute(Telemetry.OPERATION_TYPE, "send")
+        .setAttribute(Telemetry.OPERATION_NAME, "send")
+        .setAttribute(Telemetry.BODY_SIZE, (long) body.length)
+        .startSpan();
+    Context context = parent.with(span);
+    Headers headers = headers(deadline, telemetry, Telemetry.propagates(context, parent) ? context : null);
+    long started = System.nanoTime();
+    // the caller's future completes after the span and the metrics have the outcome, so a caller
+    // that looks at them once it has its result finds the call there
+    CompletableFuture<T> outcome = new ReplyFuture<>();
+    send(subject, headers, body, wait, decoder).whenComplete((value, error) -> {
+      ErrorCode code = null;
+      if (error instanceof ServiceException refused) {
+        code = refused.code();
+        Telemetry.failed(span, code, refused.getMessage());
+      } else if (error != null) {
+        code = ErrorCode.INTERNAL;
+        Telemetry.failed(span, error);
+      }
+      requests.record(code, System.nanoTime() - started);
+      span.end();
+      if (error != null) {
+        outcome.completeExceptionally(error);
+      } else {
+        outcome.complete(value);
+      }
+    });
+    return outcome;
   }
 
   private <T> CompletableFuture<T> send(
@@ -129,22 +170,23 @@ public final class Requester {
   }
 
   /**
-   * The headers of a request: {@code Wee-Deadline} when the caller set a deadline, and
-   * {@code traceparent} when it has a trace to continue; {@code null}, no headers at all, for
-   * neither. Sealed: jnats sends them as they are instead of copying them.
+   * The headers of a request: {@code Wee-Deadline} when the caller set a deadline, and the trace
+   * context of {@code trace} ({@code traceparent}, {@code tracestate}, {@code baggage}, as the
+   * propagators write them) when it has one to send; {@code null}, no headers at all, for neither.
+   * Sealed: jnats sends them as they are instead of copying them.
    */
-  static Headers headers(Instant deadline, String traceparent) {
-    if (deadline == null && traceparent == null) {
+  static Headers headers(Instant deadline, Telemetry telemetry, Context trace) {
+    if (deadline == null && trace == null) {
       return null;
     }
     SealedHeaders headers = new SealedHeaders();
     if (deadline != null) {
       headers.put(WireHeaders.WEE_DEADLINE, Long.toString(deadline.toEpochMilli()));
     }
-    if (traceparent != null) {
-      headers.put(WireHeaders.TRACEPARENT, traceparent);
+    if (trace != null) {
+      telemetry.inject(trace, headers);
     }
-    return headers.seal();
+    return headers.isEmpty() ? null : headers.seal();
   }
 
   /** Runs {@code completion}, marking the current thread when futures complete without an executor. */

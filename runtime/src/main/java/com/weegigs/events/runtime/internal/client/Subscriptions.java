@@ -4,6 +4,7 @@ import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.client.EventListener;
 import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import io.nats.client.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class Subscriptions {
   private final String serviceName;
   private final Duration flushTimeout;
   private final Duration drainTimeout;
+  private final Telemetry telemetry;
   private final Set<EventSubscription> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
@@ -36,8 +38,11 @@ public final class Subscriptions {
    * @param serviceName the service, for messages
    * @param flushTimeout how long subscribing waits for the server to register the interest
    * @param drainTimeout how long closing a subscription waits for the events it already received
+   * @param telemetry where a live listener's spans go, and how the events' trace context is read
    */
-  public Subscriptions(Connection connection, String serviceName, Duration flushTimeout, Duration drainTimeout) {
+  public Subscriptions(Connection connection, String serviceName, Duration flushTimeout, Duration drainTimeout,
+      Telemetry telemetry) {
+    this.telemetry = telemetry;
     this.connection = connection;
     this.serviceName = serviceName;
     this.flushTimeout = flushTimeout;
@@ -93,6 +98,10 @@ public final class Subscriptions {
 
   String serviceName() {
     return serviceName;
+  }
+
+  Telemetry telemetry() {
+    return telemetry;
   }
 
   Duration drainTimeout() {

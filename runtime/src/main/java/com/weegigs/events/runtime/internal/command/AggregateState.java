@@ -6,7 +6,9 @@ import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.internal.command.StateCache.Current;
 import com.weegigs.events.runtime.internal.store.SnapshotKeeping;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.store.EventStore;
+import io.opentelemetry.api.trace.Span;
 import java.util.List;
 
 /**
@@ -43,6 +45,7 @@ final class AggregateState<S, E> {
     Current<S> cached = cache.get(id);
     if (cached != null) {
       counters.cacheHit();
+      Span.current().setAttribute(Telemetry.LOAD_SOURCE, "cache").setAttribute(Telemetry.EVENTS_REPLAYED, 0L);
       return cached;
     }
     counters.cacheMiss();
@@ -55,7 +58,8 @@ final class AggregateState<S, E> {
     if (cached != null) {
       counters.cacheHit();
       List<RecordedEvent<?>> newer = store.load(type, id, cached.revision());
-      return newer.isEmpty() ? cached : fold(id, cached.revision(), cached.state(), newer);
+      Span.current().setAttribute(Telemetry.LOAD_SOURCE, "cache");
+      return newer.isEmpty() ? replayed(cached, 0) : fold(id, cached.revision(), cached.state(), newer);
     }
     counters.cacheMiss();
     return rehydrate(id);
@@ -65,6 +69,7 @@ final class AggregateState<S, E> {
   private Current<S> rehydrate(AggregateId id) {
     long started = System.nanoTime();
     SnapshotKeeping.Snapshot<S> snapshot = snapshots == null ? null : snapshots.snapshot(type, id);
+    Span.current().setAttribute(Telemetry.LOAD_SOURCE, snapshot != null ? "snapshot" : "history");
     Current<S> current = snapshot != null
         ? fold(id, snapshot.revision(), snapshot.state(), store.load(type, id, snapshot.revision()))
         : fold(id, 0, initial(id), store.load(type, id, 0));
@@ -82,6 +87,13 @@ final class AggregateState<S, E> {
     }
     Current<S> current = new Current<>(at, folded);
     cache.put(id, current);
+    return replayed(current, newer.size());
+  }
+
+  /** Notes on the load span and in the metrics how many events a load folded. */
+  private Current<S> replayed(Current<S> current, int events) {
+    Span.current().setAttribute(Telemetry.EVENTS_REPLAYED, (long) events);
+    counters.replayed(events);
     return current;
   }
 

@@ -15,12 +15,16 @@ import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.command.StateCache.Current;
 import com.weegigs.events.runtime.internal.store.CachedExpectations;
 import com.weegigs.events.runtime.internal.store.WireFormAppend;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.EntityReplies;
 import com.weegigs.events.runtime.internal.wire.ErrorReplies;
 import com.weegigs.events.runtime.store.AppendResult;
 import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.EventStoreUnavailableException;
 import com.weegigs.events.runtime.validation.Violation;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +66,8 @@ public final class CommandCore<S, E> {
   private final Clock clock;
   private final int conflictRetries;
   private final ReplyCache replies;
-  private final CommandCounters counters = new CommandCounters();
+  private final CommandCounters counters;
+  private final Telemetry telemetry;
 
   /**
    * @param definition the aggregate type and its handlers
@@ -74,6 +79,19 @@ public final class CommandCore<S, E> {
    */
   public CommandCore(AggregateDefinition<S, E> definition, EventStore store, int stateCacheSize, Clock clock,
       int conflictRetries, ReplyCache replies) {
+    this(definition, store, stateCacheSize, clock, conflictRetries, replies, Telemetry.NOOP, "-");
+  }
+
+  /**
+   * A core that also makes spans (load, handle, append, children of the current span) and records
+   * metrics through {@code telemetry}.
+   *
+   * @param service the service's name, for the metrics' attributes
+   */
+  public CommandCore(AggregateDefinition<S, E> definition, EventStore store, int stateCacheSize, Clock clock,
+      int conflictRetries, ReplyCache replies, Telemetry telemetry, String service) {
+    this.telemetry = telemetry;
+    this.counters = new CommandCounters(telemetry.aggregate(service, definition.type().name()));
     this.definition = definition;
     this.type = definition.type();
     this.store = store;
@@ -190,7 +208,7 @@ public final class CommandCore<S, E> {
 
   /** Answers a query with the entity. */
   public Reply query(AggregateId id) {
-    Current<S> current = states.load(id);
+    Current<S> current = load(id, false);
     if (current.state() == null) {
       throw notFound(id);
     }
@@ -238,13 +256,13 @@ public final class CommandCore<S, E> {
           return new Outcome(replyForRecorded(id, recorded.get()));
         }
       }
-      Current<S> current = cachedStore != null ? states.cached(id) : states.load(id);
+      Current<S> current = load(id, cachedStore != null);
       List<? extends E> produced;
       try {
         if (expected != null && expected != current.revision()) {
           throw conflict(id, expected, current.revision());
         }
-        produced = handle(binding, id, command, metadata, current);
+        produced = traced(binding, id, command, metadata, current);
         if (produced == null || produced.isEmpty()) {
           if (current.state() == null) {
             throw notFound(id);
@@ -282,9 +300,27 @@ public final class CommandCore<S, E> {
       // bytes keeps those, and the same bytes are published
       List<RecordedEvent<?>> newEvents = List.copyOf(events);
       EntityReplies.CommandReply encoded = EntityReplies.encodeCommandReply(type, new Entity<>(id, revision, state), newEvents);
-      AppendResult result = wireFormStore != null
-          ? wireFormStore.append(type, id, current.revision(), metadata.messageId(), newEvents, encoded.events())
-          : store.append(type, id, current.revision(), metadata.messageId(), newEvents);
+      Span append = telemetry.startSpan("append", type.name());
+      AppendResult result;
+      try (Scope scope = Telemetry.current(append)) {
+        append.setAttribute(Telemetry.AGGREGATE, type.name()).setAttribute(Telemetry.ATTEMPT, (long) attempt + 1)
+            .setAttribute(Telemetry.EVENTS_APPENDED, (long) newEvents.size());
+        result = wireFormStore != null
+            ? wireFormStore.append(type, id, current.revision(), metadata.messageId(), newEvents, encoded.events())
+            : store.append(type, id, current.revision(), metadata.messageId(), newEvents);
+        if (result instanceof AppendResult.Conflict refused) {
+          // a conflict is not a failure of the append span: the command retries or answers CONFLICT
+          append.addEvent("conflict", Attributes.of(Telemetry.REVISION, refused.actualRevision(),
+              Telemetry.ATTEMPT, (long) attempt + 1));
+        } else if (result instanceof AppendResult.Duplicate) {
+          append.addEvent("duplicate");
+        }
+      } catch (RuntimeException | Error e) {
+        Telemetry.failed(append, e);
+        throw e;
+      } finally {
+        append.end();
+      }
       if (result instanceof AppendResult.Appended appended) {
         states.stored(id, current.revision(), appended.revision(), state);
         List<RecordedEvent<?>> stored = appended.events();
@@ -311,7 +347,41 @@ public final class CommandCore<S, E> {
       }
       // another instance wrote in between: back off a random moment so two writers stop colliding
       counters.retry();
+      Span.current().addEvent("retry", Attributes.of(Telemetry.ATTEMPT, (long) attempt + 2,
+          Telemetry.REVISION, actual));
       Thread.sleep(ThreadLocalRandom.current().nextLong(0, 1L + Math.min(attempt + 1, 8)));
+    }
+  }
+
+  /** Loads the state of {@code id} in a span of its own: as cached ({@code cachedOnly}) or brought up to date. */
+  private Current<S> load(AggregateId id, boolean cachedOnly) {
+    Span span = telemetry.startSpan("load", type.name());
+    try (Scope scope = Telemetry.current(span)) {
+      span.setAttribute(Telemetry.AGGREGATE, type.name());
+      return cachedOnly ? states.cached(id) : states.load(id);
+    } catch (RuntimeException | Error e) {
+      Telemetry.failed(span, e);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  /** Runs the handler in a span of its own; a refusal marks the span with its code. */
+  private <C> List<? extends E> traced(CommandBinding<S, C, E> binding, AggregateId id, C command,
+      CommandMetadata metadata, Current<S> current) throws Exception {
+    Span span = telemetry.startSpan("handle", binding.type().name());
+    try (Scope scope = Telemetry.current(span)) {
+      span.setAttribute(Telemetry.COMMAND, binding.type().name()).setAttribute(Telemetry.REVISION, current.revision());
+      return handle(binding, id, command, metadata, current);
+    } catch (ServiceException e) {
+      Telemetry.failed(span, e.code(), e.getMessage());
+      throw e;
+    } catch (Exception | Error e) {
+      Telemetry.failed(span, e);
+      throw e;
+    } finally {
+      span.end();
     }
   }
 

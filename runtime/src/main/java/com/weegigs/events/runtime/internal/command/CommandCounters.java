@@ -1,6 +1,7 @@
 package com.weegigs.events.runtime.internal.command;
 
 import com.weegigs.events.runtime.error.ErrorCode;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,8 +26,17 @@ public final class CommandCounters {
   private final LongAdder cacheHits = new LongAdder();
   private final LongAdder cacheMisses = new LongAdder();
 
-  /** Counters at zero. */
+  /** Where the same counts go as OpenTelemetry metrics. */
+  private final Telemetry.AggregateMetrics metrics;
+
+  /** Counters at zero, counted here only. */
   public CommandCounters() {
+    this(Telemetry.AggregateMetrics.NONE);
+  }
+
+  /** Counters at zero, also recorded as {@code metrics}. */
+  public CommandCounters(Telemetry.AggregateMetrics metrics) {
+    this.metrics = metrics;
     for (int i = 0; i < outcomes.length; i++) {
       outcomes[i] = new LongAdder();
     }
@@ -40,27 +50,37 @@ public final class CommandCounters {
   /** Counts an append refused because another writer moved the aggregate on. */
   void conflict() {
     conflicts.increment();
+    metrics.conflict();
   }
 
   /** Counts a command run again after a conflict. */
   void retry() {
     retries.increment();
+    metrics.retry();
   }
 
   /** Counts a state rebuilt from the store's history, and the time the read and the fold took. */
   void rehydrated(long nanos) {
     rehydrations.increment();
     rehydrationNanos.add(Math.max(0, nanos));
+    metrics.rehydrated(Math.max(0, nanos));
   }
 
   /** Counts a load that found the state in the cache. */
   void cacheHit() {
     cacheHits.increment();
+    metrics.cache(true);
   }
 
   /** Counts a load that did not. */
   void cacheMiss() {
     cacheMisses.increment();
+    metrics.cache(false);
+  }
+
+  /** Counts events read from the store and folded into a state (a metric only: stats do not show it). */
+  void replayed(int events) {
+    metrics.replayed(events);
   }
 
   /** The counts now. */

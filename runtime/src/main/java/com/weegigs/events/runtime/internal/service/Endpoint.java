@@ -4,6 +4,7 @@ import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.internal.command.Deadline;
 import com.weegigs.events.runtime.internal.command.Reply;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.service.EndpointKind;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -28,7 +29,12 @@ abstract class Endpoint<R> {
   final String service;
   final String subject;
   final MicroEndpoint micro;
+  /** The name of the service's span of a request here ({@code process <subject>}, the messaging conventions' form). */
+  final String spanName;
+  final String queueGroup;
+  private final Telemetry.Requests requests;
   private final Connection connection;
+  private final Telemetry telemetry;
   private final long inlineBelowNanos;
   Dispatcher dispatcher;
   /** Moving average of how long a request takes here, once {@value #WARM_UP} requests have finished. */
@@ -36,13 +42,17 @@ abstract class Endpoint<R> {
   private volatile int finished;
 
   /** The settings every endpoint of a service shares. */
-  record Shared(String service, String queueGroup, Connection connection, long inlineBelowNanos) {}
+  record Shared(String service, String queueGroup, Connection connection, long inlineBelowNanos, Telemetry telemetry) {}
 
   Endpoint(Shared shared, EndpointKind kind, String name, String subject, Map<String, String> metadata) {
     this.kind = kind;
     this.service = shared.service();
     this.subject = subject;
     this.micro = new MicroEndpoint(name, subject, shared.queueGroup(), metadata);
+    this.spanName = "process " + subject;
+    this.queueGroup = shared.queueGroup();
+    this.requests = shared.telemetry().serverRequests(shared.service(), name);
+    this.telemetry = shared.telemetry();
     this.connection = shared.connection();
     this.inlineBelowNanos = shared.inlineBelowNanos();
   }
@@ -81,7 +91,7 @@ abstract class Endpoint<R> {
   void counted(Reply reply) {}
 
   /** Publishes the events a command stored; only command endpoints have any. */
-  void publish(List<RecordedEvent<?>> events, byte[][] wireForms, TraceContext trace) {}
+  void publish(List<RecordedEvent<?>> events, byte[][] wireForms, RequestTrace trace) {}
 
   /**
    * Whether requests here are fast enough to run on the dispatcher thread. A new endpoint uses
@@ -105,19 +115,25 @@ abstract class Endpoint<R> {
   /**
    * Counts the request's time and outcome for {@code $SRV.STATS} and {@code {service}.stats}
    * (before the reply leaves, so a caller that asks for the stats after the reply finds it
-   * counted), then sends {@code reply} with the request's trace context ({@code null}: taken from
-   * the request): no headers at all for a success without one.
+   * counted) and in the metrics, marks the request's span with an error reply's code, then sends
+   * {@code reply} with the request's trace context ({@code null}: taken from the request): no
+   * headers at all for a success without one.
    */
-  void respond(Message message, Reply reply, TraceContext trace, long receivedNanos) {
-    micro.answered(System.nanoTime() - receivedNanos,
+  void respond(Message message, Reply reply, RequestTrace trace, long receivedNanos) {
+    long took = System.nanoTime() - receivedNanos;
+    micro.answered(took,
         reply.error() == null ? null : reply.error().number() + " " + reply.error().name() + ": " + reply.errorText());
     counted(reply);
+    requests.record(reply.error(), took);
+    if (trace != null) {
+      trace.answered(reply);
+    }
     String replyTo = message.getReplyTo();
     if (replyTo == null) {
       return;
     }
     try {
-      TraceContext context = trace != null ? trace : TraceContext.of(message.getHeaders());
+      RequestTrace context = trace != null ? trace : RequestTrace.passThrough(telemetry, message.getHeaders());
       connection.publish(replyTo, context.replyHeaders(reply), reply.body());
     } catch (RuntimeException e) {
       LOG.debug("could not reply on {}", subject, e);

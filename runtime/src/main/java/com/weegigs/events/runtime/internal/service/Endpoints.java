@@ -7,6 +7,7 @@ import com.weegigs.events.runtime.definition.AggregateDefinition.CommandBinding;
 import com.weegigs.events.runtime.internal.command.CommandCore;
 import com.weegigs.events.runtime.internal.command.Deadline;
 import com.weegigs.events.runtime.internal.command.Reply;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.HealthReports;
 import com.weegigs.events.runtime.internal.wire.Requests;
 import com.weegigs.events.runtime.internal.wire.Subjects;
@@ -58,6 +59,8 @@ final class Endpoints {
         Headers headers = work.message.getHeaders();
         CommandMetadata metadata = CommandCore.metadata(request.metadata(),
             headers == null ? null : headers.getFirst(WireHeaders.NATS_MSG_ID), work.receivedAtMillis);
+        work.trace.span.setAttribute(Telemetry.MESSAGE_ID, metadata.messageId())
+            .setAttribute(Telemetry.AGGREGATE_KEY, request.aggregateId().key());
         core.execute(binding, request.aggregateId(), request.command(), metadata, deadline, work);
       }
 
@@ -67,7 +70,7 @@ final class Endpoints {
       }
 
       @Override
-      void publish(List<RecordedEvent<?>> events, byte[][] wireForms, TraceContext trace) {
+      void publish(List<RecordedEvent<?>> events, byte[][] wireForms, RequestTrace trace) {
         publisher.publish(events, wireForms, trace);
       }
     };
@@ -99,12 +102,11 @@ final class Endpoints {
     };
   }
 
-  /** The health endpoint: answers with {@code health}, whatever the body. */
-  static Endpoint<Void> health(Endpoint.Shared shared, byte[] health) {
+  /** The health endpoint: answers with the report {@code health} runs, whatever the body. */
+  static Endpoint<Void> health(Endpoint.Shared shared, HealthChecks health) {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("wee.kind", "health");
     metadata.put("wee.schema", HealthReports.HEALTH_REQUEST_SCHEMA);
-    Reply reply = Reply.success(health);
     return new Endpoint<>(shared, EndpointKind.HEALTH, "health", Subjects.health(shared.service()), metadata) {
       @Override
       Void decode(byte[] body) {
@@ -118,7 +120,7 @@ final class Endpoints {
 
       @Override
       void execute(Void request, RequestPipeline.Work work, Deadline deadline) {
-        work.reply(reply);
+        work.reply(Reply.success(health.report()));
       }
     };
   }

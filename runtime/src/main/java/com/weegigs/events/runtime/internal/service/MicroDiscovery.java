@@ -2,6 +2,7 @@ package com.weegigs.events.runtime.internal.service;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.weegigs.events.runtime.internal.command.Reply;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.Envelopes;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -36,6 +37,7 @@ final class MicroDiscovery {
   static final String STATS_RESPONSE = "io.nats.micro.v1.stats_response";
 
   private final Connection connection;
+  private final Telemetry telemetry;
   private final String id = NUID.nextGlobal();
   private final String name;
   private final String version;
@@ -54,10 +56,12 @@ final class MicroDiscovery {
    * @param description the service description
    * @param metadata the service metadata
    * @param endpoints the service's endpoints, in the order INFO and STATS list them
+   * @param telemetry carries a request's trace context onto the reply
    */
   MicroDiscovery(Connection connection, String name, String version, String description, Map<String, String> metadata,
-      List<MicroEndpoint> endpoints) {
+      List<MicroEndpoint> endpoints, Telemetry telemetry) {
     this.connection = connection;
+    this.telemetry = telemetry;
     this.name = name;
     this.version = version;
     this.description = description;
@@ -102,7 +106,7 @@ final class MicroDiscovery {
       }
       try {
         Reply reply = Reply.success(body.get());
-        connection.publish(message.getReplyTo(), TraceContext.of(message.getHeaders()).replyHeaders(reply), reply.body());
+        connection.publish(message.getReplyTo(), RequestTrace.passThrough(telemetry, message.getHeaders()).replyHeaders(reply), reply.body());
       } catch (RuntimeException e) {
         LOG.warn("could not answer {} for {}", subject, name, e);
       }

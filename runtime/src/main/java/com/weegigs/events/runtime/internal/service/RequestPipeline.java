@@ -6,11 +6,18 @@ import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.command.Answer;
 import com.weegigs.events.runtime.internal.command.Deadline;
 import com.weegigs.events.runtime.internal.command.Reply;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
+import com.weegigs.events.runtime.service.EndpointKind;
+import com.weegigs.events.runtime.service.HealthCheck;
 import com.weegigs.events.runtime.service.RequestInterceptor;
 import com.weegigs.events.runtime.store.EventStoreUnavailableException;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,12 +46,14 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * On the thread that runs it ({@link Work#run}):
  * <ol start="4">
- *   <li><b>trace context</b>: the caller's W3C context, when it sent one, for the reply and the events;
+ *   <li><b>trace</b>: the service's span of the request, a child of the caller's W3C context when it
+ *       sent one (which the reply and the events then carry on); current while the request runs, with
+ *       its ids in the logging MDC;
  *   <li><b>deadline</b>: a malformed {@code Wee-Deadline} is {@code INVALID_REQUEST}, a passed one {@code TIMEOUT};
  *   <li><b>decode</b>: a body that is not the endpoint's request is {@code INVALID_REQUEST};
  *   <li><b>interceptors</b>: the user's {@link RequestInterceptor}s, in the order registered (authentication,
  *       authorization, rate limits); a {@link ServiceException} refuses the request with its error;
- *   <li><b>validation</b>: a command's constraints, {@code VALIDATION_FAILED};
+ *   <li><b>validation</b>: a command's constraints, {@code VALIDATION_FAILED} (in a span of its own);
  *   <li><b>execute</b>: the {@link com.weegigs.events.runtime.internal.command.CommandCore} runs the command
  *       (messageId de-duplication, lock, load, handler, append, retries) or the query; health answers;
  *   <li><b>reply</b>, then <b>publish</b> the events the command stored.
@@ -55,12 +64,13 @@ import org.slf4j.LoggerFactory;
  * <p>Where later features plug in: a store (JetStream) behind the
  * {@link com.weegigs.events.runtime.store.EventStore} SPI, reached only from the command core;
  * authentication and rate limits as interceptors (stage 7); telemetry around {@link Work#run}, where
- * the trace context is read (stage 4) and the reply is sent ({@link Endpoint#respond}).
+ * the span starts (stage 4), and in {@link Endpoint#respond}, where the reply is counted and sent.
  */
 final class RequestPipeline {
   private static final Logger LOG = LoggerFactory.getLogger("com.weegigs.events.runtime.NatsService");
 
   private final RequestInterceptor[] interceptors;
+  private final Telemetry telemetry;
   private final Clock clock;
   private final int maxPayload;
   private final int maxQueued;
@@ -69,9 +79,11 @@ final class RequestPipeline {
   private final Reply shuttingDown;
   private final Reply atCapacity;
   private volatile boolean accepting = true;
+  private final AutoCloseable queueDepth;
 
-  RequestPipeline(ServiceSettings settings) {
+  RequestPipeline(ServiceSettings settings, Telemetry telemetry) {
     this.interceptors = settings.interceptors().toArray(new RequestInterceptor[0]);
+    this.telemetry = telemetry;
     this.clock = settings.clock();
     this.maxPayload = settings.limits().maxPayloadBytes();
     this.maxQueued = settings.concurrency().maxQueued();
@@ -80,6 +92,7 @@ final class RequestPipeline {
     String service = settings.descriptor().name();
     this.shuttingDown = Reply.error(ErrorCode.UNAVAILABLE, "service " + service + " is shutting down");
     this.atCapacity = Reply.error(ErrorCode.UNAVAILABLE, "service " + service + " is at capacity; try again shortly");
+    this.queueDepth = telemetry.queueDepth(service, () -> workers.getQueue().size());
   }
 
   /** The worker pool; its queue is unbounded because admission (a semaphore) bounds it. */
@@ -136,6 +149,7 @@ final class RequestPipeline {
    */
   void stopAccepting() {
     accepting = false;
+    closeQuietly(queueDepth);
     List<Runnable> waiting = new ArrayList<>();
     workers.getQueue().drainTo(waiting);
     for (Runnable work : waiting) {
@@ -153,9 +167,33 @@ final class RequestPipeline {
     }
   }
 
+  /**
+   * The request queue's health: {@code down} while shutting down, {@code degraded} while at
+   * capacity (new requests are refused), else {@code ok}; the message says how many run and wait.
+   */
+  HealthCheck.Result queueHealth() {
+    if (!accepting) {
+      return HealthCheck.Result.down("shutting down");
+    }
+    String load = workers.getActiveCount() + " running, " + workers.getQueue().size() + " waiting for a worker, room for "
+        + admission.availablePermits() + " more";
+    return admission.availablePermits() == 0
+        ? HealthCheck.Result.degraded("at capacity, new requests are refused: " + load)
+        : HealthCheck.Result.ok(load);
+  }
+
   /** Interrupts every running request at once (startup failed, or shutdown was interrupted). */
   void stopNow() {
+    closeQuietly(queueDepth);
     workers.shutdownNow();
+  }
+
+  private static void closeQuietly(AutoCloseable gauge) {
+    try {
+      gauge.close();
+    } catch (Exception e) {
+      LOG.debug("closing the queue depth gauge failed", e);
+    }
   }
 
   private static final AtomicIntegerFieldUpdater<Work> RELEASED =
@@ -172,7 +210,7 @@ final class RequestPipeline {
     final Message message;
     final long receivedAtMillis;
     final long receivedNanos;
-    TraceContext trace;
+    RequestTrace trace;
     volatile int released;
 
     Work(Endpoint<?> endpoint, Message message, long receivedAtMillis, long receivedNanos) {
@@ -204,8 +242,18 @@ final class RequestPipeline {
     @Override
     public void run() {
       long started = System.nanoTime();
-      trace = TraceContext.of(message.getHeaders());
-      try {
+      Context parent = telemetry.extract(message.getHeaders());
+      byte[] data = message.getData();
+      Span span = !telemetry.tracing() ? Span.getInvalid() : telemetry.span(endpoint.spanName, SpanKind.SERVER, parent)
+          .setAttribute(Telemetry.DESTINATION, endpoint.subject)
+          .setAttribute(Telemetry.OPERATION_TYPE, "process")
+          .setAttribute(Telemetry.OPERATION_NAME, "process")
+          .setAttribute(Telemetry.CONSUMER_GROUP, endpoint.queueGroup)
+          .setAttribute(Telemetry.BODY_SIZE, data == null ? 0L : data.length)
+          .setAttribute(Telemetry.SERVICE, endpoint.service)
+          .startSpan();
+      trace = new RequestTrace(telemetry, Telemetry.with(parent, span), span, Telemetry.carries(parent));
+      try (Scope scope = Telemetry.activate(trace.context)) {
         stages(endpoint);
       } catch (ServiceException e) {
         reply(Reply.error(e));
@@ -213,12 +261,13 @@ final class RequestPipeline {
         LOG.warn("event store unavailable for a {} request on {}", endpoint.kindName(), endpoint.subject, e);
         reply(Reply.error(ErrorCode.UNAVAILABLE, "the event store is unavailable; try again later"));
       } catch (RuntimeException | Error e) {
-        LOG.error("{} request on {} failed unexpectedly (traceparent={})", endpoint.kindName(), endpoint.subject,
-            trace.traceparent == null ? "-" : trace.traceparent, e);
+        LOG.error("{} request on {} failed unexpectedly", endpoint.kindName(), endpoint.subject, e);
+        Telemetry.failed(span, e);
         reply(Reply.internalError(null));
       } finally {
         release();
         endpoint.took(System.nanoTime() - started);
+        span.end();
       }
     }
 
@@ -234,8 +283,22 @@ final class RequestPipeline {
           interceptor.intercept(context);
         }
       }
-      endpoint.validate(request);
+      if (endpoint.kind == EndpointKind.COMMAND) {
+        validate(endpoint, request);
+      }
       endpoint.execute(request, this, deadline);
+    }
+
+    private <R> void validate(Endpoint<R> endpoint, R request) {
+      Span span = telemetry.startSpan("validate", endpoint.command());
+      try (Scope scope = Telemetry.current(span)) {
+        endpoint.validate(request);
+      } catch (ServiceException e) {
+        Telemetry.failed(span, e.code(), e.getMessage());
+        throw e;
+      } finally {
+        span.end();
+      }
     }
 
     void unavailable() {

@@ -6,10 +6,11 @@ import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.internal.command.CommandCore;
 import com.weegigs.events.runtime.internal.command.ReplyCache;
-import com.weegigs.events.runtime.internal.wire.HealthReports;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.Subjects;
 import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.JetStreamEventStore;
+import com.weegigs.events.runtime.service.HealthCheck;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Nats;
@@ -56,12 +57,13 @@ public final class ServiceHost implements AutoCloseable {
   /** Whether the host opened the store (from a JetStream configuration), and so closes it. */
   private final boolean ownsStore;
   private final RequestPipeline pipeline;
+  private final Telemetry telemetry;
   private final ReplyCache replies;
   private final List<Dispatcher> dispatchers = new ArrayList<>();
   /** Each hosted aggregate type's counters, for {@code {service}.stats}. */
   private final List<ServiceDocuments.Counted> counted = new ArrayList<>();
   private final MicroDiscovery discovery;
-  private final byte[] health;
+  private final HealthChecks health;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch closedLatch = new CountDownLatch(1);
 
@@ -80,7 +82,6 @@ public final class ServiceHost implements AutoCloseable {
     for (AggregateDefinition<?, ?> definition : settings.aggregates()) {
       aggregateNames.add(definition.type().name());
     }
-    this.health = HealthReports.encodeHealth("ok", descriptor.name(), descriptor.version(), aggregateNames);
 
     if (settings.connection() != null) {
       this.connection = settings.connection();
@@ -103,12 +104,14 @@ public final class ServiceHost implements AutoCloseable {
       }
       this.ownsStore = true;
     }
-    this.pipeline = new RequestPipeline(settings);
+    this.telemetry = Telemetry.of(settings.openTelemetry());
+    this.pipeline = new RequestPipeline(settings, telemetry);
+    this.health = new HealthChecks(descriptor.name(), descriptor.version(), aggregateNames, healthChecks(settings));
     MicroDiscovery started = null;
     try {
       List<MicroEndpoint> micro = register();
       started = new MicroDiscovery(connection, descriptor.name(), descriptor.version(), descriptor.title(),
-          Map.of("wee.wire", ServiceDocuments.WIRE_VERSION), micro);
+          Map.of("wee.wire", ServiceDocuments.WIRE_VERSION), micro, telemetry);
       started.start();
       byte[] info = ServiceDocuments.info(descriptor);
       started.serve(Subjects.info(descriptor.name()), settings.queueGroup().name(), () -> info);
@@ -121,6 +124,7 @@ public final class ServiceHost implements AutoCloseable {
       connection.flush(settings.shutdown().drainTimeout());
     } catch (RuntimeException | TimeoutException | InterruptedException e) {
       pipeline.stopNow();
+      health.close();
       if (started != null) {
         // its $SRV discovery subscriptions would otherwise go on answering on a connection the caller keeps
         started.stop();
@@ -149,6 +153,22 @@ public final class ServiceHost implements AutoCloseable {
     this.discovery = started;
     LOG.info("service {} {} serving {} on {} (queue group {})", descriptor.name(), descriptor.version(),
         aggregateNames, connection.getConnectedUrl(), settings.queueGroup().name());
+  }
+
+  /** The built-in health checks (the NATS connection, the event store, the request queue), then the user's. */
+  private List<ServiceSettings.NamedCheck> healthChecks(ServiceSettings settings) {
+    List<ServiceSettings.NamedCheck> checks = new ArrayList<>();
+    checks.add(new ServiceSettings.NamedCheck("nats", HealthCheck.DEFAULT_TIMEOUT, () -> {
+      Connection.Status status = connection.getStatus();
+      return status == Connection.Status.CONNECTED
+          ? HealthCheck.Result.ok("connected to " + connection.getConnectedUrl())
+          : HealthCheck.Result.down("the connection is " + status.name().toLowerCase(java.util.Locale.ROOT));
+    }));
+    checks.add(new ServiceSettings.NamedCheck("event-store", HealthCheck.DEFAULT_TIMEOUT,
+        () -> HealthCheck.Result.ok(store.checkHealth())));
+    checks.add(new ServiceSettings.NamedCheck("requests", HealthCheck.DEFAULT_TIMEOUT, pipeline::queueHealth));
+    checks.addAll(settings.healthChecks());
+    return checks;
   }
 
   private static void checkAggregates(ServiceDescriptor descriptor, List<AggregateDefinition<?, ?>> aggregates) {
@@ -199,7 +219,7 @@ public final class ServiceHost implements AutoCloseable {
   /** Builds every endpoint and subscribes it, each on a dispatcher of its own; returns what discovery lists. */
   private List<MicroEndpoint> register() {
     Endpoint.Shared shared = new Endpoint.Shared(descriptor.name(), settings.queueGroup().name(), connection,
-        settings.concurrency().inlineBelow().toNanos());
+        settings.concurrency().inlineBelow().toNanos(), telemetry);
     List<Endpoint<?>> endpoints = new ArrayList<>();
     for (AggregateDefinition<?, ?> definition : settings.aggregates()) {
       addAggregate(endpoints, shared, definition);
@@ -220,9 +240,9 @@ public final class ServiceHost implements AutoCloseable {
   /** The endpoints of one aggregate type: one per command, and its query. */
   private <S, E> void addAggregate(List<Endpoint<?>> endpoints, Endpoint.Shared shared, AggregateDefinition<S, E> definition) {
     CommandCore<S, E> core = new CommandCore<>(definition, store, settings.stateCache().maxAggregates(),
-        settings.clock(), settings.concurrency().conflictRetries(), replies);
+        settings.clock(), settings.concurrency().conflictRetries(), replies, telemetry, descriptor.name());
     counted.add(new ServiceDocuments.Counted(definition.type().name(), core.counters()));
-    EventPublisher publisher = new EventPublisher(connection, descriptor.name(), definition.type());
+    EventPublisher publisher = new EventPublisher(connection, descriptor.name(), definition.type(), telemetry);
     for (CommandBinding<S, ?, E> binding : definition.commands()) {
       endpoints.add(Endpoints.command(shared, core, binding, publisher));
     }
@@ -299,6 +319,7 @@ public final class ServiceHost implements AutoCloseable {
       }
 
       pipeline.awaitRunning(timeout);
+      health.close();
 
       discovery.stop();
       try {

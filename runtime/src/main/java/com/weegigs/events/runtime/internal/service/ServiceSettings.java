@@ -3,6 +3,7 @@ package com.weegigs.events.runtime.internal.service;
 import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
+import com.weegigs.events.runtime.service.HealthCheck;
 import com.weegigs.events.runtime.service.IdempotencyConfig;
 import com.weegigs.events.runtime.service.LimitsConfig;
 import com.weegigs.events.runtime.service.QueueGroupConfig;
@@ -12,6 +13,8 @@ import com.weegigs.events.runtime.service.StateCacheConfig;
 import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import io.nats.client.Connection;
+import io.opentelemetry.api.OpenTelemetry;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
 
@@ -28,6 +31,8 @@ import java.util.List;
  *     and closes it), or {@code null} when {@code eventStore} is given
  * @param aggregates the hosted aggregates
  * @param interceptors the user's checks, run on every request in order (see {@link RequestPipeline})
+ * @param openTelemetry where spans and metrics go (the OpenTelemetry API; a no-op without an SDK)
+ * @param healthChecks the user's health checks, run beside the built-in ones
  */
 public record ServiceSettings(
     ServiceDescriptor descriptor,
@@ -43,9 +48,24 @@ public record ServiceSettings(
     JetStreamStoreConfig jetStream,
     Clock clock,
     List<AggregateDefinition<?, ?>> aggregates,
-    List<RequestInterceptor> interceptors) {
+    List<RequestInterceptor> interceptors,
+    OpenTelemetry openTelemetry,
+    List<NamedCheck> healthChecks) {
+  /** The names of the built-in health checks, which a user's check cannot take. */
+  public static final List<String> BUILT_IN_CHECKS = List.of("nats", "event-store", "requests");
+
   public ServiceSettings {
     aggregates = List.copyOf(aggregates);
     interceptors = List.copyOf(interceptors);
+    healthChecks = List.copyOf(healthChecks);
   }
+
+  /**
+   * A health check and how long it may take.
+   *
+   * @param name its name in the health report
+   * @param timeout after this it is reported {@code down}
+   * @param check the check
+   */
+  public record NamedCheck(String name, Duration timeout, HealthCheck check) {}
 }

@@ -26,6 +26,7 @@ import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.MessageInfo;
 import io.nats.client.api.PublishAck;
+import io.nats.client.api.StreamState;
 import io.nats.client.impl.Headers;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -122,6 +123,12 @@ public final class JetStreamStore {
           + e.getMessage() + (e.getMessage() != null && e.getMessage().contains("503") ? "; "
           + StreamSetup.noJetStream(connection).getMessage() : ""), e);
     }
+  }
+
+  /** The stream's state, read from the server; throws when the server or the stream cannot be reached. */
+  public String checkHealth() throws Exception {
+    StreamState state = jsm.getStreamInfo(stream).getStreamState();
+    return "stream " + stream + ": " + state.getMsgCount() + " messages";
   }
 
   /** The configuration the store was opened with. */
