@@ -1,15 +1,15 @@
 package com.weegigs.events.runtime.store;
 
 import static com.weegigs.events.runtime.fixtures.Counters.COUNTER;
+import static com.weegigs.events.runtime.store.JetStreamStoreFailuresTest.added;
+import static com.weegigs.events.runtime.store.JetStreamStoreFailuresTest.awaitSnapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.weegigs.events.runtime.AggregateId;
-import com.weegigs.events.runtime.EventMetadata;
 import com.weegigs.events.runtime.RecordedEvent;
-import com.weegigs.events.runtime.fixtures.Counters.Added;
 import com.weegigs.events.runtime.fixtures.Counters.Counter;
 import com.weegigs.events.runtime.internal.store.SnapshotKeeping.History;
 import com.weegigs.events.testing.NatsServer;
@@ -18,7 +18,6 @@ import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.Test;
 @NatsTest
 class JetStreamStoreRequestsTest {
   private static final AtomicInteger STREAMS = new AtomicInteger();
-  private static final Instant AT = Instant.parse("2026-03-01T10:15:30.123Z");
   private static final AggregateId C1 = new AggregateId("counter", "c-1");
   private static Connection connection;
   private static Connection spyConnection;
@@ -62,15 +60,6 @@ class JetStreamStoreRequestsTest {
     return JetStreamStoreConfig.forService("requests-" + n)
         .withStorage(JetStreamStoreConfig.Storage.MEMORY)
         .withSnapshotInterval(snapshotInterval);
-  }
-
-  private static List<RecordedEvent<?>> added(long after, int count, String messageId) {
-    List<RecordedEvent<?>> events = new ArrayList<>();
-    for (int i = 1; i <= count; i++) {
-      events.add(new RecordedEvent<>(messageId + "-" + i, C1, "added", after + i, AT, new Added(1),
-          new EventMetadata("corr", messageId, null)));
-    }
-    return events;
   }
 
   /** The subjects of the API requests made since the last call. */
@@ -149,16 +138,5 @@ class JetStreamStoreRequestsTest {
     assertEquals(1000, history.snapshot().state().value());
     assertEquals(List.of(3L), history.events().stream().map(RecordedEvent::revision).toList());
     assertEquals(1, toBucket(requests(), config.snapshotsBucket()));
-  }
-
-  private static void awaitSnapshot(JetStreamEventStore store) throws InterruptedException {
-    // the offer is published without waiting for its acknowledgement
-    for (int i = 0; i < 200; i++) {
-      if (store.snapshot(COUNTER, C1) != null) {
-        return;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("the snapshot was never kept");
   }
 }
