@@ -174,8 +174,7 @@ public final class NatsService implements AutoCloseable {
     private String natsUrl;
     private Connection connection;
     private QueueGroupConfig queueGroup = QueueGroupConfig.defaults();
-    /** {@code null}: the defaults for the event store. */
-    private ConcurrencyConfig concurrency;
+    private ConcurrencyConfig concurrency = ConcurrencyConfig.defaults();
     private LimitsConfig limits = LimitsConfig.defaults();
     private StateCacheConfig stateCache = StateCacheConfig.defaults();
     private IdempotencyConfig idempotency = IdempotencyConfig.defaults();
@@ -222,11 +221,7 @@ public final class NatsService implements AutoCloseable {
       return this;
     }
 
-    /**
-     * Worker threads, queue length and conflict retries; see {@link ConcurrencyConfig}. Default
-     * {@link ConcurrencyConfig#defaults()}, or {@link ConcurrencyConfig#jetStreamDefaults()} (more
-     * workers) when the event store is JetStream.
-     */
+    /** Worker threads, queue length and conflict retries; see {@link ConcurrencyConfig}. */
     public Builder withConcurrency(ConcurrencyConfig config) {
       this.concurrency = Objects.requireNonNull(config, "config");
       return this;
@@ -311,9 +306,7 @@ public final class NatsService implements AutoCloseable {
     public NatsService start() {
       EventStore store = eventStore == null && jetStream == null ? new InMemoryEventStore() : eventStore;
       ServiceSettings settings = new ServiceSettings(descriptor, natsUrl != null ? natsUrl : defaultNatsUrl(), connection,
-          queueGroup, concurrency != null ? concurrency
-              : jetStream != null || store instanceof JetStreamEventStore ? ConcurrencyConfig.jetStreamDefaults()
-              : ConcurrencyConfig.defaults(), limits, stateCache, idempotency, shutdown, store, jetStream, clock, aggregates,
+          queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, jetStream, clock, aggregates,
           interceptors);
       return new NatsService(descriptor, new ServiceHost(settings));
     }

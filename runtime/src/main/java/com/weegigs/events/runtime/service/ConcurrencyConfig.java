@@ -31,12 +31,6 @@ import java.time.Duration;
 public record ConcurrencyConfig(int maxInFlight, int maxQueued, int conflictRetries, Duration inlineBelow) {
   /** Default worker threads. */
   public static final int DEFAULT_MAX_IN_FLIGHT = 16;
-  /**
-   * Default worker threads when the event store is JetStream: an append waits on its worker for
-   * JetStream's acknowledgement, a round trip to the server, so more workers keep more appends in
-   * flight ({@link #jetStreamDefaults()}).
-   */
-  public static final int DEFAULT_MAX_IN_FLIGHT_JETSTREAM = 64;
   /** Default queue length. */
   public static final int DEFAULT_MAX_QUEUED = 4096;
   /** Default retries after a conflict. */
@@ -68,15 +62,6 @@ public record ConcurrencyConfig(int maxInFlight, int maxQueued, int conflictRetr
   /** The defaults: 16 workers, 4096 waiting, 10 retries, every request on the worker pool. */
   public static ConcurrencyConfig defaults() {
     return new ConcurrencyConfig(DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_QUEUED, DEFAULT_CONFLICT_RETRIES, DEFAULT_INLINE_BELOW);
-  }
-
-  /**
-   * The defaults of a service whose event store is JetStream (the builder's default then):
-   * {@value #DEFAULT_MAX_IN_FLIGHT_JETSTREAM} workers, the rest as {@link #defaults()}.
-   */
-  public static ConcurrencyConfig jetStreamDefaults() {
-    return new ConcurrencyConfig(DEFAULT_MAX_IN_FLIGHT_JETSTREAM, DEFAULT_MAX_QUEUED, DEFAULT_CONFLICT_RETRIES,
-        DEFAULT_INLINE_BELOW);
   }
 
   /** This configuration with another inline threshold ({@link Duration#ZERO}: always use the worker pool). */

@@ -20,7 +20,6 @@ class ConfigRecordsTest {
         () -> new ConcurrencyConfig(0, -1, 101, Duration.ofSeconds(2)));
     assertNames(error, "ConcurrencyConfig", "maxInFlight", "maxQueued", "conflictRetries", "inlineBelow");
     assertEquals(new ConcurrencyConfig(16, 4096, 10, Duration.ZERO), ConcurrencyConfig.defaults());
-    assertEquals(new ConcurrencyConfig(64, 4096, 10, Duration.ZERO), ConcurrencyConfig.jetStreamDefaults());
     assertEquals(Duration.ofMillis(1), ConcurrencyConfig.defaults().withInlineBelow(Duration.ofMillis(1)).inlineBelow());
     assertEquals(10, new ConcurrencyConfig(2, 0).conflictRetries());
   }
