@@ -118,6 +118,12 @@ public final class JetStreamEventStore implements EventStore, WireFormAppend, Ca
 
   /** For the service only. */
   @Override
+  public <S> History<S> history(AggregateType<S, ?> type, AggregateId id) {
+    return store.history(type, id);
+  }
+
+  /** For the service only. */
+  @Override
   public <S> Snapshot<S> snapshot(AggregateType<S, ?> type, AggregateId id) {
     return store.snapshot(type, id);
   }

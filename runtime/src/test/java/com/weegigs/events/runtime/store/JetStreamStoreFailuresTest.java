@@ -57,7 +57,8 @@ class JetStreamStoreFailuresTest {
         .withStorage(JetStreamStoreConfig.Storage.MEMORY);
   }
 
-  private static List<RecordedEvent<?>> added(long after, int count, String messageId) {
+  /** {@code count} events of {@code c-1} after revision {@code after}, of command {@code messageId}. */
+  static List<RecordedEvent<?>> added(long after, int count, String messageId) {
     List<RecordedEvent<?>> events = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       events.add(new RecordedEvent<>(messageId + "-" + i, C1, "added", after + i, AT, new Added(1),
@@ -169,7 +170,8 @@ class JetStreamStoreFailuresTest {
     assertNull(JetStreamEventStore.open(connection, config).snapshot(COUNTER, C1));
   }
 
-  private static SnapshotKeeping.Snapshot<Counter> awaitSnapshot(JetStreamEventStore store) throws InterruptedException {
+  /** The snapshot of {@code c-1} once {@code store} reads one. */
+  static SnapshotKeeping.Snapshot<Counter> awaitSnapshot(JetStreamEventStore store) throws InterruptedException {
     // the offer is published without waiting for its acknowledgement
     for (int i = 0; i < 200; i++) {
       SnapshotKeeping.Snapshot<Counter> snapshot = store.snapshot(COUNTER, C1);

@@ -68,11 +68,13 @@ final class AggregateState<S, E> {
   /** The history folded: from the latest snapshot when the store has one, else from the start. */
   private Current<S> rehydrate(AggregateId id) {
     long started = System.nanoTime();
-    SnapshotKeeping.Snapshot<S> snapshot = snapshots == null ? null : snapshots.snapshot(type, id);
+    SnapshotKeeping.History<S> history = snapshots == null ? null : snapshots.history(type, id);
+    SnapshotKeeping.Snapshot<S> snapshot = history == null ? null : history.snapshot();
     Span.current().setAttribute(Telemetry.LOAD_SOURCE, snapshot != null ? "snapshot" : "history");
+    List<RecordedEvent<?>> events = history != null ? history.events() : store.load(type, id, 0);
     Current<S> current = snapshot != null
-        ? fold(id, snapshot.revision(), snapshot.state(), store.load(type, id, snapshot.revision()))
-        : fold(id, 0, initial(id), store.load(type, id, 0));
+        ? fold(id, snapshot.revision(), snapshot.state(), events)
+        : fold(id, 0, initial(id), events);
     counters.rehydrated(System.nanoTime() - started);
     return current;
   }

@@ -3,6 +3,7 @@ package com.weegigs.events.runtime.internal.store.jetstream;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.definition.AggregateType;
+import com.weegigs.events.runtime.internal.store.SnapshotKeeping.History;
 import com.weegigs.events.runtime.internal.store.SnapshotKeeping.Snapshot;
 import com.weegigs.events.runtime.internal.store.jetstream.CommandMessages.NotACommandMessage;
 import com.weegigs.events.runtime.internal.store.jetstream.CommandMessages.Revisions;
@@ -146,7 +147,7 @@ public final class JetStreamStore {
   /** The events of {@code id} after {@code afterRevision}. */
   public List<RecordedEvent<?>> load(AggregateType<?, ?> type, AggregateId id, long afterRevision) {
     serves(type);
-    return read(type, id, afterRevision).events;
+    return read(type, id, afterRevision, null).events;
   }
 
   /** {@code id}'s revision: from its subject's last message, or by reading the subject when that is not ours. */
@@ -157,6 +158,9 @@ public final class JetStreamStore {
 
   /** What a read found: the events after the revision asked for, and where the subject ends. */
   private record Found(List<RecordedEvent<?>> events, Position end) {}
+
+  /** A subject's last message, just read ({@code null}: the subject has none). */
+  private record End(Stored last) {}
 
   /** One message of a store subject, from a direct get or a consumer. */
   private record Stored(long sequence, String subject, Headers headers, byte[] data) {
@@ -174,22 +178,37 @@ public final class JetStreamStore {
    * {@code afterRevision}, and remembers where the subject ends. The cheapest way for one subject
    * on nats-server 2.9 (measured; see the runtime's README): a direct get of the next message, which
    * is all a caught-up aggregate costs; a direct get of the last when there is one; and only when
-   * more lie between them, an ordered consumer filtered on the subject, which streams them.
+   * more lie between them, an ordered consumer filtered on the subject, which streams them. When
+   * the caller has just read the subject's last message ({@code end}, else {@code null}), the read
+   * ends there and costs no get of it; an empty subject then costs nothing.
    */
-  private Found read(AggregateType<?, ?> type, AggregateId id, long afterRevision) {
+  private Found read(AggregateType<?, ?> type, AggregateId id, long afterRevision, End end) {
     connected("read " + id);
     String subject = CommandMessages.subject(prefix, id);
     Position hint = startingPoint(id, afterRevision);
     boolean fromHint = hint != null;
     Reading reading = new Reading(type, subject, afterRevision, fromHint ? hint.revision() : 0,
         fromHint ? hint.sequence() : 0);
+    long from = fromHint ? hint.sequence() + 1 : 1;
     try {
-      MessageInfo next = next(fromHint ? hint.sequence() + 1 : 1, subject);
-      if (next != null) {
-        reading.add(Stored.of(next));
-        MessageInfo last = last(subject);
-        if (last != null && last.getSeq() > next.getSeq()) {
-          streamBetween(reading, subject, next.getSeq() + 1, last);
+      if (end == null) {
+        MessageInfo next = next(from, subject);
+        if (next != null) {
+          reading.add(Stored.of(next));
+          MessageInfo last = last(subject);
+          if (last != null && last.getSeq() > next.getSeq()) {
+            streamBetween(reading, subject, next.getSeq() + 1, last.getSeq());
+          }
+        }
+      } else if (end.last() != null && end.last().sequence() >= from) {
+        long last = end.last().sequence();
+        MessageInfo found = last == from ? null : next(from, subject);
+        Stored next = last == from ? end.last() : found == null ? null : Stored.of(found);
+        if (next != null) {
+          reading.add(next);
+          if (last > next.sequence()) {
+            streamBetween(reading, subject, next.sequence() + 1, last);
+          }
         }
       }
     } catch (IOException | JetStreamApiException e) {
@@ -198,11 +217,10 @@ public final class JetStreamStore {
       Thread.currentThread().interrupt();
       throw unavailable("read the events of " + id, e);
     }
-    Position end = new Position(reading.revision, reading.lastSequence);
-    if (reading.lastSequence > 0) {
-      positions.put(id, end);
-    }
-    return new Found(List.copyOf(reading.events), end);
+    // an empty subject too: the next append expects sequence 0 without asking again
+    Position ends = new Position(reading.revision, reading.lastSequence);
+    positions.put(id, ends);
+    return new Found(List.copyOf(reading.events), ends);
   }
 
   /** The latest known position at or before {@code afterRevision}, or {@code null} (read from the start). */
@@ -218,8 +236,8 @@ public final class JetStreamStore {
     return latest != null && latest.revision() <= afterRevision ? latest : null;
   }
 
-  /** Every message of {@code subject} from {@code from} up to {@code last}, through an ordered consumer. */
-  private void streamBetween(Reading reading, String subject, long from, MessageInfo last)
+  /** Every message of {@code subject} from {@code from} up to sequence {@code last}, through an ordered consumer. */
+  private void streamBetween(Reading reading, String subject, long from, long last)
       throws IOException, JetStreamApiException, InterruptedException {
     JetStreamSubscription subscription = js.subscribe(subject, PushSubscribeOptions.builder()
         .ordered(true)
@@ -239,11 +257,11 @@ public final class JetStreamStore {
           continue;
         }
         Stored stored = Stored.of(message);
-        if (stored.sequence() > last.getSeq()) {
+        if (stored.sequence() > last) {
           break;
         }
         reading.add(stored);
-        if (stored.sequence() == last.getSeq()) {
+        if (stored.sequence() == last) {
           break;
         }
       }
@@ -320,7 +338,7 @@ public final class JetStreamStore {
       }
     }
     positions.forget(id);
-    return read(type, id, Long.MAX_VALUE).end();
+    return read(type, id, Long.MAX_VALUE, null).end();
   }
 
   /** The events in {@code message}, or {@code null} (logged) when it is not a command message of {@code type}. */
@@ -539,6 +557,28 @@ public final class JetStreamStore {
   /** Every how many events a snapshot is taken; 0 for none. */
   public int snapshotInterval() {
     return config.snapshotInterval();
+  }
+
+  /**
+   * A cold load of {@code id}: its latest snapshot (or {@code null}) and the events after it. It
+   * starts with one direct get of the subject's last message, which says where the read ends and
+   * the aggregate's revision: none is a new aggregate (nothing more to read), and a revision below
+   * the snapshot interval cannot have a snapshot (no get from the bucket).
+   */
+  public <S> History<S> history(AggregateType<S, ?> type, AggregateId id) {
+    serves(type);
+    connected("read " + id);
+    MessageInfo last;
+    try {
+      last = last(CommandMessages.subject(prefix, id));
+    } catch (IOException | JetStreamApiException e) {
+      throw unavailable("read the events of " + id, e);
+    }
+    End end = new End(last == null ? null : Stored.of(last));
+    Revisions revisions = last == null ? null : CommandMessages.revisions(last.getHeaders());
+    boolean noSnapshot = last == null || (revisions != null && revisions.last() < config.snapshotInterval());
+    Snapshot<S> snapshot = noSnapshot ? null : snapshot(type, id);
+    return new History<>(snapshot, read(type, id, snapshot == null ? 0 : snapshot.revision(), end).events);
   }
 
   /** The latest snapshot of {@code id} of the state's current shape, or {@code null}. */
