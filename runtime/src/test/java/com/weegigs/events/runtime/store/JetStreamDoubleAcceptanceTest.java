@@ -52,14 +52,11 @@ class JetStreamDoubleAcceptanceTest {
 
   @Test
   void anAppendAcceptedAfterAnotherWithItsRevisionsIsAConflictAndItsRetryIsKept() throws Exception {
-    JetStreamStoreConfig config = fresh();
-    Faults faults = new Faults();
-    JetStreamEventStore store = JetStreamEventStore.open(faults.on(connection), config);
-    JetStreamEventStore other = JetStreamEventStore.open(connection, config);
+    Scene scene = Scene.afterAnotherWriter();
+    JetStreamStoreConfig config = scene.config();
+    Faults faults = scene.faults();
+    JetStreamEventStore store = scene.store();
     String subject = CommandMessages.subject(config.subjectPrefix(), C1);
-    assertInstanceOf(AppendResult.Appended.class, store.append(COUNTER, C1, 0, "m-1", added(C1, 0, 1, "m-1")));
-    // another instance appends revision 2 (the command the old leader had committed)
-    assertInstanceOf(AppendResult.Appended.class, other.append(COUNTER, C1, 1, "m-a", added(C1, 1, 1, "m-a")));
 
     // an ambiguous append: stored, but its acknowledgement lost; the store is suspect from now on
     faults.loseAcks = true;
@@ -107,17 +104,31 @@ class JetStreamDoubleAcceptanceTest {
 
   @Test
   void withoutAFaultAnAcceptedAppendIsNotChecked() throws Exception {
-    JetStreamStoreConfig config = fresh();
-    Faults faults = new Faults();
-    JetStreamEventStore store = JetStreamEventStore.open(faults.on(connection), config);
-    JetStreamEventStore other = JetStreamEventStore.open(connection, config);
-    assertInstanceOf(AppendResult.Appended.class, store.append(COUNTER, C1, 0, "m-1", added(C1, 0, 1, "m-1")));
-    assertInstanceOf(AppendResult.Appended.class, other.append(COUNTER, C1, 1, "m-a", added(C1, 1, 1, "m-a")));
+    Scene scene = Scene.afterAnotherWriter();
+    JetStreamStoreConfig config = scene.config();
+    Faults faults = scene.faults();
+    JetStreamEventStore store = scene.store();
     // no fault seen, so the hot path trusts the server: the doubled message is acknowledged (and skipped)
     faults.unchecked = true;
     assertInstanceOf(AppendResult.Appended.class, store.append(COUNTER, C1, 1, "m-b", added(C1, 1, 1, "m-b")));
     faults.unchecked = false;
     assertEquals(List.of("m-1-1", "m-a-1"), ids(JetStreamEventStore.open(connection, config).load(COUNTER, C1, 0)));
+  }
+
+  /**
+   * A store on a faulty connection that appended revision 1 of {@code C1} and still expects its
+   * sequence, after another instance appended revision 2 (the command the old leader had committed).
+   */
+  private record Scene(JetStreamStoreConfig config, Faults faults, JetStreamEventStore store) {
+    static Scene afterAnotherWriter() {
+      JetStreamStoreConfig config = fresh();
+      Faults faults = new Faults();
+      JetStreamEventStore store = JetStreamEventStore.open(faults.on(connection), config);
+      JetStreamEventStore other = JetStreamEventStore.open(connection, config);
+      assertInstanceOf(AppendResult.Appended.class, store.append(COUNTER, C1, 0, "m-1", added(C1, 0, 1, "m-1")));
+      assertInstanceOf(AppendResult.Appended.class, other.append(COUNTER, C1, 1, "m-a", added(C1, 1, 1, "m-a")));
+      return new Scene(config, faults, store);
+    }
   }
 
   private static JetStreamStoreConfig fresh() {
