@@ -80,6 +80,8 @@ public final class JetStreamStore {
   private final Outcomes outcomes = new Outcomes(LOCAL_OUTCOMES);
   private final Map<String, AggregateType<?, ?>> types = new ConcurrentHashMap<>();
   private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+  /** Guards against a double acceptance around a stream leader change; see {@link AcceptanceCheck}. */
+  private final AcceptanceCheck acceptance;
 
   /** Whether a repair of the buckets is under way, so failures meanwhile do not start another. */
   private final AtomicBoolean repairing = new AtomicBoolean();
@@ -95,6 +97,8 @@ public final class JetStreamStore {
     this.kvm = kvm;
     this.outcomesBucket = outcomesBucket;
     this.snapshotsBucket = snapshotsBucket;
+    this.acceptance = new AcceptanceCheck(connection, stream, config.requestTimeout());
+    acceptance.listen();
   }
 
   /**
@@ -330,11 +334,16 @@ public final class JetStreamStore {
     if (revisions != null) {
       try {
         CommandMessages.decode(type, last.getHeaders(), last.getData());
+        if (acceptance.suspected() && acceptance.skipped(last)) {
+          throw new AcceptanceCheck.Skipped(last.getSeq(), subject);
+        }
         Position position = new Position(revisions.last(), last.getSeq());
         positions.put(id, position);
         return position;
-      } catch (NotACommandMessage e) {
+      } catch (NotACommandMessage | AcceptanceCheck.Skipped e) {
         // read the subject below: it skips and logs the message
+      } catch (IOException | JetStreamApiException e) {
+        throw unavailable("read the revision of " + id, e);
       }
     }
     positions.forget(id);
@@ -388,6 +397,7 @@ public final class JetStreamStore {
     if (position == null || position.revision() != expectedRevision) {
       position = lastPosition(type, id);
     }
+    String publishId = acceptance.idFor(messageId);
     for (int attempt = 0; ; attempt++) {
       if (position.revision() != expectedRevision) {
         AppendResult repeat = repeatOf(messageId, subject, body, events);
@@ -395,9 +405,12 @@ public final class JetStreamStore {
       }
       PublishAck ack;
       try {
-        ack = js.publish(subject, CommandMessages.headers(messageId, position.sequence(), events), body);
+        ack = js.publish(subject, CommandMessages.headers(publishId, position.sequence(), events), body);
       } catch (JetStreamApiException e) {
         if (!wrongLastSequence(e)) {
+          // it may have been stored all the same: expect nothing of the aggregate, and check what follows
+          positions.forget(id);
+          acceptance.suspect();
           throw unavailable("append to " + id, e);
         }
         positions.forget(id);
@@ -414,10 +427,29 @@ public final class JetStreamStore {
         continue;
       } catch (IOException e) {
         positions.forget(id);
+        acceptance.suspect();
         throw unavailable("append to " + id, e);
       }
       if (ack.isDuplicate()) {
-        return new AppendResult.Duplicate(commandAt(ack.getSeqno(), null));
+        try {
+          return new AppendResult.Duplicate(commandAt(ack.getSeqno(), null));
+        } catch (AcceptanceCheck.Skipped e) {
+          // the command's earlier message is skipped by readers: store it again, under its next id
+          if (!acceptance.skippedUnder(messageId, publishId)) {
+            throw unavailable("append to " + id, e);
+          }
+          publishId = acceptance.idFor(messageId);
+          continue;
+        }
+      }
+      if (acceptance.suspected() && skippedAppend(subject, position.sequence(), ack.getSeqno(), events)) {
+        LOG.warn("the append of messageId {} to {} was accepted at {} after another message with its revisions; "
+            + "answering a conflict so the command runs again", messageId, id, ack.getSeqno());
+        if (messageId != null) {
+          acceptance.skippedUnder(messageId, publishId);
+        }
+        positions.forget(id);
+        return new AppendResult.Conflict(read(type, id, Long.MAX_VALUE).end().revision());
       }
       positions.put(id, new Position(lastRevision, ack.getSeqno()));
       if (messageId != null) {
@@ -441,23 +473,46 @@ public final class JetStreamStore {
     }
     Outcomes.Where where = outcomes.local(messageId);
     if (where == null) {
-      try {
-        PublishAck ack = js.publish(subject, CommandMessages.headers(messageId, Long.MAX_VALUE, events), body);
-        if (ack.isDuplicate()) {
-          return new AppendResult.Duplicate(commandAt(ack.getSeqno(), null));
-        }
-        // cannot happen: no subject reaches that sequence; never leave it unexplained
-        throw new IllegalStateException("a probe for a repeated messageId was stored at " + ack.getSeqno());
-      } catch (JetStreamApiException e) {
-        if (!wrongLastSequence(e)) {
+      // the command's messages under its derived ids too, while the earlier ones are skipped by readers
+      for (int probe = 1; probe <= AcceptanceCheck.ATTEMPTS; probe++) {
+        try {
+          PublishAck ack = js.publish(subject,
+              CommandMessages.headers(AcceptanceCheck.derived(messageId, probe), Long.MAX_VALUE, events), body);
+          if (ack.isDuplicate()) {
+            try {
+              return new AppendResult.Duplicate(commandAt(ack.getSeqno(), null));
+            } catch (AcceptanceCheck.Skipped e) {
+              continue;
+            }
+          }
+          // cannot happen: no subject reaches that sequence; never leave it unexplained
+          throw new IllegalStateException("a probe for a repeated messageId was stored at " + ack.getSeqno());
+        } catch (JetStreamApiException e) {
+          if (!wrongLastSequence(e)) {
+            throw unavailable("check messageId " + messageId, e);
+          }
+          break;
+        } catch (IOException e) {
           throw unavailable("check messageId " + messageId, e);
         }
-      } catch (IOException e) {
-        throw unavailable("check messageId " + messageId, e);
       }
       where = fromBucket(messageId);
     }
-    return where == null ? null : new AppendResult.Duplicate(commandAt(where.sequence(), where.subject()));
+    try {
+      return where == null ? null : new AppendResult.Duplicate(commandAt(where.sequence(), where.subject()));
+    } catch (AcceptanceCheck.Skipped e) {
+      return null;
+    }
+  }
+
+  /** Whether readers will skip the message just stored at {@code sequence}, which expected {@code expected}. */
+  private boolean skippedAppend(String subject, long expected, long sequence, List<RecordedEvent<?>> events) {
+    try {
+      return acceptance.skipped(subject, expected, sequence, events.get(0).revision());
+    } catch (IOException | JetStreamApiException e) {
+      // stored, but whether readers keep it is unknown: the caller retries, and the retry checks
+      throw unavailable("check the append at " + sequence + " on " + subject, e);
+    }
   }
 
   private static boolean wrongLastSequence(JetStreamApiException e) {
@@ -476,6 +531,13 @@ public final class JetStreamStore {
     }
     if (expectedSubject != null && !expectedSubject.equals(message.getSubject())) {
       throw new IllegalStateException("the command at " + sequence + " is on " + message.getSubject() + ", not " + expectedSubject);
+    }
+    try {
+      if (acceptance.skipped(message)) {
+        throw new AcceptanceCheck.Skipped(sequence, message.getSubject());
+      }
+    } catch (IOException | JetStreamApiException e) {
+      throw unavailable("check the command at " + sequence, e);
     }
     AggregateId aggregate = CommandMessages.aggregate(prefix, message.getSubject());
     AggregateType<?, ?> type = types.get(aggregate.type());
@@ -503,7 +565,7 @@ public final class JetStreamStore {
     }
     try {
       return Optional.of(commandAt(where.sequence(), where.subject()));
-    } catch (NotACommandMessage | IllegalStateException e) {
+    } catch (NotACommandMessage | IllegalStateException | AcceptanceCheck.Skipped e) {
       LOG.warn("the outcome of messageId {} points at {} {}, which cannot be read: {}", messageId,
           where.subject(), where.sequence(), e.getMessage());
       return Optional.empty();
