@@ -449,7 +449,7 @@ public final class JetStreamStore {
           acceptance.skippedUnder(messageId, publishId);
         }
         positions.forget(id);
-        return new AppendResult.Conflict(read(type, id, Long.MAX_VALUE).end().revision());
+        return new AppendResult.Conflict(read(type, id, Long.MAX_VALUE, null).end().revision());
       }
       positions.put(id, new Position(lastRevision, ack.getSeqno()));
       if (messageId != null) {
