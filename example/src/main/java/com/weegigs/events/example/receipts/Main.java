@@ -7,6 +7,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,6 +28,8 @@ import java.util.List;
  *       session, so only a NATS server is needed. {@code demo --part 1 --receipt KEY} and
  *       {@code --part 2 --receipt KEY} run the session's two halves on one receipt, so that the
  *       service can be restarted between them.
+ *   <li>{@code --trace} after either command: prints every OpenTelemetry span as it ends, on
+ *       standard error (see {@link ConsoleTracing}).
  * </ul>
  */
 public final class Main {
@@ -42,7 +45,8 @@ public final class Main {
       "  demo --embedded    the same, hosting the service in this process for the session",
       "  demo --part 1 --receipt KEY   the session's first half on receipt KEY (two items added and read),",
       "  demo --part 2 --receipt KEY   and its second half (the receipt read again, then the rest): run",
-      "                     the halves before and after a restart of the service to see nothing lost");
+      "                     the halves before and after a restart of the service to see nothing lost",
+      "  --trace            (after serve or demo) print every OpenTelemetry span as it ends, on stderr");
 
   private Main() {}
 
@@ -54,7 +58,10 @@ public final class Main {
   public static void main(String[] args) throws Exception {
     List<String> arguments = Arrays.asList(args);
     String command = arguments.isEmpty() ? "" : arguments.get(0);
-    List<String> options = arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size());
+    List<String> options = new ArrayList<>(arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size()));
+    if (options.remove("--trace")) {
+      ConsoleTracing.install();
+    }
     int status;
     switch (command) {
       case "serve" -> {
