@@ -5,6 +5,14 @@ import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.exporter.logging.LoggingSpanExporter;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +37,7 @@ import java.util.List;
  *       {@code --part 2 --receipt KEY} run the session's two halves on one receipt, so that the
  *       service can be restarted between them.
  *   <li>{@code --trace} after either command: prints every OpenTelemetry span as it ends, on
- *       standard error (see {@link ConsoleTracing}).
+ *       standard error (see {@link #installConsoleTracing()}).
  * </ul>
  */
 public final class Main {
@@ -60,7 +68,7 @@ public final class Main {
     String command = arguments.isEmpty() ? "" : arguments.get(0);
     List<String> options = new ArrayList<>(arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size()));
     if (options.remove("--trace")) {
-      ConsoleTracing.install();
+      installConsoleTracing();
     }
     int status;
     switch (command) {
@@ -175,6 +183,25 @@ public final class Main {
     }
     // the halves meet on one receipt, so each needs to be told which
     return part != Demo.Part.WHOLE && receipt == null ? null : new DemoRun(embedded, part, receipt);
+  }
+
+  /**
+   * {@code --trace}: the OpenTelemetry SDK with every span printed as it ends, one line each on
+   * standard error ({@code [trace] 'name' : trace-id span-id KIND ... attributes}), so a newcomer
+   * sees the spans without running a collector. Registered as the global OpenTelemetry, which the
+   * service and the client use when given none, so it must run before either is built. (Here, not
+   * in a class of its own: every other file of this package is the domain the processor reads.)
+   */
+  static void installConsoleTracing() {
+    // the logging exporter writes through java.util.logging: one line per span, without JUL's date line
+    System.setProperty("java.util.logging.SimpleFormatter.format", "[trace] %5$s%n");
+    OpenTelemetrySdk.builder()
+        // the simple processor exports each span as it ends, so nothing waits in a buffer at exit
+        .setTracerProvider(SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(LoggingSpanExporter.create())).build())
+        .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
+            W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
+        .buildAndRegisterGlobal();
   }
 
   private static int usage() {
