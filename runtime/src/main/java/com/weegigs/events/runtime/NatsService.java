@@ -6,6 +6,7 @@ import com.weegigs.events.runtime.internal.service.ServiceHost;
 import com.weegigs.events.runtime.internal.service.ServiceSettings;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.service.HealthCheck;
+import com.weegigs.events.runtime.service.HttpHealthConfig;
 import com.weegigs.events.runtime.service.IdempotencyConfig;
 import com.weegigs.events.runtime.service.LimitsConfig;
 import com.weegigs.events.runtime.service.QueueGroupConfig;
@@ -115,6 +116,14 @@ public final class NatsService implements AutoCloseable {
     return host.eventStore();
   }
 
+  /**
+   * The port of the HTTP health endpoint (the free one taken when configured with port 0), or -1
+   * when it is not enabled; see {@link Builder#withHttpHealth}.
+   */
+  public int httpHealthPort() {
+    return host.httpHealthPort();
+  }
+
   /** Whether the service has been closed. */
   public boolean isClosed() {
     return host.isClosed();
@@ -187,6 +196,7 @@ public final class NatsService implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private OpenTelemetry openTelemetry;
     private final List<ServiceSettings.NamedCheck> healthChecks = new ArrayList<>();
+    private HttpHealthConfig httpHealth;
     private final List<AggregateDefinition<?, ?>> aggregates = new ArrayList<>();
     private final List<RequestInterceptor> interceptors = new ArrayList<>();
 
@@ -340,6 +350,15 @@ public final class NatsService implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves {@code /health/live} and {@code /health/ready} over HTTP as well (off by default); see
+     * {@link HttpHealthConfig}. The port taken is {@link NatsService#httpHealthPort()}.
+     */
+    public Builder withHttpHealth(HttpHealthConfig config) {
+      this.httpHealth = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
     /** How the service stops; see {@link ShutdownConfig}. */
     public Builder withShutdown(ShutdownConfig config) {
       this.shutdown = Objects.requireNonNull(config, "config");
@@ -356,7 +375,7 @@ public final class NatsService implements AutoCloseable {
       EventStore store = eventStore == null && jetStream == null ? new InMemoryEventStore() : eventStore;
       ServiceSettings settings = new ServiceSettings(descriptor, natsUrl != null ? natsUrl : defaultNatsUrl(), connection,
           queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, jetStream, clock, aggregates,
-          interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get(), healthChecks);
+          interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get(), healthChecks, httpHealth);
       return new NatsService(descriptor, new ServiceHost(settings));
     }
   }

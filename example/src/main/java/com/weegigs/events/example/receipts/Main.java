@@ -5,8 +5,17 @@ import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.exporter.logging.LoggingSpanExporter;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,6 +36,8 @@ import java.util.List;
  *       session, so only a NATS server is needed. {@code demo --part 1 --receipt KEY} and
  *       {@code --part 2 --receipt KEY} run the session's two halves on one receipt, so that the
  *       service can be restarted between them.
+ *   <li>{@code --trace} after either command: prints every OpenTelemetry span as it ends, on
+ *       standard error (see {@link #installConsoleTracing()}).
  * </ul>
  */
 public final class Main {
@@ -42,7 +53,8 @@ public final class Main {
       "  demo --embedded    the same, hosting the service in this process for the session",
       "  demo --part 1 --receipt KEY   the session's first half on receipt KEY (two items added and read),",
       "  demo --part 2 --receipt KEY   and its second half (the receipt read again, then the rest): run",
-      "                     the halves before and after a restart of the service to see nothing lost");
+      "                     the halves before and after a restart of the service to see nothing lost",
+      "  --trace            (after serve or demo) print every OpenTelemetry span as it ends, on stderr");
 
   private Main() {}
 
@@ -54,7 +66,10 @@ public final class Main {
   public static void main(String[] args) throws Exception {
     List<String> arguments = Arrays.asList(args);
     String command = arguments.isEmpty() ? "" : arguments.get(0);
-    List<String> options = arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size());
+    List<String> options = new ArrayList<>(arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size()));
+    if (options.remove("--trace")) {
+      installConsoleTracing();
+    }
     int status;
     switch (command) {
       case "serve" -> {
@@ -168,6 +183,25 @@ public final class Main {
     }
     // the halves meet on one receipt, so each needs to be told which
     return part != Demo.Part.WHOLE && receipt == null ? null : new DemoRun(embedded, part, receipt);
+  }
+
+  /**
+   * {@code --trace}: the OpenTelemetry SDK with every span printed as it ends, one line each on
+   * standard error ({@code [trace] 'name' : trace-id span-id KIND ... attributes}), so a newcomer
+   * sees the spans without running a collector. Registered as the global OpenTelemetry, which the
+   * service and the client use when given none, so it must run before either is built. (Here, not
+   * in a class of its own: every other file of this package is the domain the processor reads.)
+   */
+  static void installConsoleTracing() {
+    // the logging exporter writes through java.util.logging: one line per span, without JUL's date line
+    System.setProperty("java.util.logging.SimpleFormatter.format", "[trace] %5$s%n");
+    OpenTelemetrySdk.builder()
+        // the simple processor exports each span as it ends, so nothing waits in a buffer at exit
+        .setTracerProvider(SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(LoggingSpanExporter.create())).build())
+        .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
+            W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
+        .buildAndRegisterGlobal();
   }
 
   private static int usage() {

@@ -7,6 +7,7 @@ import com.weegigs.events.runtime.client.DurableSubscriptionConfig;
 import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.internal.store.jetstream.CommandMessages;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
@@ -22,6 +23,11 @@ import io.nats.client.api.DeliverPolicy;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsJetStreamMetaData;
 import io.nats.client.impl.NatsMessage;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -55,6 +61,12 @@ import org.slf4j.LoggerFactory;
  * {@code max_deliver} is unlimited so that the server never drops a message silently: the count is
  * checked here. A message on a store subject that is not a command (a stranger's) is logged and
  * acknowledged; one that says it is but cannot be read is dead-lettered at once.
+ *
+ * <p>Each stored command the listener sees is one {@code process} span (kind {@code CONSUMER}) of
+ * the command's trace, read from the message's stored trace context: the command's append span is
+ * its parent, as the OpenTelemetry messaging conventions allow for a single message, and also its
+ * link, which the conventions ask of every consumer, so a backend that starts late consumers'
+ * traces afresh still leads back to the command.
  *
  * @param <E> the event type delivered
  */
@@ -96,6 +108,11 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
   private final CountDownLatch stopping = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile Thread worker;
+  private final Telemetry telemetry;
+  private final String spanName;
+  /** The messages still pending on the consumer after the last one delivered here (the lag gauge). */
+  private volatile long pending;
+  private Telemetry.SubscriberMetrics metrics;
 
   /**
    * @param eventTypes the event type names delivered, or {@code null} for all
@@ -114,6 +131,8 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
     this.listener = listener;
     this.filterSubject = store.subjectPrefix() + "." + type.name() + ".*";
     this.deadLetterSubject = deadLetterSubject(serviceName, config.durableName());
+    this.telemetry = owner.telemetry();
+    this.spanName = "process " + filterSubject;
   }
 
   /** The dead-letter subject of the durable subscriber {@code durable} of {@code service}. */
@@ -137,6 +156,8 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
     if (!owner.track(subscription)) {
       throw new IllegalStateException("the client of " + owner.serviceName() + " is closed");
     }
+    subscription.metrics = subscription.telemetry.subscriber(owner.serviceName(), config.durableName(), type.name(),
+        () -> subscription.pending);
     Thread thread = new Thread(() -> subscription.run(consumer), "wee-durable-" + config.durableName());
     thread.setDaemon(true);
     subscription.worker = thread;
@@ -249,6 +270,7 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
     } catch (RuntimeException e) {
       LOG.error("the durable subscriber '{}' stopped: {}", config.durableName(), e.toString(), e);
     } finally {
+      metrics.close();
       stopped.countDown();
     }
   }
@@ -257,6 +279,10 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
   void handle(Message message) throws InterruptedException {
     NatsJetStreamMetaData meta = message.metaData();
     Delivery delivery = new Delivery(meta.deliveredCount(), meta.streamSequence());
+    pending = meta.pendingCount();
+    if (delivery.count() > 1) {
+      metrics.redelivered();
+    }
     Headers headers = message.getHeaders();
     if (CommandMessages.revisions(headers) == null) {
       LOG.warn("skipped message {} on {} of stream {}: it is not a command message", delivery.streamSequence(),
@@ -283,16 +309,20 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
     // while the listener works, the server hears so: the ack wait then only catches an instance that is gone
     long every = Math.max(50, config.ackWait().toMillis() / 2);
     ScheduledFuture<?> working = PROGRESS.scheduleAtFixedRate(message::inProgress, every, every, TimeUnit.MILLISECONDS);
-    try {
+    Context created = Telemetry.stored(headers);
+    Span span = startSpan(message, delivery, created, events.size());
+    try (Scope scope = Telemetry.activate(Telemetry.with(created, span))) {
       for (RecordedEvent<E> event : events) {
         listener.onEvent(event, delivery);
       }
     } catch (InterruptedException e) {
+      Telemetry.failed(span, e);
       throw e;
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Exception | Error e) {
       // an Error too (an assertion in a listener): the subscription must not die of it silently
+      Telemetry.failed(span, e);
       if (delivery.count() >= config.maxDeliveries()) {
         LOG.error("the durable subscriber '{}' failed on stream message {} for the last of {} deliveries; dead-lettered to {}",
             config.durableName(), delivery.streamSequence(), config.maxDeliveries(), deadLetterSubject, e);
@@ -307,8 +337,34 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
       return;
     } finally {
       working.cancel(false);
+      span.end();
     }
     acknowledge(message, delivery);
+  }
+
+  /** The span of the listener's work on one stored command; the invalid span without an SDK. */
+  private Span startSpan(Message message, Delivery delivery, Context created, int events) {
+    if (!telemetry.tracing()) {
+      return Span.getInvalid();
+    }
+    var builder = telemetry.span(spanName, SpanKind.CONSUMER, created)
+        .setAttribute(Telemetry.DESTINATION, message.getSubject())
+        .setAttribute(Telemetry.OPERATION_TYPE, "process")
+        .setAttribute(Telemetry.OPERATION_NAME, "process")
+        .setAttribute(Telemetry.CONSUMER_GROUP, config.durableName())
+        .setAttribute(Telemetry.BODY_SIZE, message.getData() == null ? 0L : message.getData().length)
+        .setAttribute(Telemetry.BATCH_COUNT, (long) events)
+        .setAttribute(Telemetry.DELIVERY_COUNT, delivery.count())
+        .setAttribute(Telemetry.STREAM_SEQUENCE, delivery.streamSequence());
+    String messageId = message.getHeaders().getFirst(CommandMessages.MSG_ID);
+    if (messageId != null) {
+      builder.setAttribute(Telemetry.MESSAGE_ID, messageId);
+    }
+    SpanContext creation = Span.fromContext(created).getSpanContext();
+    if (creation.isValid()) {
+      builder.addLink(creation);
+    }
+    return builder.startSpan();
   }
 
   private List<RecordedEvent<E>> events(Message message) {
@@ -389,6 +445,7 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
       return;
     }
     message.term();
+    metrics.deadLettered();
   }
 
   @Override

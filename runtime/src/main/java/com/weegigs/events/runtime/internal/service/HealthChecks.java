@@ -44,8 +44,16 @@ final class HealthChecks {
     });
   }
 
-  /** Runs every check and encodes the report: the worst status, and each check's name, status, duration and message. */
+  /** A health report: the worst status of the checks, and the report as {@code {service}.health} answers it. */
+  record Report(Status status, byte[] json) {}
+
+  /** Runs every check and encodes the report. */
   byte[] report() {
+    return run().json();
+  }
+
+  /** Runs every check: the worst status, and each check's name, status, duration and message. */
+  Report run() {
     List<CompletableFuture<Result>> started = new ArrayList<>(checks.size());
     long begun = System.nanoTime();
     for (Running check : checks) {
@@ -60,7 +68,7 @@ final class HealthChecks {
       results.add(new HealthReports.Check(check.named.name(), result.status().wireName(),
           check.lastNanos(started.get(i), begun), result.message()));
     }
-    return HealthReports.encodeHealth(overall.wireName(), service, version, aggregates, results);
+    return new Report(overall, HealthReports.encodeHealth(overall.wireName(), service, version, aggregates, results));
   }
 
   /** Stops the threads of checks still running. */

@@ -64,6 +64,8 @@ public final class ServiceHost implements AutoCloseable {
   private final List<ServiceDocuments.Counted> counted = new ArrayList<>();
   private final MicroDiscovery discovery;
   private final HealthChecks health;
+  /** The HTTP health endpoint, or {@code null} when not enabled. */
+  private final HttpHealth httpHealth;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch closedLatch = new CountDownLatch(1);
 
@@ -108,6 +110,7 @@ public final class ServiceHost implements AutoCloseable {
     this.pipeline = new RequestPipeline(settings, telemetry);
     this.health = new HealthChecks(descriptor.name(), descriptor.version(), aggregateNames, healthChecks(settings));
     MicroDiscovery started = null;
+    HttpHealth http = null;
     try {
       List<MicroEndpoint> micro = register();
       started = new MicroDiscovery(connection, descriptor.name(), descriptor.version(), descriptor.title(),
@@ -122,6 +125,9 @@ public final class ServiceHost implements AutoCloseable {
           () -> ServiceDocuments.stats(descriptor, instance.id(), instance.started(), aggregates));
       // make sure the server knows every subscription before callers are told the service is up
       connection.flush(settings.shutdown().drainTimeout());
+      if (settings.httpHealth() != null) {
+        http = HttpHealth.start(descriptor.name(), settings.httpHealth(), health::run);
+      }
     } catch (RuntimeException | TimeoutException | InterruptedException e) {
       pipeline.stopNow();
       health.close();
@@ -151,6 +157,7 @@ public final class ServiceHost implements AutoCloseable {
       throw new IllegalStateException("NATS did not confirm the service's subscriptions: " + e.getMessage(), e);
     }
     this.discovery = started;
+    this.httpHealth = http;
     LOG.info("service {} {} serving {} on {} (queue group {})", descriptor.name(), descriptor.version(),
         aggregateNames, connection.getConnectedUrl(), settings.queueGroup().name());
   }
@@ -261,6 +268,11 @@ public final class ServiceHost implements AutoCloseable {
     return store;
   }
 
+  /** The port of the HTTP health endpoint, or -1 when it is not enabled. */
+  public int httpHealthPort() {
+    return httpHealth == null ? -1 : httpHealth.port();
+  }
+
   /** The micro service id (as in {@code $SRV.INFO}). */
   public String id() {
     return discovery.id();
@@ -299,6 +311,10 @@ public final class ServiceHost implements AutoCloseable {
     }
     Duration timeout = settings.shutdown().drainTimeout();
     LOG.info("service {} shutting down", descriptor.name());
+    if (httpHealth != null) {
+      // probes see a service that is going away, not checks of one half stopped
+      httpHealth.stop();
+    }
     try {
       pipeline.stopAccepting();
 

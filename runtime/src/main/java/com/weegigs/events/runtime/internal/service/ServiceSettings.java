@@ -4,6 +4,7 @@ import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.service.HealthCheck;
+import com.weegigs.events.runtime.service.HttpHealthConfig;
 import com.weegigs.events.runtime.service.IdempotencyConfig;
 import com.weegigs.events.runtime.service.LimitsConfig;
 import com.weegigs.events.runtime.service.QueueGroupConfig;
@@ -33,6 +34,7 @@ import java.util.List;
  * @param interceptors the user's checks, run on every request in order (see {@link RequestPipeline})
  * @param openTelemetry where spans and metrics go (the OpenTelemetry API; a no-op without an SDK)
  * @param healthChecks the user's health checks, run beside the built-in ones
+ * @param httpHealth the HTTP health endpoint, or {@code null} for none
  */
 public record ServiceSettings(
     ServiceDescriptor descriptor,
@@ -50,7 +52,8 @@ public record ServiceSettings(
     List<AggregateDefinition<?, ?>> aggregates,
     List<RequestInterceptor> interceptors,
     OpenTelemetry openTelemetry,
-    List<NamedCheck> healthChecks) {
+    List<NamedCheck> healthChecks,
+    HttpHealthConfig httpHealth) {
   /** The names of the built-in health checks, which a user's check cannot take. */
   public static final List<String> BUILT_IN_CHECKS = List.of("nats", "event-store", "requests");
 

@@ -26,4 +26,10 @@ final class NatsHeaders {
       carrier.put(key, value);
     }
   };
+
+  static final TextMapSetter<Headers> STORE_SETTER = (carrier, key, value) -> {
+    if (carrier != null && value != null) {
+      carrier.put(key, value);
+    }
+  };
 }

@@ -73,6 +73,8 @@ public final class Telemetry {
   public static final AttributeKey<Long> EVENTS_APPENDED = AttributeKey.longKey("wee.events.appended");
   public static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("wee.attempt");
   public static final AttributeKey<String> CACHE_RESULT = AttributeKey.stringKey("wee.cache.result");
+  public static final AttributeKey<Long> DELIVERY_COUNT = AttributeKey.longKey("wee.delivery.count");
+  public static final AttributeKey<Long> STREAM_SEQUENCE = AttributeKey.longKey("wee.stream.sequence");
 
   /** The outcome of a success, as {@code wee.outcome} says it. */
   public static final String OK = "OK";
@@ -99,6 +101,8 @@ public final class Telemetry {
   private final LongCounter replayed;
   private final DoubleHistogram rehydration;
   private final LongCounter cacheLookups;
+  private final LongCounter redeliveries;
+  private final LongCounter deadLetters;
   private final Map<String, Requests> clientCalls = new ConcurrentHashMap<>();
   private final Meter meter;
 
@@ -133,6 +137,10 @@ public final class Telemetry {
         .setExplicitBucketBoundariesAdvice(buckets).build();
     this.cacheLookups = meter.counterBuilder("wee.state_cache.lookups").setUnit("{lookup}")
         .setDescription("State cache lookups on load, by result (hit or miss)").build();
+    this.redeliveries = meter.counterBuilder("wee.subscriber.redeliveries").setUnit("{delivery}")
+        .setDescription("Stored commands a durable subscriber was delivered again (delivery count above 1)").build();
+    this.deadLetters = meter.counterBuilder("wee.subscriber.dead_letters").setUnit("{message}")
+        .setDescription("Stored commands a durable subscriber moved to its dead-letter subject").build();
   }
 
   /** The telemetry of {@code openTelemetry}; {@link #NOOP} for {@code null}. */
@@ -167,6 +175,29 @@ public final class Telemetry {
   public static boolean propagates(Context context, Context parent) {
     SpanContext span = Span.fromContext(context).getSpanContext();
     return (span.isValid() && span.isSampled()) || carries(parent);
+  }
+
+  /**
+   * Adds the current trace context to the headers of a message the event store keeps
+   * ({@code traceparent}, {@code tracestate}, {@code baggage}, always in the W3C form, whatever
+   * propagators the service uses, since a subscriber may read it much later): when the current
+   * span is sampled, or continues a caller's trace, or there is baggage. Nothing otherwise, so a
+   * service without a trace stores no trace headers.
+   */
+  public static void store(Headers headers) {
+    Context context = Context.current();
+    SpanContext span = Span.fromContext(context).getSpanContext();
+    if ((span.isValid() && (span.isSampled() || span.isRemote())) || !Baggage.fromContext(context).isEmpty()) {
+      W3C.inject(context, headers, NatsHeaders.STORE_SETTER);
+    }
+  }
+
+  /** The trace context a stored message keeps (see {@link #store}), or the root context. */
+  public static Context stored(Headers headers) {
+    if (headers == null || headers.isEmpty()) {
+      return Context.root();
+    }
+    return W3C.extract(Context.root(), headers, NatsHeaders.GETTER);
   }
 
   /** Writes {@code context}'s trace headers into {@code headers} (open, not yet sealed); returns them. */
@@ -284,6 +315,18 @@ public final class Telemetry {
         .buildWithCallback(measurement -> measurement.record(waiting.getAsLong(), attributes));
   }
 
+  /**
+   * The metrics of one durable subscriber instance ({@code wee.subscriber.*}): redeliveries, dead
+   * letters, and its lag as a gauge read from {@code pending} when metrics are collected.
+   */
+  public SubscriberMetrics subscriber(String service, String durable, String aggregate, LongSupplier pending) {
+    Attributes attributes = Attributes.of(SERVICE, service, CONSUMER_GROUP, durable, AGGREGATE, aggregate);
+    AutoCloseable lag = !enabled ? () -> { } : meter.gaugeBuilder("wee.subscriber.lag").ofLongs().setUnit("{message}")
+        .setDescription("Stored commands the durable subscriber has not been delivered yet, as of its last delivery")
+        .buildWithCallback(measurement -> measurement.record(pending.getAsLong(), attributes));
+    return new SubscriberMetrics(this, attributes, lag);
+  }
+
   /** The metrics of one aggregate type's commands and loads. */
   public AggregateMetrics aggregate(String service, String aggregate) {
     return new AggregateMetrics(this, Attributes.of(SERVICE, service, AGGREGATE, aggregate));
@@ -359,6 +402,36 @@ public final class Telemetry {
 
     public void cache(boolean hitOrMiss) {
       telemetry.cacheLookups.add(1, hitOrMiss ? hit : miss);
+    }
+  }
+
+  /** The metrics of one durable subscriber instance; closing it removes its lag gauge. */
+  public static final class SubscriberMetrics implements AutoCloseable {
+    private final Telemetry telemetry;
+    private final Attributes attributes;
+    private final AutoCloseable lag;
+
+    SubscriberMetrics(Telemetry telemetry, Attributes attributes, AutoCloseable lag) {
+      this.telemetry = telemetry;
+      this.attributes = attributes;
+      this.lag = lag;
+    }
+
+    public void redelivered() {
+      telemetry.redeliveries.add(1, attributes);
+    }
+
+    public void deadLettered() {
+      telemetry.deadLetters.add(1, attributes);
+    }
+
+    @Override
+    public void close() {
+      try {
+        lag.close();
+      } catch (Exception e) {
+        // a gauge's close does not fail; nothing is left to undo if it did
+      }
     }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.definition.AggregateType;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.Envelopes;
 import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import io.nats.client.Message;
@@ -27,7 +28,9 @@ import java.util.List;
  *   <li>{@value #EVENT_TYPES}: the events' type names, comma-separated, in order;
  *   <li>{@value #REVISIONS}: {@code first-last}, the revisions of the first and last event;
  *   <li>{@code Nats-Msg-Id}: the command's {@code messageId} (JetStream's de-duplication);
- *   <li>{@code Nats-Expected-Last-Subject-Sequence}: the subject's last sequence the writer saw.
+ *   <li>{@code Nats-Expected-Last-Subject-Sequence}: the subject's last sequence the writer saw;
+ *   <li>{@code traceparent}, {@code tracestate}, {@code baggage}: the W3C trace context of the
+ *       command's append, only when it has a trace (see {@link Telemetry#store}).
  * </ul>
  *
  * <p>Encoding and decoding live here together so the store and the durable subscriptions read
@@ -117,6 +120,8 @@ public final class CommandMessages {
     headers.put(EVENT_IDS, ids.toString());
     headers.put(EVENT_TYPES, types.toString());
     headers.put(REVISIONS, events.get(0).revision() + "-" + events.get(events.size() - 1).revision());
+    // the append runs in the command's span: a durable subscriber continues it, however late
+    Telemetry.store(headers);
     return headers;
   }
 
