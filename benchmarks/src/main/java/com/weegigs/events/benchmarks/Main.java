@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <pre>
  * java -jar benchmarks.jar &lt;scenario&gt; [options]
- *   raw-rr | raw-rr-traced | raw-micro | raw-wire | raw-wire-v1 | client-inmem | raw-js-occ | client-js
+ *   raw-rr | raw-rr-traced | raw-micro | raw-wire | raw-wire-v1 | client-inmem | client-inmem-otel-off
+ *   | client-inmem-otel-all | raw-js-occ | client-js
  *                                       --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
  *   js-state                            --nats-url URL [--quick] [--repeats N] [--aggregates N]
  *   server-alloc                        --nats-url URL [--seconds S] [--warmup S]
@@ -41,7 +42,8 @@ import java.util.List;
 public final class Main {
   /** The request scenarios, in the order the suite runs them at each in-flight level. */
   public static final List<String> REQUEST_SCENARIOS = List.of(
-      "raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "raw-wire-v1", "client-inmem", "raw-js-occ", "client-js");
+      "raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "raw-wire-v1", "client-inmem", "client-inmem-otel-off",
+      "client-inmem-otel-all", "raw-js-occ", "client-js");
 
   /** What a request scenario started with {@code --serve} prints once it has warmed up. */
   public static final String READY = "READY";
@@ -74,8 +76,8 @@ public final class Main {
       return;
     }
     switch (options.scenario()) {
-      case "raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "raw-wire-v1", "client-inmem", "raw-js-occ",
-          "client-js" -> {
+      case "raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "raw-wire-v1", "client-inmem",
+          "client-inmem-otel-off", "client-inmem-otel-all", "raw-js-occ", "client-js" -> {
         if (options.flag("serve")) {
           serveRequestScenario(options,
               new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
@@ -122,11 +124,13 @@ public final class Main {
     try (RequestTarget<?> target = start(options.scenario(), url, Collections.max(levels))) {
       // one warm-up for every level: the JIT compiles the same code whatever the level
       drive(target, options.scenario(), warmupLevel(levels), warmup, Duration.ZERO, maxOperations);
+      target.idle();
       for (int level : levels) {
         target.reset();
         LoadResult result = drive(target, options.scenario(), level, settle, seconds, maxOperations);
         results.add(result);
         lines.add(resultLine(result, target));
+        target.idle();
       }
     }
     // after everything has stopped, so that the RESULT lines are the last ones
@@ -148,6 +152,8 @@ public final class Main {
     long maxOperations = options.integer("max-ops", 50_000_000);
     try (RequestTarget<?> target = start(options.scenario(), url, Collections.max(levels))) {
       drive(target, options.scenario(), warmupLevel(levels), warmup, Duration.ZERO, maxOperations);
+      // the other scenarios' JVMs warm up after this one: none of them may find it answering
+      target.idle();
       out.println(READY);
       out.flush();
       String line;
@@ -172,7 +178,9 @@ public final class Main {
           continue;
         }
         target.reset();
-        out.println(resultLine(drive(target, options.scenario(), level, settle, seconds, maxOperations), target));
+        String result = resultLine(drive(target, options.scenario(), level, settle, seconds, maxOperations), target);
+        target.idle();
+        out.println(result);
         out.flush();
       }
     }
@@ -218,8 +226,10 @@ public final class Main {
       case "raw-micro" -> RawMicroScenario.start(natsUrl, inFlight);
       case "raw-wire" -> RawWireScenario.start(natsUrl, inFlight);
       case "raw-wire-v1" -> RawWireScenario.startV1(natsUrl, inFlight);
-      case "client-inmem" ->
-          com.weegigs.events.benchmarks.client.ClientScenario.start(natsUrl, inFlight);
+      case "client-inmem", "client-inmem-otel-off", "client-inmem-otel-all" ->
+          com.weegigs.events.benchmarks.client.ClientScenario.start(
+              com.weegigs.events.benchmarks.client.ClientScenario.Store.IN_MEMORY,
+              com.weegigs.events.benchmarks.client.ClientTelemetry.of(scenario), natsUrl, inFlight);
       case "raw-js-occ" -> com.weegigs.events.benchmarks.raw.RawJetStreamOccScenario.start(natsUrl, inFlight);
       case "client-js" -> com.weegigs.events.benchmarks.client.ClientScenario.start(
           com.weegigs.events.benchmarks.client.ClientScenario.Store.JET_STREAM, natsUrl, inFlight);
@@ -231,7 +241,8 @@ public final class Main {
     System.err.println(
         """
         usage: java -jar benchmarks.jar <scenario> [options]
-          raw-rr | raw-rr-traced | raw-micro | raw-wire | raw-wire-v1 | client-inmem | raw-js-occ | client-js
+          raw-rr | raw-rr-traced | raw-micro | raw-wire | raw-wire-v1 | client-inmem | client-inmem-otel-off
+          | client-inmem-otel-all | raw-js-occ | client-js
                                              --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
           js-state                           --nats-url URL [--quick] [--repeats N] [--aggregates N]   (cold loads, cache memory)
           server-alloc                       --nats-url URL [--seconds S] [--warmup S]

@@ -39,6 +39,16 @@ public interface RequestTarget<R> extends AutoCloseable {
     return Map.of();
   }
 
+  /**
+   * Called with nothing in flight after the warm-up and after each measured run (once its
+   * {@link #figures()} are read): a scenario whose responder answers subjects another scenario's
+   * answers too (the generated receipts service's, the same in every {@code client-*} scenario)
+   * stops answering until the next {@link #reset()}, so that in the suite, where every scenario's
+   * JVM is up at once, only the scenario being measured answers them. Nothing to do for the raw
+   * scenarios, whose subjects are their own.
+   */
+  default void idle() throws Exception {}
+
   @Override
   void close() throws Exception;
 }

@@ -32,15 +32,21 @@ class RequestScenarioLevelsTest {
   @Test
   void scenariosRunningAtOnceAnswerOnlyTheirOwnRequests(NatsServer server) throws Exception {
     // the suite keeps every scenario's JVM up at once: a responder answering another scenario's
-    // requests would show as that scenario's errors (a reply of the wrong shape)
+    // requests would show as that scenario's errors (a reply of the wrong shape); the client-*
+    // scenarios share the receipts service's subjects, and each answers them only between its
+    // reset and its idle, as the suite runs them
     List<RequestTarget<?>> targets = new java.util.ArrayList<>();
     try {
       for (String scenario : Main.REQUEST_SCENARIOS) {
-        targets.add(Main.start(scenario, server.url(), 4));
+        RequestTarget<?> target = Main.start(scenario, server.url(), 4);
+        target.idle();
+        targets.add(target);
       }
       for (int i = 0; i < targets.size(); i++) {
+        targets.get(i).reset();
         LoadResult result = new ClosedLoopDriver<>(targets.get(i), 4).run(Main.REQUEST_SCENARIOS.get(i),
             java.time.Duration.ZERO, java.time.Duration.ofMillis(300), 1_000_000, java.time.Duration.ofSeconds(10));
+        targets.get(i).idle();
         assertEquals(0, result.errors(), result.resultLine());
         assertTrue(result.operations() > 0, result.resultLine());
       }

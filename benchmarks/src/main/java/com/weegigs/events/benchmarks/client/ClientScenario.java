@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code client-inmem} and {@code client-js}: the generated {@link ReceiptClient} calling the
- * generated receipts service ({@link NatsService} hosting {@code ReceiptStub.definition(new
- * ReceiptHandlers())}), in one JVM, each on its own NATS connection. Each request loop sends
+ * {@code client-inmem}, its telemetry rows and {@code client-js}: the generated {@link
+ * ReceiptClient} calling the generated receipts service ({@link NatsService} hosting {@code
+ * ReceiptStub.definition(new ReceiptHandlers())}), in one JVM, each on its own NATS connection. Each request loop sends
  * {@code add-item} and moves to a fresh receipt every {@link #COMMANDS_PER_RECEIPT} commands, so no
  * receipt grows past 5 items and the reply stays near the raw responder's 300 bytes.
  *
@@ -39,6 +39,9 @@ import java.util.concurrent.CompletableFuture;
  *       blocks, and a user would not run it on the dispatcher thread. Its stream and buckets are
  *       deleted at the start and purged before each measured run. After each run it reads the
  *       service's {@code receipts.stats} and adds the state cache's hits and misses to its result.
+ *   <li>{@code client-inmem-otel-off} and {@code client-inmem-otel-all} are {@code client-inmem} with
+ *       an OpenTelemetry SDK given to the service and the client ({@link ClientTelemetry}): one that
+ *       samples no trace, and one that samples every trace and records metrics.
  * </ul>
  */
 public final class ClientScenario
@@ -67,6 +70,7 @@ public final class ClientScenario
   static final JetStreamStoreConfig JET_STREAM_CONFIG = JetStreamStoreConfig.forService(ReceiptsService.DESCRIPTOR.name());
 
   private final Store store;
+  private final ClientTelemetry.Installed telemetry;
   private final Connection serviceConnection;
   private NatsService service;
   private final Connection clientConnection;
@@ -76,12 +80,14 @@ public final class ClientScenario
 
   private ClientScenario(
       Store store,
+      ClientTelemetry.Installed telemetry,
       Connection serviceConnection,
       NatsService service,
       Connection clientConnection,
       ServiceClient serviceClient,
       int inFlight) {
     this.store = store;
+    this.telemetry = telemetry;
     this.serviceConnection = serviceConnection;
     this.service = service;
     this.clientConnection = clientConnection;
@@ -97,15 +103,25 @@ public final class ClientScenario
 
   /** Starts the service over {@code store} and the client; a JetStream store starts empty. */
   public static ClientScenario start(Store store, String natsUrl, int inFlight) throws Exception {
+    return start(store, ClientTelemetry.PLAIN, natsUrl, inFlight);
+  }
+
+  /**
+   * Starts the service over {@code store} and the client, both with {@code telemetry}'s
+   * OpenTelemetry; a JetStream store starts empty.
+   */
+  public static ClientScenario start(Store store, ClientTelemetry telemetry, String natsUrl, int inFlight)
+      throws Exception {
+    ClientTelemetry.Installed installed = telemetry.install();
     Connection serviceConnection = Connections.connect(natsUrl, SERVICE_CONNECTION);
     if (store == Store.JET_STREAM) {
       JetStreamStreams.delete(serviceConnection, JET_STREAM_CONFIG);
     }
-    NatsService service = service(store, serviceConnection);
+    NatsService service = service(store, installed, serviceConnection);
     Connection clientConnection = Connections.connect(natsUrl, CLIENT_CONNECTION);
-    ServiceClient serviceClient = client(clientConnection);
+    ServiceClient serviceClient = client(installed, clientConnection);
     return new ClientScenario(
-        store, serviceConnection, service, clientConnection, serviceClient, inFlight);
+        store, installed, serviceConnection, service, clientConnection, serviceClient, inFlight);
   }
 
   /**
@@ -113,10 +129,11 @@ public final class ClientScenario
    * swaps it: {@code direct} completes futures on the NATS thread that received the reply,
    * {@code fixed-N} on N threads; the suite never sets it.
    */
-  private static ServiceClient client(Connection connection) {
+  private static ServiceClient client(ClientTelemetry.Installed telemetry, Connection connection) {
     String executor = System.getProperty("wee.bench.client-executor", "default");
-    ServiceClient.Builder builder =
-        ServiceClient.builder(ReceiptsService.DESCRIPTOR.name()).connection(connection);
+    ServiceClient.Builder builder = ServiceClient.builder(ReceiptsService.DESCRIPTOR.name())
+        .connection(connection)
+        .withOpenTelemetry(telemetry.openTelemetry());
     if (executor.equals("direct")) {
       builder.executor(Runnable::run);
     } else if (executor.startsWith("fixed-")) {
@@ -128,8 +145,11 @@ public final class ClientScenario
   }
 
   /** A receipts service on {@code connection}: an empty in-memory store, or the JetStream store. */
-  private static NatsService service(Store store, Connection connection) throws Exception {
-    NatsService.Builder builder = NatsService.builder(ReceiptsService.DESCRIPTOR).connection(connection);
+  private static NatsService service(Store store, ClientTelemetry.Installed telemetry, Connection connection)
+      throws Exception {
+    NatsService.Builder builder = NatsService.builder(ReceiptsService.DESCRIPTOR)
+        .connection(connection)
+        .withOpenTelemetry(telemetry.openTelemetry());
     if (store == Store.IN_MEMORY) {
       builder.withEventStore(new InMemoryEventStore())
           // the receipts handlers never block, so the service opts into running fast endpoints
@@ -155,11 +175,23 @@ public final class ClientScenario
    */
   @Override
   public void reset() throws Exception {
-    service.close();
+    idle();
     if (store == Store.JET_STREAM) {
       JetStreamStreams.purge(serviceConnection, JET_STREAM_CONFIG);
     }
-    service = service(store, serviceConnection);
+    service = service(store, telemetry, serviceConnection);
+  }
+
+  /**
+   * Stops the service: the {@code client-*} scenarios' services answer the same subjects, and in
+   * the suite every scenario's JVM is up at once; {@link #reset} starts a fresh one.
+   */
+  @Override
+  public void idle() {
+    if (service != null) {
+      service.close();
+      service = null;
+    }
   }
 
   /**
@@ -172,6 +204,11 @@ public final class ClientScenario
       return Map.of();
     }
     return ServiceStats.read(clientConnection, ReceiptsService.DESCRIPTOR.name(), "receipt").cacheFigures();
+  }
+
+  /** The OpenTelemetry the service and the client were given. */
+  ClientTelemetry.Installed telemetry() {
+    return telemetry;
   }
 
   /** The service this scenario hosts. */
@@ -196,7 +233,8 @@ public final class ClientScenario
   public void close() throws Exception {
     serviceClient.close();
     clientConnection.close();
-    service.close();
+    idle();
     serviceConnection.close();
+    telemetry.close();
   }
 }

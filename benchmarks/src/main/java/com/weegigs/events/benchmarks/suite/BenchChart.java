@@ -216,7 +216,7 @@ public final class BenchChart {
 
   /**
    * The framework's lines are the boldest; the baselines are solid, the scenarios measured at 1 and
-   * 64 in flight only (the references and the JetStream pair) dashed.
+   * 64 in flight only (the references, the JetStream pair and the telemetry rows) dashed.
    */
   private static final Map<String, Style> STYLES = Map.of(
       "raw-rr", new Style(new Color(31, 119, 180), 2f, false),
@@ -226,5 +226,7 @@ public final class BenchChart {
       "raw-rr-traced", new Style(new Color(23, 190, 207), 2f, true),
       "raw-wire-v1", new Style(new Color(127, 127, 127), 2f, true),
       "raw-js-occ", new Style(new Color(140, 86, 75), 2f, true),
-      "client-js", new Style(new Color(255, 127, 14), 3f, true));
+      "client-js", new Style(new Color(255, 127, 14), 3f, true),
+      "client-inmem-otel-off", new Style(new Color(227, 119, 194), 2f, true),
+      "client-inmem-otel-all", new Style(new Color(188, 189, 34), 2f, true));
 }

@@ -108,6 +108,10 @@ final class Report {
         number(jsState, "cold_load_ratio"), v -> v <= 3, "%.2f",
         " (" + fmt(number(jsState, "cold_load_long_us") / 1e3, "%.1f ms") + " ÷ "
             + fmt(number(jsState, "cold_load_short_us") / 1e3, "%.1f ms") + ")");
+    target("`client-inmem-otel-off` ops/s ÷ `client-inmem` ops/s at 64 in flight (an OpenTelemetry SDK that samples nothing)",
+        "≥ 0.97", pairedRatio("client-inmem-otel-off", "client-inmem", 64, "ops_per_s"), v -> v >= 0.97, "%.2f", "");
+    target("`client-inmem-otel-all` ops/s ÷ `client-inmem` ops/s at 64 in flight (every trace sampled, metrics on)",
+        "≥ 0.80", pairedRatio("client-inmem-otel-all", "client-inmem", 64, "ops_per_s"), v -> v >= 0.80, "%.2f", "");
   }
 
   /**
@@ -136,6 +140,10 @@ final class Report {
         pairedRatio("client-js", "raw-js-occ", 1, "p50_us"), "%.2f");
     reference(references, "`client-js` ops/s ÷ `client-inmem` ops/s at 64 in flight (what storing in JetStream costs the service)",
         pairedRatio("client-js", "client-inmem", 64, "ops_per_s"), "%.2f");
+    reference(references, "`client-inmem-otel-off` p50 ÷ `client-inmem` p50 at 1 in flight",
+        pairedRatio("client-inmem-otel-off", "client-inmem", 1, "p50_us"), "%.2f");
+    reference(references, "`client-inmem-otel-all` p50 ÷ `client-inmem` p50 at 1 in flight",
+        pairedRatio("client-inmem-otel-all", "client-inmem", 1, "p50_us"), "%.2f");
     reference(references, "`client-js` state cache hit rate at 64 in flight (median of runs; a fresh receipt every 5 commands)",
         median(runs.getOrDefault("client-js", Map.of()).getOrDefault(64, List.of()), "cache_hit_rate"), "%.3f");
     reference(references, "cold `get` round trip, receipt with 1,000 events ÷ one with 10 (the reply of 1,000 items included)",

@@ -30,10 +30,12 @@ import java.util.stream.Collectors;
  * side on a noisy shared machine: each of {@link Main#REQUEST_SCENARIOS} runs in its own JVM
  * ({@link ServedScenario}), warmed up once; then each repeat measures every in-flight level (1, 16,
  * 64, 256) of every scenario, the scenarios one after the other at each level (the order rotates
- * from one repeat to the next), the others idle meanwhile. The references {@code raw-rr-traced} and
- * {@code raw-wire-v1}, and the JetStream pair {@code raw-js-occ} and {@code client-js}, are measured
- * only at 1 and 64 in flight, the levels their ratios are read at, which keeps the suite near 12
- * minutes. A figure is the median over the repeats; a ratio is the median over the repeats of the
+ * from one repeat to the next), the others idle meanwhile (the {@code client-*} scenarios, whose
+ * services answer the same subjects, stop their service between their runs: {@code
+ * RequestTarget.idle}). The references {@code raw-rr-traced} and {@code raw-wire-v1}, the JetStream
+ * pair {@code raw-js-occ} and {@code client-js}, and the telemetry rows {@code client-inmem-otel-off}
+ * and {@code client-inmem-otel-all} are measured only at 1 and 64 in flight, the levels their ratios
+ * are read at, which keeps the suite near 14 minutes. A figure is the median over the repeats; a ratio is the median over the repeats of the
  * ratio within the repeat. Then it runs {@code server-alloc}, {@code js-state}, {@code codec} and
  * {@code processor}, prints Markdown tables, writes every figure as JSON and
  * draws the request figures ({@link BenchChart}).
@@ -44,10 +46,11 @@ public final class Suite {
   private static final String RAW_RR = "raw-rr";
   private static final String RAW_MICRO = "raw-micro";
   /**
-   * Scenarios measured only at {@link #REFERENCE_LEVELS}: the references, and the JetStream pair,
-   * whose target is read at 64 in flight and whose latency at 1.
+   * Scenarios measured only at {@link #REFERENCE_LEVELS}: the references, the JetStream pair and the
+   * telemetry rows, whose targets are read at 64 in flight and whose latency at 1.
    */
-  private static final List<String> AT_TWO_LEVELS = List.of("raw-rr-traced", "raw-wire-v1", "raw-js-occ", "client-js");
+  private static final List<String> AT_TWO_LEVELS = List.of("raw-rr-traced", "raw-wire-v1", "raw-js-occ", "client-js",
+      "client-inmem-otel-off", "client-inmem-otel-all");
   /** The in-flight levels the references are read at. */
   private static final List<Integer> REFERENCE_LEVELS = List.of(1, 64);
 

@@ -14,10 +14,10 @@ class ReportTest {
   private static final Map<String, String> NONE = Map.of();
 
   @Test
-  void theSuiteJudgesElevenTargetsAndAnUnmeasuredOneFails() {
+  void theSuiteJudgesThirteenTargetsAndAnUnmeasuredOneFails() {
     Report report = new Report(Map.of(), NONE, NONE, NONE, NONE, NONE, NONE);
 
-    assertEquals(11, report.targets().size());
+    assertEquals(13, report.targets().size());
     for (Map<String, Object> target : report.targets()) {
       assertEquals(false, target.get("pass"), target::toString);
       assertTrue(target.get("shown").toString().startsWith("n/a"), target::toString);
@@ -109,6 +109,32 @@ class ReportTest {
     String figure = "`client-js` ops/s ÷ `raw-js-occ` ops/s at 64";
     assertTrue(pass(ratio("client-js", "raw-js-occ", 64, "ops_per_s", 0.71), figure));
     assertFalse(pass(ratio("client-js", "raw-js-occ", 64, "ops_per_s", 0.69), figure));
+  }
+
+  @Test
+  void anSdkThatSamplesNothingMustKeepNinetySevenHundredthsOfThePlainClient() {
+    String figure = "`client-inmem-otel-off` ops/s ÷ `client-inmem` ops/s at 64";
+    assertTrue(pass(ratio("client-inmem-otel-off", "client-inmem", 64, "ops_per_s", 0.975), figure));
+    assertFalse(pass(ratio("client-inmem-otel-off", "client-inmem", 64, "ops_per_s", 0.965), figure));
+  }
+
+  @Test
+  void samplingEveryTraceMustKeepFourFifthsOfThePlainClient() {
+    String figure = "`client-inmem-otel-all` ops/s ÷ `client-inmem` ops/s at 64";
+    assertTrue(pass(ratio("client-inmem-otel-all", "client-inmem", 64, "ops_per_s", 0.81), figure));
+    assertFalse(pass(ratio("client-inmem-otel-all", "client-inmem", 64, "ops_per_s", 0.79), figure));
+  }
+
+  @Test
+  void theTelemetryRowsLatencyAtOneInFlightIsAReference() {
+    Map<String, Map<Integer, List<Map<String, String>>>> runs = new LinkedHashMap<>();
+    runs.put("client-inmem", Map.of(1, List.of(Map.of("p50_us", "100"))));
+    runs.put("client-inmem-otel-off", Map.of(1, List.of(Map.of("p50_us", "101"))));
+    runs.put("client-inmem-otel-all", Map.of(1, List.of(Map.of("p50_us", "125"))));
+    Report report = new Report(runs, NONE, NONE, NONE, NONE, NONE, NONE);
+
+    assertEquals(1.01, reference(report, "`client-inmem-otel-off` p50 ÷ `client-inmem` p50"), 1e-9);
+    assertEquals(1.25, reference(report, "`client-inmem-otel-all` p50 ÷ `client-inmem` p50"), 1e-9);
   }
 
   @Test
