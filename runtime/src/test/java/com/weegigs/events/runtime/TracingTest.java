@@ -27,6 +27,7 @@ import io.nats.client.Subscription;
 import io.nats.client.impl.Headers;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -34,10 +35,13 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
@@ -232,6 +236,33 @@ class TracingTest {
     harness.start(builder -> builder.withOpenTelemetry(telemetry.sdk()));
     assertNoTraceHeaders(client(telemetry.sdk()));
     assertEquals(List.of(), telemetry.spans(), "nothing sampled, nothing exported");
+  }
+
+  @Test
+  void whenTheServicesSpanIsDroppedTheRuntimeMakesNoChildSpans() throws Exception {
+    List<String> asked = new CopyOnWriteArrayList<>();
+    Sampler dropAll = new Sampler() {
+      @Override
+      public SamplingResult shouldSample(Context parent, String traceId, String name, SpanKind kind,
+          Attributes attributes, List<LinkData> links) {
+        asked.add(name);
+        return SamplingResult.drop();
+      }
+
+      @Override
+      public String getDescription() {
+        return "drops every span and notes its name";
+      }
+    };
+    TestTelemetry telemetry = telemetry(dropAll);
+    harness.start(builder -> builder.withOpenTelemetry(telemetry.sdk()));
+    assertNoTraceHeaders(client(telemetry.sdk()));
+    // the client's call, the service's handling and the live listener each decide for themselves;
+    // validate, load, handle, append and publish would only be children of a dropped span
+    assertEquals(List.of(), asked.stream().filter(name -> name.startsWith("validate ") || name.startsWith("load ")
+        || name.startsWith("handle ") || name.startsWith("append ") || name.startsWith("publish ")).toList(),
+        "spans asked about: " + asked);
+    assertTrue(asked.contains("send " + ADD), "the client's call is sampled on its own: " + asked);
   }
 
   /** Sends a command and watches every message it causes: the request, the reply and the event carry no headers. */

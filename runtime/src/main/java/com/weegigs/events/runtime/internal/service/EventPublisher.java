@@ -35,7 +35,8 @@ final class EventPublisher {
   }
 
   /**
-   * Publishes each event's wire form, in a producer span of its own (a child of the request's),
+   * Publishes each event's wire form, in a producer span of its own (a child of the request's,
+   * when that one is recorded),
    * with no headers but that span's trace context when the request brought one (the event's id is
    * in its body); a failure is logged.
    */
@@ -43,7 +44,7 @@ final class EventPublisher {
     for (int i = 0; i < wireForms.length; i++) {
       RecordedEvent<?> event = events.get(i);
       Target target = targets.get(event.type());
-      Span span = !telemetry.tracing() ? Span.getInvalid() : telemetry.span(target.spanName(), SpanKind.PRODUCER, trace.context)
+      Span span = !telemetry.recordsUnder(trace.context) ? Span.getInvalid() : telemetry.span(target.spanName(), SpanKind.PRODUCER, trace.context)
           .setAttribute(Telemetry.DESTINATION, target.subject())
           .setAttribute(Telemetry.OPERATION_TYPE, "send")
           .setAttribute(Telemetry.OPERATION_NAME, "publish")

@@ -224,11 +224,22 @@ public final class Telemetry {
   }
 
   /**
+   * Whether a span made in {@code parent} by the runtime itself could be recorded: only under a
+   * recording span. The runtime's own spans (validate, load, handle, append, publish) are children
+   * of the service's span, and a sampler that dropped that span drops its children too (the SDK's
+   * default, parent-based); skipping them spares five spans per command when nothing is sampled.
+   */
+  public boolean recordsUnder(Context parent) {
+    return tracing && Span.fromContext(parent).isRecording();
+  }
+
+  /**
    * A span of the runtime's own work ({@code <operation> <name>}: load, handle, append, validate),
-   * a child of the current span; the invalid span, costing nothing, without an SDK.
+   * a child of the current span; the invalid span, costing nothing, without an SDK or when the
+   * current span is not recorded ({@link #recordsUnder}).
    */
   public Span startSpan(String operation, String name) {
-    if (!tracing) {
+    if (!tracing || !Span.current().isRecording()) {
       return Span.getInvalid();
     }
     return tracer.spanBuilder(operation + " " + name).setSpanKind(SpanKind.INTERNAL).startSpan();
