@@ -75,9 +75,9 @@ class ModelBuilderTest {
   void receiptHandlersLiveInAnInstanceOfReceiptHandlers() {
     AggregateModel receipt = aggregate("Receipt");
     assertEquals(List.of(type("ReceiptHandlers")), receipt.handlerOwners());
-    HandlerModel addItem = receipt.commands().get(0).handler();
+    HandlerModel addItem = receipt.commands().get(0).handler().orElseThrow();
     assertEquals(new HandlerModel(type("ReceiptHandlers"), "addItem", false, true, false, true), addItem);
-    HandlerModel removeItem = receipt.commands().get(2).handler();
+    HandlerModel removeItem = receipt.commands().get(2).handler().orElseThrow();
     assertEquals(new HandlerModel(type("ReceiptHandlers"), "removeItem", false, true, true, false), removeItem);
   }
 
