@@ -18,6 +18,9 @@ import java.math.BigDecimal;
 public record ItemAdded(String name, BigDecimal price, int quantity, BigDecimal lineTotal, @NotBlank String currency)
     implements ReceiptEvent {
 
+  /** The till's currency, which every line recorded before version 2 was in. */
+  public static final String TILL_CURRENCY = "EUR";
+
   /**
    * Version 1, as it was stored before lines recorded their currency.
    *
@@ -28,9 +31,9 @@ public record ItemAdded(String name, BigDecimal price, int quantity, BigDecimal 
    */
   public record V1(String name, BigDecimal price, int quantity, BigDecimal lineTotal) {}
 
-  /** Lines recorded before version 2 were all in the till's currency, {@link ReceiptHandlers#CURRENCY}. */
+  /** Lines recorded before version 2 were all in the till's currency, {@link #TILL_CURRENCY}. */
   @Upcaster(from = 1)
   static ItemAdded upcast(V1 old) {
-    return new ItemAdded(old.name(), old.price(), old.quantity(), old.lineTotal(), ReceiptHandlers.CURRENCY);
+    return new ItemAdded(old.name(), old.price(), old.quantity(), old.lineTotal(), TILL_CURRENCY);
   }
 }

@@ -1,17 +1,15 @@
 package com.weegigs.events.example.receipts;
 
 import com.weegigs.events.annotations.Aggregate;
-import com.weegigs.events.annotations.CommandHandler;
 import com.weegigs.events.annotations.Reducer;
-import com.weegigs.events.runtime.CommandContext;
 
 /**
  * A supplier the shop buys from: the state of the {@code supplier} aggregate.
  *
  * <p>Unlike a {@link Receipt}, a supplier has no initial state: it exists only once
  * {@code register-supplier} created it. Until then every other command and a get answer
- * {@code NOT_FOUND}; registering it a second time answers {@code CONFLICT}. Its handlers live on
- * the record itself, as static methods, because they need nothing but the state and the command.
+ * {@code NOT_FOUND}; registering it a second time answers {@code CONFLICT}. Its handlers are in the
+ * service module ({@code SupplierHandlers}); its reducers stay here, on the record.
  *
  * @param id the supplier's key
  * @param name its trading name
@@ -29,17 +27,5 @@ public record Supplier(String id, String name) {
   @Reducer
   Supplier on(SupplierRenamed event) {
     return new Supplier(id, event.name());
-  }
-
-  /** {@code register-supplier}: a creating handler, run only while the supplier has no events. */
-  @CommandHandler
-  static SupplierRegistered register(RegisterSupplier command, CommandContext context) {
-    return new SupplierRegistered(context.aggregateId().key(), command.name());
-  }
-
-  /** {@code rename-supplier}: only for a supplier that exists. */
-  @CommandHandler
-  static SupplierRenamed rename(Supplier state, RenameSupplier command) {
-    return new SupplierRenamed(command.name());
   }
 }

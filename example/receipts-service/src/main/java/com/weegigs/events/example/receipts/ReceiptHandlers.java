@@ -14,7 +14,7 @@ import java.math.BigDecimal;
  */
 public final class ReceiptHandlers {
   /** The currency of the till: every price is in it. */
-  public static final String CURRENCY = "EUR";
+  public static final String CURRENCY = ItemAdded.TILL_CURRENCY;
 
   /** Rule name: the command is not allowed in the receipt's status. */
   public static final String INVALID_RECEIPT_STATE = "invalid-receipt-state";

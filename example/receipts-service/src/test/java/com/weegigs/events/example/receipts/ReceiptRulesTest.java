@@ -153,7 +153,7 @@ class ReceiptRulesTest {
   void suppliersStartFromTheirRegistration() {
     Supplier supplier = Supplier.on(new SupplierRegistered("s-1", "Beans Ltd"));
     assertEquals(new Supplier("s-1", "Beans Ltd"), supplier);
-    SupplierRenamed renamed = Supplier.rename(supplier, new RenameSupplier("Better Beans"));
+    SupplierRenamed renamed = SupplierHandlers.rename(supplier, new RenameSupplier("Better Beans"));
     assertEquals(new Supplier("s-1", "Better Beans"), supplier.on(renamed));
   }
 
