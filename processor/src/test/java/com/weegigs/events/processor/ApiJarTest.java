@@ -44,13 +44,21 @@ class ApiJarTest {
       public record RemoveItem(String name) {}
       """;
 
+  /** At version 2, with its upcaster in the API: the implementation reads neither. */
   private static final String ITEM_REMOVED = """
       package test;
 
       import com.weegigs.events.annotations.*;
 
-      @Event(aggregate = Cart.class)
-      public record ItemRemoved(String name) {}
+      @Event(aggregate = Cart.class, version = 2)
+      public record ItemRemoved(String name, int count) {
+        public record V1(String name) {}
+
+        @Upcaster(from = 1)
+        static ItemRemoved upcast(V1 old) {
+          return new ItemRemoved(old.name(), 1);
+        }
+      }
       """;
 
   private static final String CART = """
@@ -93,7 +101,7 @@ class ApiJarTest {
 
         @CommandHandler
         public static ItemRemoved removeItem(Cart state, RemoveItem command, CommandContext context) {
-          return new ItemRemoved(command.name());
+          return new ItemRemoved(command.name(), 1);
         }
       }
       """;
@@ -182,13 +190,10 @@ class ApiJarTest {
         }
         """);
     Compilation compilation = compile(List.of(apiClasses), sources);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadWarningCount(0);
-    assertThat(compilation).hadErrorContaining("[WEE-612] command RemoveItem of Cart, from the API of service \"shop\", has no"
+    onlyError(compilation, "[WEE-612] command RemoveItem of Cart, from the API of service \"shop\", has no"
         + " @CommandHandler in this module, which implements Cart; add a method such as"
-        + " `@CommandHandler ItemAdded removeItem(Cart state, RemoveItem command)` to CartHandlers or to another handler class")
-        .inFile(file("shop.impl.CartHandlers", sources)).onLineContaining("public final class CartHandlers");
+        + " `@CommandHandler ItemAdded removeItem(Cart state, RemoveItem command)` to CartHandlers or to another handler class",
+        file("shop.impl.CartHandlers", sources), "public final class CartHandlers");
   }
 
   @Test
@@ -198,10 +203,8 @@ class ApiJarTest {
         "public ItemAdded addItem(Cart state, AddItem command) {", "public String addItem(Cart state, AddItem command) {")
         .replace("return new ItemAdded(command.name());", "return command.name();"));
     Compilation compilation = compile(List.of(apiClasses), sources);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[WEE-306] @CommandHandler CartHandlers.addItem(Cart, AddItem) returns String")
-        .inFile(file("shop.impl.CartHandlers", sources)).onLineContaining("public String addItem");
+    onlyError(compilation, "[WEE-306] @CommandHandler CartHandlers.addItem(Cart, AddItem) returns String",
+        file("shop.impl.CartHandlers", sources), "public String addItem");
   }
 
   @Test
@@ -228,17 +231,14 @@ class ApiJarTest {
         public final class EmptyHandlers {
           @CommandHandler
           public static ItemRemoved empty(Cart state, Empty command) {
-            return new ItemRemoved("");
+            return new ItemRemoved("", 0);
           }
         }
         """);
     Compilation compilation = compile(List.of(apiClasses), sources);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadWarningCount(0);
-    assertThat(compilation).hadErrorContaining("[WEE-614] @Command Empty names Cart, from the API of service \"shop\", which was"
-        + " compiled apart; the commands and events of an aggregate are part of its API: move Empty into the API module, next to Cart")
-        .inFile(file("shop.impl.Empty", sources)).onLineContaining("@Command(aggregate = Cart.class)");
+    onlyError(compilation, "[WEE-614] @Command Empty names Cart, from the API of service \"shop\", which was"
+        + " compiled apart; the commands and events of an aggregate are part of its API: move Empty into the API module, next to Cart",
+        file("shop.impl.Empty", sources), "@Command(aggregate = Cart.class)");
   }
 
   @Test
@@ -247,13 +247,10 @@ class ApiJarTest {
     Map<String, String> sources = api();
     sources.put("test.CartHandlers", Sources.CART_HANDLERS);
     Compilation compilation = compile(List.of(), sources);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadWarningCount(0);
-    assertThat(compilation).hadErrorContaining("[WEE-611] @CommandHandler CartHandlers.addItem(Cart, AddItem) is in the API of service \"shop\""
+    onlyError(compilation, "[WEE-611] @CommandHandler CartHandlers.addItem(Cart, AddItem) is in the API of service \"shop\""
         + " (@Service(api = true)), which holds no handlers; move it to the module that implements the service, or remove"
-        + " api = true to compile the service in one module")
-        .inFile(file("test.CartHandlers", sources)).onLineContaining("ItemAdded addItem(");
+        + " api = true to compile the service in one module",
+        file("test.CartHandlers", sources), "ItemAdded addItem(");
   }
 
   @Test
@@ -277,12 +274,10 @@ class ApiJarTest {
         }
         """);
     Compilation compilation = compile(List.of(serviceClasses), sources);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[WEE-613] @CommandHandler MoreHandlers.again(Cart, AddItem) handles AddItem, a command of Cart,"
+    onlyError(compilation, "[WEE-613] @CommandHandler MoreHandlers.again(Cart, AddItem) handles AddItem, a command of Cart,"
         + " which was compiled with its handlers in service \"shop\", so its stub exists already; remove this handler, or make"
-        + " that service an API (@Service(api = true)) compiled without handlers")
-        .inFile(file("other.MoreHandlers", sources)).onLineContaining("public static ItemAdded again");
+        + " that service an API (@Service(api = true)) compiled without handlers",
+        file("other.MoreHandlers", sources), "public static ItemAdded again");
   }
 
   @Test
@@ -295,8 +290,8 @@ class ApiJarTest {
     Compilation compilation = compile(List.of(apiClasses), sources);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation).hadErrorContaining("[WEE-615] @CommandHandler CartHandlers.addItem(Cart, AddItem) handles AddItem, a command of Cart"
-        + " from the API of service \"shop\", but CartCodecs is not on the class path; compile the API module with the"
+    assertThat(compilation).hadErrorContaining("[WEE-615] @CommandHandler CartHandlers.addItem(Cart, AddItem) handles AddItem,"
+        + " a command of Cart from the API of service \"shop\", but CartCodecs is not on the class path; compile the API module with the"
         + " wee-events processor on its processor path, and depend on its jar")
         .inFile(file("shop.impl.CartHandlers", sources)).onLineContaining("public ItemAdded addItem");
   }
@@ -322,11 +317,17 @@ class ApiJarTest {
         }
         """);
     Compilation compilation = compile(List.of(apiClasses), sources);
+    onlyError(compilation, "[WEE-616] @Upcaster Upcasters.v1(Map<String, Object>) is for ItemAdded, from the API of service \"shop\";"
+        + " the API's codecs run the upcasters, so it is part of the API: move it into the API module",
+        file("shop.impl.Upcasters", sources), "public static Map<String, Object> v1");
+  }
+
+  /** Exactly one error, and no warning: {@code message} in {@code file} on the line containing {@code line}. */
+  private static void onlyError(Compilation compilation, String message, JavaFileObject file, String line) {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[WEE-616] @Upcaster Upcasters.v1(Map<String, Object>) is for ItemAdded, from the API of service \"shop\";"
-        + " the API's codecs run the upcasters, so it is part of the API: move it into the API module")
-        .inFile(file("shop.impl.Upcasters", sources)).onLineContaining("public static Map<String, Object> v1");
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation).hadErrorContaining(message).inFile(file).onLineContaining(line);
   }
 
   /** Compiles {@code sources} with the processor and this JVM's class path plus {@code extra}. */

@@ -22,7 +22,8 @@ public final class ReceiptAudit implements AutoCloseable {
 
   /**
    * Subscribes to every receipt event and writes a line to {@code trail} for each, from the
-   * subscriptions' thread, in the order they arrive.
+   * subscriptions' threads. Each event type has a subscription of its own, which delivers in order;
+   * lines of different types may interleave in any order, and each names the event's revision.
    *
    * @param receipts the receipts client
    * @param trail where each line goes
