@@ -181,7 +181,7 @@ public final class Validation {
         : service.filter(s -> s.annotation().api()).isPresent() ? AggregateRole.API
         : AggregateRole.COMPLETE;
     // An API aggregate from the class path has no source: what is missing is reported where it is handled.
-    TypeElement anchor = role == AggregateRole.IMPLEMENTATION
+    TypeElement anchor = role == AggregateRole.IMPLEMENTATION && !scope.handlers().isEmpty()
         ? (TypeElement) scope.handlers().get(0).method().getEnclosingElement()
         : element;
     Handlers handlers;
