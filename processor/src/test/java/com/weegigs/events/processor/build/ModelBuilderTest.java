@@ -120,9 +120,9 @@ class ModelBuilderTest {
     assertEquals(Optional.empty(), supplier.initialMethod());
     assertEquals(ClassName.OBJECT, supplier.eventSupertype());
     assertEquals(List.of(), supplier.handlerOwners());
-    assertEquals(new HandlerModel(type("Supplier"), "register", true, false, false, false), supplier.commands().get(0).handler());
+    assertEquals(new HandlerModel(type("Supplier"), "register", true, false, false, false), supplier.commands().get(0).handler().orElseThrow());
     // An instance method of the aggregate: the state is the receiver.
-    assertEquals(new HandlerModel(type("Supplier"), "rename", false, true, true, false), supplier.commands().get(1).handler());
+    assertEquals(new HandlerModel(type("Supplier"), "rename", false, true, true, false), supplier.commands().get(1).handler().orElseThrow());
     assertTrue(supplier.events().get(0).reducer().creating());
     assertFalse(supplier.events().get(1).reducer().creating());
   }
