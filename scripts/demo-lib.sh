@@ -1,18 +1,23 @@
 # Shared by ./scripts/demo and ./scripts/cluster-demo (sourced, from the repository's root).
 
-JAR=example/target/receipts-example.jar
+# The receipts service (serve, demo) and the audit service, which knows only the receipts API jar.
+JAR=example/receipts-service/target/receipts-example.jar
+AUDIT_JAR=example/receipts-audit/target/receipts-audit.jar
 
-# Builds the example's runnable jar when it is missing or older than the sources. $1: a folder for the log.
+# Builds the example's runnable jars when one is missing or older than the sources. $1: a folder for the log.
 build_when_needed() {
-  if [[ -f "$JAR" && -z "$(find pom.xml annotations runtime processor example -newer "$JAR" \
+  if [[ -f "$JAR" && -f "$AUDIT_JAR" && -z "$(find pom.xml annotations runtime processor example -newer "$JAR" \
+      \( -name '*.java' -o -name 'pom.xml' \) -not -path '*/target*' -print -quit)" \
+      && -z "$(find example/receipts-api example/receipts-audit -newer "$AUDIT_JAR" \
       \( -name '*.java' -o -name 'pom.xml' \) -not -path '*/target*' -print -quit)" ]]; then
     return 0
   fi
   command -v mvn >/dev/null || { echo "Maven (mvn) is needed to build the demo: install it first." >&2; exit 1; }
   echo "== building the example (first run only; this takes a minute or two)"
-  # Only what the example needs (-am: annotations, runtime, processor, testing), without tests.
-  # The processor, on the example's annotation processor path, is resolved from this reactor.
-  if ! mvn -q -B -ntp -Dmaven.test.skip=true -Dwee.build.dir=target -pl example -am package >"$1/build.log" 2>&1; then
+  # Only what the example needs (-am: annotations, runtime, processor, testing, receipts-api), without
+  # tests. The processor, on the example's annotation processor paths, is resolved from this reactor.
+  if ! mvn -q -B -ntp -Dmaven.test.skip=true -Dwee.build.dir=target -pl example/receipts-service,example/receipts-audit -am \
+      package >"$1/build.log" 2>&1; then
     cat "$1/build.log" >&2
     echo "the build failed" >&2
     exit 1

@@ -27,4 +27,14 @@ public @interface Service {
 
   /** Human title, shown as the micro service description. Defaults to the name. */
   String title() default "";
+
+  /**
+   * Whether this package is the service's API: its aggregate records, commands, events (and the
+   * reducers on the records), compiled without any {@link CommandHandler}. The processor then
+   * generates what callers need (subjects, codecs, validators, the client, the service descriptor
+   * and its JSON Schemas) and no stub; the module that implements the service depends on the API
+   * jar, declares the handlers and gets the stub. Without it, every command needs a handler in the
+   * same compilation, so a forgotten handler is always an error.
+   */
+  boolean api() default false;
 }

@@ -197,6 +197,33 @@ public enum Message {
       "@%s %s names %s, which was compiled separately; an aggregate is compiled together with its commands,"
           + " events and handlers: move %s into the source set of %s"),
 
+  // --- 611-619: an API jar and the module that implements it ---------------------------------
+  /** A handler in the API of a service, which holds none. */
+  HANDLER_IN_API("WEE-611", Kind.ERROR,
+      "@CommandHandler %s is in the API of service \"%s\" (@Service(api = true)), which holds no handlers; move it"
+          + " to the module that implements the service, or remove api = true to compile the service in one module"),
+  /** A command of an API aggregate that the module implementing it does not handle. */
+  COMMAND_WITHOUT_HANDLER_IN_IMPLEMENTATION("WEE-612", Kind.ERROR,
+      "command %s of %s, from the API of service \"%s\", has no @CommandHandler in this module, which implements %s;"
+          + " add a method such as `@CommandHandler %s %s(%s)` to %s or to another handler class"),
+  /** A handler of a command whose aggregate was compiled with its own handlers. */
+  HANDLER_OF_COMPILED_AGGREGATE("WEE-613", Kind.ERROR,
+      "@CommandHandler %s handles %s, a command of %s, which was compiled with its handlers in service \"%s\", so"
+          + " its stub exists already; remove this handler, or make that service an API (@Service(api = true))"
+          + " compiled without handlers"),
+  /** A command or event, outside the API, of an aggregate of an API. */
+  MEMBER_NOT_IN_API("WEE-614", Kind.ERROR,
+      "@%s %s names %s, from the API of service \"%s\", which was compiled apart; the commands and events of an"
+          + " aggregate are part of its API: move %s into the API module, next to %s"),
+  /** An API aggregate on the class path without the types generated for it. */
+  API_GENERATED_TYPES_MISSING("WEE-615", Kind.ERROR,
+      "@CommandHandler %s handles %s, a command of %s from the API of service \"%s\", but %s is not on the class"
+          + " path; compile the API module with the wee-events processor on its processor path, and depend on its jar"),
+  /** An upcaster, outside the API, of an event of an API. */
+  UPCASTER_NOT_IN_API("WEE-616", Kind.ERROR,
+      "@Upcaster %s is for %s, from the API of service \"%s\"; the API's codecs run the upcasters, so it is part"
+          + " of the API: move it into the API module"),
+
   // --- 7xx: versions and upcasters ------------------------------------------------------------
   /** An event version below 1. */
   INVALID_EVENT_VERSION("WEE-701", Kind.ERROR,

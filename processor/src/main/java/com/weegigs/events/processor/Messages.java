@@ -330,6 +330,43 @@ public final class Messages {
     return Message.AGGREGATE_COMPILED_SEPARATELY.with(annotation, member, aggregate, member, aggregate);
   }
 
+  /** Handler {@code method} is in the API of {@code service}. */
+  public static Text handlerInApi(String method, String service) {
+    return Message.HANDLER_IN_API.with(method, service);
+  }
+
+  /**
+   * Command {@code command} of the API aggregate {@code aggregate} of {@code service} has no handler in
+   * this module; {@code handlerClass} is where this module handles the aggregate's other commands.
+   */
+  public static Text commandWithoutHandlerInImplementation(String command, String aggregate, String service, String exampleEvent,
+      boolean withState, String handlerClass) {
+    String parameters = (withState ? aggregate + " state, " : "") + command + " command";
+    return Message.COMMAND_WITHOUT_HANDLER_IN_IMPLEMENTATION.with(command, aggregate, service, aggregate, exampleEvent,
+        Character.toLowerCase(command.charAt(0)) + command.substring(1), parameters, handlerClass);
+  }
+
+  /** Handler {@code method} handles {@code command} of {@code aggregate}, compiled with its handlers in {@code service}. */
+  public static Text handlerOfCompiledAggregate(String method, String command, String aggregate, String service) {
+    return Message.HANDLER_OF_COMPILED_AGGREGATE.with(method, command, aggregate, service);
+  }
+
+  /** {@code @annotation member} names {@code aggregate} of the API of {@code service}, compiled apart. */
+  public static Text memberNotInApi(String annotation, String member, String aggregate, String service) {
+    return Message.MEMBER_NOT_IN_API.with(annotation, member, aggregate, service, member, aggregate);
+  }
+
+  /** Handler {@code method} handles a command of the API aggregate {@code aggregate}, whose {@code generated} type is missing. */
+  public static Text apiGeneratedTypesMissing(String method, String command, String aggregate, String service, String generated) {
+    return Message.API_GENERATED_TYPES_MISSING.with(method, command, aggregate, service, generated);
+  }
+
+  /** Upcaster {@code method} is for {@code event} of the API of {@code service}. */
+  public static Text upcasterNotInApi(String method, String event, String service) {
+    return Message.UPCASTER_NOT_IN_API.with(method, event, service);
+  }
+
+
   // --- 7xx: versions and upcasters ------------------------------------------------------------
 
   /** {@code @Event(version = version)} of {@code event} is below 1. */

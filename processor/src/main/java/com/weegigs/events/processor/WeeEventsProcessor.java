@@ -7,6 +7,7 @@ import com.weegigs.events.processor.build.ModelBuilder.BuiltService;
 import com.weegigs.events.processor.build.ModelBuilder;
 import com.weegigs.events.processor.lock.SchemaLocks;
 import com.weegigs.events.processor.read.AnnotationNames;
+import com.weegigs.events.processor.step.ApiAggregates;
 import com.weegigs.events.processor.step.Declarations;
 import com.weegigs.events.processor.step.Step;
 import com.weegigs.events.processor.step.Steps;
@@ -43,7 +44,9 @@ import javax.tools.JavaFileObject;
  *
  * <p>Its one option, {@code wee.schemaLockDir}, names where the committed schema locks are
  * ({@link SchemaLocks}). All declarations of one service must be visible in the same round (they
- * are, unless another processor generates annotated types).
+ * are, unless another processor generates annotated types), except the API of a service declared
+ * {@code @Service(api = true)}: the module that implements it reads the API's records from the class
+ * path ({@link ApiAggregates}) and writes only their stubs.
  */
 @AutoService(Processor.class)
 public final class WeeEventsProcessor extends AbstractProcessor {
@@ -98,6 +101,7 @@ public final class WeeEventsProcessor extends AbstractProcessor {
         defer(roots, declarations);
         return false;
       }
+      ApiAggregates.read(processingEnv.getElementUtils(), declarations);
       unresolved.clear();
       if (!declarations.aggregates().isEmpty()
           && processingEnv.getElementUtils().getTypeElement(AnnotationNames.RUNTIME_DEFINITION) == null) {
@@ -181,11 +185,11 @@ public final class WeeEventsProcessor extends AbstractProcessor {
     boolean generated = elements.getTypeElement("javax.annotation.processing.Generated") != null;
     for (BuiltAggregate aggregate : service.aggregates()) {
       try {
-        for (JavaFile file : Writers.forAggregate(service.model(), aggregate.model(), generated)) {
-          writeFile(filer, file, aggregate.element());
+        for (JavaFile file : Writers.forAggregate(service.model(), aggregate.model(), generated, aggregate.role())) {
+          writeFile(filer, file, aggregate.origin());
         }
       } catch (RuntimeException e) {
-        reporter.report(Messages.internalError(e, aggregate.element().getSimpleName()), aggregate.element());
+        reporter.report(Messages.internalError(e, aggregate.element().getSimpleName()), aggregate.origin());
       }
     }
     if (service.declaredInRound() && service.clean()) {

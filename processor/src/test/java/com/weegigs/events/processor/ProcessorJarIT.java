@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProcessorJarIT {
   static final String JAR_PROPERTY = "wee.processor.jar";
+  static final String EXAMPLE_PROPERTY = "wee.example.dir";
 
   /** Classes whose jars (or class folders in a reactor build) user code compiles against. */
   private static final List<String> USER_CLASS_PATH = List.of(
@@ -51,20 +53,8 @@ class ProcessorJarIT {
     Files.createDirectories(generated);
     List<String> files = writeSources(ReceiptsDomainTest.sources(), sources);
 
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
-        "--release", "17",
-        "-Xlint:all,-processing", "-Werror",
-        "-processorpath", jar.toString(),
-        "-cp", userClassPath(),
-        "-d", classes.toString(),
-        "-s", generated.toString()));
-    command.addAll(files);
-    Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(javac.waitFor(2, TimeUnit.MINUTES), "javac did not finish");
-    assertEquals(0, javac.exitValue(), "javac failed:\n" + output);
-    assertEquals("", output.strip(), "javac printed diagnostics");
+    javac(List.of("-processorpath", jar.toString(), "-cp", userClassPath(), "-d", classes.toString(), "-s", generated.toString()),
+        files);
 
     Path receipts = generated.resolve("com/weegigs/events/example/receipts");
     List<String> expected = List.of(
@@ -76,6 +66,48 @@ class ProcessorJarIT {
       assertTrue(Files.isRegularFile(classes.resolve("com/weegigs/events/example/receipts/" + name + ".class")),
           name + " was generated but not compiled");
     }
+  }
+
+  /**
+   * The API jar layout of processor/README.md, with only its documented paths: the example's
+   * receipts-api compiled with the processor (and its committed schema lock) and packed into a jar;
+   * the handlers of receipts-service compiled against that jar, getting the two stubs and nothing
+   * else; and the audit service's sources compiled against the API jar alone, without a processor.
+   * Each compilation is a plain javac in a process of its own.
+   */
+  @Test
+  void compilesTheExamplesApiJarItsServiceModuleAndACallerInSeparateProcesses(@TempDir Path work) throws Exception {
+    Path jar = processorJar();
+    String exampleDir = System.getProperty(EXAMPLE_PROPERTY);
+    assertTrue(exampleDir != null && !exampleDir.isBlank(), "system property " + EXAMPLE_PROPERTY + " is not set (run with mvn verify)");
+    Path example = Path.of(exampleDir).toAbsolutePath().normalize();
+    Path lockDir = example.resolve("receipts-api/src/main/resources/META-INF/wee-events");
+
+    Path apiClasses = Files.createDirectories(work.resolve("api-classes"));
+    Path apiGenerated = Files.createDirectories(work.resolve("api-generated"));
+    javac(List.of("-processorpath", jar.toString(), "-Awee.schemaLockDir=" + lockDir, "-cp", userClassPath(),
+        "-d", apiClasses.toString(), "-s", apiGenerated.toString()), javaFiles(example.resolve("receipts-api/src/main/java"), f -> true));
+    Path receipts = Path.of("com/weegigs/events/example/receipts");
+    assertEquals(List.of("NatsReceiptClient", "NatsSupplierClient", "ReceiptClient", "ReceiptCodecs", "ReceiptSubjects",
+        "ReceiptValidators", "ReceiptsService", "SupplierClient", "SupplierCodecs", "SupplierSubjects", "SupplierValidators"),
+        listJavaFiles(apiGenerated, apiGenerated.resolve(receipts)), "generated in the API");
+    Path apiJar = work.resolve("receipts-api.jar");
+    run(List.of(Path.of(System.getProperty("java.home"), "bin", "jar").toString(), "--create", "--file", apiJar.toString(),
+        "-C", apiClasses.toString(), "."));
+
+    // The handlers; Main and Demo need the OpenTelemetry SDK and are not what this is about.
+    Path serviceClasses = Files.createDirectories(work.resolve("service-classes"));
+    Path serviceGenerated = Files.createDirectories(work.resolve("service-generated"));
+    javac(List.of("-processorpath", jar.toString(), "-cp", userClassPath() + File.pathSeparator + apiJar,
+        "-d", serviceClasses.toString(), "-s", serviceGenerated.toString()),
+        javaFiles(example.resolve("receipts-service/src/main/java"), text -> text.contains("@CommandHandler")));
+    assertEquals(List.of("ReceiptStub", "SupplierStub"), listJavaFiles(serviceGenerated, serviceGenerated.resolve(receipts)),
+        "generated in the service module");
+
+    Path auditClasses = Files.createDirectories(work.resolve("audit-classes"));
+    javac(List.of("-proc:none", "-cp", userClassPath() + File.pathSeparator + apiJar, "-d", auditClasses.toString()),
+        javaFiles(example.resolve("receipts-audit/src/main/java"), f -> true));
+    assertTrue(Files.isRegularFile(auditClasses.resolve("com/weegigs/events/example/audit/ReceiptAudit.class")), "the audit compiled");
   }
 
   @Test
@@ -90,6 +122,38 @@ class ProcessorJarIT {
       assertEquals(List.of(), unshaded, "JavaPoet classes outside the relocated package");
       assertTrue(jar.stream().anyMatch(e -> e.getName().startsWith("com/weegigs/events/processor/shaded/javapoet/")),
           "JavaPoet is not in the jar");
+    }
+  }
+
+  /** Runs javac with every lint and -Werror, {@code options} and {@code files}, in a process of its own; it must print nothing. */
+  private static void javac(List<String> options, List<String> files) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "javac").toString(), "--release", "17", "-Xlint:all,-processing", "-Werror"));
+    command.addAll(options);
+    command.addAll(files);
+    String output = run(command);
+    assertEquals("", output.strip(), "javac printed diagnostics");
+  }
+
+  /** Runs {@code command}, which must succeed; returns what it printed. */
+  private static String run(List<String> command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(2, TimeUnit.MINUTES), command.get(0) + " did not finish");
+    assertEquals(0, process.exitValue(), command.get(0) + " failed:\n" + output);
+    return output;
+  }
+
+  /** The Java files under {@code root} whose text passes {@code keep}, sorted. */
+  private static List<String> javaFiles(Path root, Predicate<String> keep) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      List<String> files = new ArrayList<>();
+      for (Path file : walk.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        if (keep.test(Files.readString(file))) {
+          files.add(file.toString());
+        }
+      }
+      return files;
     }
   }
 

@@ -48,7 +48,7 @@ final class DeprecatedUses {
     shapes.addAll(aggregate.nestedRecords());
 
     Set<ClassName> types = new LinkedHashSet<>();
-    aggregate.commands().forEach(command -> types.add(command.handler().owner()));
+    aggregate.commands().forEach(command -> command.handler().ifPresent(handler -> types.add(handler.owner())));
     if (aggregate.eventSupertype() instanceof ClassName supertype) {
       types.add(supertype);
     }
@@ -65,7 +65,7 @@ final class DeprecatedUses {
       scan.methods(state, event.reducer().method());
     }
     for (CommandModel command : aggregate.commands()) {
-      scan.methods(scan.element(command.handler().owner()), command.handler().method());
+      command.handler().ifPresent(handler -> scan.methods(scan.element(handler.owner()), handler.method()));
     }
     return scan.uses;
   }

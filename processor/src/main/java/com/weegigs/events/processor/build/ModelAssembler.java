@@ -2,7 +2,6 @@ package com.weegigs.events.processor.build;
 
 import com.palantir.javapoet.ClassName;
 import com.weegigs.events.processor.model.AggregateModel;
-import com.weegigs.events.processor.model.CommandModel;
 import com.weegigs.events.processor.model.HandlerModel;
 import com.weegigs.events.processor.model.RecordShape;
 import com.weegigs.events.processor.names.GeneratedNames;
@@ -28,7 +27,7 @@ final class ModelAssembler {
     aggregate.commands().forEach(c -> nested.remove(c.shape().type()));
     aggregate.events().forEach(e -> nested.remove(e.shape().type()));
     List<ClassName> handlerOwners = aggregate.commands().stream()
-        .map(CommandModel::handler)
+        .flatMap(c -> c.handler().stream())
         .filter(h -> !h.isStatic() && !h.owner().equals(state))
         .map(HandlerModel::owner)
         .distinct()

@@ -3,6 +3,7 @@ package com.weegigs.events.processor.build;
 import com.weegigs.events.processor.Messages;
 import com.weegigs.events.processor.Reporter;
 import com.weegigs.events.processor.model.AggregateModel;
+import com.weegigs.events.processor.model.AggregateRole;
 import com.weegigs.events.processor.model.ServiceModel;
 import com.weegigs.events.processor.names.GeneratedNames;
 import com.weegigs.events.processor.step.Declarations;
@@ -41,8 +42,11 @@ public final class ModelBuilder {
    *
    * @param element the aggregate record
    * @param model its model
+   * @param role what this compilation holds of it, and so which of its types it writes
+   * @param origin the originating element of its generated files: the record, or, for an API
+   *     aggregate read from the class path, the first class of this compilation that handles it
    */
-  public record BuiltAggregate(TypeElement element, AggregateModel model) {}
+  public record BuiltAggregate(TypeElement element, AggregateModel model, AggregateRole role, TypeElement origin) {}
 
   private final ProcessingEnvironment environment;
   private final Reporter reporter;
@@ -68,7 +72,7 @@ public final class ModelBuilder {
     CheckedService service = checked.service();
     List<BuiltAggregate> aggregates = new ArrayList<>();
     for (AggregateCheck aggregate : checked.aggregates()) {
-      aggregate.validated().flatMap(v -> assemble(service, aggregate.element(), v)).ifPresent(aggregates::add);
+      aggregate.validated().flatMap(v -> assemble(service, aggregate, v)).ifPresent(aggregates::add);
     }
     boolean clean = checked.report().isClean() && aggregates.size() == checked.aggregates().size();
     ServiceModel model = new ServiceModel(service.annotation().name(), service.annotation().version(), service.annotation().title(),
@@ -77,13 +81,13 @@ public final class ModelBuilder {
     return new BuiltService(service.element(), model, service.declaredInRound(), clean, aggregates);
   }
 
-  private Optional<BuiltAggregate> assemble(CheckedService service, TypeElement element,
-      ValidatedAggregate validated) {
+  private Optional<BuiltAggregate> assemble(CheckedService service, AggregateCheck check, ValidatedAggregate validated) {
     try {
       AggregateModel model = ModelAssembler.assemble(service.annotation().name(), validated);
-      return Optional.of(new BuiltAggregate(element, DeprecatedUses.mark(environment.getElementUtils(), model)));
+      return Optional.of(new BuiltAggregate(check.element(), DeprecatedUses.mark(environment.getElementUtils(), model), check.role(),
+          check.anchor()));
     } catch (RuntimeException e) {
-      reporter.report(Messages.internalError(e, element.getSimpleName()), element);
+      reporter.report(Messages.internalError(e, check.element().getSimpleName()), check.anchor());
       return Optional.empty();
     }
   }

@@ -62,6 +62,12 @@ public final class Mirrors {
     return value != null && value.getValue() instanceof Integer i ? i : fallback;
   }
 
+  /** A {@code boolean} member, written or defaulted; {@code false} when absent. */
+  public static boolean bool(Elements elements, AnnotationMirror mirror, String member) {
+    AnnotationValue value = value(elements, mirror, member);
+    return value != null && value.getValue() instanceof Boolean b && b;
+  }
+
   /**
    * A {@code Class} member as a type; empty when javac could not resolve the class (it then holds an
    * error marker rather than a type), which the processor treats as not resolvable yet.

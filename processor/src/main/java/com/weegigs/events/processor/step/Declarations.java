@@ -5,9 +5,11 @@ import com.weegigs.events.processor.read.MemberAnnotation;
 import com.weegigs.events.processor.read.ServiceAnnotation;
 import com.weegigs.events.processor.read.UpcasterAnnotation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
@@ -39,6 +41,7 @@ public final class Declarations {
   final List<ExecutableElement> initials = new ArrayList<>();
   final List<UpcasterDeclaration> upcasters = new ArrayList<>();
   final Map<Element, String> unresolved = new LinkedHashMap<>();
+  final Set<Element> fromClassPath = new HashSet<>();
 
   /** {@code @Service} packages in the order read. */
   public List<ServiceDeclaration> services() {
@@ -78,6 +81,15 @@ public final class Declarations {
   /** {@code @Upcaster} methods in the order read. */
   public List<UpcasterDeclaration> upcasters() {
     return upcasters;
+  }
+
+  /**
+   * The declarations read from the class path rather than from this round's sources: the aggregates
+   * of an API jar that this compilation implements, with their commands, events, reducers and initial
+   * factories ({@link ApiAggregates}).
+   */
+  public Set<Element> fromClassPath() {
+    return fromClassPath;
   }
 
   /** Elements that refer to a type javac has not resolved (yet), with that type as written. */

@@ -9,12 +9,18 @@ import com.weegigs.events.processor.step.Declarations.AggregateDeclaration;
 import com.weegigs.events.processor.step.Declarations.MemberDeclaration;
 import com.weegigs.events.processor.step.Declarations.UpcasterDeclaration;
 import com.weegigs.events.processor.step.Declarations;
+import com.weegigs.events.processor.step.ApiAggregates;
+import com.weegigs.events.processor.names.GeneratedNames;
+import com.weegigs.events.processor.read.ServiceAnnotation;
+import com.weegigs.events.processor.read.ServicePackages;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import javax.lang.model.element.Element;
@@ -43,10 +49,11 @@ final class Bindings {
    * @param foreignReducers {@code @Reducer} methods declared outside any aggregate that apply one of its events
    * @param handlers the {@code @CommandHandler} methods of its commands, wherever declared
    * @param upcasters the {@code @Upcaster} methods of its events, wherever declared
+   * @param implemented whether the aggregate is an API's, read from the class path, that this compilation implements
    */
   record AggregateScope(AggregateDeclaration declaration, List<MemberDeclaration> commands, List<MemberDeclaration> events,
       List<ExecutableElement> initials, List<ExecutableElement> reducers, List<ForeignReducer> foreignReducers,
-      List<HandlerDeclaration> handlers, List<UpcasterDeclaration> upcasters) {
+      List<HandlerDeclaration> handlers, List<UpcasterDeclaration> upcasters, boolean implemented) {
     /** The aggregate record. */
     TypeElement element() {
       return declaration.element();
@@ -65,6 +72,9 @@ final class Bindings {
   private final Map<TypeElement, Optional<TypeElement>> eventOwners = new LinkedHashMap<>();
   private final Map<String, ValidationReport.Builder> orphans = new TreeMap<>();
   private final Map<String, ValidationReport> orphanReports = new TreeMap<>();
+  private Set<Element> fromClassPath = Set.of();
+  /** Every command of this round, and those read from the class path for an API it implements. */
+  private final Set<TypeElement> declaredCommands = new HashSet<>();
 
   private Bindings(Env env) {
     this.env = env;
@@ -113,10 +123,12 @@ final class Bindings {
   }
 
   private void bind(Declarations declarations) {
+    fromClassPath = declarations.fromClassPath();
     for (AggregateDeclaration declaration : sorted(declarations.aggregates(), AggregateDeclaration::element)) {
       scopes.put(declaration.element(), new AggregateScope(declaration, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-          new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+          new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), fromClassPath.contains(declaration.element())));
     }
+    declarations.commands().forEach(c -> declaredCommands.add(c.element()));
     for (MemberDeclaration command : sorted(declarations.commands(), MemberDeclaration::element)) {
       target(command, "Command").ifPresent(scope -> scope.commands().add(command));
     }
@@ -145,6 +157,12 @@ final class Bindings {
     TypeElement element = member.element();
     TypeElement target = (TypeElement) env.types().asElement(member.annotation().aggregate().orElseThrow());
     AggregateScope scope = scopes.get(target);
+    Optional<ServiceAnnotation> api = apiOf(target);
+    if (api.isPresent() && (scope == null || scope.implemented()) && !fromClassPath.contains(element)) {
+      orphanReport(element).addOnValue(Messages.memberNotInApi(annotation, TypeText.simple(element), TypeText.simple(target),
+          api.get().name()), element, member.annotation().mirror(), "aggregate");
+      return Optional.empty();
+    }
     if (scope != null) {
       return Optional.of(scope);
     }
@@ -180,26 +198,63 @@ final class Bindings {
   }
 
   private void bindHandler(ExecutableElement method) {
-    List<? extends VariableElement> parameters = method.getParameters();
-    for (int i = 0; i < parameters.size(); i++) {
-      TypeElement type = env.elementOf(parameters.get(i).asType());
-      if (type != null && Mirrors.has(type, AnnotationNames.COMMAND)) {
-        TypeElement command = type;
-        int index = i;
-        // A command that is not one of an aggregate's has an error of its own: the root cause.
-        scopes.values().stream()
-            .filter(s -> s.commands().stream().anyMatch(c -> c.element().equals(command)))
-            .findFirst()
-            .ifPresent(s -> s.handlers().add(new HandlerDeclaration(method, index, command)));
-        return;
+    Optional<TypeElement> handled = ApiAggregates.handledCommand(method);
+    if (handled.isPresent()) {
+      TypeElement command = handled.get();
+      int index = method.getParameters().stream().map(p -> env.elementOf(p.asType())).toList().indexOf(command);
+      Optional<AggregateScope> scope = scopes.values().stream()
+          .filter(s -> s.commands().stream().anyMatch(c -> c.element().equals(command)))
+          .findFirst();
+      if (scope.isPresent()) {
+        scope.get().handlers().add(new HandlerDeclaration(method, index, command));
+      } else if (!declaredCommands.contains(command)) {
+        compiledElsewhere(method, command);
       }
+      // else: a command that is not one of an aggregate's has an error of its own: the root cause.
+      return;
     }
+    List<? extends VariableElement> parameters = method.getParameters();
     Optional<String> unannotated = parameters.stream()
         .map(p -> env.elementOf(p.asType()))
         .filter(t -> t != null && t.getKind() == ElementKind.RECORD && !Mirrors.has(t, AnnotationNames.AGGREGATE))
         .map(TypeText::simple)
         .findFirst();
     orphanReport(method).add(Messages.handlerWithoutCommand(TypeText.method(method), unannotated), method);
+  }
+
+  /**
+   * Reports a handler of {@code command}, a command from the class path that no aggregate of this
+   * round has: its aggregate was compiled with its own handlers, or is an API whose generated types
+   * are missing.
+   */
+  private void compiledElsewhere(ExecutableElement method, TypeElement command) {
+    Optional<TypeElement> aggregate = ApiAggregates.aggregateOf(env.elements(), command, AnnotationNames.COMMAND);
+    if (aggregate.isEmpty()) {
+      return; // The command's own compilation reported it.
+    }
+    Optional<ServiceAnnotation> service = ServicePackages.annotation(env.elements(), aggregate.get());
+    if (service.isEmpty()) {
+      return;
+    }
+    String commandName = TypeText.simple(command);
+    String aggregateName = TypeText.simple(aggregate.get());
+    if (service.get().api()) {
+      String codecs = GeneratedNames.forAggregate(com.palantir.javapoet.ClassName.get(aggregate.get())).codecs().simpleName();
+      orphanReport(method).add(Messages.apiGeneratedTypesMissing(TypeText.method(method), commandName, aggregateName,
+          service.get().name(), codecs), method);
+    } else {
+      orphanReport(method).add(Messages.handlerOfCompiledAggregate(TypeText.method(method), commandName, aggregateName,
+          service.get().name()), method);
+    }
+  }
+
+  /** What the {@code @Service} of {@code aggregate} says, when it is an API compiled apart from this round. */
+  private Optional<ServiceAnnotation> apiOf(TypeElement aggregate) {
+    AggregateScope scope = scopes.get(aggregate);
+    if (scope != null && !scope.implemented()) {
+      return Optional.empty();
+    }
+    return ServicePackages.annotation(env.elements(), aggregate).filter(ServiceAnnotation::api);
   }
 
   private void bindUpcaster(UpcasterDeclaration upcaster) {

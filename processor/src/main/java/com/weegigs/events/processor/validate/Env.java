@@ -2,6 +2,8 @@ package com.weegigs.events.processor.validate;
 
 import com.weegigs.events.processor.MessageParts.Inaccessible;
 import com.weegigs.events.processor.MessageParts.TypeKind;
+import com.weegigs.events.processor.read.ServiceAnnotation;
+import com.weegigs.events.processor.read.ServicePackages;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -32,6 +34,11 @@ record Env(Elements elements, Types types) {
 
   PackageElement packageOf(Element element) {
     return elements.getPackageOf(element);
+  }
+
+  /** The name of the service {@code element} belongs to, or {@code ""} when it is in none. */
+  String serviceName(Element element) {
+    return ServicePackages.annotation(elements, element).map(ServiceAnnotation::name).orElse("");
   }
 
   boolean isString(TypeMirror type) {

@@ -2,9 +2,8 @@ package com.weegigs.events.processor.validate;
 
 import com.weegigs.events.processor.Messages;
 import com.weegigs.events.processor.names.WireNames;
-import com.weegigs.events.processor.read.AnnotationNames;
-import com.weegigs.events.processor.read.Mirrors;
 import com.weegigs.events.processor.read.ServiceAnnotation;
+import com.weegigs.events.processor.read.ServicePackages;
 import com.weegigs.events.processor.step.Declarations.ServiceDeclaration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -75,18 +74,8 @@ public final class ServiceValidator {
 
   /** The nearest service at or above the aggregate's package, if any. */
   Optional<CheckedService> serviceOf(TypeElement aggregate) {
-    String name = env.packageOf(aggregate).getQualifiedName().toString();
-    while (true) {
-      PackageElement pkg = env.elements().getPackageElement(name);
-      if (pkg != null && Mirrors.has(pkg, AnnotationNames.SERVICE)) {
-        return Optional.of(services.computeIfAbsent(name, k -> earlier(pkg)));
-      }
-      int dot = name.lastIndexOf('.');
-      if (dot < 0) {
-        return Optional.empty();
-      }
-      name = name.substring(0, dot);
-    }
+    return ServicePackages.of(env.elements(), aggregate)
+        .map(pkg -> services.computeIfAbsent(pkg.getQualifiedName().toString(), k -> earlier(pkg)));
   }
 
   private CheckedService earlier(PackageElement pkg) {

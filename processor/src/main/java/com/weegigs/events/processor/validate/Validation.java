@@ -4,7 +4,10 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import com.weegigs.events.processor.MessageParts.GeneratedFor;
 import com.weegigs.events.processor.Messages;
+import com.weegigs.events.processor.model.AggregateNames;
+import com.weegigs.events.processor.model.AggregateRole;
 import com.weegigs.events.processor.model.CommandModel;
+import com.weegigs.events.processor.model.HandlerModel;
 import com.weegigs.events.processor.model.EventModel;
 import com.weegigs.events.processor.model.RecordShape;
 import com.weegigs.events.processor.model.ReducerModel;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
@@ -45,8 +49,13 @@ public final class Validation {
    * @param element the aggregate record
    * @param report everything found about it
    * @param validated what the assembler builds its model from, present only when {@code report} is clean
+   * @param role what this compilation holds of it
+   * @param anchor where its generated files come from and its own problems are reported: the record,
+   *     or, for an API aggregate read from the class path, the first class of this compilation that
+   *     handles one of its commands
    */
-  public record AggregateCheck(TypeElement element, ValidationReport report, Optional<ValidatedAggregate> validated) {}
+  public record AggregateCheck(TypeElement element, ValidationReport report, Optional<ValidatedAggregate> validated,
+      AggregateRole role, TypeElement anchor) {}
 
   /**
    * A service after validation.
@@ -67,7 +76,8 @@ public final class Validation {
 
   /** One aggregate while it is validated. */
   private record Run(Bindings.AggregateScope scope, ValidationReport.Builder report, String wireName, Members members,
-      Reducers reducers, Handlers handlers, Optional<TypeElement> eventSupertype, UpcasterValidator.Upcasters upcasters) {}
+      Reducers reducers, Handlers handlers, Optional<TypeElement> eventSupertype, UpcasterValidator.Upcasters upcasters,
+      AggregateRole role, TypeElement anchor) {}
 
   private final Env env;
 
@@ -130,14 +140,23 @@ public final class Validation {
     List<AggregateCheck> aggregates = new ArrayList<>();
     for (Run run : runs) {
       TypeElement element = run.scope().element();
-      names.claim(GeneratedNames.all(GeneratedNames.forAggregate(ClassName.get(element))), element,
-          GeneratedFor.aggregate(TypeText.simple(element)), run.report());
+      names.claim(generatedNames(element, run.role()), run.anchor(), GeneratedFor.aggregate(TypeText.simple(element)), run.report());
       Optional<ValidatedAggregate> validated = run.report().isClean()
-          ? guarded(element, run.report(), () -> Optional.of(validated(run, components)))
+          ? guarded(run.anchor(), run.report(), () -> Optional.of(validated(run, components)))
           : Optional.empty();
-      aggregates.add(new AggregateCheck(element, run.report().build(), validated));
+      aggregates.add(new AggregateCheck(element, run.report().build(), validated, run.role(), run.anchor()));
     }
     return new ServiceCheck(service, serviceReport.build(), aggregates);
+  }
+
+  /** The names of the types this compilation generates for {@code aggregate}. */
+  private static List<ClassName> generatedNames(TypeElement aggregate, AggregateRole role) {
+    AggregateNames names = GeneratedNames.forAggregate(ClassName.get(aggregate));
+    return switch (role) {
+      case COMPLETE -> GeneratedNames.all(names);
+      case API -> GeneratedNames.all(names).stream().filter(name -> !name.equals(names.stub())).toList();
+      case IMPLEMENTATION -> List.of(names.stub());
+    };
   }
 
   /** Runs the validators of one aggregate; empty when the aggregate record itself is unusable. */
@@ -158,8 +177,33 @@ public final class Validation {
     Members members = aggregates.members(scope, report);
     Optional<TypeElement> supertype = eventSupertype(element, members);
     Reducers reducers = reducerValidator.validate(scope, members, reducedElsewhere, report);
-    Handlers handlers = new HandlerValidator(env, bindings).validate(scope, members, reducers, supertype, report);
-    new CompletenessValidator(env).validate(scope, members, reducers, handlers, report);
+    AggregateRole role = scope.implemented() ? AggregateRole.IMPLEMENTATION
+        : service.filter(s -> s.annotation().api()).isPresent() ? AggregateRole.API
+        : AggregateRole.COMPLETE;
+    // An API aggregate from the class path has no source: what is missing is reported where it is handled.
+    TypeElement anchor = role == AggregateRole.IMPLEMENTATION && !scope.handlers().isEmpty()
+        ? (TypeElement) scope.handlers().get(0).method().getEnclosingElement()
+        : element;
+    Handlers handlers;
+    if (role == AggregateRole.API) {
+      String serviceName = service.orElseThrow().annotation().name();
+      scope.handlers().forEach(h -> report.add(Messages.handlerInApi(TypeText.method(h.method()), serviceName), h.method()));
+      handlers = new Handlers(Map.of(), Map.of());
+    } else {
+      handlers = new HandlerValidator(env, bindings).validate(scope, members, reducers, supertype, report);
+    }
+    new CompletenessValidator(env).validate(scope, members, reducers, handlers, role, anchor, report);
+    if (role == AggregateRole.IMPLEMENTATION) {
+      // The API's compilation checked its records and upcasters; an upcaster here would never run.
+      String serviceName = service.orElseThrow().annotation().name();
+      for (Declarations.UpcasterDeclaration upcaster : scope.upcasters()) {
+        ExecutableElement method = upcaster.method();
+        report.add(Messages.upcasterNotInApi(TypeText.method(method), TypeText.simple(upcaster.annotation().event().orElseThrow()),
+            serviceName), method);
+      }
+      return Optional.of(new Run(scope, report, wireName, members, reducers, handlers, supertype,
+          new UpcasterValidator.Upcasters(Map.of(), Set.of()), role, anchor));
+    }
     // Read every record whatever else is wrong, so every independent problem shows at once.
     report.addSubreport(components.read(element).report());
     for (Member command : members.commands()) {
@@ -184,23 +228,32 @@ public final class Validation {
       report.add(Messages.aggregateWithoutService(TypeText.simple(element), env.packageOf(element).getQualifiedName()), element);
       return Optional.empty();
     }
-    return Optional.of(new Run(scope, report, wireName, members, reducers, handlers, supertype, upcasters));
+    return Optional.of(new Run(scope, report, wireName, members, reducers, handlers, supertype, upcasters, role, anchor));
   }
 
-  /** What the assembler needs of an aggregate whose report is clean. */
+  /**
+   * What the assembler needs of an aggregate whose report is clean. The records of an API aggregate
+   * read from the class path are not read again: only its stub is written, which names them and
+   * nothing of their components.
+   */
   private ValidatedAggregate validated(Run run, ComponentReader components) {
     TypeElement element = run.scope().element();
-    ComponentReader.Result state = components.read(element);
+    Function<TypeElement, ComponentReader.Result> read = run.role() == AggregateRole.IMPLEMENTATION
+        ? record -> new ComponentReader.Result(new RecordShape(ClassName.get(record), List.of()), ValidationReport.about(record).build(),
+            Map.of(), false)
+        : components::read;
+    ComponentReader.Result state = read.apply(element);
     Map<ClassName, RecordShape> reachable = new LinkedHashMap<>(state.nestedShapes());
     List<CommandModel> commands = new ArrayList<>();
     for (Member command : run.members().commands()) {
-      ComponentReader.Result shape = components.read(command.element());
+      ComponentReader.Result shape = read.apply(command.element());
       reachable.putAll(shape.nestedShapes());
-      commands.add(new CommandModel(command.wireName(), shape.shape(), run.handlers().valid().get(command.element()).model()));
+      Optional<HandlerModel> handler = Optional.ofNullable(run.handlers().valid().get(command.element())).map(HandlerValidator.Handler::model);
+      commands.add(new CommandModel(command.wireName(), shape.shape(), handler));
     }
     List<EventModel> events = new ArrayList<>();
     for (Member event : run.members().events()) {
-      ComponentReader.Result shape = components.read(event.element());
+      ComponentReader.Result shape = read.apply(event.element());
       reachable.putAll(shape.nestedShapes());
       Reducers reducers = run.reducers();
       boolean creating = reducers.creatingReducers().containsKey(event.element());
@@ -211,7 +264,7 @@ public final class Validation {
           run.upcasters().chains().getOrDefault(event.element(), List.of())));
     }
     for (TypeElement older : run.upcasters().records()) {
-      ComponentReader.Result shape = components.read(older);
+      ComponentReader.Result shape = read.apply(older);
       reachable.put(shape.shape().type(), shape.shape());
       reachable.putAll(shape.nestedShapes());
     }

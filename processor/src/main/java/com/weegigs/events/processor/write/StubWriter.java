@@ -61,7 +61,8 @@ final class StubWriter {
       }
     }
     for (CommandModel command : aggregate.commands()) {
-      HandlerModel handler = command.handler();
+      HandlerModel handler = command.handler().orElseThrow(() -> new IllegalArgumentException(
+          "command " + command.wireName() + " has no handler: the API of a service gets no stub"));
       CodeText call = handlerCall(aggregate, handler, owners);
       CodeText events = handler.returnsList() ? call : CodeText.of("$T.of($L)", RuntimeTypes.LIST, call);
       String constant = constants.commandType(command);

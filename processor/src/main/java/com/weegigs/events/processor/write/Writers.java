@@ -3,6 +3,7 @@ package com.weegigs.events.processor.write;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.ClassName;
 import com.weegigs.events.processor.model.AggregateModel;
+import com.weegigs.events.processor.model.AggregateRole;
 import com.weegigs.events.processor.model.CommandModel;
 import com.weegigs.events.processor.model.EventModel;
 import com.weegigs.events.processor.model.RecordShape;
@@ -50,13 +51,38 @@ public final class Writers {
    * @throws IllegalArgumentException when the model is inconsistent (a bug in the processor: report it)
    */
   public static List<JavaFile> forAggregate(ServiceModel service, AggregateModel aggregate, boolean generatedAnnotation) {
+    return forAggregate(service, aggregate, generatedAnnotation, AggregateRole.COMPLETE);
+  }
+
+  /**
+   * The sources this compilation generates for one aggregate, as
+   * {@link #forAggregate(ServiceModel, AggregateModel)}, for its role: every one of them for
+   * {@link AggregateRole#COMPLETE}, all but the stub for the {@link AggregateRole#API} of a service,
+   * and only the stub for its {@link AggregateRole#IMPLEMENTATION}, whose stub refers to the types
+   * the API jar holds.
+   *
+   * @param service the service the aggregate belongs to
+   * @param aggregate a validated aggregate
+   * @param generatedAnnotation whether to add {@code @javax.annotation.processing.Generated}
+   * @param role what the compilation holds of the aggregate
+   * @return the files to write
+   * @throws IllegalArgumentException when the model is inconsistent (a bug in the processor: report it)
+   */
+  public static List<JavaFile> forAggregate(ServiceModel service, AggregateModel aggregate, boolean generatedAnnotation,
+      AggregateRole role) {
     AggregateConstants constants = new AggregateConstants(aggregate);
     List<JavaFile> files = new ArrayList<>();
-    files.add(SubjectsWriter.write(service, aggregate, generatedAnnotation));
-    files.add(CodecsWriter.write(service, aggregate, constants, generatedAnnotation));
-    files.add(ValidatorsWriter.write(aggregate, constants, generatedAnnotation));
-    files.add(StubWriter.write(aggregate, constants, generatedAnnotation));
-    files.addAll(ClientWriter.write(aggregate, constants, generatedAnnotation));
+    if (role != AggregateRole.IMPLEMENTATION) {
+      files.add(SubjectsWriter.write(service, aggregate, generatedAnnotation));
+      files.add(CodecsWriter.write(service, aggregate, constants, generatedAnnotation));
+      files.add(ValidatorsWriter.write(aggregate, constants, generatedAnnotation));
+    }
+    if (role != AggregateRole.API) {
+      files.add(StubWriter.write(aggregate, constants, generatedAnnotation));
+    }
+    if (role != AggregateRole.IMPLEMENTATION) {
+      files.addAll(ClientWriter.write(aggregate, constants, generatedAnnotation));
+    }
     return List.copyOf(files);
   }
 

@@ -75,9 +75,9 @@ class ModelBuilderTest {
   void receiptHandlersLiveInAnInstanceOfReceiptHandlers() {
     AggregateModel receipt = aggregate("Receipt");
     assertEquals(List.of(type("ReceiptHandlers")), receipt.handlerOwners());
-    HandlerModel addItem = receipt.commands().get(0).handler();
+    HandlerModel addItem = receipt.commands().get(0).handler().orElseThrow();
     assertEquals(new HandlerModel(type("ReceiptHandlers"), "addItem", false, true, false, true), addItem);
-    HandlerModel removeItem = receipt.commands().get(2).handler();
+    HandlerModel removeItem = receipt.commands().get(2).handler().orElseThrow();
     assertEquals(new HandlerModel(type("ReceiptHandlers"), "removeItem", false, true, true, false), removeItem);
   }
 
@@ -120,9 +120,9 @@ class ModelBuilderTest {
     assertEquals(Optional.empty(), supplier.initialMethod());
     assertEquals(ClassName.OBJECT, supplier.eventSupertype());
     assertEquals(List.of(), supplier.handlerOwners());
-    assertEquals(new HandlerModel(type("Supplier"), "register", true, false, false, false), supplier.commands().get(0).handler());
+    assertEquals(new HandlerModel(type("Supplier"), "register", true, false, false, false), supplier.commands().get(0).handler().orElseThrow());
     // An instance method of the aggregate: the state is the receiver.
-    assertEquals(new HandlerModel(type("Supplier"), "rename", false, true, true, false), supplier.commands().get(1).handler());
+    assertEquals(new HandlerModel(type("Supplier"), "rename", false, true, true, false), supplier.commands().get(1).handler().orElseThrow());
     assertTrue(supplier.events().get(0).reducer().creating());
     assertFalse(supplier.events().get(1).reducer().creating());
   }

@@ -39,13 +39,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the real processor on the example module's receipts domain
- * ({@code example/src/main/java/com/weegigs/events/example/receipts}, the declarations a user writes),
+ * Runs the real processor on the example's receipts domain (the declarations a user writes: the
+ * records of {@code example/receipts-api} and the handlers of {@code example/receipts-service}),
  * compiles what it generates with {@code -Xlint:all,-processing -Werror}, and runs the generated
- * codecs, validators and stub against the example's own handlers.
+ * codecs, validators and stub against the example's own handlers. The two are compiled here as one
+ * module (without the API's {@code api = true}), so that one class loader holds the records, the
+ * handlers and the generated code.
  */
 class ExampleDomainTest {
-  private static final Path DOMAIN = Path.of("..", "example", "src", "main", "java", "com", "weegigs", "events", "example", "receipts");
+  private static final List<Path> DOMAIN = List.of(
+      Path.of("..", "example", "receipts-api", "src", "main", "java", "com", "weegigs", "events", "example", "receipts"),
+      Path.of("..", "example", "receipts-service", "src", "main", "java", "com", "weegigs", "events", "example", "receipts"));
   private static final String PKG = "com.weegigs.events.example.receipts";
   private static final JsonFactory JSON = new JsonFactory();
   private static Compilation compilation;
@@ -54,14 +58,16 @@ class ExampleDomainTest {
   @BeforeAll
   static void compile() throws IOException {
     List<JavaFileObject> sources = new ArrayList<>();
-    try (Stream<Path> files = Files.list(DOMAIN)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-        String simpleName = file.getFileName().toString().replaceAll("\\.java$", "");
-        String text = Files.readString(file);
-        if (text.contains("static void main(")) {
-          continue; // programs that host or call the service, not part of the domain
+    for (Path folder : DOMAIN) {
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+          String simpleName = file.getFileName().toString().replaceAll("\\.java$", "");
+          String text = Files.readString(file).replace(", api = true)", ")");
+          if (text.contains("static void main(")) {
+            continue; // programs that host or call the service, not part of the domain
+          }
+          sources.add(JavaFileObjects.forSourceString(PKG + "." + simpleName, text));
         }
-        sources.add(JavaFileObjects.forSourceString(PKG + "." + simpleName, text));
       }
     }
     compilation = Compiler.javac()
