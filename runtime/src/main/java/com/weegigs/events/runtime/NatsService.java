@@ -10,6 +10,7 @@ import com.weegigs.events.runtime.service.HttpHealthConfig;
 import com.weegigs.events.runtime.service.IdempotencyConfig;
 import com.weegigs.events.runtime.service.LimitsConfig;
 import com.weegigs.events.runtime.service.QueueGroupConfig;
+import com.weegigs.events.runtime.service.RateLimitConfig;
 import com.weegigs.events.runtime.service.RequestInterceptor;
 import com.weegigs.events.runtime.service.ShutdownConfig;
 import com.weegigs.events.runtime.service.StateCacheConfig;
@@ -199,6 +200,8 @@ public final class NatsService implements AutoCloseable {
     private HttpHealthConfig httpHealth;
     private final List<AggregateDefinition<?, ?>> aggregates = new ArrayList<>();
     private final List<RequestInterceptor> interceptors = new ArrayList<>();
+    private RateLimitConfig rateLimit = RateLimitConfig.defaults();
+    private CircuitBreakerConfig storeCircuitBreaker = CircuitBreakerConfig.defaults();
 
     private Builder(ServiceDescriptor descriptor) {
       this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -359,6 +362,28 @@ public final class NatsService implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The service's rate limits (none by default): per service, per command and per caller; a
+     * request over one is refused with {@code RATE_LIMITED} and {@code details.retryAfterMs}. See
+     * {@link RateLimitConfig}.
+     *
+     * @throws IllegalArgumentException at {@link #start()}, when a command limit names a command the service does not have
+     */
+    public Builder withRateLimit(RateLimitConfig config) {
+      this.rateLimit = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * The circuit breaker around the event store: on by default ({@link CircuitBreakerConfig#defaults()});
+     * {@link CircuitBreakerConfig#disabled()} for none. While it is open, commands and queries fail
+     * at once with {@code UNAVAILABLE}; its state is the {@code circuit-breaker} health check.
+     */
+    public Builder withStoreCircuitBreaker(CircuitBreakerConfig config) {
+      this.storeCircuitBreaker = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
     /** How the service stops; see {@link ShutdownConfig}. */
     public Builder withShutdown(ShutdownConfig config) {
       this.shutdown = Objects.requireNonNull(config, "config");
@@ -375,7 +400,8 @@ public final class NatsService implements AutoCloseable {
       EventStore store = eventStore == null && jetStream == null ? new InMemoryEventStore() : eventStore;
       ServiceSettings settings = new ServiceSettings(descriptor, natsUrl != null ? natsUrl : defaultNatsUrl(), connection,
           queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, jetStream, clock, aggregates,
-          interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get(), healthChecks, httpHealth);
+          interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get(), healthChecks, httpHealth,
+          rateLimit, storeCircuitBreaker);
       return new NatsService(descriptor, new ServiceHost(settings));
     }
   }
