@@ -6,6 +6,7 @@ import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.command.Answer;
 import com.weegigs.events.runtime.internal.command.Deadline;
 import com.weegigs.events.runtime.internal.command.Reply;
+import com.weegigs.events.runtime.internal.store.StoreCircuitOpenException;
 import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import com.weegigs.events.runtime.service.EndpointKind;
@@ -265,8 +266,10 @@ final class RequestPipeline {
       } catch (ServiceException e) {
         reply(Reply.error(e));
       } catch (EventStoreUnavailableException e) {
-        LOG.warn("event store unavailable for a {} request on {}", endpoint.kindName(), endpoint.subject, e);
-        reply(Reply.error(ErrorCode.UNAVAILABLE, "the event store is unavailable; try again later"));
+        if (!(e instanceof StoreCircuitOpenException)) {
+          LOG.warn("event store unavailable for a {} request on {}", endpoint.kindName(), endpoint.subject, e);
+        }
+        reply(Reply.storeUnavailable(e));
       } catch (RuntimeException | Error e) {
         LOG.error("{} request on {} failed unexpectedly", endpoint.kindName(), endpoint.subject, e);
         Telemetry.failed(span, e);

@@ -114,8 +114,7 @@ public class GuardedEventStore implements EventStore, WireFormAppend, SnapshotKe
 
   private <T> T guarded(Supplier<T> call) {
     if (!breaker.permit()) {
-      throw new EventStoreUnavailableException("the event store's circuit breaker is open after repeated failures;"
-          + " calls fail at once until it lets a probe through", null);
+      throw new StoreCircuitOpenException();
     }
     long started = System.nanoTime();
     T result;
