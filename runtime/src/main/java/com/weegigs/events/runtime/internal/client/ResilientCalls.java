@@ -5,6 +5,8 @@ import com.weegigs.events.runtime.error.RateLimitedException;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.error.UnavailableException;
 import com.weegigs.events.runtime.internal.resilience.Breaker;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -91,14 +93,18 @@ public final class ResilientCalls {
           Map.of("circuitBreaker", "open")));
     }
     long started = System.nanoTime();
+    // a state change it makes is an event on the caller's span, which the outcome arrives outside of
+    Context caller = Context.current();
     // the breaker learns the outcome before the caller does
     return requester.request(subject, body, timeout, deadline, traceparent, decoder).whenComplete((value, error) -> {
       long took = System.nanoTime() - started;
-      if (error instanceof ServiceException failed
-          && (failed.code() == ErrorCode.UNAVAILABLE || failed.code() == ErrorCode.TIMEOUT)) {
-        breaker.failed(took, failed);
-      } else {
-        breaker.succeeded(took);
+      try (Scope scope = caller.makeCurrent()) {
+        if (error instanceof ServiceException failed
+            && (failed.code() == ErrorCode.UNAVAILABLE || failed.code() == ErrorCode.TIMEOUT)) {
+          breaker.failed(took, failed);
+        } else {
+          breaker.succeeded(took);
+        }
       }
     });
   }
