@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.fixtures.ServiceHarness;
+import com.weegigs.events.runtime.fixtures.TestTelemetry;
+import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.ErrorReplies;
 import com.weegigs.events.runtime.store.JetStreamEventStore;
 import com.weegigs.events.runtime.store.JetStreamStoreConfig;
@@ -36,11 +38,13 @@ class StoreCircuitBreakerTest {
   void aKilledStoreOpensTheBreakerAndARestartedOneClosesItThroughHalfOpen(NatsServer server) throws Exception {
     CircuitBreakerConfig breaker = CircuitBreakerConfig.defaults().withWindow(10, 10)
         .withWaitInOpenState(Duration.ofMillis(200)).withPermittedCallsInHalfOpenState(10);
-    try (NatsServer storeServer = NatsServer.launch(); ServiceHarness harness = new ServiceHarness(server)) {
+    try (TestTelemetry telemetry = new TestTelemetry(); NatsServer storeServer = NatsServer.launch();
+        ServiceHarness harness = new ServiceHarness(server)) {
       Connection storeConnection = storeServer.connect();
       JetStreamEventStore store = JetStreamEventStore.open(storeConnection, JetStreamStoreConfig.forService("counters")
           .withRequestTimeout(Duration.ofSeconds(2)));
-      harness.start(builder -> builder.withEventStore(store).withStoreCircuitBreaker(breaker));
+      harness.start(builder -> builder.withEventStore(store).withStoreCircuitBreaker(breaker)
+          .withOpenTelemetry(telemetry.sdk()));
       assertCounter(request(harness, "a", 1));
       assertEquals("ok", check(harness).get("status"));
 
@@ -52,6 +56,13 @@ class StoreCircuitBreakerTest {
       }
       assertEquals(Map.of("circuitBreaker", "open"), refused.details(), refused.message());
       assertTrue(refused.message().contains("circuit breaker is open"), refused.message());
+      // the call that opened it carries the change as a span event
+      telemetry.awaitSpan(span -> span.getEvents().stream().anyMatch(event ->
+          event.getName().equals("circuit_breaker.state_change")
+              && "open".equals(event.getAttributes().get(Telemetry.BREAKER_STATE))
+              && "closed".equals(event.getAttributes().get(Telemetry.BREAKER_FROM))
+              && "event-store".equals(event.getAttributes().get(Telemetry.CIRCUIT_BREAKER))),
+          "with the breaker's state change", Duration.ofSeconds(10));
       Map<String, Object> open = check(harness);
       assertEquals("down", open.get("status"), open.toString());
       assertTrue(((String) open.get("message")).contains("event-store open"), open.toString());
