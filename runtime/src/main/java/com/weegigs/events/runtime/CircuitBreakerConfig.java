@@ -18,6 +18,10 @@ import java.time.Duration;
  *       failures; every other answer of the service (a refusal, a validation failure, not found, a
  *       conflict, a rate limit) shows it is there and counts as a success.
  * </ul>
+ * Half-open, the breaker decides once {@code min(minimumCalls, permittedCallsInHalfOpenState)}
+ * probes have answered (resilience4j takes the window's minimum for the probes too). State changes
+ * are logged, are span events ({@code circuit_breaker.state_change}) and are counted
+ * ({@code wee.circuit_breaker.transitions}).
  *
  * @param enabled whether there is a breaker at all
  * @param failureRateThreshold the percentage of failed calls in the window that opens it, above 0 and at most 100

@@ -327,7 +327,7 @@ public final class NatsService implements AutoCloseable {
 
     /**
      * Adds a health check, run on every {@code {service}.health} request beside the built-in ones
-     * ({@code nats}, {@code event-store}, {@code requests}); see {@link HealthCheck}.
+     * ({@code nats}, {@code event-store}, {@code requests}, {@code circuit-breaker}); see {@link HealthCheck}.
      *
      * @param name its name in the report: not blank, and neither a built-in check's nor another's
      * @param timeout after this it is reported {@code down}, and the report does not wait for it
