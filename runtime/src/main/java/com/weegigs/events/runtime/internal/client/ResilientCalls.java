@@ -84,7 +84,8 @@ public final class ResilientCalls {
 
   private <T> CompletableFuture<T> guarded(String subject, byte[] body, Duration timeout, Instant deadline,
       String traceparent, Function<byte[], T> decoder) {
-    if (breaker == null) {
+    // a deadline already passed fails before anything is sent, which says nothing of the service
+    if (breaker == null || (deadline != null && deadline.toEpochMilli() <= System.currentTimeMillis())) {
       return requester.request(subject, body, timeout, deadline, traceparent, decoder);
     }
     if (!breaker.permit()) {

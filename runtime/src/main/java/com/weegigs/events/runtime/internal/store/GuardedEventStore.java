@@ -87,7 +87,7 @@ public class GuardedEventStore implements EventStore, WireFormAppend, SnapshotKe
 
   @Override
   public <S> History<S> history(AggregateType<S, ?> type, AggregateId id) {
-    return guarded(() -> snapshots.history(type, id));
+    return snapshots == null ? new History<>(null, load(type, id, 0)) : guarded(() -> snapshots.history(type, id));
   }
 
   @Override
