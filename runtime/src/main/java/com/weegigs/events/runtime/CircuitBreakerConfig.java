@@ -8,8 +8,8 @@ import java.time.Duration;
  * {@code permittedCallsInHalfOpenState} calls through (half-open), and closes when few enough of them
  * fail, or opens again. Used on both sides (resilience4j's circuit breaker with a count-based window):
  * <ul>
- *   <li>{@code NatsService.Builder.withStoreCircuitBreaker}, around the event store: on by default
- *       ({@link #defaults()}). Only the store being unreachable counts as a failure
+ *   <li>{@code NatsService.Builder.withStoreCircuitBreaker}, around the event store: off by
+ *       default ({@link #disabled()}). Only the store being unreachable counts as a failure
  *       ({@code EventStoreUnavailableException}: a closed connection, a JetStream time-out or no
  *       responders); conflicts, duplicates and refusals are answers, not failures. The state shows
  *       in the {@code circuit-breaker} health check.
@@ -59,11 +59,11 @@ public record CircuitBreakerConfig(boolean enabled, float failureRateThreshold, 
   }
 
   /**
-   * On: opens when half of the last 20 calls failed (once 10 were made), stays open 5 s, then lets
+   * A breaker that is on: opens when half of the last 20 calls failed (once 10 were made), stays open 1 s, then lets
    * 3 calls probe.
    */
   public static CircuitBreakerConfig defaults() {
-    return new CircuitBreakerConfig(true, 50, 20, 10, Duration.ofSeconds(5), 3);
+    return new CircuitBreakerConfig(true, 50, 20, 10, Duration.ofSeconds(1), 3);
   }
 
   /** No breaker: every call goes through. */

@@ -201,7 +201,7 @@ public final class NatsService implements AutoCloseable {
     private final List<AggregateDefinition<?, ?>> aggregates = new ArrayList<>();
     private final List<RequestInterceptor> interceptors = new ArrayList<>();
     private RateLimitConfig rateLimit = RateLimitConfig.defaults();
-    private CircuitBreakerConfig storeCircuitBreaker = CircuitBreakerConfig.defaults();
+    private CircuitBreakerConfig storeCircuitBreaker = CircuitBreakerConfig.disabled();
 
     private Builder(ServiceDescriptor descriptor) {
       this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -375,9 +375,11 @@ public final class NatsService implements AutoCloseable {
     }
 
     /**
-     * The circuit breaker around the event store: on by default ({@link CircuitBreakerConfig#defaults()});
-     * {@link CircuitBreakerConfig#disabled()} for none. While it is open, commands and queries fail
-     * at once with {@code UNAVAILABLE}; its state is the {@code circuit-breaker} health check.
+     * A circuit breaker around the event store (off by default; {@link CircuitBreakerConfig#defaults()}
+     * turns it on). While it is open, commands and queries fail at once with {@code UNAVAILABLE}
+     * instead of each waiting for the store's time-out; its state is the {@code circuit-breaker}
+     * health check. Off by default because it holds back the first commands after a short outage
+     * (a JetStream leader election) until a probe gets through; see the root README, "Resilience".
      */
     public Builder withStoreCircuitBreaker(CircuitBreakerConfig config) {
       this.storeCircuitBreaker = Objects.requireNonNull(config, "config");

@@ -57,6 +57,7 @@ class HealthTest {
     assertTrue(((String) checks.get("nats").get("message")).startsWith("connected to nats://"));
     assertEquals("in memory", checks.get("event-store").get("message"));
     assertTrue(((String) checks.get("requests").get("message")).contains("running"));
+    assertEquals("no circuit breaker around the event store", checks.get("circuit-breaker").get("message"));
   }
 
   @Test

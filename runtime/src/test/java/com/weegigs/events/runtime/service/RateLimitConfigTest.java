@@ -41,11 +41,11 @@ class RateLimitConfigTest {
   }
 
   @Test
-  void aCircuitBreakerIsOnByDefaultAndNamesEveryProblem() {
+  void theDefaultsAreABreakerThatIsOnAndEveryProblemIsNamed() {
     CircuitBreakerConfig defaults = CircuitBreakerConfig.defaults();
     assertTrue(defaults.enabled());
     assertEquals(50f, defaults.failureRateThreshold());
-    assertEquals(Duration.ofSeconds(5), defaults.waitInOpenState());
+    assertEquals(Duration.ofSeconds(1), defaults.waitInOpenState());
     assertFalse(CircuitBreakerConfig.disabled().enabled());
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
         () -> new CircuitBreakerConfig(true, 0, 0, 0, Duration.ZERO, 0));
