@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  *       ({@link com.weegigs.events.runtime.service.RateLimitConfig}) is {@code RATE_LIMITED} with
  *       {@code details.retryAfterMs} ({@link RateLimits});
  *   <li><b>interceptors</b>: the user's {@link RequestInterceptor}s, in the order registered (authentication,
- *       authorization, rate limits); a {@link ServiceException} refuses the request with its error;
+ *       authorization); a {@link ServiceException} refuses the request with its error;
  *   <li><b>validation</b>: a command's constraints, {@code VALIDATION_FAILED} (in a span of its own);
  *   <li><b>execute</b>: the {@link com.weegigs.events.runtime.internal.command.CommandCore} runs the command
  *       (messageId de-duplication, lock, load, handler, append, retries) or the query; health answers;
