@@ -14,6 +14,10 @@ module com.weegigs.events.runtime {
   // the OpenTelemetry API only (users bring the SDK); OpenTelemetry appears in the builders' API
   requires transitive io.opentelemetry.api;
   requires transitive io.opentelemetry.context;
+  // rate limits and circuit breakers; their types stay inside the runtime
+  requires io.github.resilience4j.core;
+  requires io.github.resilience4j.ratelimiter;
+  requires io.github.resilience4j.circuitbreaker;
 
   exports com.weegigs.events.runtime;
   exports com.weegigs.events.runtime.client;

@@ -10,6 +10,7 @@ import com.weegigs.events.runtime.service.HttpHealthConfig;
 import com.weegigs.events.runtime.service.IdempotencyConfig;
 import com.weegigs.events.runtime.service.LimitsConfig;
 import com.weegigs.events.runtime.service.QueueGroupConfig;
+import com.weegigs.events.runtime.service.RateLimitConfig;
 import com.weegigs.events.runtime.service.RequestInterceptor;
 import com.weegigs.events.runtime.service.ShutdownConfig;
 import com.weegigs.events.runtime.service.StateCacheConfig;
@@ -199,6 +200,8 @@ public final class NatsService implements AutoCloseable {
     private HttpHealthConfig httpHealth;
     private final List<AggregateDefinition<?, ?>> aggregates = new ArrayList<>();
     private final List<RequestInterceptor> interceptors = new ArrayList<>();
+    private RateLimitConfig rateLimit = RateLimitConfig.defaults();
+    private CircuitBreakerConfig storeCircuitBreaker = CircuitBreakerConfig.disabled();
 
     private Builder(ServiceDescriptor descriptor) {
       this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -324,7 +327,7 @@ public final class NatsService implements AutoCloseable {
 
     /**
      * Adds a health check, run on every {@code {service}.health} request beside the built-in ones
-     * ({@code nats}, {@code event-store}, {@code requests}); see {@link HealthCheck}.
+     * ({@code nats}, {@code event-store}, {@code requests}, {@code circuit-breaker}); see {@link HealthCheck}.
      *
      * @param name its name in the report: not blank, and neither a built-in check's nor another's
      * @param timeout after this it is reported {@code down}, and the report does not wait for it
@@ -359,6 +362,30 @@ public final class NatsService implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The service's rate limits (none by default): per service, per command and per caller; a
+     * request over one is refused with {@code RATE_LIMITED} and {@code details.retryAfterMs}. See
+     * {@link RateLimitConfig}.
+     *
+     * @throws IllegalArgumentException at {@link #start()}, when a command limit names a command the service does not have
+     */
+    public Builder withRateLimit(RateLimitConfig config) {
+      this.rateLimit = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * A circuit breaker around the event store (off by default; {@link CircuitBreakerConfig#defaults()}
+     * turns it on). While it is open, commands and queries fail at once with {@code UNAVAILABLE}
+     * instead of each waiting for the store's time-out; its state is the {@code circuit-breaker}
+     * health check. Off by default because it holds back the first commands after a short outage
+     * (a JetStream leader election) until a probe gets through; see the root README, "Resilience".
+     */
+    public Builder withStoreCircuitBreaker(CircuitBreakerConfig config) {
+      this.storeCircuitBreaker = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
     /** How the service stops; see {@link ShutdownConfig}. */
     public Builder withShutdown(ShutdownConfig config) {
       this.shutdown = Objects.requireNonNull(config, "config");
@@ -375,7 +402,8 @@ public final class NatsService implements AutoCloseable {
       EventStore store = eventStore == null && jetStream == null ? new InMemoryEventStore() : eventStore;
       ServiceSettings settings = new ServiceSettings(descriptor, natsUrl != null ? natsUrl : defaultNatsUrl(), connection,
           queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, jetStream, clock, aggregates,
-          interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get(), healthChecks, httpHealth);
+          interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get(), healthChecks, httpHealth,
+          rateLimit, storeCircuitBreaker);
       return new NatsService(descriptor, new ServiceHost(settings));
     }
   }

@@ -49,7 +49,7 @@ class HealthTest {
     assertEquals("1.2.3", report.get("version"));
     assertEquals(List.of("counter", "account"), report.get("aggregates"));
     Map<String, Map<String, Object>> checks = checks(report);
-    assertEquals(List.of("nats", "event-store", "requests"), List.copyOf(checks.keySet()));
+    assertEquals(List.of("nats", "event-store", "requests", "circuit-breaker"), List.copyOf(checks.keySet()));
     for (Map<String, Object> check : checks.values()) {
       assertEquals("ok", check.get("status"), check.toString());
       assertInstanceOf(Number.class, check.get("durationMs"), check.toString());
@@ -57,6 +57,7 @@ class HealthTest {
     assertTrue(((String) checks.get("nats").get("message")).startsWith("connected to nats://"));
     assertEquals("in memory", checks.get("event-store").get("message"));
     assertTrue(((String) checks.get("requests").get("message")).contains("running"));
+    assertEquals("no circuit breaker around the event store", checks.get("circuit-breaker").get("message"));
   }
 
   @Test

@@ -119,7 +119,9 @@ class ModuleBoundaryTest {
     Files.writeString(sources.resolve("module-info.java"), "module probe {\n  requires " + RUNTIME + ";\n}\n");
     Files.writeString(sources.resolve("Probe.java"), "package probe;\n\n" + source);
     String modulePath = List.of(NatsService.class, Connection.class, JsonGenerator.class, Logger.class,
-        io.opentelemetry.api.OpenTelemetry.class, io.opentelemetry.context.Context.class).stream()
+        io.opentelemetry.api.OpenTelemetry.class, io.opentelemetry.context.Context.class,
+        io.github.resilience4j.core.EventConsumer.class, io.github.resilience4j.ratelimiter.RateLimiter.class,
+        io.github.resilience4j.circuitbreaker.CircuitBreaker.class).stream()
         .map(type -> location(type).toString())
         .collect(Collectors.joining(File.pathSeparator));
     // javac through java.base's ToolProvider: the tests are compiled into the runtime module, which does not read java.compiler.

@@ -34,15 +34,18 @@ import java.util.regex.Pattern;
  * @param deadline when the work stops being useful, sent as {@code Wee-Deadline}; {@code null} for none
  * @param traceparent a W3C trace context to continue ({@code 00-<trace id>-<parent id>-<flags>})
  *     instead of the current OpenTelemetry context; {@code null} for the current one
+ * @param rateLimitAttempts how many times the call is sent at most while the service answers
+ *     {@code RATE_LIMITED}, each after the {@code retryAfterMs} it says; 1 (the default): not retried
+ *     ({@link #withRetryOnRateLimit})
  */
 public record CallOptions(
     Duration timeout, Long expectedRevision, String messageId, String correlationId, String causationId, String userId,
-    Instant deadline, String traceparent) {
+    Instant deadline, String traceparent, int rateLimitAttempts) {
 
   private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
   /** No per-call settings: the client's default timeout, a new {@code messageId}, no headers. */
-  public static final CallOptions DEFAULT = new CallOptions(null, null, null, null, null, null, null, null);
+  public static final CallOptions DEFAULT = new CallOptions(null, null, null, null, null, null, null, null, 1);
 
   /**
    * @throws IllegalArgumentException when the timeout is not positive, the expected revision is
@@ -64,6 +67,9 @@ public record CallOptions(
       problems.append("traceparent must be a W3C traceparent such as 00-<32 hex digits>-<16 hex digits>-01, got '")
           .append(traceparent).append("'; ");
     }
+    if (rateLimitAttempts < 1) {
+      problems.append("rateLimitAttempts must be 1 or more, got ").append(rateLimitAttempts).append("; ");
+    }
     if (problems.length() > 0) {
       problems.setLength(problems.length() - 2);
       throw new IllegalArgumentException(problems.toString());
@@ -73,37 +79,49 @@ public record CallOptions(
   /** Options without a deadline or a trace context to continue. */
   public CallOptions(
       Duration timeout, Long expectedRevision, String messageId, String correlationId, String causationId, String userId) {
-    this(timeout, expectedRevision, messageId, correlationId, causationId, userId, null, null);
+    this(timeout, expectedRevision, messageId, correlationId, causationId, userId, null, null, 1);
+  }
+
+  /** Options that do not retry a call the service rate-limited. */
+  public CallOptions(Duration timeout, Long expectedRevision, String messageId, String correlationId,
+      String causationId, String userId, Instant deadline, String traceparent) {
+    this(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent, 1);
   }
 
   /** These options with another timeout ({@code null} for the client's default). */
   public CallOptions withTimeout(Duration timeout) {
-    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
+        rateLimitAttempts);
   }
 
   /** These options with another expected revision ({@code null} for none). */
   public CallOptions withExpectedRevision(Long expectedRevision) {
-    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
+        rateLimitAttempts);
   }
 
   /** These options with another message id ({@code null} for a new one per call). */
   public CallOptions withMessageId(String messageId) {
-    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
+        rateLimitAttempts);
   }
 
   /** These options with another correlation id. */
   public CallOptions withCorrelationId(String correlationId) {
-    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
+        rateLimitAttempts);
   }
 
   /** These options with another causation id. */
   public CallOptions withCausationId(String causationId) {
-    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
+        rateLimitAttempts);
   }
 
   /** These options with another user id. */
   public CallOptions withUserId(String userId) {
-    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
+        rateLimitAttempts);
   }
 
   /**
@@ -111,12 +129,26 @@ public record CallOptions(
    * none. The client also stops waiting at the deadline when that comes before the timeout.
    */
   public CallOptions withDeadline(Instant deadline) {
-    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
+        rateLimitAttempts);
   }
 
   /** These options continuing the W3C trace {@code traceparent} instead of the current context; {@code null} for the current one. */
   public CallOptions withTraceparent(String traceparent) {
-    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent);
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
+        rateLimitAttempts);
+  }
+
+  /**
+   * These options sending the call up to {@code maxAttempts} times while the service answers
+   * {@code RATE_LIMITED}, each time after the {@code retryAfterMs} it said (1: not retried). Every
+   * attempt is the same request: a command keeps its {@code messageId}, so the service applies it
+   * once however many attempts it takes. No attempt starts after the call's {@link #deadline()};
+   * each waits up to the call's timeout for its reply.
+   */
+  public CallOptions withRetryOnRateLimit(int maxAttempts) {
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
+        maxAttempts);
   }
 
   private static void blank(StringBuilder problems, String name, String value) {

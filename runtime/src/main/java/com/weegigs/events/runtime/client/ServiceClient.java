@@ -1,5 +1,6 @@
 package com.weegigs.events.runtime.client;
 
+import com.weegigs.events.runtime.CircuitBreakerConfig;
 import com.weegigs.events.runtime.Names;
 import com.weegigs.events.runtime.NatsService;
 import com.weegigs.events.runtime.error.ServiceException;
@@ -7,7 +8,9 @@ import com.weegigs.events.runtime.error.UnavailableException;
 import com.weegigs.events.runtime.internal.client.Connections;
 import com.weegigs.events.runtime.internal.client.ReplyFuture;
 import com.weegigs.events.runtime.internal.client.Requester;
+import com.weegigs.events.runtime.internal.client.ResilientCalls;
 import com.weegigs.events.runtime.internal.client.Subscriptions;
+import com.weegigs.events.runtime.internal.resilience.Breaker;
 import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import io.nats.client.Connection;
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -38,8 +41,10 @@ import java.util.function.Function;
  * a trace to continue ({@link Builder#withOpenTelemetry}); the call's timeout is the client's own
  * and is not sent. A request nobody listens to fails at once with {@code UNAVAILABLE}; one without a reply in time
  * fails with {@code TIMEOUT} ({@code UNAVAILABLE} when the connection is down meanwhile). The client
- * does not retry on its own: a caller that retries a command with the same
- * {@link CallOptions#messageId()} gets it applied once.
+ * does not retry on its own, except after {@code RATE_LIMITED} when the call asks for it
+ * ({@link CallOptions#withRetryOnRateLimit}); a caller that retries a command with the same
+ * {@link CallOptions#messageId()} gets it applied once. A circuit breaker per client (so per
+ * service) is there when asked for ({@link Builder#withCircuitBreaker}).
  *
  * <p>Where futures complete: by default on the thread that received the reply (a thread of the
  * NATS connection) or, for a call that timed out, on the client's timer thread. That saves a thread
@@ -66,7 +71,7 @@ public final class ServiceClient implements AutoCloseable {
   private final boolean ownsConnection;
   private final String serviceName;
   private final Duration defaultTimeout;
-  private final Requester requester;
+  private final ResilientCalls calls;
   private final Subscriptions subscriptions;
   private volatile boolean closed;
 
@@ -76,7 +81,8 @@ public final class ServiceClient implements AutoCloseable {
     this.serviceName = builder.serviceName;
     this.defaultTimeout = builder.defaultTimeout;
     Telemetry telemetry = Telemetry.of(builder.openTelemetry != null ? builder.openTelemetry : GlobalOpenTelemetry.get());
-    this.requester = new Requester(connection, builder.executor, telemetry);
+    this.calls = new ResilientCalls(new Requester(connection, builder.executor, telemetry),
+        Breaker.of("client:" + serviceName, builder.circuitBreaker, telemetry), serviceName, builder.executor);
     this.subscriptions = new Subscriptions(connection, serviceName, defaultTimeout, builder.drainTimeout, telemetry);
   }
 
@@ -136,7 +142,8 @@ public final class ServiceClient implements AutoCloseable {
       return ReplyFuture.failed(new UnavailableException("the client of " + serviceName + " is closed"));
     }
     Duration timeout = options.timeout() != null ? options.timeout() : defaultTimeout;
-    return requester.request(subject, body, timeout, options.deadline(), options.traceparent(), decoder);
+    return calls.request(subject, body, timeout, options.deadline(), options.traceparent(), options.rateLimitAttempts(),
+        decoder);
   }
 
   /** The client's live event subscriptions. */
@@ -178,6 +185,7 @@ public final class ServiceClient implements AutoCloseable {
     private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
     private Executor executor;
     private OpenTelemetry openTelemetry;
+    private CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.disabled();
 
     private Builder(String serviceName) {
       if (!Names.isValidName(serviceName)) {
@@ -246,6 +254,20 @@ public final class ServiceClient implements AutoCloseable {
      */
     public Builder withOpenTelemetry(OpenTelemetry openTelemetry) {
       this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+      return this;
+    }
+
+    /**
+     * A circuit breaker for the calls to this service (off by default): once enough calls time out,
+     * find no responders or are answered {@code UNAVAILABLE}, it opens, and calls fail at once with
+     * {@code UNAVAILABLE} (details {@code circuitBreaker: open}) without being sent, until it lets a
+     * few probe calls through after {@link CircuitBreakerConfig#waitInOpenState()}. Every other
+     * answer ({@code REJECTED}, {@code VALIDATION_FAILED}, {@code NOT_FOUND}, {@code CONFLICT},
+     * {@code RATE_LIMITED}, ...) shows the service is there and counts as a success. State changes
+     * are span events and the {@code wee.circuit_breaker.transitions} metric.
+     */
+    public Builder withCircuitBreaker(CircuitBreakerConfig config) {
+      this.circuitBreaker = Objects.requireNonNull(config, "config");
       return this;
     }
 

@@ -14,6 +14,7 @@ import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.command.StateCache.Current;
 import com.weegigs.events.runtime.internal.store.CachedExpectations;
+import com.weegigs.events.runtime.internal.store.StoreCircuitOpenException;
 import com.weegigs.events.runtime.internal.store.WireFormAppend;
 import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.EntityReplies;
@@ -179,9 +180,11 @@ public final class CommandCore<S, E> {
     } catch (ServiceException e) {
       outcome = new Outcome(Reply.error(e));
     } catch (EventStoreUnavailableException e) {
-      LOG.warn("event store unavailable for {} {} (correlationId={}, messageId={})",
-          binding.type().name(), id, metadata.correlationId(), metadata.messageId(), e);
-      outcome = new Outcome(Reply.error(ErrorCode.UNAVAILABLE, "the event store is unavailable; try again later"));
+      if (!(e instanceof StoreCircuitOpenException)) {
+        LOG.warn("event store unavailable for {} {} (correlationId={}, messageId={})",
+            binding.type().name(), id, metadata.correlationId(), metadata.messageId(), e);
+      }
+      outcome = new Outcome(Reply.storeUnavailable(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       outcome = new Outcome(Reply.error(ErrorCode.UNAVAILABLE, "the service is shutting down"));

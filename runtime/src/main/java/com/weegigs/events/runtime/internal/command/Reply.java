@@ -2,7 +2,11 @@ package com.weegigs.events.runtime.internal.command;
 
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.error.UnavailableException;
+import com.weegigs.events.runtime.internal.store.StoreCircuitOpenException;
 import com.weegigs.events.runtime.internal.wire.ErrorReplies;
+import com.weegigs.events.runtime.store.EventStoreUnavailableException;
+import java.util.Map;
 
 /**
  * A reply ready to send, whatever the transport: its JSON body, and for an error its code and the
@@ -38,6 +42,18 @@ public record Reply(byte[] body, ErrorCode error, String errorText, boolean reco
   /** An error reply without details. */
   public static Reply error(ErrorCode code, String message) {
     return new Reply(ErrorReplies.encodeError(code, message, null), code, headerText(message), false);
+  }
+
+  /**
+   * The reply to a request the event store could not serve: {@code UNAVAILABLE}, with
+   * {@code details.circuitBreaker: "open"} when the store's circuit breaker answered for it. Nothing
+   * of the store's own failure crosses the wire.
+   */
+  public static Reply storeUnavailable(EventStoreUnavailableException failure) {
+    return failure instanceof StoreCircuitOpenException
+        ? error(new UnavailableException("the event store's circuit breaker is open; try again later",
+            Map.of("circuitBreaker", "open")))
+        : error(ErrorCode.UNAVAILABLE, "the event store is unavailable; try again later");
   }
 
   /**

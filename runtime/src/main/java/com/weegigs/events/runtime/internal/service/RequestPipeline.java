@@ -6,6 +6,7 @@ import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.command.Answer;
 import com.weegigs.events.runtime.internal.command.Deadline;
 import com.weegigs.events.runtime.internal.command.Reply;
+import com.weegigs.events.runtime.internal.store.StoreCircuitOpenException;
 import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import com.weegigs.events.runtime.service.EndpointKind;
@@ -51,8 +52,11 @@ import org.slf4j.LoggerFactory;
  *       its ids in the logging MDC;
  *   <li><b>deadline</b>: a malformed {@code Wee-Deadline} is {@code INVALID_REQUEST}, a passed one {@code TIMEOUT};
  *   <li><b>decode</b>: a body that is not the endpoint's request is {@code INVALID_REQUEST};
+ *   <li><b>rate limit</b>: a command or query over its caller's, its command's or the service's limit
+ *       ({@link com.weegigs.events.runtime.service.RateLimitConfig}) is {@code RATE_LIMITED} with
+ *       {@code details.retryAfterMs} ({@link RateLimits});
  *   <li><b>interceptors</b>: the user's {@link RequestInterceptor}s, in the order registered (authentication,
- *       authorization, rate limits); a {@link ServiceException} refuses the request with its error;
+ *       authorization); a {@link ServiceException} refuses the request with its error;
  *   <li><b>validation</b>: a command's constraints, {@code VALIDATION_FAILED} (in a span of its own);
  *   <li><b>execute</b>: the {@link com.weegigs.events.runtime.internal.command.CommandCore} runs the command
  *       (messageId de-duplication, lock, load, handler, append, retries) or the query; health answers;
@@ -62,14 +66,17 @@ import org.slf4j.LoggerFactory;
  * event store is {@code UNAVAILABLE}.
  *
  * <p>Where later features plug in: a store (JetStream) behind the
- * {@link com.weegigs.events.runtime.store.EventStore} SPI, reached only from the command core;
- * authentication and rate limits as interceptors (stage 7); telemetry around {@link Work#run}, where
+ * {@link com.weegigs.events.runtime.store.EventStore} SPI, reached only from the command core
+ * (through its circuit breaker, {@link com.weegigs.events.runtime.internal.store.GuardedEventStore});
+ * checks of the caller as stages after decode; telemetry around {@link Work#run}, where
  * the span starts (stage 4), and in {@link Endpoint#respond}, where the reply is counted and sent.
  */
 final class RequestPipeline {
   private static final Logger LOG = LoggerFactory.getLogger("com.weegigs.events.runtime.NatsService");
 
   private final RequestInterceptor[] interceptors;
+  /** The service's rate limits, or {@code null} when it has none. */
+  private final RateLimits rateLimits;
   private final Telemetry telemetry;
   private final Clock clock;
   private final int maxPayload;
@@ -83,6 +90,7 @@ final class RequestPipeline {
 
   RequestPipeline(ServiceSettings settings, Telemetry telemetry) {
     this.interceptors = settings.interceptors().toArray(new RequestInterceptor[0]);
+    this.rateLimits = RateLimits.of(settings.descriptor().name(), settings.rateLimit(), telemetry);
     this.telemetry = telemetry;
     this.clock = settings.clock();
     this.maxPayload = settings.limits().maxPayloadBytes();
@@ -238,7 +246,7 @@ final class RequestPipeline {
       }
     }
 
-    /** Stages 4 to 10. */
+    /** Stages 4 to the reply. */
     @Override
     public void run() {
       long started = System.nanoTime();
@@ -258,8 +266,10 @@ final class RequestPipeline {
       } catch (ServiceException e) {
         reply(Reply.error(e));
       } catch (EventStoreUnavailableException e) {
-        LOG.warn("event store unavailable for a {} request on {}", endpoint.kindName(), endpoint.subject, e);
-        reply(Reply.error(ErrorCode.UNAVAILABLE, "the event store is unavailable; try again later"));
+        if (!(e instanceof StoreCircuitOpenException)) {
+          LOG.warn("event store unavailable for a {} request on {}", endpoint.kindName(), endpoint.subject, e);
+        }
+        reply(Reply.storeUnavailable(e));
       } catch (RuntimeException | Error e) {
         LOG.error("{} request on {} failed unexpectedly", endpoint.kindName(), endpoint.subject, e);
         Telemetry.failed(span, e);
@@ -277,6 +287,9 @@ final class RequestPipeline {
           WireHeaders.WEE_DEADLINE);
       deadline.check("before the request was started");
       R request = endpoint.decode(message.getData());
+      if (rateLimits != null && endpoint.kind != EndpointKind.HEALTH) {
+        rateLimits.check(endpoint.aggregateId(request).type(), endpoint.command(), RateLimits.callerKey(message));
+      }
       if (interceptors.length > 0) {
         NatsRequestContext context = new NatsRequestContext(endpoint, headers, endpoint.aggregateId(request));
         for (RequestInterceptor interceptor : interceptors) {

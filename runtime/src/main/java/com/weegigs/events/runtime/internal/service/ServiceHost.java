@@ -6,6 +6,8 @@ import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.internal.command.CommandCore;
 import com.weegigs.events.runtime.internal.command.ReplyCache;
+import com.weegigs.events.runtime.internal.resilience.Breaker;
+import com.weegigs.events.runtime.internal.store.GuardedEventStore;
 import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.internal.wire.Subjects;
 import com.weegigs.events.runtime.store.EventStore;
@@ -56,6 +58,10 @@ public final class ServiceHost implements AutoCloseable {
   private final EventStore store;
   /** Whether the host opened the store (from a JetStream configuration), and so closes it. */
   private final boolean ownsStore;
+  /** The event store's circuit breaker, or {@code null} when it is disabled. */
+  private final Breaker storeBreaker;
+  /** The store as the command cores reach it: behind its circuit breaker. */
+  private final EventStore guardedStore;
   private final RequestPipeline pipeline;
   private final Telemetry telemetry;
   private final ReplyCache replies;
@@ -79,6 +85,7 @@ public final class ServiceHost implements AutoCloseable {
     this.settings = settings;
     this.descriptor = settings.descriptor();
     checkAggregates(descriptor, settings.aggregates());
+    RateLimits.checkCommands(descriptor, settings.rateLimit());
     this.replies = new ReplyCache(settings.idempotency().maxReplies(), settings.idempotency().window());
     List<String> aggregateNames = new ArrayList<>();
     for (AggregateDefinition<?, ?> definition : settings.aggregates()) {
@@ -107,6 +114,8 @@ public final class ServiceHost implements AutoCloseable {
       this.ownsStore = true;
     }
     this.telemetry = Telemetry.of(settings.openTelemetry());
+    this.storeBreaker = Breaker.of("event-store", settings.storeCircuitBreaker(), telemetry);
+    this.guardedStore = GuardedEventStore.of(store, storeBreaker);
     this.pipeline = new RequestPipeline(settings, telemetry);
     this.health = new HealthChecks(descriptor.name(), descriptor.version(), aggregateNames, healthChecks(settings));
     MicroDiscovery started = null;
@@ -162,7 +171,10 @@ public final class ServiceHost implements AutoCloseable {
         aggregateNames, connection.getConnectedUrl(), settings.queueGroup().name());
   }
 
-  /** The built-in health checks (the NATS connection, the event store, the request queue), then the user's. */
+  /**
+   * The built-in health checks (the NATS connection, the event store, the request queue, the event
+   * store's circuit breaker), then the user's.
+   */
   private List<ServiceSettings.NamedCheck> healthChecks(ServiceSettings settings) {
     List<ServiceSettings.NamedCheck> checks = new ArrayList<>();
     checks.add(new ServiceSettings.NamedCheck("nats", HealthCheck.DEFAULT_TIMEOUT, () -> {
@@ -174,6 +186,8 @@ public final class ServiceHost implements AutoCloseable {
     checks.add(new ServiceSettings.NamedCheck("event-store", HealthCheck.DEFAULT_TIMEOUT,
         () -> HealthCheck.Result.ok(store.checkHealth())));
     checks.add(new ServiceSettings.NamedCheck("requests", HealthCheck.DEFAULT_TIMEOUT, pipeline::queueHealth));
+    checks.add(new ServiceSettings.NamedCheck("circuit-breaker", HealthCheck.DEFAULT_TIMEOUT,
+        () -> storeBreaker == null ? HealthCheck.Result.ok("no circuit breaker around the event store") : storeBreaker.health()));
     checks.addAll(settings.healthChecks());
     return checks;
   }
@@ -246,7 +260,7 @@ public final class ServiceHost implements AutoCloseable {
 
   /** The endpoints of one aggregate type: one per command, and its query. */
   private <S, E> void addAggregate(List<Endpoint<?>> endpoints, Endpoint.Shared shared, AggregateDefinition<S, E> definition) {
-    CommandCore<S, E> core = new CommandCore<>(definition, store, settings.stateCache().maxAggregates(),
+    CommandCore<S, E> core = new CommandCore<>(definition, guardedStore, settings.stateCache().maxAggregates(),
         settings.clock(), settings.concurrency().conflictRetries(), replies, telemetry, descriptor.name());
     counted.add(new ServiceDocuments.Counted(definition.type().name(), core.counters()));
     EventPublisher publisher = new EventPublisher(connection, descriptor.name(), definition.type(), telemetry);

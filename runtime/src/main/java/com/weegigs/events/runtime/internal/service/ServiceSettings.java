@@ -1,5 +1,6 @@
 package com.weegigs.events.runtime.internal.service;
 
+import com.weegigs.events.runtime.CircuitBreakerConfig;
 import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
@@ -8,6 +9,7 @@ import com.weegigs.events.runtime.service.HttpHealthConfig;
 import com.weegigs.events.runtime.service.IdempotencyConfig;
 import com.weegigs.events.runtime.service.LimitsConfig;
 import com.weegigs.events.runtime.service.QueueGroupConfig;
+import com.weegigs.events.runtime.service.RateLimitConfig;
 import com.weegigs.events.runtime.service.RequestInterceptor;
 import com.weegigs.events.runtime.service.ShutdownConfig;
 import com.weegigs.events.runtime.service.StateCacheConfig;
@@ -35,6 +37,8 @@ import java.util.List;
  * @param openTelemetry where spans and metrics go (the OpenTelemetry API; a no-op without an SDK)
  * @param healthChecks the user's health checks, run beside the built-in ones
  * @param httpHealth the HTTP health endpoint, or {@code null} for none
+ * @param rateLimit the service's rate limits ({@link RateLimitConfig#defaults()}: none)
+ * @param storeCircuitBreaker the circuit breaker around the event store
  */
 public record ServiceSettings(
     ServiceDescriptor descriptor,
@@ -53,9 +57,11 @@ public record ServiceSettings(
     List<RequestInterceptor> interceptors,
     OpenTelemetry openTelemetry,
     List<NamedCheck> healthChecks,
-    HttpHealthConfig httpHealth) {
+    HttpHealthConfig httpHealth,
+    RateLimitConfig rateLimit,
+    CircuitBreakerConfig storeCircuitBreaker) {
   /** The names of the built-in health checks, which a user's check cannot take. */
-  public static final List<String> BUILT_IN_CHECKS = List.of("nats", "event-store", "requests");
+  public static final List<String> BUILT_IN_CHECKS = List.of("nats", "event-store", "requests", "circuit-breaker");
 
   public ServiceSettings {
     aggregates = List.copyOf(aggregates);

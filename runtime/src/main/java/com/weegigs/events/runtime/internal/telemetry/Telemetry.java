@@ -75,6 +75,10 @@ public final class Telemetry {
   public static final AttributeKey<String> CACHE_RESULT = AttributeKey.stringKey("wee.cache.result");
   public static final AttributeKey<Long> DELIVERY_COUNT = AttributeKey.longKey("wee.delivery.count");
   public static final AttributeKey<Long> STREAM_SEQUENCE = AttributeKey.longKey("wee.stream.sequence");
+  public static final AttributeKey<String> RATE_LIMIT_SCOPE = AttributeKey.stringKey("wee.rate_limit.scope");
+  public static final AttributeKey<String> CIRCUIT_BREAKER = AttributeKey.stringKey("wee.circuit_breaker");
+  public static final AttributeKey<String> BREAKER_FROM = AttributeKey.stringKey("wee.circuit_breaker.from");
+  public static final AttributeKey<String> BREAKER_STATE = AttributeKey.stringKey("wee.circuit_breaker.state");
 
   /** The outcome of a success, as {@code wee.outcome} says it. */
   public static final String OK = "OK";
@@ -103,6 +107,8 @@ public final class Telemetry {
   private final LongCounter cacheLookups;
   private final LongCounter redeliveries;
   private final LongCounter deadLetters;
+  private final LongCounter rateLimited;
+  private final LongCounter breakerTransitions;
   private final Map<String, Requests> clientCalls = new ConcurrentHashMap<>();
   private final Meter meter;
 
@@ -141,6 +147,10 @@ public final class Telemetry {
         .setDescription("Stored commands a durable subscriber was delivered again (delivery count above 1)").build();
     this.deadLetters = meter.counterBuilder("wee.subscriber.dead_letters").setUnit("{message}")
         .setDescription("Stored commands a durable subscriber moved to its dead-letter subject").build();
+    this.rateLimited = meter.counterBuilder("wee.service.rate_limited").setUnit("{request}")
+        .setDescription("Requests refused with RATE_LIMITED, by the limit that refused them (caller, command, service)").build();
+    this.breakerTransitions = meter.counterBuilder("wee.circuit_breaker.transitions").setUnit("{transition}")
+        .setDescription("State changes of a circuit breaker, by breaker and the state it moved to").build();
   }
 
   /** The telemetry of {@code openTelemetry}; {@link #NOOP} for {@code null}. */
@@ -341,6 +351,39 @@ public final class Telemetry {
   /** The metrics of one aggregate type's commands and loads. */
   public AggregateMetrics aggregate(String service, String aggregate) {
     return new AggregateMetrics(this, Attributes.of(SERVICE, service, AGGREGATE, aggregate));
+  }
+
+  /** The rate-limit refusals of {@code service} ({@code wee.service.rate_limited}). */
+  public RateLimitMetrics rateLimits(String service) {
+    return new RateLimitMetrics(rateLimited, service);
+  }
+
+  /**
+   * Records that circuit breaker {@code breaker} moved from state {@code from} to {@code to}: a
+   * {@code circuit_breaker.state_change} event on the current span (the call whose outcome moved
+   * it) and one count of {@code wee.circuit_breaker.transitions}.
+   */
+  public void breakerTransition(String breaker, String from, String to) {
+    Attributes attributes = Attributes.of(CIRCUIT_BREAKER, breaker, BREAKER_STATE, to);
+    breakerTransitions.add(1, attributes);
+    Span.current().addEvent("circuit_breaker.state_change", attributes.toBuilder().put(BREAKER_FROM, from).build());
+  }
+
+  /** Counts the requests one service refused over a rate limit, by the limit's scope. */
+  public static final class RateLimitMetrics {
+    private final LongCounter count;
+    private final Map<String, Attributes> byScope = new ConcurrentHashMap<>();
+    private final String service;
+
+    RateLimitMetrics(LongCounter count, String service) {
+      this.count = count;
+      this.service = service;
+    }
+
+    /** Counts one request refused by the {@code scope} limit ({@code caller}, {@code command}, {@code service}). */
+    public void refused(String scope) {
+      count.add(1, byScope.computeIfAbsent(scope, s -> Attributes.of(SERVICE, service, RATE_LIMIT_SCOPE, s)));
+    }
   }
 
   /**
