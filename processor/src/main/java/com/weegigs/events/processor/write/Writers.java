@@ -82,6 +82,22 @@ public final class Writers {
   }
 
   /**
+   * The AsyncAPI 3.0.0 document of a service ({@link AsyncApiWriter}): every subject of the wire
+   * contract as a channel with its operation, and every body's JSON Schema, as pretty JSON text.
+   *
+   * @param service a validated service with its aggregates
+   * @return the document's text, ending in a line break
+   */
+  public static String asyncApi(ServiceModel service) {
+    return AsyncApiWriter.document(service);
+  }
+
+  /** The file name of the AsyncAPI document of the service {@code service} ({@code receipts.asyncapi.json}). */
+  public static String asyncApiFileName(String service) {
+    return AsyncApiWriter.fileName(service);
+  }
+
+  /**
    * The JSON Schemas of one aggregate, exactly as its generated codecs serve them (compact JSON
    * text); the schema lock records them.
    *
