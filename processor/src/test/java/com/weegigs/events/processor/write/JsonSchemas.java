@@ -41,6 +41,20 @@ final class JsonSchemas {
     return registry(SpecificationVersion.DRAFT_2020_12).getSchema(schema, InputFormat.JSON);
   }
 
+  /**
+   * The schema at {@code pointer} (such as {@code /components/schemas/receipt.state/schema}) within
+   * the JSON text {@code document}, draft 2020-12, with the document's other parts reachable through
+   * its references as an AsyncAPI tool resolves them.
+   */
+  static Schema inDocument(String document, String pointer) {
+    String iri = "urn:wee-events:document";
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+        .schemaRegistryConfig(CONFIG)
+        .schemas(Map.of(iri, document))
+        .schemaLoader(loader -> loader.fetchRemoteResources(false)));
+    return registry.getSchema(SchemaLocation.of(iri + "#" + pointer));
+  }
+
   /** What is wrong with {@code json} under {@code schema}: nothing when it is valid. */
   static List<String> errors(Schema schema, String json) {
     return schema.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
