@@ -91,7 +91,15 @@ class ExampleAsyncApiTest {
   }
 
   @BeforeAll
-  static void compile() throws IOException {
+  static void compileOnce() throws IOException {
+    compile();
+  }
+
+  /** Compiles the example's domain with the processor, once for every test class that asks. */
+  static synchronized void compile() throws IOException {
+    if (loader != null) {
+      return;
+    }
     List<JavaFileObject> sources = new ArrayList<>();
     for (Path file : domainSources()) {
       String text = Files.readString(file);
@@ -106,8 +114,18 @@ class ExampleAsyncApiTest {
             com.fasterxml.jackson.core.JsonParser.class, Connection.class))
         .compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
-    loader = new CompiledModels.CompiledClassLoader(compilation, ExampleAsyncApiTest.class.getClassLoader());
     document = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, FILE).orElseThrow().getCharContent(false).toString();
+    loader = new CompiledModels.CompiledClassLoader(compilation, ExampleAsyncApiTest.class.getClassLoader());
+  }
+
+  /** The compiled example's class {@code simpleName} (after {@link #compile()}). */
+  static Class<?> exampleClass(String simpleName) throws ClassNotFoundException {
+    return Class.forName(PKG + "." + simpleName, true, loader);
+  }
+
+  /** The AsyncAPI document the processor wrote for the example (after {@link #compile()}). */
+  static String document() {
+    return document;
   }
 
   /** The receipts package's sources in every module under {@code example/}, one per file name. */
@@ -139,8 +157,7 @@ class ExampleAsyncApiTest {
   @MethodSource("samples")
   void theValidatorAndTheDocumentsSchemasAgree(Sample sample) throws Exception {
     @SuppressWarnings("unchecked")
-    CommandType<Object> type = (CommandType<Object>) Class.forName(PKG + "." + sample.codecs(), true, loader)
-        .getField(sample.constant()).get(null);
+    CommandType<Object> type = (CommandType<Object>) exampleClass(sample.codecs()).getField(sample.constant()).get(null);
     assertEquals(sample.command(), type.name());
     DecodeContext context = new DecodeContext();
     Object command = CompiledModels.read(type.codec(), sample.payload(), context);
