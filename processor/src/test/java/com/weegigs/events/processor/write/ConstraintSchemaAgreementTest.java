@@ -281,14 +281,52 @@ class ConstraintSchemaAgreementTest {
     assertEquals(EnumSet.allOf(Kind.class), refused);
   }
 
+  /**
+   * The shop test model, whose commands hold records ({@code Line}, {@code Address}) under
+   * {@code @Valid}: the validator and the schema in the model's AsyncAPI document (references into
+   * its {@code $defs} resolved within the document) decide alike.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theShopModelsValidatorsAndItsDocumentsSchemasAgree() throws Exception {
+    String document = Writers.asyncApi(TestModels.shop());
+    String customer = "\"customer\":\"123e4567-e89b-12d3-a456-426614174000\",\"weight\":1,\"sequence\":0";
+    Object[][] samples = {
+        {"PLACE_ORDER", "place-order", "{" + customer + ",\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":0.01}]}", true},
+        {"PLACE_ORDER", "place-order", "{" + customer + ",\"lines\":[{\"sku\":\"\",\"quantity\":1,\"unitPrice\":1}]}", false},
+        {"PLACE_ORDER", "place-order", "{" + customer + ",\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":0}]}", false},
+        {"PLACE_ORDER", "place-order", "{" + customer + ",\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":1}],"
+            + "\"deliverTo\":{\"street\":\"1 Main St\",\"postcode\":\"20000\"}}", false},
+        {"PLACE_ORDER", "place-order", "{" + customer + ",\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":1}],"
+            + "\"deliverTo\":{\"street\":\"1 Main St\",\"postcode\":\"2000\"},\"weight\":100.5}", false},
+        {"PAY", "pay", "{\"amount\":12.5}", true},
+        {"PAY", "pay", "{\"amount\":0}", false},
+        {"SHIP", "ship", "{\"to\":{\"street\":\"1 Main St\",\"postcode\":\"2000\"}}", true},
+        {"SHIP", "ship", "{\"to\":{\"street\":\" \",\"postcode\":\"2000\"}}", false},
+        {"SHIP", "ship", "{}", false}};
+    for (Object[] sample : samples) {
+      CommandType<Object> type = (CommandType<Object>) CompiledModels.constant("com.example.shop.OrderCodecs", (String) sample[0]);
+      String payload = (String) sample[2];
+      boolean accepted = (Boolean) sample[3];
+      List<Violation> violations = violations(type, payload);
+      assertEquals(accepted, violations.isEmpty(), () -> "validator on " + payload + ": " + violations);
+      Schema inDocument = JsonSchemas.inDocument(document, "/components/schemas/order.command." + sample[1] + ".payload/schema");
+      assertEquals(accepted, JsonSchemas.errors(inDocument, payload).isEmpty(), () -> "schema on " + payload);
+    }
+  }
+
   /** What decoding and then validating {@code json} reports: nothing when the command is accepted. */
   private static List<Violation> violations(String json) throws Exception {
+    return violations(check, json);
+  }
+
+  private static List<Violation> violations(CommandType<Object> type, String json) throws Exception {
     DecodeContext context = new DecodeContext();
-    Object command = CompiledModels.read(check.codec(), json, context);
+    Object command = CompiledModels.read(type.codec(), json, context);
     if (!context.violations().isEmpty()) {
       return context.violations();
     }
-    return check.validator().validate(command);
+    return type.validator().validate(command);
   }
 
   /** The base payload with {@code field} set to {@code json}, or without it when {@code json} is {@link #ABSENT}. */
