@@ -49,6 +49,8 @@ final class AsyncApiWriter {
   static final Map<String, Integer> ERROR_CODES = errorCodes();
   private static final String SCHEMAS = "#/components/schemas/";
   private static final String MICRO = "io.nats.micro.v1.";
+  /** The queue group the instances of a service share unless it is configured otherwise. */
+  private static final String QUEUE_GROUP = "q";
 
   private final ServiceModel service;
   private final Map<String, Object> channels = new LinkedHashMap<>();
@@ -142,7 +144,7 @@ final class AsyncApiWriter {
     message(query + ".request", "get " + type, "Asks for the current state of one " + type + ".", query + ".request", "request-headers");
     requestReply(query, Subjects.query(service.name(), type), "get " + type,
         "Answers the current state of one " + type + (aggregate.hasInitialState() ? "" : "; NOT_FOUND when it has no events yet") + ".",
-        obj("request", ref("#/components/messages/" + query + ".request")), reply, List.of("entity", "error"));
+        obj("request", ref("#/components/messages/" + query + ".request")), reply, List.of("entity", "error"), true);
     channel(reply, null, "replies about " + type,
         "The reply to a request about a " + type + ": the request's reply subject (an inbox), so its address is not known beforehand.",
         obj("entity", ref("#/components/messages/" + type + ".entity"), "error", ref("#/components/messages/error")), null);
@@ -170,7 +172,7 @@ final class AsyncApiWriter {
     requestReply(id, Subjects.command(service.name(), type, command.wireName()), command.wireName() + " (" + type + ")",
         "Runs command " + command.wireName() + " on one " + type + ". The reply is the entity with the events the command recorded,"
             + " or an error: VALIDATION_FAILED lists every broken constraint, REJECTED names the business rule.",
-        obj("request", ref("#/components/messages/" + id + ".request")), type + ".reply", List.of("entity", "error"));
+        obj("request", ref("#/components/messages/" + id + ".request")), type + ".reply", List.of("entity", "error"), true);
   }
 
   private void event(AggregateModel aggregate, EventModel event, Map<ClassName, RecordShape> records) {
@@ -217,17 +219,17 @@ final class AsyncApiWriter {
   private void serviceSubjects() {
     String name = service.name();
     requestReply("health", name + ".health", "health", "The health of one instance: the worst status of its checks.",
-        obj("request", ref("#/components/messages/empty")), "health.reply", List.of("report"));
+        obj("request", ref("#/components/messages/empty")), "health.reply", List.of("report"), true);
     channel("health.reply", null, "health replies", "The health request's reply subject.",
         obj("report", ref("#/components/messages/health-report")), null);
     requestReply("info", name + ".info", "info", "The service document, the same from every instance (one answers).",
-        obj("request", ref("#/components/messages/empty")), "info.reply", List.of("document"));
+        obj("request", ref("#/components/messages/empty")), "info.reply", List.of("document"), true);
     channel("info.reply", null, "info replies", "The info request's reply subject.",
         obj("document", ref("#/components/messages/service-document")), null);
     requestReply("stats", name + ".stats", "stats",
         "Every instance answers with its own counters (no queue group): send with a reply subject and collect the replies for a"
             + " moment, as for $SRV.STATS.",
-        obj("request", ref("#/components/messages/empty")), "stats.reply", List.of("stats"));
+        obj("request", ref("#/components/messages/empty")), "stats.reply", List.of("stats"), false);
     channel("stats.reply", null, "stats replies", "The stats request's reply subject, where every instance answers.",
         obj("stats", ref("#/components/messages/service-stats")), null);
   }
@@ -239,13 +241,13 @@ final class AsyncApiWriter {
       String response = "srv." + lower + "-response";
       String text = "NATS micro " + verb + " (ADR-32): every instance answers with its " + MICRO + lower + "_response.";
       requestReply("srv." + lower, "$SRV." + verb, "$SRV." + verb, text + " Every micro service on the connection answers.",
-          obj("request", ref("#/components/messages/empty")), reply, List.of("response"));
+          obj("request", ref("#/components/messages/empty")), reply, List.of("response"), false);
       requestReply("srv." + lower + ".service", "$SRV." + verb + "." + service.name(), "$SRV." + verb + "." + service.name(), text,
-          obj("request", ref("#/components/messages/empty")), reply, List.of("response"));
+          obj("request", ref("#/components/messages/empty")), reply, List.of("response"), false);
       Map<String, Object> parameters = obj("id", obj("description", "the instance's micro service id, as $SRV.INFO reports it"));
       requestReply("srv." + lower + ".instance", "$SRV." + verb + "." + service.name() + ".{id}",
           "$SRV." + verb + "." + service.name() + ".{id}", "NATS micro " + verb + " (ADR-32) of one instance.",
-          obj("request", ref("#/components/messages/empty")), reply, List.of("response"), parameters);
+          obj("request", ref("#/components/messages/empty")), reply, List.of("response"), false, parameters);
       channel(reply, null, "$SRV." + verb + " replies", "The reply subject of a $SRV." + verb + " request; every instance answers.",
           obj("response", ref("#/components/messages/" + response)), null);
     }
@@ -462,14 +464,17 @@ final class AsyncApiWriter {
 
   // ---- building blocks
 
-  /** A request/reply channel at {@code address} and the operation by which the service receives on it and replies. */
+  /**
+   * A request/reply channel at {@code address} and the operation by which the service receives on it
+   * and replies; {@code queued} when the instances share the subject in the queue group.
+   */
   private void requestReply(String id, String address, String title, String description, Map<String, Object> channelMessages,
-      String replyChannel, List<String> replyMessages) {
-    requestReply(id, address, title, description, channelMessages, replyChannel, replyMessages, null);
+      String replyChannel, List<String> replyMessages, boolean queued) {
+    requestReply(id, address, title, description, channelMessages, replyChannel, replyMessages, queued, null);
   }
 
   private void requestReply(String id, String address, String title, String description, Map<String, Object> channelMessages,
-      String replyChannel, List<String> replyMessages, Map<String, Object> parameters) {
+      String replyChannel, List<String> replyMessages, boolean queued, Map<String, Object> parameters) {
     channel(id, address, title, null, channelMessages, parameters);
     List<Object> requests = new ArrayList<>();
     for (String message : channelMessages.keySet()) {
@@ -479,13 +484,18 @@ final class AsyncApiWriter {
     for (String message : replyMessages) {
       replies.add(ref("#/channels/" + replyChannel + "/messages/" + message));
     }
-    operations.put(id, obj(
+    Map<String, Object> operation = obj(
         "action", "receive",
         "channel", ref("#/channels/" + id),
         "title", title,
         "description", description,
         "messages", requests,
-        "reply", obj("channel", ref("#/channels/" + replyChannel), "messages", replies)));
+        "reply", obj("channel", ref("#/channels/" + replyChannel), "messages", replies));
+    if (queued) {
+      // the default queue group; NatsService.Builder can name another
+      operation.put("bindings", obj("nats", obj("queue", QUEUE_GROUP, "bindingVersion", "0.1.0")));
+    }
+    operations.put(id, operation);
   }
 
   private void channel(String id, String address, String title, String description, Map<String, Object> channelMessages,

@@ -161,6 +161,9 @@ class AsyncApiWriterTest {
         assertNull(operation.get("reply"), entry.getKey());
       } else {
         assertEquals("receive", operation.get("action").asString(), entry.getKey());
+        boolean everyInstance = address.equals(name + ".stats") || address.startsWith("$SRV.");
+        assertEquals(everyInstance ? "" : "q", operation.at("/bindings/nats/queue").asString(""),
+            entry.getKey() + ": the queue group, none where every instance answers");
         JsonNode reply = document.at(operation.get("reply").get("channel").get("$ref").asString().substring(1));
         assertTrue(reply.get("address").isNull(), entry.getKey() + ": a reply goes to the request's reply subject");
         for (JsonNode message : operation.get("reply").get("messages")) {

@@ -124,6 +124,8 @@ class ExampleAsyncApiLiveTest {
       String channel = channelsByAddress.get(subject);
       assertNotNull(channel, subject + " is not a channel of the document");
       assertEquals("receive", doc.get("operations").get(channel).get("action").asString(), subject);
+      assertEquals(endpoint.path("queue_group").asString(), doc.get("operations").get(channel).at("/bindings/nats/queue").asString(),
+          subject);
       if (endpoint.path("metadata").path("wee.kind").asString().equals("command")) {
         String id = endpoint.path("metadata").path("wee.aggregate").asString() + ".command." + endpoint.path("metadata").path("wee.command")
             .asString() + ".payload";
