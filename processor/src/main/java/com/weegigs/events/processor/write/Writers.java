@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the model into Java source. The only entry point the processor calls; every writer sees the
+ * Turns the model into Java source, and into the JSON documents of a service (its schemas, its
+ * AsyncAPI document). The only entry point the processor calls; every writer sees the
  * model alone, never an {@code Element}, and the same model always gives the same text.
  *
  * <p>Every generated type carries {@code @WeeGenerated} (class retention, so coverage tools skip it)
