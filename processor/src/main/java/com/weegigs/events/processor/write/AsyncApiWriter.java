@@ -393,10 +393,7 @@ final class AsyncApiWriter {
     schema("service-stats", obj(
         "title", "instance stats",
         "type", "object",
-        "properties", obj(
-            "name", obj("const", service.name()),
-            "id", obj("type", "string"),
-            "version", obj("type", "string"),
+        "properties", withInstance(obj(
             "started", obj("type", "string", "format", "date-time"),
             "aggregates", obj("type", "array", "items", obj(
                 "type", "object",
@@ -406,7 +403,7 @@ final class AsyncApiWriter {
                     "conflicts", count, "retries", count, "rehydrations", count, "rehydrationNanos", count,
                     "cacheHits", count, "cacheMisses", count),
                 "required", list("type", "commands", "conflicts", "retries", "rehydrations", "rehydrationNanos", "cacheHits",
-                    "cacheMisses")))),
+                    "cacheMisses"))))),
         "required", list("name", "id", "version", "started", "aggregates")));
     message("service-stats", "instance stats", "One instance's counters since it started.", "service-stats", "reply-headers");
 
@@ -415,11 +412,7 @@ final class AsyncApiWriter {
 
   private void microSchemas() {
     Map<String, Object> metadata = obj("type", "object", "additionalProperties", obj("type", "string"));
-    Map<String, Object> identity = obj(
-        "name", obj("const", service.name()),
-        "id", obj("type", "string"),
-        "version", obj("type", "string"),
-        "metadata", metadata);
+    Map<String, Object> identity = withInstance(obj("metadata", metadata));
     List<Object> identityRequired = list("type", "name", "id", "version");
     for (String verb : List.of("ping", "info", "stats")) {
       Map<String, Object> properties = obj("type", obj("const", MICRO + verb + "_response"));
@@ -463,6 +456,13 @@ final class AsyncApiWriter {
   }
 
   // ---- building blocks
+
+  /** {@code properties} after the members that name one instance: the service's name, the instance's id, the version. */
+  private Map<String, Object> withInstance(Map<String, Object> properties) {
+    Map<String, Object> instance = obj("name", obj("const", service.name()), "id", obj("type", "string"), "version", obj("type", "string"));
+    instance.putAll(properties);
+    return instance;
+  }
 
   /**
    * A request/reply channel at {@code address} and the operation by which the service receives on it
