@@ -219,18 +219,18 @@ final class AsyncApiWriter {
   private void serviceSubjects() {
     String name = service.name();
     requestReply("health", name + ".health", "health", "The health of one instance: the worst status of its checks.",
-        obj("request", ref("#/components/messages/empty")), "health.reply", List.of("report"), true);
-    channel("health.reply", null, "health replies", "The health request's reply subject.",
+        obj("request", ref("#/components/messages/empty")), "health-reply", List.of("report"), true);
+    channel("health-reply", null, "health replies", "The health request's reply subject.",
         obj("report", ref("#/components/messages/health-report")), null);
     requestReply("info", name + ".info", "info", "The service document, the same from every instance (one answers).",
-        obj("request", ref("#/components/messages/empty")), "info.reply", List.of("document"), true);
-    channel("info.reply", null, "info replies", "The info request's reply subject.",
+        obj("request", ref("#/components/messages/empty")), "info-reply", List.of("document"), true);
+    channel("info-reply", null, "info replies", "The info request's reply subject.",
         obj("document", ref("#/components/messages/service-document")), null);
     requestReply("stats", name + ".stats", "stats",
         "Every instance answers with its own counters (no queue group): send with a reply subject and collect the replies for a"
             + " moment, as for $SRV.STATS.",
-        obj("request", ref("#/components/messages/empty")), "stats.reply", List.of("stats"), false);
-    channel("stats.reply", null, "stats replies", "The stats request's reply subject, where every instance answers.",
+        obj("request", ref("#/components/messages/empty")), "stats-reply", List.of("stats"), false);
+    channel("stats-reply", null, "stats replies", "The stats request's reply subject, where every instance answers.",
         obj("stats", ref("#/components/messages/service-stats")), null);
   }
 

@@ -199,6 +199,30 @@ class AsyncApiWriterTest {
   }
 
   @Test
+  void idsNeverCollideWhateverAnAggregateIsCalled() {
+    AggregateModel receipt = TestModels.receipts().aggregates().get(0);
+    List<AggregateModel> aggregates = new ArrayList<>();
+    for (String name : List.of("health", "info", "stats", "srv", "error", "empty", "command-metadata")) {
+      aggregates.add(new AggregateModel(name, "receipts", receipt.stateType(), receipt.state(), receipt.initialMethod(),
+          receipt.eventSupertype(), receipt.commands(), receipt.events(), receipt.handlerOwners(), receipt.nestedRecords(),
+          receipt.names(), receipt.deprecatedUses()));
+    }
+    ServiceModel service = new ServiceModel("receipts", "1.0.0", "Receipts", TestModels.RECEIPTS, aggregates,
+        TestModels.receipts().names());
+    JsonNode document = document(service);
+    int n = aggregates.size();
+    int commands = receipt.commands().size();
+    int events = receipt.events().size();
+    assertEquals(n * (commands + 1 + events + 1) + 3 * 2 + 3 * 4, document.get("channels").size(), "channels");
+    assertEquals(n * (commands + 1 + events) + 3 + 3 * 3, document.get("operations").size(), "operations");
+    assertEquals(n * (1 + commands + 1 + events) + 8, document.get("components").get("messages").size(), "messages");
+    assertEquals(n * (3 + 2 * commands + 1 + 2 * events) + 12, document.get("components").get("schemas").size(), "schemas");
+    assertEquals(List.of(), JsonSchemas.errors(JsonSchemas.asyncApi(), document.toString()));
+    assertEquals("#/channels/health-reply/messages/report", document.at("/operations/health/reply/messages/0/$ref").asString());
+    assertEquals("#/components/messages/health.entity", document.at("/channels/health.reply/messages/entity/$ref").asString());
+  }
+
+  @Test
   void theErrorCodesAreTheRuntimes() {
     Map<String, Integer> runtime = new LinkedHashMap<>();
     for (ErrorCode code : ErrorCode.values()) {
