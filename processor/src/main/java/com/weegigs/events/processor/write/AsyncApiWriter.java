@@ -422,12 +422,9 @@ final class AsyncApiWriter {
         properties.put("description", obj("type", "string"));
         properties.put("endpoints", obj("type", "array", "items", obj(
             "type", "object",
-            "properties", obj(
-                "name", obj("type", "string"),
-                "subject", obj("type", "string"),
-                "queue_group", obj("type", "string"),
+            "properties", endpoint(obj(
                 "metadata", obj("type", "object", "description", "wee.kind, wee.aggregate, wee.command for a command, and wee.schema:"
-                    + " the JSON Schema of the request payload, as text", "additionalProperties", obj("type", "string"))),
+                    + " the JSON Schema of the request payload, as text", "additionalProperties", obj("type", "string")))),
             "required", list("name", "subject"))));
         required.add("endpoints");
       } else if (verb.equals("stats")) {
@@ -435,15 +432,12 @@ final class AsyncApiWriter {
         properties.put("started", obj("type", "string", "format", "date-time"));
         properties.put("endpoints", obj("type", "array", "items", obj(
             "type", "object",
-            "properties", obj(
-                "name", obj("type", "string"),
-                "subject", obj("type", "string"),
-                "queue_group", obj("type", "string"),
+            "properties", endpoint(obj(
                 "num_requests", count,
                 "num_errors", count,
                 "last_error", obj("type", "string"),
                 "processing_time", count,
-                "average_processing_time", count),
+                "average_processing_time", count)),
             "required", list("name", "subject", "num_requests", "num_errors", "last_error", "processing_time",
                 "average_processing_time"))));
         required.add("started");
@@ -456,6 +450,13 @@ final class AsyncApiWriter {
   }
 
   // ---- building blocks
+
+  /** {@code properties} after the members that name a micro endpoint: its name, subject and queue group. */
+  private static Map<String, Object> endpoint(Map<String, Object> properties) {
+    Map<String, Object> endpoint = obj("name", obj("type", "string"), "subject", obj("type", "string"), "queue_group", obj("type", "string"));
+    endpoint.putAll(properties);
+    return endpoint;
+  }
 
   /** {@code properties} after the members that name one instance: the service's name, the instance's id, the version. */
   private Map<String, Object> withInstance(Map<String, Object> properties) {
