@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import com.weegigs.events.processor.build.ModelBuilder.BuiltAggregate;
 import com.weegigs.events.processor.build.ModelBuilder.BuiltService;
 import com.weegigs.events.processor.build.ModelBuilder;
+import com.weegigs.events.processor.lock.SchemaLock;
 import com.weegigs.events.processor.lock.SchemaLocks;
 import com.weegigs.events.processor.read.AnnotationNames;
 import com.weegigs.events.processor.step.ApiAggregates;
@@ -32,7 +33,9 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /**
  * The wee-events annotation processor. Each round it reads our annotations with the {@link Steps}
@@ -40,7 +43,8 @@ import javax.tools.JavaFileObject;
  * while any referenced type is unresolved (another processor may generate it), then validates each
  * aggregate and builds the models of those free of errors with {@link ModelBuilder}, and writes,
  * through the {@link Filer}, the files {@link Writers} makes for every service and aggregate free
- * of errors.
+ * of errors: the sources, and per service its schema lock and its AsyncAPI document
+ * ({@code META-INF/wee-events/{service}.asyncapi.json}).
  *
  * <p>Its one option, {@code wee.schemaLockDir}, names where the committed schema locks are
  * ({@link SchemaLocks}). All declarations of one service must be visible in the same round (they
@@ -198,9 +202,27 @@ public final class WeeEventsProcessor extends AbstractProcessor {
           writeFile(filer, file, service.element());
         }
         new SchemaLocks(processingEnv, reporter).writeAndCheck(service);
+        writeAsyncApi(filer, service);
       } catch (RuntimeException e) {
         reporter.report(Messages.internalError(e, service.element().getQualifiedName()), service.element());
       }
+    }
+  }
+
+  /**
+   * Writes the service's AsyncAPI document to {@code META-INF/wee-events/{service}.asyncapi.json}
+   * in the class output, beside its schema lock; it comes from every aggregate of the service.
+   */
+  private void writeAsyncApi(Filer filer, BuiltService service) {
+    Element[] origins = service.aggregates().stream().map(BuiltAggregate::element).toArray(Element[]::new);
+    String name = SchemaLock.DIRECTORY + "/" + Writers.asyncApiFileName(service.model().name());
+    try {
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", name, origins);
+      try (Writer writer = file.openWriter()) {
+        writer.write(Writers.asyncApi(service.model()));
+      }
+    } catch (IOException e) {
+      reporter.report(Messages.internalError(e, service.element().getSimpleName()), service.element());
     }
   }
 

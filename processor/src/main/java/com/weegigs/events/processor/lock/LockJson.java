@@ -1,6 +1,6 @@
 package com.weegigs.events.processor.lock;
 
-import com.weegigs.events.processor.write.JsonStrings;
+import com.weegigs.events.processor.write.JsonPrinter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,9 +44,7 @@ final class LockJson {
 
   /** The pretty text of {@code value}, ending in a line break. */
   static String print(Object value) {
-    StringBuilder out = new StringBuilder();
-    print(out, value, "");
-    return out.append('\n').toString();
+    return JsonPrinter.pretty(value);
   }
 
   private Object value() throws SyntaxException {
@@ -215,52 +213,5 @@ final class LockJson {
       }
     }
     return new SyntaxException(what + " at line " + line + ", column " + column);
-  }
-
-  private static void print(StringBuilder out, Object value, String indent) {
-    if (value instanceof Map<?, ?> map) {
-      if (map.isEmpty()) {
-        out.append("{}");
-        return;
-      }
-      String inner = indent + "  ";
-      out.append("{\n");
-      boolean first = true;
-      for (Map.Entry<?, ?> member : map.entrySet()) {
-        if (!first) {
-          out.append(",\n");
-        }
-        first = false;
-        out.append(inner);
-        JsonStrings.quote(out, member.getKey().toString());
-        out.append(": ");
-        print(out, member.getValue(), inner);
-      }
-      out.append('\n').append(indent).append('}');
-    } else if (value instanceof List<?> list) {
-      boolean plain = list.stream().noneMatch(element -> element instanceof Map<?, ?> || element instanceof List<?>);
-      if (list.isEmpty() || plain) {
-        out.append('[');
-        for (int i = 0; i < list.size(); i++) {
-          out.append(i == 0 ? "" : ", ");
-          print(out, list.get(i), indent);
-        }
-        out.append(']');
-        return;
-      }
-      String inner = indent + "  ";
-      out.append("[\n");
-      for (int i = 0; i < list.size(); i++) {
-        out.append(i == 0 ? "" : ",\n").append(inner);
-        print(out, list.get(i), inner);
-      }
-      out.append('\n').append(indent).append(']');
-    } else if (value instanceof String string) {
-      JsonStrings.quote(out, string);
-    } else if (value instanceof BigDecimal number) {
-      out.append(number.toString());
-    } else {
-      out.append(value); // Boolean, Integer or null
-    }
   }
 }

@@ -25,7 +25,7 @@ import java.util.Set;
  * are allowed, as the codecs ignore them.
  */
 final class SchemaWriter {
-  private static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
+  static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
 
   private final Map<ClassName, RecordShape> records;
   private final ClassName root;
@@ -45,6 +45,16 @@ final class SchemaWriter {
    * @param description the schema's description, such as {@code command add-item of aggregate receipt}
    */
   static String schema(RecordShape shape, Map<ClassName, RecordShape> records, String description) {
+    StringBuilder out = new StringBuilder();
+    write(out, tree(shape, records, description));
+    return out.toString();
+  }
+
+  /**
+   * The schema of {@code shape} as a tree, before it becomes text: {@code Map}s in member order,
+   * {@code List}s, strings, booleans, {@code Long}s and {@link RawNumber}s.
+   */
+  static Map<String, Object> tree(RecordShape shape, Map<ClassName, RecordShape> records, String description) {
     SchemaWriter writer = new SchemaWriter(records, shape.type());
     Map<String, Object> schema = new LinkedHashMap<>();
     schema.put("$schema", DRAFT);
@@ -54,9 +64,7 @@ final class SchemaWriter {
     if (!writer.defs.isEmpty()) {
       schema.put("$defs", writer.defs);
     }
-    StringBuilder out = new StringBuilder();
-    write(out, schema);
-    return out.toString();
+    return schema;
   }
 
   private Map<String, Object> object(RecordShape shape) {
@@ -292,7 +300,7 @@ final class SchemaWriter {
   }
 
   /** A number written exactly as given. */
-  private record RawNumber(String text) {}
+  record RawNumber(String text) {}
 
   private static void write(StringBuilder out, Object value) {
     if (value instanceof Map<?, ?> map) {

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the model into Java source. The only entry point the processor calls; every writer sees the
+ * Turns the model into Java source, and into the JSON documents of a service (its schemas, its
+ * AsyncAPI document). The only entry point the processor calls; every writer sees the
  * model alone, never an {@code Element}, and the same model always gives the same text.
  *
  * <p>Every generated type carries {@code @WeeGenerated} (class retention, so coverage tools skip it)
@@ -105,6 +106,22 @@ public final class Writers {
    */
   public static List<JavaFile> forService(ServiceModel service, boolean generatedAnnotation) {
     return List.of(ServiceWriter.write(service, generatedAnnotation));
+  }
+
+  /**
+   * The AsyncAPI 3.0.0 document of a service ({@link AsyncApiWriter}): every subject of the wire
+   * contract as a channel with its operation, and every body's JSON Schema, as pretty JSON text.
+   *
+   * @param service a validated service with its aggregates
+   * @return the document's text, ending in a line break
+   */
+  public static String asyncApi(ServiceModel service) {
+    return AsyncApiWriter.document(service);
+  }
+
+  /** The file name of the AsyncAPI document of the service {@code service} ({@code receipts.asyncapi.json}). */
+  public static String asyncApiFileName(String service) {
+    return AsyncApiWriter.fileName(service);
   }
 
   /**
