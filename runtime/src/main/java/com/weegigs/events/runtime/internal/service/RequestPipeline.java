@@ -1,8 +1,11 @@
 package com.weegigs.events.runtime.internal.service;
 
+import com.weegigs.events.runtime.Principal;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.internal.auth.AccessRules;
+import com.weegigs.events.runtime.internal.auth.Authenticator;
 import com.weegigs.events.runtime.internal.command.Answer;
 import com.weegigs.events.runtime.internal.command.Deadline;
 import com.weegigs.events.runtime.internal.command.Reply;
@@ -51,7 +54,13 @@ import org.slf4j.LoggerFactory;
  *       its ids in the logging MDC;
  *   <li><b>deadline</b>: a malformed {@code Wee-Deadline} is {@code INVALID_REQUEST}, a passed one {@code TIMEOUT};
  *   <li><b>decode</b>: a body that is not the endpoint's request is {@code INVALID_REQUEST};
- *   <li><b>interceptors</b>: the user's {@link RequestInterceptor}s, in the order registered (authentication,
+ *   <li><b>authentication</b> (commands and queries, when the service has an {@link Authenticator}): a
+ *       missing or invalid bearer token is {@code UNAUTHENTICATED}; the verified {@link Principal} is
+ *       the request's from here on (in the {@link RequestInterceptor}s' context, the command's
+ *       {@code CommandContext} and its events' {@code userId});
+ *   <li><b>roles</b> (the same requests): the command's or the aggregate's query {@code Access} rule,
+ *       {@code FORBIDDEN} for a caller it does not allow, before the body is validated or the handler runs;
+ *   <li><b>interceptors</b>: the user's {@link RequestInterceptor}s, in the order registered (further
  *       authorization, rate limits); a {@link ServiceException} refuses the request with its error;
  *   <li><b>validation</b>: a command's constraints, {@code VALIDATION_FAILED} (in a span of its own);
  *   <li><b>execute</b>: the {@link com.weegigs.events.runtime.internal.command.CommandCore} runs the command
@@ -63,13 +72,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Where later features plug in: a store (JetStream) behind the
  * {@link com.weegigs.events.runtime.store.EventStore} SPI, reached only from the command core;
- * authentication and rate limits as interceptors (stage 7); telemetry around {@link Work#run}, where
+ * a built-in per-caller stage (a rate limit) between authentication and roles, where the principal
+ * is known; further checks as interceptors; telemetry around {@link Work#run}, where
  * the span starts (stage 4), and in {@link Endpoint#respond}, where the reply is counted and sent.
  */
 final class RequestPipeline {
   private static final Logger LOG = LoggerFactory.getLogger("com.weegigs.events.runtime.NatsService");
 
   private final RequestInterceptor[] interceptors;
+  /** Verifies bearer tokens; {@code null} when the service does not authenticate requests. */
+  private final Authenticator authenticator;
   private final Telemetry telemetry;
   private final Clock clock;
   private final int maxPayload;
@@ -81,8 +93,9 @@ final class RequestPipeline {
   private volatile boolean accepting = true;
   private final AutoCloseable queueDepth;
 
-  RequestPipeline(ServiceSettings settings, Telemetry telemetry) {
+  RequestPipeline(ServiceSettings settings, Telemetry telemetry, Authenticator authenticator) {
     this.interceptors = settings.interceptors().toArray(new RequestInterceptor[0]);
+    this.authenticator = authenticator;
     this.telemetry = telemetry;
     this.clock = settings.clock();
     this.maxPayload = settings.limits().maxPayloadBytes();
@@ -211,6 +224,8 @@ final class RequestPipeline {
     final long receivedAtMillis;
     final long receivedNanos;
     RequestTrace trace;
+    /** The verified caller, once authenticated; {@code null} when the service does not authenticate. */
+    Principal principal;
     volatile int released;
 
     Work(Endpoint<?> endpoint, Message message, long receivedAtMillis, long receivedNanos) {
@@ -238,7 +253,7 @@ final class RequestPipeline {
       }
     }
 
-    /** Stages 4 to 10. */
+    /** Stages 4 to 12. */
     @Override
     public void run() {
       long started = System.nanoTime();
@@ -277,8 +292,13 @@ final class RequestPipeline {
           WireHeaders.WEE_DEADLINE);
       deadline.check("before the request was started");
       R request = endpoint.decode(message.getData());
+      if (authenticator != null && endpoint.kind != EndpointKind.HEALTH) {
+        principal = authenticator.authenticate(
+            headers == null ? null : headers.getIgnoreCase(WireHeaders.AUTHORIZATION));
+        AccessRules.check(endpoint.access(), principal, endpoint.accessName());
+      }
       if (interceptors.length > 0) {
-        NatsRequestContext context = new NatsRequestContext(endpoint, headers, endpoint.aggregateId(request));
+        NatsRequestContext context = new NatsRequestContext(endpoint, headers, endpoint.aggregateId(request), principal);
         for (RequestInterceptor interceptor : interceptors) {
           interceptor.intercept(context);
         }

@@ -2,6 +2,7 @@ package com.weegigs.events.runtime.internal.service;
 
 import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
+import com.weegigs.events.runtime.service.AuthenticationConfig;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.service.HealthCheck;
 import com.weegigs.events.runtime.service.HttpHealthConfig;
@@ -35,6 +36,7 @@ import java.util.List;
  * @param openTelemetry where spans and metrics go (the OpenTelemetry API; a no-op without an SDK)
  * @param healthChecks the user's health checks, run beside the built-in ones
  * @param httpHealth the HTTP health endpoint, or {@code null} for none
+ * @param authentication how requests are authenticated, or {@code null} when they are not
  */
 public record ServiceSettings(
     ServiceDescriptor descriptor,
@@ -53,7 +55,8 @@ public record ServiceSettings(
     List<RequestInterceptor> interceptors,
     OpenTelemetry openTelemetry,
     List<NamedCheck> healthChecks,
-    HttpHealthConfig httpHealth) {
+    HttpHealthConfig httpHealth,
+    AuthenticationConfig authentication) {
   /** The names of the built-in health checks, which a user's check cannot take. */
   public static final List<String> BUILT_IN_CHECKS = List.of("nats", "event-store", "requests");
 
