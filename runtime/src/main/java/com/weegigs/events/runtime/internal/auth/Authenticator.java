@@ -159,7 +159,16 @@ public final class Authenticator {
       return new ImmutableSecret<>(hmac.secret());
     }
     if (source instanceof AuthenticationConfig.PublicKeyPem pem) {
-      return new ImmutableJWKSet<>(new JWKSet(publicJwk(pem.pem())));
+      JWK key = publicJwk(pem.pem());
+      AuthenticationConfig.Algorithm fits = key instanceof RSAKey ? AuthenticationConfig.Algorithm.RS256
+          : AuthenticationConfig.Algorithm.ES256;
+      if (!config.algorithms().equals(Set.of(fits))) {
+        throw new IllegalArgumentException("the public key is " + (key instanceof RSAKey ? "an RSA" : "an EC")
+            + " key, which verifies " + fits + " only, not " + config.algorithms());
+      }
+      // the one key verifies every token, whatever kid its header names
+      List<JWK> only = List.of(key);
+      return (selector, context) -> only;
     }
     if (source instanceof AuthenticationConfig.JwksFile file) {
       try {
