@@ -67,7 +67,8 @@ public final class Validation {
 
   /** One aggregate while it is validated. */
   private record Run(Bindings.AggregateScope scope, ValidationReport.Builder report, String wireName, Members members,
-      Reducers reducers, Handlers handlers, Optional<TypeElement> eventSupertype, UpcasterValidator.Upcasters upcasters) {}
+      Reducers reducers, Handlers handlers, Optional<TypeElement> eventSupertype, UpcasterValidator.Upcasters upcasters,
+      AccessValidator.Rules access) {}
 
   private final Env env;
 
@@ -160,6 +161,7 @@ public final class Validation {
     Reducers reducers = reducerValidator.validate(scope, members, reducedElsewhere, report);
     Handlers handlers = new HandlerValidator(env, bindings).validate(scope, members, reducers, supertype, report);
     new CompletenessValidator(env).validate(scope, members, reducers, handlers, report);
+    AccessValidator.Rules access = new AccessValidator(env).validate(scope, members, handlers, report);
     // Read every record whatever else is wrong, so every independent problem shows at once.
     report.addSubreport(components.read(element).report());
     for (Member command : members.commands()) {
@@ -184,7 +186,7 @@ public final class Validation {
       report.add(Messages.aggregateWithoutService(TypeText.simple(element), env.packageOf(element).getQualifiedName()), element);
       return Optional.empty();
     }
-    return Optional.of(new Run(scope, report, wireName, members, reducers, handlers, supertype, upcasters));
+    return Optional.of(new Run(scope, report, wireName, members, reducers, handlers, supertype, upcasters, access));
   }
 
   /** What the assembler needs of an aggregate whose report is clean. */
@@ -196,7 +198,8 @@ public final class Validation {
     for (Member command : run.members().commands()) {
       ComponentReader.Result shape = components.read(command.element());
       reachable.putAll(shape.nestedShapes());
-      commands.add(new CommandModel(command.wireName(), shape.shape(), run.handlers().valid().get(command.element()).model()));
+      commands.add(new CommandModel(command.wireName(), shape.shape(), run.handlers().valid().get(command.element()).model(),
+          run.access().commands().get(command.element())));
     }
     List<EventModel> events = new ArrayList<>();
     for (Member event : run.members().events()) {
@@ -217,7 +220,8 @@ public final class Validation {
     }
     TypeName supertype = run.eventSupertype().<TypeName>map(ClassName::get).orElse(ClassName.OBJECT);
     return new ValidatedAggregate(element, run.wireName(), state.shape(),
-        run.reducers().initial().map(m -> m.getSimpleName().toString()), supertype, commands, events, reachable);
+        run.reducers().initial().map(m -> m.getSimpleName().toString()), supertype, commands, events, reachable,
+        run.access().query());
   }
 
   /** The most specific non-generic type every event is a subtype of, preferring sealed types and the aggregate's package. */
