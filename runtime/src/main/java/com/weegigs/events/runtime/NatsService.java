@@ -57,9 +57,10 @@ import java.util.Objects;
  *
  * <p>The builder has a required base (the service descriptor, and where NATS is) and one
  * {@code withX(...)} per feature, each taking an immutable configuration record that names every
- * invalid value at once. Telemetry is {@link Builder#withOpenTelemetry}; features added later (rate
- * limits, circuit breakers, authentication) are more {@code withX} methods on the same builder; checks on requests
- * (authentication, rate limits) plug in as {@link RequestInterceptor}s ({@link
+ * invalid value at once. Telemetry is {@link Builder#withOpenTelemetry}, per-request authentication
+ * and roles {@link Builder#withAuthentication}; features added later (rate
+ * limits, circuit breakers) are more {@code withX} methods on the same builder; other checks on requests
+ * plug in as {@link RequestInterceptor}s ({@link
  * Builder#withInterceptor}), and a durable store as an {@link EventStore} ({@link
  * Builder#withEventStore}).
  */
