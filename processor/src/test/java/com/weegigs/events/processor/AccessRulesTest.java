@@ -27,12 +27,18 @@ class AccessRulesTest {
   }
 
   private static Domain withHandler(String annotations) {
-    return Domain.valid().with("test.CartHandlers", """
+    return withHandlers(Domain.valid(), "", annotations);
+  }
+
+  /** {@code domain} with a handler class annotated {@code onClass} whose handler is annotated {@code onMethod}. */
+  private static Domain withHandlers(Domain domain, String onClass, String onMethod) {
+    return domain.with("test.CartHandlers", """
         package test;
 
         import com.weegigs.events.annotations.*;
         import jakarta.annotation.security.*;
 
+        %s
         public final class CartHandlers {
           %s
           @CommandHandler
@@ -40,7 +46,7 @@ class AccessRulesTest {
             return new ItemAdded(command.name());
           }
         }
-        """.formatted(annotations));
+        """.formatted(onClass, onMethod));
   }
 
   private static AggregateType<?, ?> compiledType(Domain domain) throws Exception {
@@ -65,8 +71,7 @@ class AccessRulesTest {
 
   @Test
   void theSameRuleOnRecordAndHandlerIsOneRule() throws Exception {
-    Domain domain = withAddItem("@RolesAllowed({\"a\", \"b\"})")
-        .with("test.CartHandlers", withHandler("@RolesAllowed({\"b\", \"a\"})").file("test.CartHandlers").getCharContent(true).toString());
+    Domain domain = withHandlers(withAddItem("@RolesAllowed({\"a\", \"b\"})"), "", "@RolesAllowed({\"b\", \"a\"})");
     assertEquals(Access.roles("a", "b"), compiledType(domain).commands().get("add-item").access());
   }
 
@@ -126,21 +131,7 @@ class AccessRulesTest {
   @Test
   @Covers(Message.ACCESS_DISAGREES)
   void recordAndHandlerDisagree() {
-    Domain domain = withAddItem("@RolesAllowed(\"clerk\")").with("test.CartHandlers",
-        """
-        package test;
-
-        import com.weegigs.events.annotations.*;
-        import jakarta.annotation.security.*;
-
-        public final class CartHandlers {
-          @RolesAllowed("manager")
-          @CommandHandler
-          ItemAdded addItem(Cart state, AddItem command) {
-            return new ItemAdded(command.name());
-          }
-        }
-        """);
+    Domain domain = withHandlers(withAddItem("@RolesAllowed(\"clerk\")"), "", "@RolesAllowed(\"manager\")");
     onlyError(domain, "[WEE-324] @CommandHandler CartHandlers.addItem(Cart, AddItem) says @RolesAllowed(\"manager\"), but"
         + " its command AddItem says @RolesAllowed(\"clerk\"); a command has one access rule: write it on the command record"
         + " or on the handler, or make both say the same", "test.CartHandlers", "@RolesAllowed(\"manager\")");
@@ -149,20 +140,7 @@ class AccessRulesTest {
   @Test
   @Covers(Message.ACCESS_ON_HANDLER_CLASS)
   void anAnnotationOnAHandlerClass() {
-    Domain domain = Domain.valid().with("test.CartHandlers", """
-        package test;
-
-        import com.weegigs.events.annotations.*;
-        import jakarta.annotation.security.*;
-
-        @RolesAllowed("clerk")
-        public final class CartHandlers {
-          @CommandHandler
-          ItemAdded addItem(Cart state, AddItem command) {
-            return new ItemAdded(command.name());
-          }
-        }
-        """);
+    Domain domain = withHandlers(Domain.valid(), "@RolesAllowed(\"clerk\")", "");
     onlyError(domain, "[WEE-325] @RolesAllowed on handler class CartHandlers would not be enforced: wee-events reads access"
         + " rules from command records, their @CommandHandler methods and the aggregate record (for its query); move it onto"
         + " the handlers of AddItem", "test.CartHandlers", "@RolesAllowed(\"clerk\")");

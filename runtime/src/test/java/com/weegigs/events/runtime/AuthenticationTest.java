@@ -22,8 +22,6 @@ import com.weegigs.events.runtime.internal.wire.ErrorReplies;
 import com.weegigs.events.runtime.service.AuthenticationConfig;
 import com.weegigs.events.runtime.service.RequestContext;
 import com.weegigs.events.testing.NatsServer;
-import com.weegigs.events.testing.NatsTest;
-import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +33,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,33 +40,21 @@ import org.junit.jupiter.api.Test;
  * every hostile token is {@code UNAUTHENTICATED} with nothing that helps an attacker, and the
  * service goes on serving; a valid one lets the command run as its subject.
  */
-@NatsTest
-class AuthenticationTest {
+class AuthenticationTest extends GuardedServiceTest {
   private static final String DEPOSIT = "guarded.command.safe.deposit";
   private static final String NOT_VALID = "the bearer token is not valid";
 
-  private final NatsServer server;
-  private final Connection client;
-  private final Queue<CommandContext> handled = new ConcurrentLinkedQueue<>();
-  private NatsService service;
   private final Queue<RequestContext> intercepted = new ConcurrentLinkedQueue<>();
 
   AuthenticationTest(NatsServer server) {
-    this.server = server;
-    this.client = server.connect();
-    this.service = NatsService.builder(Guarded.SERVICE)
+    super(server);
+    started(NatsService.builder(Guarded.SERVICE)
         .natsUrl(server.url())
         .withAuthentication(AuthenticationConfig.publicKey(Tokens.rsaPem(),
             AuthenticationConfig.Algorithm.RS256, Tokens.ISSUER, Tokens.AUDIENCE))
         .withInterceptor(intercepted::add)
         .aggregate(Guarded.definition(handled))
-        .start();
-  }
-
-  @AfterEach
-  void stop() throws InterruptedException {
-    service.close();
-    client.close();
+        .start());
   }
 
   private Message deposit(String authorization) throws Exception {

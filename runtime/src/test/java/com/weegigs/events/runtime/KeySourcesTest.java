@@ -18,13 +18,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.weegigs.events.runtime.error.ErrorCode;
-import com.weegigs.events.runtime.fixtures.Guarded;
 import com.weegigs.events.runtime.fixtures.Tokens;
 import com.weegigs.events.runtime.service.AuthenticationConfig;
 import com.sun.net.httpserver.HttpServer;
 import com.weegigs.events.testing.NatsServer;
-import com.weegigs.events.testing.NatsTest;
-import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import java.net.InetAddress;
@@ -34,35 +31,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each way of giving the verification keys, over a real nats-server: HS256, RS256 and ES256 keys, a JWKS file and a JWKS URL. */
-@NatsTest
-class KeySourcesTest {
-  private final NatsServer server;
-  private final Connection client;
-  private final List<NatsService> services = new ArrayList<>();
-
+class KeySourcesTest extends GuardedServiceTest {
   KeySourcesTest(NatsServer server) {
-    this.server = server;
-    this.client = server.connect();
-  }
-
-  @AfterEach
-  void stop() throws InterruptedException {
-    services.forEach(NatsService::close);
-    client.close();
-  }
-
-  private void start(AuthenticationConfig config) {
-    services.add(NatsService.builder(Guarded.SERVICE).natsUrl(server.url()).withAuthentication(config)
-        .aggregate(Guarded.definition()).start());
+    super(server);
   }
 
   private Message deposit(String token) throws Exception {

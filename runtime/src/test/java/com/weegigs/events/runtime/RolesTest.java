@@ -24,19 +24,14 @@ import com.weegigs.events.runtime.internal.wire.EntityReplies;
 import com.weegigs.events.runtime.internal.wire.ErrorReplies;
 import com.weegigs.events.runtime.service.AuthenticationConfig;
 import com.weegigs.events.testing.NatsServer;
-import com.weegigs.events.testing.NatsTest;
-import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,32 +39,13 @@ import org.junit.jupiter.api.Test;
  * a caller without a role it names, before the body is validated or the handler runs; a service
  * that restricts commands does not start without authentication; the client sends tokens.
  */
-@NatsTest
-class RolesTest {
-  private final NatsServer server;
-  private final Connection client;
-  private final Queue<CommandContext> handled = new ConcurrentLinkedQueue<>();
-  private final java.util.List<NatsService> services = new java.util.ArrayList<>();
-
+class RolesTest extends GuardedServiceTest {
   RolesTest(NatsServer server) {
-    this.server = server;
-    this.client = server.connect();
-  }
-
-  @AfterEach
-  void stop() throws InterruptedException {
-    services.forEach(NatsService::close);
-    client.close();
+    super(server);
   }
 
   private NatsService start(UnaryOperator<AuthenticationConfig> configure) {
-    NatsService service = NatsService.builder(Guarded.SERVICE)
-        .natsUrl(server.url())
-        .withAuthentication(configure.apply(AuthenticationConfig.hmac(Tokens.SECRET, Tokens.ISSUER, Tokens.AUDIENCE)))
-        .aggregate(Guarded.definition(handled))
-        .start();
-    services.add(service);
-    return service;
+    return start(configure.apply(AuthenticationConfig.hmac(Tokens.SECRET, Tokens.ISSUER, Tokens.AUDIENCE)));
   }
 
   private Message send(String command, String payload, String token) throws Exception {
@@ -206,12 +182,11 @@ class RolesTest {
 
   @Test
   void withoutAuthenticationPermitAllCommandsKeepTheCallersUserId() throws Exception {
-    NatsService counters = NatsService.builder(com.weegigs.events.runtime.fixtures.Counters.SERVICE)
+    started(NatsService.builder(com.weegigs.events.runtime.fixtures.Counters.SERVICE)
         .natsUrl(server.url())
         .aggregate(com.weegigs.events.runtime.fixtures.Counters.counterDefinition())
         .aggregate(com.weegigs.events.runtime.fixtures.Counters.accountDefinition())
-        .start();
-    services.add(counters);
+        .start());
     Message reply = client.requestWithTimeout("counters.command.counter.add", null,
         utf8(command("counter", "c-1", "{\"amount\":1}", "{\"userId\":\"ann\"}")), TIMEOUT)
         .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
