@@ -138,6 +138,12 @@ class AccessRulesTest {
   }
 
   @Test
+  void aBrokenRuleIsNotAlsoReportedAsDisagreeing() {
+    onlyError(withHandlers(withAddItem("@RolesAllowed({})"), "", "@RolesAllowed(\"manager\")"), "[WEE-322]",
+        "test.AddItem", "@RolesAllowed");
+  }
+
+  @Test
   @Covers(Message.ACCESS_ON_HANDLER_CLASS)
   void anAnnotationOnAHandlerClass() {
     Domain domain = withHandlers(Domain.valid(), "@RolesAllowed(\"clerk\")", "");

@@ -75,7 +75,10 @@ final class AccessValidator {
     return new Rules(commands, query.orElse(AccessModel.PERMIT_ALL));
   }
 
-  /** The rule of one element's annotations, reporting what is wrong with them; empty without any. */
+  /**
+   * The rule of one element's annotations, reporting what is wrong with them; empty without any, and
+   * empty after an error (so a broken rule is not also reported as disagreeing with another).
+   */
   private Optional<AccessModel> rule(AccessAnnotations annotations, String guarded, ValidationReport.Builder report) {
     if (!annotations.any()) {
       return Optional.empty();
@@ -87,7 +90,7 @@ final class AccessValidator {
     if (written.size() > 1) {
       report.add(Messages.conflictingAccess(name, simpleAnnotation(written.get(0)), simpleAnnotation(written.get(1))),
           element, written.get(1));
-      return Optional.of(AccessModel.DENY_ALL);
+      return Optional.empty();
     }
     if (annotations.denyAll().isPresent()) {
       return Optional.of(AccessModel.DENY_ALL);
@@ -98,20 +101,23 @@ final class AccessValidator {
     AnnotationMirror rolesAllowed = annotations.rolesAllowed().orElseThrow();
     if (annotations.roles().isEmpty()) {
       report.addOnValue(Messages.emptyRolesAllowed(name, guarded), element, rolesAllowed, "value");
-      return Optional.of(AccessModel.DENY_ALL);
+      return Optional.empty();
     }
     Set<String> seen = new HashSet<>();
+    boolean broken = false;
     for (String role : annotations.roles()) {
       if (role.isBlank()) {
         report.addOnValue(Messages.invalidRoleName(role, name, "it is blank"), element, rolesAllowed, "value");
+        broken = true;
       } else if (role.chars().anyMatch(Character::isWhitespace)) {
         report.addOnValue(Messages.invalidRoleName(role, name,
             "it has whitespace, and roles read from a space-separated claim never do"), element, rolesAllowed, "value");
+        broken = true;
       } else if (!seen.add(role)) {
         report.addOnValue(Messages.duplicateRole(role, name), element, rolesAllowed, "value");
       }
     }
-    return Optional.of(AccessModel.roles(annotations.roles()));
+    return broken ? Optional.empty() : Optional.of(AccessModel.roles(annotations.roles()));
   }
 
   private static String elementName(Element element) {

@@ -295,6 +295,9 @@ final class RequestPipeline {
       if (authenticator != null && endpoint.kind != EndpointKind.HEALTH) {
         principal = authenticator.authenticate(
             headers == null ? null : headers.getIgnoreCase(WireHeaders.AUTHORIZATION));
+      }
+      // per-caller stages (a rate limit) belong here: the caller is known, its roles not yet checked
+      if (principal != null) {
         AccessRules.check(endpoint.access(), principal, endpoint.accessName());
       }
       if (interceptors.length > 0) {
