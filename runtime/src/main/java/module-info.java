@@ -9,6 +9,8 @@ module com.weegigs.events.runtime {
   requires transitive io.nats.jnats;
   requires transitive com.fasterxml.jackson.core;
   requires org.slf4j;
+  // bearer tokens (JWT) of per-request authentication; internal only, no nimbus type is in the API
+  requires com.nimbusds.jose.jwt;
   // the opt-in HTTP health endpoint, on the JDK's own server
   requires jdk.httpserver;
   // the OpenTelemetry API only (users bring the SDK); OpenTelemetry appears in the builders' API

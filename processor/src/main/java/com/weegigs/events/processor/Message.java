@@ -98,6 +98,28 @@ public enum Message {
   HANDLER_NOT_ACCESSIBLE("WEE-309", Kind.ERROR,
       "@CommandHandler %s is not visible from the generated %s in package %s; make %s public"),
 
+  // --- 321-329: access rules (jakarta.annotation.security) -------------------------------------
+  /** A role name that is blank or has whitespace. */
+  INVALID_ROLE_NAME("WEE-321", Kind.ERROR,
+      "role \"%s\" in @RolesAllowed on %s is not a role name: %s; write the role as the token's roles claim holds it"),
+  /** {@code @RolesAllowed} without a role. */
+  EMPTY_ROLES_ALLOWED("WEE-322", Kind.ERROR,
+      "@RolesAllowed on %s names no role, so no caller could %s; name the roles that may, or write @DenyAll"),
+  /** Two access annotations on one element. */
+  CONFLICTING_ACCESS("WEE-323", Kind.ERROR,
+      "%s has both @%s and @%s, which contradict each other; keep one of them"),
+  /** A command record and its handler with different rules. */
+  ACCESS_DISAGREES("WEE-324", Kind.ERROR,
+      "@CommandHandler %s says %s, but its command %s says %s; a command has one access rule: write it on the"
+          + " command record or on the handler, or make both say the same"),
+  /** An access annotation on a handler class, which is not read. */
+  ACCESS_ON_HANDLER_CLASS("WEE-325", Kind.ERROR,
+      "@%s on handler class %s would not be enforced: wee-events reads access rules from command records, their"
+          + " @CommandHandler methods and the aggregate record (for its query); move it onto the handlers of %s"),
+  /** A role listed twice. */
+  DUPLICATE_ROLE("WEE-326", Kind.WARNING,
+      "role \"%s\" is listed twice in @RolesAllowed on %s; remove the repeat"),
+
   // --- 4xx: reducers and the initial state -----------------------------------------------------
   /** An event without a reducer. */
   EVENT_WITHOUT_REDUCER("WEE-401", Kind.ERROR,
@@ -223,6 +245,10 @@ public enum Message {
   UPCASTER_NOT_IN_API("WEE-616", Kind.ERROR,
       "@Upcaster %s is for %s, from the API of service \"%s\"; the API's codecs run the upcasters, so it is part"
           + " of the API: move it into the API module"),
+  /** An access rule on a handler of a command of an API. */
+  ACCESS_ON_IMPLEMENTED_HANDLER("WEE-617", Kind.ERROR,
+      "@%s on @CommandHandler %s: the commands of service \"%s\" come from its API, whose codecs carry who may send"
+          + " each one; put the annotation on the command record in the API module"),
 
   // --- 7xx: versions and upcasters ------------------------------------------------------------
   /** An event version below 1. */

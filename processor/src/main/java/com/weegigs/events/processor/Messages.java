@@ -30,6 +30,38 @@ public final class Messages {
     return Message.RUNTIME_MISSING.with(aggregate);
   }
 
+  // --- 321-329: access rules --------------------------------------------------------------------
+
+  /** Role {@code role} on {@code element} is blank or has whitespace ({@code problem}). */
+  public static Text invalidRoleName(String role, String element, String problem) {
+    return Message.INVALID_ROLE_NAME.with(role, element, problem);
+  }
+
+  /** {@code @RolesAllowed} without a role on {@code element}, which guards {@code what} ({@code send AddItem}). */
+  public static Text emptyRolesAllowed(String element, String what) {
+    return Message.EMPTY_ROLES_ALLOWED.with(element, what);
+  }
+
+  /** {@code element} has both {@code first} and {@code second} (simple annotation names). */
+  public static Text conflictingAccess(String element, String first, String second) {
+    return Message.CONFLICTING_ACCESS.with(element, first, second);
+  }
+
+  /** Handler {@code handler} says {@code handlerRule}, its command {@code command} says {@code commandRule}. */
+  public static Text accessDisagrees(String handler, String handlerRule, String command, String commandRule) {
+    return Message.ACCESS_DISAGREES.with(handler, handlerRule, command, commandRule);
+  }
+
+  /** {@code annotation} on handler class {@code owner}, whose handlers are {@code handlers}. */
+  public static Text accessOnHandlerClass(String annotation, String owner, String handlers) {
+    return Message.ACCESS_ON_HANDLER_CLASS.with(annotation, owner, handlers);
+  }
+
+  /** Role {@code role} listed twice on {@code element}. */
+  public static Text duplicateRole(String role, String element) {
+    return Message.DUPLICATE_ROLE.with(role, element);
+  }
+
   // --- 1xx: names and versions -----------------------------------------------------------------
 
   /** Service name {@code name} breaks the grammar for {@code problem}; {@code suggestion} would not. */
@@ -364,6 +396,10 @@ public final class Messages {
   /** Upcaster {@code method} is for {@code event} of the API of {@code service}. */
   public static Text upcasterNotInApi(String method, String event, String service) {
     return Message.UPCASTER_NOT_IN_API.with(method, event, service);
+  }
+
+  public static Text accessOnImplementedHandler(String annotation, String handler, String service) {
+    return Message.ACCESS_ON_IMPLEMENTED_HANDLER.with(annotation, handler, service);
   }
 
 

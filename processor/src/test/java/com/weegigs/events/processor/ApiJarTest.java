@@ -322,6 +322,33 @@ class ApiJarTest {
         file("shop.impl.Upcasters", sources), "public static Map<String, Object> v1");
   }
 
+  @Test
+  @Covers(Message.ACCESS_ON_IMPLEMENTED_HANDLER)
+  void anAccessRuleOnAHandlerOfAnApiCommandIsAnError(@TempDir Path apiClasses) throws IOException {
+    compileInto(apiClasses, api());
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put("shop.impl.CartHandlers", HANDLERS.replace("""
+          @CommandHandler
+          public ItemAdded addItem(""", """
+          @CommandHandler
+          @jakarta.annotation.security.RolesAllowed("clerk")
+          public ItemAdded addItem("""));
+    Compilation compilation = compile(List.of(apiClasses), sources);
+    onlyError(compilation, "[WEE-617] @RolesAllowed on @CommandHandler CartHandlers.addItem(Cart, AddItem): the commands of service"
+        + " \"shop\" come from its API, whose codecs carry who may send each one; put the annotation on the command record in the"
+        + " API module", file("shop.impl.CartHandlers", sources), "public ItemAdded addItem(");
+  }
+
+  @Test
+  void anAccessRuleOnAnApiCommandRecordReachesTheApisCodecs(@TempDir Path apiClasses) throws Exception {
+    Map<String, String> api = api();
+    api.put("test.RemoveItem", api.get("test.RemoveItem").replace("public record RemoveItem",
+        "@jakarta.annotation.security.RolesAllowed(\"manager\")\npublic record RemoveItem"));
+    Compilation compilation = compile(List.of(), api);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.CartCodecs").contentsAsUtf8String().contains("Access.roles(\"manager\")");
+  }
+
   /** Exactly one error, and no warning: {@code message} in {@code file} on the line containing {@code line}. */
   private static void onlyError(Compilation compilation, String message, JavaFileObject file, String line) {
     assertThat(compilation).failed();

@@ -203,7 +203,7 @@ class ElementConstraintsTest {
   }
 
   /** The classes a compilation wrote, loaded over the test's class path (runtime, annotations). */
-  private static final class CompiledClasses extends ClassLoader {
+  static final class CompiledClasses extends ClassLoader {
     private final Map<String, JavaFileObject> classes = new HashMap<>();
 
     CompiledClasses(Compilation compilation) {

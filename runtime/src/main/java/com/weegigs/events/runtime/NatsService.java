@@ -4,6 +4,7 @@ import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.internal.service.ServiceHost;
 import com.weegigs.events.runtime.internal.service.ServiceSettings;
+import com.weegigs.events.runtime.service.AuthenticationConfig;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.service.HealthCheck;
 import com.weegigs.events.runtime.service.HttpHealthConfig;
@@ -57,9 +58,10 @@ import java.util.Objects;
  *
  * <p>The builder has a required base (the service descriptor, and where NATS is) and one
  * {@code withX(...)} per feature, each taking an immutable configuration record that names every
- * invalid value at once. Telemetry is {@link Builder#withOpenTelemetry}; features added later (rate
- * limits, circuit breakers, authentication) are more {@code withX} methods on the same builder; checks on requests
- * (authentication, rate limits) plug in as {@link RequestInterceptor}s ({@link
+ * invalid value at once. Telemetry is {@link Builder#withOpenTelemetry}, per-request authentication
+ * and roles {@link Builder#withAuthentication}; features added later (rate
+ * limits, circuit breakers) are more {@code withX} methods on the same builder; other checks on requests
+ * plug in as {@link RequestInterceptor}s ({@link
  * Builder#withInterceptor}), and a durable store as an {@link EventStore} ({@link
  * Builder#withEventStore}).
  */
@@ -198,6 +200,7 @@ public final class NatsService implements AutoCloseable {
     private OpenTelemetry openTelemetry;
     private final List<ServiceSettings.NamedCheck> healthChecks = new ArrayList<>();
     private HttpHealthConfig httpHealth;
+    private AuthenticationConfig authentication;
     private final List<AggregateDefinition<?, ?>> aggregates = new ArrayList<>();
     private final List<RequestInterceptor> interceptors = new ArrayList<>();
     private RateLimitConfig rateLimit = RateLimitConfig.defaults();
@@ -386,6 +389,22 @@ public final class NatsService implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Authenticates every command and query: each must carry {@code Authorization: Bearer <JWT>},
+     * verified as {@link AuthenticationConfig} says, or is answered {@code UNAUTHENTICATED}; the
+     * health check is not. The verified caller is {@link CommandContext#principal()}, and its
+     * subject the {@code userId} of the command and its events (one the caller wrote in the
+     * metadata is ignored). Commands and queries restricted by {@code @RolesAllowed} or
+     * {@code @DenyAll} are answered {@code FORBIDDEN} for callers without a role they name; a
+     * service with such commands does not start without authentication.
+     *
+     * @throws IllegalArgumentException at {@link #start()}, when the configured key cannot be read
+     */
+    public Builder withAuthentication(AuthenticationConfig config) {
+      this.authentication = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
     /** How the service stops; see {@link ShutdownConfig}. */
     public Builder withShutdown(ShutdownConfig config) {
       this.shutdown = Objects.requireNonNull(config, "config");
@@ -395,15 +414,17 @@ public final class NatsService implements AutoCloseable {
     /**
      * Connects, registers every endpoint and starts serving.
      *
-     * @throws IllegalArgumentException naming every mismatch between the descriptor and the aggregates
-     * @throws IllegalStateException when NATS cannot be reached, or the JetStream store cannot be opened
+     * @throws IllegalArgumentException naming every mismatch between the descriptor and the aggregates,
+     *     or when the authentication key cannot be read
+     * @throws IllegalStateException when NATS cannot be reached, or the JetStream store cannot be opened,
+     *     or commands or queries are restricted to roles and the service does not authenticate requests
      */
     public NatsService start() {
       EventStore store = eventStore == null && jetStream == null ? new InMemoryEventStore() : eventStore;
       ServiceSettings settings = new ServiceSettings(descriptor, natsUrl != null ? natsUrl : defaultNatsUrl(), connection,
           queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, jetStream, clock, aggregates,
           interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get(), healthChecks, httpHealth,
-          rateLimit, storeCircuitBreaker);
+          rateLimit, storeCircuitBreaker, authentication);
       return new NatsService(descriptor, new ServiceHost(settings));
     }
   }

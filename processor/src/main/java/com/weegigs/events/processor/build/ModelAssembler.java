@@ -35,6 +35,6 @@ final class ModelAssembler {
         .toList();
     return new AggregateModel(aggregate.wireName(), serviceName, state, aggregate.state(), aggregate.initialMethod().orElse(null),
         aggregate.eventSupertype(), aggregate.commands(), aggregate.events(), handlerOwners, List.copyOf(nested.values()),
-        GeneratedNames.forAggregate(state));
+        GeneratedNames.forAggregate(state)).withQueryAccess(aggregate.queryAccess());
   }
 }

@@ -24,6 +24,7 @@ import java.util.Set;
  * @param names generated type names
  * @param deprecatedUses which kinds of deprecated declaration (of the user's: a record, a component,
  *     a handler, a reducer) the generated code refers to; empty for most aggregates
+ * @param queryAccess who may query it: the access annotation of its state record, permit-all without one
  */
 public record AggregateModel(
     String wireName,
@@ -37,7 +38,8 @@ public record AggregateModel(
     List<ClassName> handlerOwners,
     List<RecordShape> nestedRecords,
     AggregateNames names,
-    Set<DeprecatedUse> deprecatedUses) {
+    Set<DeprecatedUse> deprecatedUses,
+    AccessModel queryAccess) {
   public AggregateModel {
     commands = List.copyOf(commands);
     events = List.copyOf(events);
@@ -54,13 +56,27 @@ public record AggregateModel(
       TypeName eventSupertype, List<CommandModel> commands, List<EventModel> events, List<ClassName> handlerOwners,
       List<RecordShape> nestedRecords, AggregateNames names) {
     this(wireName, serviceName, stateType, state, Optional.ofNullable(initialMethod), eventSupertype, commands, events, handlerOwners,
-        nestedRecords, names, Set.of());
+        nestedRecords, names, Set.of(), AccessModel.PERMIT_ALL);
+  }
+
+  /** The same, whose query every authenticated caller may send. */
+  public AggregateModel(String wireName, String serviceName, ClassName stateType, RecordShape state, Optional<String> initialMethod,
+      TypeName eventSupertype, List<CommandModel> commands, List<EventModel> events, List<ClassName> handlerOwners,
+      List<RecordShape> nestedRecords, AggregateNames names, Set<DeprecatedUse> deprecatedUses) {
+    this(wireName, serviceName, stateType, state, initialMethod, eventSupertype, commands, events, handlerOwners,
+        nestedRecords, names, deprecatedUses, AccessModel.PERMIT_ALL);
   }
 
   /** This aggregate, whose generated code refers to deprecated declarations of the kinds in {@code uses}. */
   public AggregateModel withDeprecatedUses(Set<DeprecatedUse> uses) {
     return new AggregateModel(wireName, serviceName, stateType, state, initialMethod, eventSupertype, commands, events, handlerOwners,
-        nestedRecords, names, uses);
+        nestedRecords, names, uses, queryAccess);
+  }
+
+  /** This aggregate, whose query only callers {@code access} allows may send. */
+  public AggregateModel withQueryAccess(AccessModel access) {
+    return new AggregateModel(wireName, serviceName, stateType, state, initialMethod, eventSupertype, commands, events, handlerOwners,
+        nestedRecords, names, deprecatedUses, access);
   }
 
   /** Whether aggregates with no events exist (an {@code @Initial} factory is declared). */

@@ -9,10 +9,11 @@ import java.util.Optional;
  * @param shape the record and its components
  * @param handler the method that handles it; empty in the API of a service, which holds no handlers
  *     (and gets no stub)
+ * @param access who may send it (from the record or its handler)
  */
-public record CommandModel(String wireName, RecordShape shape, Optional<HandlerModel> handler) {
-  /** A command handled by {@code handler}. */
+public record CommandModel(String wireName, RecordShape shape, Optional<HandlerModel> handler, AccessModel access) {
+  /** A command handled by {@code handler}, which every authenticated caller may send. */
   public CommandModel(String wireName, RecordShape shape, HandlerModel handler) {
-    this(wireName, shape, Optional.of(handler));
+    this(wireName, shape, Optional.of(handler), AccessModel.PERMIT_ALL);
   }
 }

@@ -33,6 +33,13 @@ public final class AnnotationNames {
   /** {@code @Valid}. */
   public static final String VALID = "jakarta.validation.Valid";
 
+  /** {@code jakarta.annotation.security.RolesAllowed}: read, not claimed. */
+  public static final String ROLES_ALLOWED = "jakarta.annotation.security.RolesAllowed";
+  /** {@code jakarta.annotation.security.PermitAll}: read, not claimed. */
+  public static final String PERMIT_ALL = "jakarta.annotation.security.PermitAll";
+  /** {@code jakarta.annotation.security.DenyAll}: read, not claimed. */
+  public static final String DENY_ALL = "jakarta.annotation.security.DenyAll";
+
   /** Every annotation the processor claims. */
   public static final Set<String> ALL = Set.of(SERVICE, AGGREGATE, COMMAND, EVENT, COMMAND_HANDLER, REDUCER, INITIAL, UPCASTER);
 

@@ -2,6 +2,7 @@ package com.weegigs.events.processor.validate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import com.weegigs.events.processor.model.AccessModel;
 import com.weegigs.events.processor.model.CommandModel;
 import com.weegigs.events.processor.model.EventModel;
 import com.weegigs.events.processor.model.RecordShape;
@@ -22,9 +23,11 @@ import javax.lang.model.element.TypeElement;
  * @param commands its commands with their handlers, by qualified name
  * @param events its events with their reducers, by qualified name
  * @param reachable every record reachable from the state, commands and events, by the record
+ * @param queryAccess who may query it (from its state record)
  */
 public record ValidatedAggregate(TypeElement element, String wireName, RecordShape state, Optional<String> initialMethod,
-    TypeName eventSupertype, List<CommandModel> commands, List<EventModel> events, Map<ClassName, RecordShape> reachable) {
+    TypeName eventSupertype, List<CommandModel> commands, List<EventModel> events, Map<ClassName, RecordShape> reachable,
+    AccessModel queryAccess) {
   public ValidatedAggregate {
     commands = List.copyOf(commands);
     events = List.copyOf(events);

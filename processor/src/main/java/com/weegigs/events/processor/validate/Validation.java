@@ -7,6 +7,7 @@ import com.weegigs.events.processor.Messages;
 import com.weegigs.events.processor.model.AggregateNames;
 import com.weegigs.events.processor.model.AggregateRole;
 import com.weegigs.events.processor.model.CommandModel;
+import com.weegigs.events.processor.model.AccessModel;
 import com.weegigs.events.processor.model.HandlerModel;
 import com.weegigs.events.processor.model.EventModel;
 import com.weegigs.events.processor.model.RecordShape;
@@ -77,7 +78,7 @@ public final class Validation {
   /** One aggregate while it is validated. */
   private record Run(Bindings.AggregateScope scope, ValidationReport.Builder report, String wireName, Members members,
       Reducers reducers, Handlers handlers, Optional<TypeElement> eventSupertype, UpcasterValidator.Upcasters upcasters,
-      AggregateRole role, TypeElement anchor) {}
+      AggregateRole role, TypeElement anchor, AccessValidator.Rules access) {}
 
   private final Env env;
 
@@ -193,7 +194,10 @@ public final class Validation {
       handlers = new HandlerValidator(env, bindings).validate(scope, members, reducers, supertype, report);
     }
     new CompletenessValidator(env).validate(scope, members, reducers, handlers, role, anchor, report);
+    AccessValidator access = new AccessValidator(env);
     if (role == AggregateRole.IMPLEMENTATION) {
+      // The API's codecs carry each command's access rule; a rule on a handler here could not reach them.
+      access.refuseOnHandlers(handlers, service.orElseThrow().annotation().name(), report);
       // The API's compilation checked its records and upcasters; an upcaster here would never run.
       String serviceName = service.orElseThrow().annotation().name();
       for (Declarations.UpcasterDeclaration upcaster : scope.upcasters()) {
@@ -202,8 +206,9 @@ public final class Validation {
             serviceName), method);
       }
       return Optional.of(new Run(scope, report, wireName, members, reducers, handlers, supertype,
-          new UpcasterValidator.Upcasters(Map.of(), Set.of()), role, anchor));
+          new UpcasterValidator.Upcasters(Map.of(), Set.of()), role, anchor, AccessValidator.Rules.NONE));
     }
+    AccessValidator.Rules rules = access.validate(scope, members, handlers, report);
     // Read every record whatever else is wrong, so every independent problem shows at once.
     report.addSubreport(components.read(element).report());
     for (Member command : members.commands()) {
@@ -228,7 +233,7 @@ public final class Validation {
       report.add(Messages.aggregateWithoutService(TypeText.simple(element), env.packageOf(element).getQualifiedName()), element);
       return Optional.empty();
     }
-    return Optional.of(new Run(scope, report, wireName, members, reducers, handlers, supertype, upcasters, role, anchor));
+    return Optional.of(new Run(scope, report, wireName, members, reducers, handlers, supertype, upcasters, role, anchor, rules));
   }
 
   /**
@@ -249,7 +254,8 @@ public final class Validation {
       ComponentReader.Result shape = read.apply(command.element());
       reachable.putAll(shape.nestedShapes());
       Optional<HandlerModel> handler = Optional.ofNullable(run.handlers().valid().get(command.element())).map(HandlerValidator.Handler::model);
-      commands.add(new CommandModel(command.wireName(), shape.shape(), handler));
+      commands.add(new CommandModel(command.wireName(), shape.shape(), handler,
+          run.access().commands().getOrDefault(command.element(), AccessModel.PERMIT_ALL)));
     }
     List<EventModel> events = new ArrayList<>();
     for (Member event : run.members().events()) {
@@ -270,7 +276,8 @@ public final class Validation {
     }
     TypeName supertype = run.eventSupertype().<TypeName>map(ClassName::get).orElse(ClassName.OBJECT);
     return new ValidatedAggregate(element, run.wireName(), state.shape(),
-        run.reducers().initial().map(m -> m.getSimpleName().toString()), supertype, commands, events, reachable);
+        run.reducers().initial().map(m -> m.getSimpleName().toString()), supertype, commands, events, reachable,
+        run.access().query());
   }
 
   /** The most specific non-generic type every event is a subtype of, preferring sealed types and the aggregate's package. */

@@ -1,12 +1,14 @@
 package com.weegigs.events.processor.write;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.weegigs.events.processor.model.AggregateModel;
+import com.weegigs.events.processor.model.AccessModel;
 import com.weegigs.events.processor.model.CommandModel;
 import com.weegigs.events.processor.model.EventModel;
 import com.weegigs.events.processor.model.RecordShape;
@@ -71,9 +73,15 @@ final class CodecsWriter {
       String schema = schemaBlock(command.shape(), records, commandDescription(aggregate, command));
       codecs.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.COMMAND_TYPE, type), constants.commandType(command),
               Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc(CodeText.block("Command {@code $L}, generated from {@link $T}: its codec, validator and JSON Schema.\n", command.wireName(), type))
-          .initializer(CodeText.block("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$T::validate,\n$L)$<$<", RuntimeTypes.COMMAND_TYPE, type, command.wireName(), type,
-              constants.recordCodec(type), aggregate.names().validators(), schema))
+          .addJavadoc(command.access().restricted()
+              ? CodeText.block("Command {@code $L}, generated from {@link $T}: its codec, validator, JSON Schema and who may send\nit ($L).\n",
+                  command.wireName(), type, command.access().describe())
+              : CodeText.block("Command {@code $L}, generated from {@link $T}: its codec, validator and JSON Schema.\n", command.wireName(), type))
+          .initializer(command.access().restricted()
+              ? CodeText.block("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$T::validate,\n$L,\n$L)$<$<", RuntimeTypes.COMMAND_TYPE, type,
+                  command.wireName(), type, constants.recordCodec(type), aggregate.names().validators(), schema, access(command.access()))
+              : CodeText.block("new $T<$T>(\n$>$>$S,\n$T.class,\n$L,\n$T::validate,\n$L)$<$<", RuntimeTypes.COMMAND_TYPE, type,
+                  command.wireName(), type, constants.recordCodec(type), aggregate.names().validators(), schema))
           .build());
     }
     for (EventModel event : aggregate.events()) {
@@ -102,6 +110,9 @@ final class CodecsWriter {
     }
     for (EventModel event : aggregate.events()) {
       typeInitializer.add("\n.event($L)", constants.eventType(event));
+    }
+    if (aggregate.queryAccess().restricted()) {
+      typeInitializer.add("\n.queryAccess($L)", access(aggregate.queryAccess()));
     }
     typeInitializer.add("\n.build()$<");
     codecs.addField(FieldSpec.builder(
@@ -134,5 +145,13 @@ final class CodecsWriter {
   /** The JSON Schema of {@code shape} as a text block literal (see {@link SchemaWriter} and {@link JsonTextBlock}). */
   private static String schemaBlock(RecordShape shape, Map<ClassName, RecordShape> records, String description) {
     return JsonTextBlock.of(SchemaWriter.schema(shape, records, description));
+  }
+
+  /** The runtime's {@code Access} value of a restricted rule: {@code Access.DENY_ALL} or {@code Access.roles("a", "b")}. */
+  private static CodeBlock access(AccessModel access) {
+    return access.rule() == AccessModel.Rule.DENY_ALL
+        ? CodeText.block("$T.DENY_ALL", RuntimeTypes.ACCESS)
+        : CodeText.block("$T.roles($L)", RuntimeTypes.ACCESS,
+            CodeBlock.join(access.roles().stream().map(role -> CodeBlock.of("$S", role)).toList(), ", "));
   }
 }

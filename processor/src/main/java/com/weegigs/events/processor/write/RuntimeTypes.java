@@ -29,6 +29,7 @@ final class RuntimeTypes {
   static final ClassName CONSTRAINTS = ClassName.get(GENERATED_SUPPORT, "Constraints");
 
   static final ClassName COMMAND_TYPE = ClassName.get(RUNTIME + ".definition", "CommandType");
+  static final ClassName ACCESS = ClassName.get(RUNTIME + ".definition", "Access");
   static final ClassName EVENT_TYPE = ClassName.get(RUNTIME + ".definition", "EventType");
   static final ClassName AGGREGATE_TYPE = ClassName.get(RUNTIME + ".definition", "AggregateType");
   static final ClassName AGGREGATE_DEFINITION = ClassName.get(RUNTIME + ".definition", "AggregateDefinition");

@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
  * call's trace context is that of its span, a child of the current OpenTelemetry context (see
  * {@code ServiceClient.Builder.withOpenTelemetry}); a {@code traceparent} given here is the parent
  * instead, for a caller that carries a W3C trace outside OpenTelemetry (a gateway that received
- * one); the service carries the trace onto its reply and onto the events of the command.
+ * one); the service carries the trace onto its reply and onto the events of the command. A
+ * {@code bearerToken} is sent as {@code Authorization: Bearer <token>} (a service that authenticates
+ * requests needs one on every command and query); it wins over the client's
+ * {@code ServiceClient.Builder.withBearerToken} supplier, and is never printed by {@link #toString()}.
  *
  * @param timeout how long the client waits for the reply; {@code null} for the client's default
  * @param expectedRevision commands only: fail with {@code CONFLICT} unless the aggregate is at this revision
@@ -37,19 +40,24 @@ import java.util.regex.Pattern;
  * @param rateLimitAttempts how many times the call is sent at most while the service answers
  *     {@code RATE_LIMITED}, each after the {@code retryAfterMs} it says; 1 (the default): not retried
  *     ({@link #withRetryOnRateLimit})
+ * @param bearerToken the token sent as {@code Authorization: Bearer <token>}; {@code null} for the
+ *     client's supplier, if it has one, else no header
  */
 public record CallOptions(
     Duration timeout, Long expectedRevision, String messageId, String correlationId, String causationId, String userId,
-    Instant deadline, String traceparent, int rateLimitAttempts) {
+    Instant deadline, String traceparent, int rateLimitAttempts, String bearerToken) {
 
+  /** RFC 6750's token characters (b64token): what may follow {@code Bearer }. */
+  private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
   private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
   /** No per-call settings: the client's default timeout, a new {@code messageId}, no headers. */
-  public static final CallOptions DEFAULT = new CallOptions(null, null, null, null, null, null, null, null, 1);
+  public static final CallOptions DEFAULT = new CallOptions(null, null, null, null, null, null, null, null, 1, null);
 
   /**
    * @throws IllegalArgumentException when the timeout is not positive, the expected revision is
-   *     negative, an id is blank or the traceparent is not a W3C traceparent; every problem is named at once
+   *     negative, an id is blank, the traceparent is not a W3C traceparent, fewer than one attempt is
+   *     asked for or the bearer token has characters a token cannot have; every problem is named at once
    */
   public CallOptions {
     StringBuilder problems = new StringBuilder();
@@ -70,6 +78,10 @@ public record CallOptions(
     if (rateLimitAttempts < 1) {
       problems.append("rateLimitAttempts must be 1 or more, got ").append(rateLimitAttempts).append("; ");
     }
+    if (bearerToken != null && !BEARER_TOKEN.matcher(bearerToken).matches()) {
+      // the token itself is not repeated: it may be a real credential with a typo
+      problems.append("bearerToken must be a bearer token (letters, digits and -._~+/, then optional =); ");
+    }
     if (problems.length() > 0) {
       problems.setLength(problems.length() - 2);
       throw new IllegalArgumentException(problems.toString());
@@ -79,49 +91,49 @@ public record CallOptions(
   /** Options without a deadline or a trace context to continue. */
   public CallOptions(
       Duration timeout, Long expectedRevision, String messageId, String correlationId, String causationId, String userId) {
-    this(timeout, expectedRevision, messageId, correlationId, causationId, userId, null, null, 1);
+    this(timeout, expectedRevision, messageId, correlationId, causationId, userId, null, null, 1, null);
   }
 
-  /** Options that do not retry a call the service rate-limited. */
+  /** Options that do not retry a call the service rate-limited, and have no bearer token of their own. */
   public CallOptions(Duration timeout, Long expectedRevision, String messageId, String correlationId,
       String causationId, String userId, Instant deadline, String traceparent) {
-    this(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent, 1);
+    this(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent, 1, null);
   }
 
   /** These options with another timeout ({@code null} for the client's default). */
   public CallOptions withTimeout(Duration timeout) {
     return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
-        rateLimitAttempts);
+        rateLimitAttempts, bearerToken);
   }
 
   /** These options with another expected revision ({@code null} for none). */
   public CallOptions withExpectedRevision(Long expectedRevision) {
     return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
-        rateLimitAttempts);
+        rateLimitAttempts, bearerToken);
   }
 
   /** These options with another message id ({@code null} for a new one per call). */
   public CallOptions withMessageId(String messageId) {
     return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
-        rateLimitAttempts);
+        rateLimitAttempts, bearerToken);
   }
 
   /** These options with another correlation id. */
   public CallOptions withCorrelationId(String correlationId) {
     return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
-        rateLimitAttempts);
+        rateLimitAttempts, bearerToken);
   }
 
   /** These options with another causation id. */
   public CallOptions withCausationId(String causationId) {
     return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
-        rateLimitAttempts);
+        rateLimitAttempts, bearerToken);
   }
 
   /** These options with another user id. */
   public CallOptions withUserId(String userId) {
     return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
-        rateLimitAttempts);
+        rateLimitAttempts, bearerToken);
   }
 
   /**
@@ -130,13 +142,13 @@ public record CallOptions(
    */
   public CallOptions withDeadline(Instant deadline) {
     return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
-        rateLimitAttempts);
+        rateLimitAttempts, bearerToken);
   }
 
   /** These options continuing the W3C trace {@code traceparent} instead of the current context; {@code null} for the current one. */
   public CallOptions withTraceparent(String traceparent) {
     return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
-        rateLimitAttempts);
+        rateLimitAttempts, bearerToken);
   }
 
   /**
@@ -148,7 +160,25 @@ public record CallOptions(
    */
   public CallOptions withRetryOnRateLimit(int maxAttempts) {
     return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
-        maxAttempts);
+        maxAttempts, bearerToken);
+  }
+
+  /**
+   * These options sending {@code Authorization: Bearer <bearerToken>}; {@code null} for the client's
+   * supplier ({@code ServiceClient.Builder.withBearerToken}), if it has one, else no header.
+   */
+  public CallOptions withBearerToken(String bearerToken) {
+    return new CallOptions(timeout, expectedRevision, messageId, correlationId, causationId, userId, deadline, traceparent,
+        rateLimitAttempts, bearerToken);
+  }
+
+  /** The options, with the bearer token (if any) left out: it is a credential. */
+  @Override
+  public String toString() {
+    return "CallOptions[timeout=" + timeout + ", expectedRevision=" + expectedRevision + ", messageId=" + messageId
+        + ", correlationId=" + correlationId + ", causationId=" + causationId + ", userId=" + userId
+        + ", deadline=" + deadline + ", traceparent=" + traceparent + ", rateLimitAttempts=" + rateLimitAttempts
+        + ", bearerToken=" + (bearerToken == null ? "null" : "(set)") + "]";
   }
 
   private static void blank(StringBuilder problems, String name, String value) {

@@ -4,6 +4,7 @@ import com.weegigs.events.runtime.CircuitBreakerConfig;
 import com.weegigs.events.runtime.Names;
 import com.weegigs.events.runtime.NatsService;
 import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.error.UnauthenticatedException;
 import com.weegigs.events.runtime.error.UnavailableException;
 import com.weegigs.events.runtime.internal.client.Connections;
 import com.weegigs.events.runtime.internal.client.ReplyFuture;
@@ -16,10 +17,12 @@ import io.nats.client.Connection;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A connection to one service ({@code @Service} name) over NATS: sends requests with the wire
@@ -73,6 +76,8 @@ public final class ServiceClient implements AutoCloseable {
   private final Duration defaultTimeout;
   private final ResilientCalls calls;
   private final Subscriptions subscriptions;
+  /** Gives each call's bearer token when its options have none; {@code null} for none. */
+  private final Supplier<String> bearerTokens;
   private volatile boolean closed;
 
   private ServiceClient(Builder builder, Connection connection, boolean ownsConnection) {
@@ -80,6 +85,7 @@ public final class ServiceClient implements AutoCloseable {
     this.ownsConnection = ownsConnection;
     this.serviceName = builder.serviceName;
     this.defaultTimeout = builder.defaultTimeout;
+    this.bearerTokens = builder.bearerTokens;
     Telemetry telemetry = Telemetry.of(builder.openTelemetry != null ? builder.openTelemetry : GlobalOpenTelemetry.get());
     this.calls = new ResilientCalls(new Requester(connection, builder.executor, telemetry),
         Breaker.of("client:" + serviceName, builder.circuitBreaker, telemetry), serviceName, builder.executor);
@@ -142,8 +148,17 @@ public final class ServiceClient implements AutoCloseable {
       return ReplyFuture.failed(new UnavailableException("the client of " + serviceName + " is closed"));
     }
     Duration timeout = options.timeout() != null ? options.timeout() : defaultTimeout;
-    return calls.request(subject, body, timeout, options.deadline(), options.traceparent(), options.rateLimitAttempts(),
-        decoder);
+    String bearerToken = options.bearerToken();
+    if (bearerToken == null && bearerTokens != null) {
+      try {
+        bearerToken = bearerTokens.get();
+      } catch (RuntimeException e) {
+        return ReplyFuture.failed(new UnauthenticatedException(
+            "the client's bearer token supplier failed: " + e.getClass().getSimpleName(), Map.of(), e));
+      }
+    }
+    return calls.request(subject, body, timeout, options.deadline(), options.traceparent(), bearerToken,
+        options.rateLimitAttempts(), decoder);
   }
 
   /** The client's live event subscriptions. */
@@ -186,6 +201,7 @@ public final class ServiceClient implements AutoCloseable {
     private Executor executor;
     private OpenTelemetry openTelemetry;
     private CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.disabled();
+    private Supplier<String> bearerTokens;
 
     private Builder(String serviceName) {
       if (!Names.isValidName(serviceName)) {
@@ -268,6 +284,18 @@ public final class ServiceClient implements AutoCloseable {
      */
     public Builder withCircuitBreaker(CircuitBreakerConfig config) {
       this.circuitBreaker = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * Sends {@code Authorization: Bearer <token>} on every command and query, asking
+     * {@code bearerTokens} for the token on each call (so a supplier that refreshes an expiring
+     * token works); a call whose {@link CallOptions#bearerToken()} is set sends that instead. A
+     * supplier that answers {@code null} sends no header; one that throws fails the call with
+     * {@code UNAUTHENTICATED}, unsent. Without a supplier no header is sent.
+     */
+    public Builder withBearerToken(Supplier<String> bearerTokens) {
+      this.bearerTokens = Objects.requireNonNull(bearerTokens, "bearerTokens");
       return this;
     }
 

@@ -27,8 +27,10 @@ public final class AggregateType<S, E> {
   private final Map<String, CommandType<?>> commands;
   private final Map<String, EventType<? extends E>> eventsByName;
   private final Map<Class<?>, EventType<? extends E>> eventsByClass;
+  private final Access queryAccess;
 
   private AggregateType(Builder<S, E> builder) {
+    this.queryAccess = builder.queryAccess;
     this.name = builder.name;
     this.stateType = builder.stateType;
     this.stateCodec = builder.stateCodec;
@@ -79,6 +81,15 @@ public final class AggregateType<S, E> {
     return eventsByName;
   }
 
+  /**
+   * Who may query this aggregate type: {@code @RolesAllowed}, {@code @PermitAll} or {@code @DenyAll}
+   * on its state record; {@link Access#PERMIT_ALL} by default. The service enforces it when it
+   * authenticates requests.
+   */
+  public Access queryAccess() {
+    return queryAccess;
+  }
+
   /** The event type of a wire name, or {@code null}. */
   public EventType<? extends E> event(String eventName) {
     return eventsByName.get(eventName);
@@ -102,6 +113,7 @@ public final class AggregateType<S, E> {
     private final String stateSchema;
     private final Map<String, CommandType<?>> commands = new LinkedHashMap<>();
     private final Map<String, EventType<? extends E>> events = new LinkedHashMap<>();
+    private Access queryAccess = Access.PERMIT_ALL;
 
     private Builder(String name, Class<S> stateType, JsonCodec<S> stateCodec, String stateSchema) {
       if (!Names.isValidName(name)) {
@@ -126,6 +138,12 @@ public final class AggregateType<S, E> {
       if (events.putIfAbsent(event.name(), event) != null) {
         throw new IllegalArgumentException("event '" + event.name() + "' is registered twice on " + name);
       }
+      return this;
+    }
+
+    /** Who may query the aggregate; {@link Access#PERMIT_ALL} unless set. */
+    public Builder<S, E> queryAccess(Access access) {
+      this.queryAccess = Objects.requireNonNull(access, "access");
       return this;
     }
 

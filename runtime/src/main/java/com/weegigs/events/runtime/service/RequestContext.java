@@ -1,6 +1,7 @@
 package com.weegigs.events.runtime.service;
 
 import com.weegigs.events.runtime.AggregateId;
+import com.weegigs.events.runtime.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,4 +37,13 @@ public interface RequestContext {
 
   /** The command's wire name; empty unless {@link #kind()} is {@link EndpointKind#COMMAND}. */
   Optional<String> command();
+
+  /**
+   * The caller its bearer token proved, when the service authenticates requests
+   * ({@code NatsService.Builder.withAuthentication}); empty otherwise, and for the health check.
+   * Authentication and the command's roles are checked before any interceptor runs.
+   */
+  default Optional<Principal> principal() {
+    return Optional.empty();
+  }
 }

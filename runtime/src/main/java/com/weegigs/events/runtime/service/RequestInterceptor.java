@@ -5,8 +5,11 @@ import com.weegigs.events.runtime.error.ServiceException;
 /**
  * A check every request passes before the service acts on it: the place for authentication,
  * authorization and rate limits. Registered with {@code NatsService.Builder.withInterceptor}, and
- * run in the order registered, after the request's size, deadline and body have been checked and
- * before the command is validated and run (the README's "request pipeline" lists every stage).
+ * run in the order registered, after the request's size, deadline and body have been checked (and,
+ * when the service authenticates requests, after the bearer token and the command's roles) and
+ * before the command is validated and run (the README's "request pipeline" lists every stage). For
+ * bearer tokens and roles use {@code NatsService.Builder.withAuthentication} and the access
+ * annotations rather than an interceptor; {@link RequestContext#principal()} is the verified caller.
  *
  * <p>Every request to the service's endpoints passes: commands, queries and the health check (let
  * health through by its {@link RequestContext#kind()} when load balancers call it without

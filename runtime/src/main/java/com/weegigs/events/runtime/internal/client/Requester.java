@@ -65,11 +65,12 @@ public final class Requester {
    * @param deadline the caller's deadline, sent as {@code Wee-Deadline}, or {@code null} for none;
    *     the client also stops waiting then when it comes before {@code timeout}
    * @param traceparent a W3C trace context to continue instead of the current one, or {@code null}
+   * @param bearerToken sent as {@code Authorization: Bearer <token>}, or {@code null} for no such header
    * @param decoder turns a success body into the result; may throw {@link ServiceException}
    * @return a future that completes with the result or a {@link ServiceException}
    */
   public <T> CompletableFuture<T> request(String subject, byte[] body, Duration timeout, Instant deadline,
-      String traceparent, Function<byte[], T> decoder) {
+      String traceparent, String bearerToken, Function<byte[], T> decoder) {
     long maxPayload = connection.getMaxPayload();
     if (maxPayload > 0 && body.length > maxPayload) {
       return ReplyFuture.failed(new PayloadTooLargeException("the request to " + subject + " is " + body.length
@@ -89,7 +90,8 @@ public final class Requester {
     Context parent = traceparent != null ? telemetry.fromTraceparent(traceparent) : Context.current();
     if (!telemetry.enabled()) {
       // no SDK: no span, no metrics; a trace or baggage the call continues is still sent
-      return send(subject, headers(deadline, telemetry, Telemetry.carries(parent) ? parent : null), body, wait, decoder);
+      return send(subject, headers(deadline, bearerToken, telemetry, Telemetry.carries(parent) ? parent : null), body, wait,
+          decoder);
     }
     Telemetry.Requests requests = telemetry.clientRequests(subject);
     Span span = telemetry.span(requests.spanName(), SpanKind.CLIENT, parent)
@@ -99,7 +101,7 @@ public final class Requester {
         .setAttribute(Telemetry.BODY_SIZE, (long) body.length)
         .startSpan();
     Context context = parent.with(span);
-    Headers headers = headers(deadline, telemetry, Telemetry.propagates(context, parent) ? context : null);
+    Headers headers = headers(deadline, bearerToken, telemetry, Telemetry.propagates(context, parent) ? context : null);
     long started = System.nanoTime();
     // the caller's future completes after the span and the metrics have the outcome, so a caller
     // that looks at them once it has its result finds the call there
@@ -170,16 +172,20 @@ public final class Requester {
   }
 
   /**
-   * The headers of a request: {@code Wee-Deadline} when the caller set a deadline, and the trace
+   * The headers of a request: {@code Wee-Deadline} when the caller set a deadline, {@code Authorization}
+   * when it has a bearer token, and the trace
    * context of {@code trace} ({@code traceparent}, {@code tracestate}, {@code baggage}, as the
-   * propagators write them) when it has one to send; {@code null}, no headers at all, for neither.
+   * propagators write them) when it has one to send; {@code null}, no headers at all, for none of them.
    * Sealed: jnats sends them as they are instead of copying them.
    */
-  static Headers headers(Instant deadline, Telemetry telemetry, Context trace) {
-    if (deadline == null && trace == null) {
+  static Headers headers(Instant deadline, String bearerToken, Telemetry telemetry, Context trace) {
+    if (deadline == null && bearerToken == null && trace == null) {
       return null;
     }
     SealedHeaders headers = new SealedHeaders();
+    if (bearerToken != null) {
+      headers.put(WireHeaders.AUTHORIZATION, "Bearer " + bearerToken);
+    }
     if (deadline != null) {
       headers.put(WireHeaders.WEE_DEADLINE, Long.toString(deadline.toEpochMilli()));
     }

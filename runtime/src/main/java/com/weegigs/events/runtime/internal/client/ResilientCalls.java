@@ -52,18 +52,18 @@ public final class ResilientCalls {
    * service answers {@code RATE_LIMITED}, up to {@code attempts} times in all.
    */
   public <T> CompletableFuture<T> request(String subject, byte[] body, Duration timeout, Instant deadline,
-      String traceparent, int attempts, Function<byte[], T> decoder) {
+      String traceparent, String bearerToken, int attempts, Function<byte[], T> decoder) {
     if (attempts <= 1) {
-      return guarded(subject, body, timeout, deadline, traceparent, decoder);
+      return guarded(subject, body, timeout, deadline, traceparent, bearerToken, decoder);
     }
     CompletableFuture<T> result = new ReplyFuture<>();
-    attempt(result, 1, attempts, subject, body, timeout, deadline, traceparent, decoder);
+    attempt(result, 1, attempts, subject, body, timeout, deadline, traceparent, bearerToken, decoder);
     return result;
   }
 
   private <T> void attempt(CompletableFuture<T> result, int attempt, int attempts, String subject, byte[] body,
-      Duration timeout, Instant deadline, String traceparent, Function<byte[], T> decoder) {
-    guarded(subject, body, timeout, deadline, traceparent, decoder).whenComplete((value, error) -> {
+      Duration timeout, Instant deadline, String traceparent, String bearerToken, Function<byte[], T> decoder) {
+    guarded(subject, body, timeout, deadline, traceparent, bearerToken, decoder).whenComplete((value, error) -> {
       if (error == null) {
         result.complete(value);
         return;
@@ -78,15 +78,15 @@ public final class ResilientCalls {
       Executor later = executor == null
           ? CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS)
           : CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS, executor);
-      later.execute(() -> attempt(result, attempt + 1, attempts, subject, body, timeout, deadline, traceparent, decoder));
+      later.execute(() -> attempt(result, attempt + 1, attempts, subject, body, timeout, deadline, traceparent, bearerToken, decoder));
     });
   }
 
   private <T> CompletableFuture<T> guarded(String subject, byte[] body, Duration timeout, Instant deadline,
-      String traceparent, Function<byte[], T> decoder) {
+      String traceparent, String bearerToken, Function<byte[], T> decoder) {
     // a deadline already passed fails before anything is sent, which says nothing of the service
     if (breaker == null || (deadline != null && deadline.toEpochMilli() <= System.currentTimeMillis())) {
-      return requester.request(subject, body, timeout, deadline, traceparent, decoder);
+      return requester.request(subject, body, timeout, deadline, traceparent, bearerToken, decoder);
     }
     if (!breaker.permit()) {
       return ReplyFuture.failed(new UnavailableException("the circuit breaker of service " + service
@@ -97,7 +97,7 @@ public final class ResilientCalls {
     // a state change it makes is an event on the caller's span, which the outcome arrives outside of
     Context caller = Context.current();
     // the breaker learns the outcome before the caller does
-    return requester.request(subject, body, timeout, deadline, traceparent, decoder).whenComplete((value, error) -> {
+    return requester.request(subject, body, timeout, deadline, traceparent, bearerToken, decoder).whenComplete((value, error) -> {
       long took = System.nanoTime() - started;
       try (Scope scope = caller.makeCurrent()) {
         if (error instanceof ServiceException failed

@@ -5,6 +5,7 @@ import com.weegigs.events.runtime.CommandContext;
 import com.weegigs.events.runtime.CommandMetadata;
 import com.weegigs.events.runtime.Entity;
 import com.weegigs.events.runtime.EventMetadata;
+import com.weegigs.events.runtime.Principal;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.definition.AggregateDefinition.CommandBinding;
 import com.weegigs.events.runtime.definition.AggregateDefinition;
@@ -145,6 +146,17 @@ public final class CommandCore<S, E> {
    * @param receivedAtMillis when the request arrived, by the service's clock
    */
   public static CommandMetadata metadata(CommandMetadata given, String transportMessageId, long receivedAtMillis) {
+    return metadata(given, transportMessageId, receivedAtMillis, null);
+  }
+
+  /**
+   * The request's metadata with the ids and time it left out filled in, and the verified caller's
+   * subject as its {@code userId} (whatever the request said) when there is one.
+   *
+   * @param principal the verified caller, or {@code null} when the service does not authenticate requests
+   */
+  public static CommandMetadata metadata(CommandMetadata given, String transportMessageId, long receivedAtMillis,
+      Principal principal) {
     String messageId = given.messageId();
     if (messageId == null && transportMessageId != null && !transportMessageId.isEmpty()) {
       messageId = transportMessageId;
@@ -154,7 +166,8 @@ public final class CommandCore<S, E> {
     }
     String correlationId = given.correlationId() == null ? Ids.next(receivedAtMillis) : given.correlationId();
     Instant timestamp = given.timestamp() == null ? Instant.ofEpochMilli(receivedAtMillis) : given.timestamp();
-    return new CommandMetadata(messageId, correlationId, given.causationId(), timestamp, given.userId(),
+    String userId = principal != null ? principal.subject() : given.userId();
+    return new CommandMetadata(messageId, correlationId, given.causationId(), timestamp, userId,
         given.expectedRevision());
   }
 
@@ -166,6 +179,16 @@ public final class CommandCore<S, E> {
    */
   public <C> void execute(CommandBinding<S, C, E> binding, AggregateId id, C command, CommandMetadata metadata,
       Deadline deadline, Answer answer) {
+    execute(binding, id, command, metadata, null, deadline, answer);
+  }
+
+  /**
+   * Runs one command for a verified caller, who is the handler's {@link CommandContext#principal()}.
+   *
+   * @param principal the verified caller, or {@code null} when the service does not authenticate requests
+   */
+  public <C> void execute(CommandBinding<S, C, E> binding, AggregateId id, C command, CommandMetadata metadata,
+      Principal principal, Deadline deadline, Answer answer) {
     CompletableFuture<Reply> earlier = replies.claim(id, metadata.messageId());
     if (earlier != null) {
       earlier.thenAccept(answer::reply);
@@ -176,7 +199,7 @@ public final class CommandCore<S, E> {
     Outcome outcome;
     try {
       locked = lock(lock, id, deadline);
-      outcome = attempt(binding, id, command, metadata, deadline);
+      outcome = attempt(binding, id, command, metadata, principal, deadline);
     } catch (ServiceException e) {
       outcome = new Outcome(Reply.error(e));
     } catch (EventStoreUnavailableException e) {
@@ -247,7 +270,8 @@ public final class CommandCore<S, E> {
 
   /** Runs the command, retrying after a concurrent writer, under the aggregate's lock (which the caller holds). */
   private <C> Outcome attempt(CommandBinding<S, C, E> binding, AggregateId id, C command, CommandMetadata metadata,
-      Deadline deadline) throws Exception {
+      Principal principal, Deadline deadline) throws Exception {
+    CommandContext context = new CommandContext(id, metadata, clock, Optional.ofNullable(principal));
     Long expected = metadata.expectedRevision();
     for (int attempt = 0; ; attempt++) {
       deadline.check("before the command ran");
@@ -265,7 +289,7 @@ public final class CommandCore<S, E> {
         if (expected != null && expected != current.revision()) {
           throw conflict(id, expected, current.revision());
         }
-        produced = traced(binding, id, command, metadata, current);
+        produced = traced(binding, id, command, context, current);
         if (produced == null || produced.isEmpty()) {
           if (current.state() == null) {
             throw notFound(id);
@@ -372,11 +396,11 @@ public final class CommandCore<S, E> {
 
   /** Runs the handler in a span of its own; a refusal marks the span with its code. */
   private <C> List<? extends E> traced(CommandBinding<S, C, E> binding, AggregateId id, C command,
-      CommandMetadata metadata, Current<S> current) throws Exception {
+      CommandContext context, Current<S> current) throws Exception {
     Span span = telemetry.startSpan("handle", binding.type().name());
     try (Scope scope = Telemetry.current(span)) {
       span.setAttribute(Telemetry.COMMAND, binding.type().name()).setAttribute(Telemetry.REVISION, current.revision());
-      return handle(binding, id, command, metadata, current);
+      return handle(binding, id, command, context, current);
     } catch (ServiceException e) {
       Telemetry.failed(span, e.code(), e.getMessage());
       throw e;
@@ -396,8 +420,7 @@ public final class CommandCore<S, E> {
 
   /** Runs the handler: a creating one on an aggregate that does not exist yet, any other on one that does. */
   private <C> List<? extends E> handle(CommandBinding<S, C, E> binding, AggregateId id, C command,
-      CommandMetadata metadata, Current<S> current) throws Exception {
-    CommandContext context = new CommandContext(id, metadata, clock);
+      CommandContext context, Current<S> current) throws Exception {
     if (binding.creating()) {
       if (current.revision() > 0 || current.state() != null) {
         throw new ServiceException(ErrorCode.CONFLICT,

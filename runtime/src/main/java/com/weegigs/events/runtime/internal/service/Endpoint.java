@@ -2,6 +2,7 @@ package com.weegigs.events.runtime.internal.service;
 
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.RecordedEvent;
+import com.weegigs.events.runtime.definition.Access;
 import com.weegigs.events.runtime.internal.command.Deadline;
 import com.weegigs.events.runtime.internal.command.Reply;
 import com.weegigs.events.runtime.internal.telemetry.Telemetry;
@@ -75,6 +76,16 @@ abstract class Endpoint<R> {
   /** The command's wire name, or {@code null}. */
   String command() {
     return null;
+  }
+
+  /** Who may call this endpoint once authenticated; everyone by default. */
+  Access access() {
+    return Access.PERMIT_ALL;
+  }
+
+  /** What a caller of this endpoint asks for, for a {@code FORBIDDEN} message ({@code command add-item}). */
+  String accessName() {
+    return kindName() + " " + subject;
   }
 
   /**

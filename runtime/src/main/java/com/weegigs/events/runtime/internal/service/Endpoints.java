@@ -3,6 +3,7 @@ package com.weegigs.events.runtime.internal.service;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.CommandMetadata;
 import com.weegigs.events.runtime.RecordedEvent;
+import com.weegigs.events.runtime.definition.Access;
 import com.weegigs.events.runtime.definition.AggregateDefinition.CommandBinding;
 import com.weegigs.events.runtime.internal.command.CommandCore;
 import com.weegigs.events.runtime.internal.command.Deadline;
@@ -50,6 +51,16 @@ final class Endpoints {
       }
 
       @Override
+      Access access() {
+        return binding.type().access();
+      }
+
+      @Override
+      String accessName() {
+        return "command " + command + " of " + aggregate;
+      }
+
+      @Override
       void validate(Requests.CommandRequest<C> request) {
         core.validate(binding, request.command());
       }
@@ -58,10 +69,10 @@ final class Endpoints {
       void execute(Requests.CommandRequest<C> request, RequestPipeline.Work work, Deadline deadline) {
         Headers headers = work.message.getHeaders();
         CommandMetadata metadata = CommandCore.metadata(request.metadata(),
-            headers == null ? null : headers.getFirst(WireHeaders.NATS_MSG_ID), work.receivedAtMillis);
+            headers == null ? null : headers.getFirst(WireHeaders.NATS_MSG_ID), work.receivedAtMillis, work.principal);
         work.trace.span.setAttribute(Telemetry.MESSAGE_ID, metadata.messageId())
             .setAttribute(Telemetry.AGGREGATE_KEY, request.aggregateId().key());
-        core.execute(binding, request.aggregateId(), request.command(), metadata, deadline, work);
+        core.execute(binding, request.aggregateId(), request.command(), metadata, work.principal, deadline, work);
       }
 
       @Override
@@ -93,6 +104,16 @@ final class Endpoints {
       @Override
       AggregateId aggregateId(AggregateId request) {
         return request;
+      }
+
+      @Override
+      Access access() {
+        return core.type().queryAccess();
+      }
+
+      @Override
+      String accessName() {
+        return "a query of " + aggregate;
       }
 
       @Override

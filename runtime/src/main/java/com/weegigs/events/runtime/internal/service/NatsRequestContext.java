@@ -1,6 +1,7 @@
 package com.weegigs.events.runtime.internal.service;
 
 import com.weegigs.events.runtime.AggregateId;
+import com.weegigs.events.runtime.Principal;
 import com.weegigs.events.runtime.service.EndpointKind;
 import com.weegigs.events.runtime.service.RequestContext;
 import io.nats.client.impl.Headers;
@@ -15,10 +16,12 @@ final class NatsRequestContext implements RequestContext {
   private final Endpoint<?> endpoint;
   private final Headers natsHeaders;
   private final AggregateId aggregateId;
+  private final Principal principal;
   private Map<String, List<String>> headers;
 
-  NatsRequestContext(Endpoint<?> endpoint, Headers natsHeaders, AggregateId aggregateId) {
+  NatsRequestContext(Endpoint<?> endpoint, Headers natsHeaders, AggregateId aggregateId, Principal principal) {
     this.endpoint = endpoint;
+    this.principal = principal;
     this.natsHeaders = natsHeaders;
     this.aggregateId = aggregateId;
   }
@@ -58,6 +61,11 @@ final class NatsRequestContext implements RequestContext {
   @Override
   public Optional<String> command() {
     return Optional.ofNullable(endpoint.command());
+  }
+
+  @Override
+  public Optional<Principal> principal() {
+    return Optional.ofNullable(principal);
   }
 
   @Override

@@ -9,6 +9,7 @@ import com.weegigs.events.runtime.service.RateLimitConfig.Rate;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import com.weegigs.events.runtime.Principal;
 import io.nats.client.Message;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +76,17 @@ final class RateLimits {
   }
 
   /**
-   * Who sent {@code message}, for the per-caller limit: the connection it came from, known by the
+   * Who sent {@code message}, for the per-caller limit: the verified subject when the service
+   * authenticates requests (one caller however many connections it uses), else the connection it
+   * came from ({@link #callerKey(Message)}).
+   */
+  static String callerKey(Message message, Principal principal) {
+    // the prefixes keep a subject from ever sharing a key with an inbox
+    return principal != null ? "subject:" + principal.subject() : "connection:" + callerKey(message);
+  }
+
+  /**
+   * The connection {@code message} came from, known by the
    * prefix of its reply subject (jnats answers every request of a connection on
    * {@code _INBOX.<connection's nuid>.<token>}; the prefix is the subject up to its last token). A
    * request without a reply subject is the anonymous caller {@code ""}.

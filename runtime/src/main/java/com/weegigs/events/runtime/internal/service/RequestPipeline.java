@@ -1,8 +1,11 @@
 package com.weegigs.events.runtime.internal.service;
 
+import com.weegigs.events.runtime.Principal;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.internal.auth.AccessRules;
+import com.weegigs.events.runtime.internal.auth.Authenticator;
 import com.weegigs.events.runtime.internal.command.Answer;
 import com.weegigs.events.runtime.internal.command.Deadline;
 import com.weegigs.events.runtime.internal.command.Reply;
@@ -52,11 +55,18 @@ import org.slf4j.LoggerFactory;
  *       its ids in the logging MDC;
  *   <li><b>deadline</b>: a malformed {@code Wee-Deadline} is {@code INVALID_REQUEST}, a passed one {@code TIMEOUT};
  *   <li><b>decode</b>: a body that is not the endpoint's request is {@code INVALID_REQUEST};
- *   <li><b>rate limit</b>: a command or query over its caller's, its command's or the service's limit
+ *   <li><b>authentication</b> (commands and queries, when the service has an {@link Authenticator}): a
+ *       missing or invalid bearer token is {@code UNAUTHENTICATED}; the verified {@link Principal} is
+ *       the request's from here on (in the {@link RequestInterceptor}s' context, the command's
+ *       {@code CommandContext} and its events' {@code userId});
+ *   <li><b>rate limit</b>: a command or query over its caller's (the verified subject, else the
+ *       connection), its command's or the service's limit
  *       ({@link com.weegigs.events.runtime.service.RateLimitConfig}) is {@code RATE_LIMITED} with
  *       {@code details.retryAfterMs} ({@link RateLimits});
- *   <li><b>interceptors</b>: the user's {@link RequestInterceptor}s, in the order registered (authentication,
- *       authorization); a {@link ServiceException} refuses the request with its error;
+ *   <li><b>roles</b> (the same requests): the command's or the aggregate's query {@code Access} rule,
+ *       {@code FORBIDDEN} for a caller it does not allow, before the body is validated or the handler runs;
+ *   <li><b>interceptors</b>: the user's {@link RequestInterceptor}s, in the order registered (further
+ *       checks of their own); a {@link ServiceException} refuses the request with its error;
  *   <li><b>validation</b>: a command's constraints, {@code VALIDATION_FAILED} (in a span of its own);
  *   <li><b>execute</b>: the {@link com.weegigs.events.runtime.internal.command.CommandCore} runs the command
  *       (messageId de-duplication, lock, load, handler, append, retries) or the query; health answers;
@@ -68,7 +78,8 @@ import org.slf4j.LoggerFactory;
  * <p>Where later features plug in: a store (JetStream) behind the
  * {@link com.weegigs.events.runtime.store.EventStore} SPI, reached only from the command core
  * (through its circuit breaker, {@link com.weegigs.events.runtime.internal.store.GuardedEventStore});
- * checks of the caller as stages after decode; telemetry around {@link Work#run}, where
+ * the built-in checks of the caller (authentication, rate limit, roles) as stages after decode;
+ * further checks as interceptors; telemetry around {@link Work#run}, where
  * the span starts (stage 4), and in {@link Endpoint#respond}, where the reply is counted and sent.
  */
 final class RequestPipeline {
@@ -77,6 +88,8 @@ final class RequestPipeline {
   private final RequestInterceptor[] interceptors;
   /** The service's rate limits, or {@code null} when it has none. */
   private final RateLimits rateLimits;
+  /** Verifies bearer tokens; {@code null} when the service does not authenticate requests. */
+  private final Authenticator authenticator;
   private final Telemetry telemetry;
   private final Clock clock;
   private final int maxPayload;
@@ -88,9 +101,10 @@ final class RequestPipeline {
   private volatile boolean accepting = true;
   private final AutoCloseable queueDepth;
 
-  RequestPipeline(ServiceSettings settings, Telemetry telemetry) {
+  RequestPipeline(ServiceSettings settings, Telemetry telemetry, Authenticator authenticator) {
     this.interceptors = settings.interceptors().toArray(new RequestInterceptor[0]);
     this.rateLimits = RateLimits.of(settings.descriptor().name(), settings.rateLimit(), telemetry);
+    this.authenticator = authenticator;
     this.telemetry = telemetry;
     this.clock = settings.clock();
     this.maxPayload = settings.limits().maxPayloadBytes();
@@ -219,6 +233,8 @@ final class RequestPipeline {
     final long receivedAtMillis;
     final long receivedNanos;
     RequestTrace trace;
+    /** The verified caller, once authenticated; {@code null} when the service does not authenticate. */
+    Principal principal;
     volatile int released;
 
     Work(Endpoint<?> endpoint, Message message, long receivedAtMillis, long receivedNanos) {
@@ -287,11 +303,18 @@ final class RequestPipeline {
           WireHeaders.WEE_DEADLINE);
       deadline.check("before the request was started");
       R request = endpoint.decode(message.getData());
+      if (authenticator != null && endpoint.kind != EndpointKind.HEALTH) {
+        principal = authenticator.authenticate(
+            headers == null ? null : headers.getIgnoreCase(WireHeaders.AUTHORIZATION));
+      }
       if (rateLimits != null && endpoint.kind != EndpointKind.HEALTH) {
-        rateLimits.check(endpoint.aggregateId(request).type(), endpoint.command(), RateLimits.callerKey(message));
+        rateLimits.check(endpoint.aggregateId(request).type(), endpoint.command(), RateLimits.callerKey(message, principal));
+      }
+      if (principal != null) {
+        AccessRules.check(endpoint.access(), principal, endpoint.accessName());
       }
       if (interceptors.length > 0) {
-        NatsRequestContext context = new NatsRequestContext(endpoint, headers, endpoint.aggregateId(request));
+        NatsRequestContext context = new NatsRequestContext(endpoint, headers, endpoint.aggregateId(request), principal);
         for (RequestInterceptor interceptor : interceptors) {
           interceptor.intercept(context);
         }

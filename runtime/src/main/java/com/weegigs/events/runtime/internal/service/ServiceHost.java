@@ -4,6 +4,8 @@ import com.weegigs.events.runtime.definition.AggregateDefinition.CommandBinding;
 import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
+import com.weegigs.events.runtime.internal.auth.AccessRules;
+import com.weegigs.events.runtime.internal.auth.Authenticator;
 import com.weegigs.events.runtime.internal.command.CommandCore;
 import com.weegigs.events.runtime.internal.command.ReplyCache;
 import com.weegigs.events.runtime.internal.resilience.Breaker;
@@ -86,6 +88,13 @@ public final class ServiceHost implements AutoCloseable {
     this.descriptor = settings.descriptor();
     checkAggregates(descriptor, settings.aggregates());
     RateLimits.checkCommands(descriptor, settings.rateLimit());
+    // before connecting: a key that cannot be read, or roles nobody could check, fail the start at once
+    Authenticator authenticator = null;
+    if (settings.authentication() != null) {
+      authenticator = Authenticator.of(settings.authentication(), settings.clock());
+    } else {
+      AccessRules.requireAuthentication(descriptor.name(), settings.aggregates());
+    }
     this.replies = new ReplyCache(settings.idempotency().maxReplies(), settings.idempotency().window());
     List<String> aggregateNames = new ArrayList<>();
     for (AggregateDefinition<?, ?> definition : settings.aggregates()) {
@@ -116,7 +125,7 @@ public final class ServiceHost implements AutoCloseable {
     this.telemetry = Telemetry.of(settings.openTelemetry());
     this.storeBreaker = Breaker.of("event-store", settings.storeCircuitBreaker(), telemetry);
     this.guardedStore = GuardedEventStore.of(store, storeBreaker);
-    this.pipeline = new RequestPipeline(settings, telemetry);
+    this.pipeline = new RequestPipeline(settings, telemetry, authenticator);
     this.health = new HealthChecks(descriptor.name(), descriptor.version(), aggregateNames, healthChecks(settings));
     MicroDiscovery started = null;
     HttpHealth http = null;

@@ -3,6 +3,7 @@ package com.weegigs.events.runtime.internal.service;
 import com.weegigs.events.runtime.CircuitBreakerConfig;
 import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
+import com.weegigs.events.runtime.service.AuthenticationConfig;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.service.HealthCheck;
 import com.weegigs.events.runtime.service.HttpHealthConfig;
@@ -39,6 +40,7 @@ import java.util.List;
  * @param httpHealth the HTTP health endpoint, or {@code null} for none
  * @param rateLimit the service's rate limits ({@link RateLimitConfig#defaults()}: none)
  * @param storeCircuitBreaker the circuit breaker around the event store
+ * @param authentication how requests are authenticated, or {@code null} when they are not
  */
 public record ServiceSettings(
     ServiceDescriptor descriptor,
@@ -59,7 +61,9 @@ public record ServiceSettings(
     List<NamedCheck> healthChecks,
     HttpHealthConfig httpHealth,
     RateLimitConfig rateLimit,
-    CircuitBreakerConfig storeCircuitBreaker) {
+    CircuitBreakerConfig storeCircuitBreaker,
+
+    AuthenticationConfig authentication) {
   /** The names of the built-in health checks, which a user's check cannot take. */
   public static final List<String> BUILT_IN_CHECKS = List.of("nats", "event-store", "requests", "circuit-breaker");
 

@@ -19,12 +19,12 @@ class RequesterTest {
 
   @Test
   void aCallWithNothingToSayHasNoHeadersAtAll() {
-    assertNull(Requester.headers(null, Telemetry.NOOP, null));
+    assertNull(Requester.headers(null, null, Telemetry.NOOP, null));
   }
 
   @Test
   void aDeadlineAndATraceToContinueAreTheOnlyHeadersAndSealed() {
-    Headers headers = Requester.headers(Instant.ofEpochMilli(1_700_000_000_123L), Telemetry.NOOP, TRACE);
+    Headers headers = Requester.headers(Instant.ofEpochMilli(1_700_000_000_123L), null, Telemetry.NOOP, TRACE);
 
     assertEquals(List.of(WireHeaders.WEE_DEADLINE, WireHeaders.TRACEPARENT), List.copyOf(headers.keySet()));
     assertEquals("1700000000123", headers.getFirst(WireHeaders.WEE_DEADLINE));
@@ -34,7 +34,15 @@ class RequesterTest {
 
   @Test
   void eachGoesAlone() {
-    assertEquals(List.of(WireHeaders.WEE_DEADLINE), List.copyOf(Requester.headers(Instant.ofEpochMilli(5), Telemetry.NOOP, null).keySet()));
-    assertEquals(List.of(WireHeaders.TRACEPARENT), List.copyOf(Requester.headers(null, Telemetry.NOOP, TRACE).keySet()));
+    assertEquals(List.of(WireHeaders.WEE_DEADLINE), List.copyOf(Requester.headers(Instant.ofEpochMilli(5), null, Telemetry.NOOP, null).keySet()));
+    assertEquals(List.of(WireHeaders.TRACEPARENT), List.copyOf(Requester.headers(null, null, Telemetry.NOOP, TRACE).keySet()));
+  }
+
+  @Test
+  void aBearerTokenIsSentAsAnAuthorizationHeaderOnlyWhenSet() {
+    Headers headers = Requester.headers(null, "abc.def.ghi", Telemetry.NOOP, null);
+
+    assertEquals(List.of(WireHeaders.AUTHORIZATION), List.copyOf(headers.keySet()));
+    assertEquals("Bearer abc.def.ghi", headers.getFirst(WireHeaders.AUTHORIZATION));
   }
 }

@@ -1,0 +1,60 @@
+package com.weegigs.events.runtime.internal.auth;
+
+import com.weegigs.events.runtime.Principal;
+import com.weegigs.events.runtime.definition.Access;
+import com.weegigs.events.runtime.definition.AggregateDefinition;
+import com.weegigs.events.runtime.definition.CommandType;
+import com.weegigs.events.runtime.error.ForbiddenException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Enforces {@link Access} rules: per request, and once at start for a service that cannot know its callers. */
+public final class AccessRules {
+  private AccessRules() {}
+
+  /**
+   * Refuses a caller the rule does not allow.
+   *
+   * @param what what the caller asked for, for the message ({@code command add-item of receipt})
+   * @throws ForbiddenException when {@code access} does not allow {@code principal}
+   */
+  public static void check(Access access, Principal principal, String what) {
+    if (!access.allows(principal)) {
+      throw new ForbiddenException("the caller may not send " + what);
+    }
+  }
+
+  /**
+   * The commands and queries with a rule other than permit-all ({@code receipt.void-receipt (roles
+   * [manager])}, {@code receipt query (deny all)}): a service that does not authenticate requests
+   * cannot check them.
+   */
+  public static List<String> restricted(List<AggregateDefinition<?, ?>> aggregates) {
+    List<String> restricted = new ArrayList<>();
+    for (AggregateDefinition<?, ?> definition : aggregates) {
+      String aggregate = definition.type().name();
+      for (CommandType<?> command : definition.type().commands().values()) {
+        if (command.access().restricted()) {
+          restricted.add(aggregate + "." + command.name() + " (" + command.access() + ")");
+        }
+      }
+      if (definition.type().queryAccess().restricted()) {
+        restricted.add(aggregate + " query (" + definition.type().queryAccess() + ")");
+      }
+    }
+    return restricted;
+  }
+
+  /**
+   * Refuses to start a service that restricts commands or queries without authenticating requests.
+   *
+   * @throws IllegalStateException naming every restricted command and query
+   */
+  public static void requireAuthentication(String service, List<AggregateDefinition<?, ?>> aggregates) {
+    List<String> restricted = restricted(aggregates);
+    if (!restricted.isEmpty()) {
+      throw new IllegalStateException("service " + service + " restricts who may call " + String.join(", ", restricted)
+          + ", but does not authenticate requests: configure withAuthentication(...) or remove the access annotations");
+    }
+  }
+}
