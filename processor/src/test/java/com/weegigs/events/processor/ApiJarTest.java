@@ -327,16 +327,12 @@ class ApiJarTest {
   void anAccessRuleOnAHandlerOfAnApiCommandIsAnError(@TempDir Path apiClasses) throws IOException {
     compileInto(apiClasses, api());
     Map<String, String> sources = new LinkedHashMap<>();
-    sources.put("shop.impl.CartHandlers", HANDLERS.replace("""
-          @CommandHandler
-          public ItemAdded addItem(""", """
-          @CommandHandler
-          @jakarta.annotation.security.RolesAllowed("clerk")
-          public ItemAdded addItem("""));
+    sources.put("shop.impl.CartHandlers", HANDLERS.replace("public ItemAdded addItem(",
+        "@jakarta.annotation.security.RolesAllowed(\"clerk\")\n  public ItemAdded addItem("));
     Compilation compilation = compile(List.of(apiClasses), sources);
     onlyError(compilation, "[WEE-617] @RolesAllowed on @CommandHandler CartHandlers.addItem(Cart, AddItem): the commands of service"
         + " \"shop\" come from its API, whose codecs carry who may send each one; put the annotation on the command record in the"
-        + " API module", file("shop.impl.CartHandlers", sources), "public ItemAdded addItem(");
+        + " API module", file("shop.impl.CartHandlers", sources), "@jakarta.annotation.security.RolesAllowed(\"clerk\")");
   }
 
   @Test
