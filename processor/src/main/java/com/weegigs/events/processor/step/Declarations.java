@@ -38,6 +38,7 @@ public final class Declarations {
   final List<ExecutableElement> reducers = new ArrayList<>();
   final List<ExecutableElement> initials = new ArrayList<>();
   final List<UpcasterDeclaration> upcasters = new ArrayList<>();
+  final List<ExecutableElement> eventHandlers = new ArrayList<>();
   final Map<Element, String> unresolved = new LinkedHashMap<>();
 
   /** {@code @Service} packages in the order read. */
@@ -78,6 +79,11 @@ public final class Declarations {
   /** {@code @Upcaster} methods in the order read. */
   public List<UpcasterDeclaration> upcasters() {
     return upcasters;
+  }
+
+  /** {@code @EventHandler} methods in the order read. */
+  public List<ExecutableElement> eventHandlers() {
+    return eventHandlers;
   }
 
   /** Elements that refer to a type javac has not resolved (yet), with that type as written. */

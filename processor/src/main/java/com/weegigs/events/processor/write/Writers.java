@@ -4,6 +4,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.ClassName;
 import com.weegigs.events.processor.model.AggregateModel;
 import com.weegigs.events.processor.model.CommandModel;
+import com.weegigs.events.processor.model.ConsumerModel;
 import com.weegigs.events.processor.model.EventModel;
 import com.weegigs.events.processor.model.RecordShape;
 import com.weegigs.events.processor.model.ServiceModel;
@@ -29,7 +30,7 @@ public final class Writers {
   /**
    * The sources generated for one aggregate, with {@code @Generated}, in this order:
    * {@code ReceiptSubjects}, {@code ReceiptCodecs}, {@code ReceiptValidators}, {@code ReceiptStub},
-   * {@code ReceiptClient}, {@code NatsReceiptClient}.
+   * {@code ReceiptClient}, {@code NatsReceiptClient}, {@code ReceiptFixture}.
    *
    * @param service the service the aggregate belongs to
    * @param aggregate a validated aggregate
@@ -57,6 +58,7 @@ public final class Writers {
     files.add(ValidatorsWriter.write(aggregate, constants, generatedAnnotation));
     files.add(StubWriter.write(aggregate, constants, generatedAnnotation));
     files.addAll(ClientWriter.write(aggregate, constants, generatedAnnotation));
+    files.add(FixtureWriter.write(aggregate, generatedAnnotation));
     return List.copyOf(files);
   }
 
@@ -79,6 +81,17 @@ public final class Writers {
    */
   public static List<JavaFile> forService(ServiceModel service, boolean generatedAnnotation) {
     return List.of(ServiceWriter.write(service, generatedAnnotation));
+  }
+
+  /**
+   * The source generated for one class with {@code @EventHandler} methods: {@code StockHandlersSubscriptions}.
+   *
+   * @param consumer a validated class of event handlers
+   * @param generatedAnnotation whether to add {@code @javax.annotation.processing.Generated}
+   * @return the file to write
+   */
+  public static JavaFile forConsumer(ConsumerModel consumer, boolean generatedAnnotation) {
+    return SubscriptionsWriter.write(consumer, generatedAnnotation);
   }
 
   /**
