@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +110,7 @@ class ConsumerGenerationTest {
   void anAggregateFromClassFilesWithItsGeneratedClientIsFound(@TempDir Path classes) throws IOException {
     compileDomain(classes, true);
     Compilation compilation = javac()
-        .withClasspath(classPathWith(classes))
+        .withClasspath(GeneratedNameClashTest.classPathWith(classes))
         .withProcessors(new WeeEventsProcessor())
         .compile(JavaFileObjects.forSourceString("test.Stock", STOCK));
     assertThat(compilation).succeededWithoutWarnings();
@@ -124,7 +123,7 @@ class ConsumerGenerationTest {
     compileDomain(classes, false);
     JavaFileObject stock = JavaFileObjects.forSourceString("test.Stock", STOCK);
     Compilation compilation = javac()
-        .withClasspath(classPathWith(classes))
+        .withClasspath(GeneratedNameClashTest.classPathWith(classes))
         .withProcessors(new WeeEventsProcessor())
         .compile(stock);
     assertThat(compilation).failed();
@@ -157,15 +156,5 @@ class ConsumerGenerationTest {
       assertTrue(ok, "compiling the consumer domain");
     }
     assertEquals(process, Files.exists(classes.resolve("test/CartClient.class")));
-  }
-
-  /** This JVM's class path (annotations, runtime) plus {@code classes}. */
-  private static List<File> classPathWith(Path classes) {
-    List<File> path = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      path.add(new File(entry));
-    }
-    path.add(classes.toFile());
-    return path;
   }
 }
