@@ -347,7 +347,12 @@ public enum Message {
   /** A generic class of event handlers. */
   EVENT_HANDLER_CLASS_GENERIC("WEE-1013", Kind.ERROR,
       "%s holds @EventHandler methods but declares type parameters %s; the generated %s takes one concrete instance:"
-          + " move the handlers to a class without type parameters");
+          + " move the handlers to a class without type parameters"),
+  /** Handlers of one class that receive the events of two services. */
+  EVENT_HANDLERS_OF_TWO_SERVICES("WEE-1014", Kind.ERROR,
+      "@EventHandler %s receives events of %s, of service \"%s\", but %s of the same class receives those of service"
+          + " \"%s\"; the generated %s subscribes through one ServiceClient, so the handlers of a class receive the"
+          + " events of one service: move this handler to a class of its own");
 
   private final String id;
   private final Kind kind;

@@ -620,4 +620,10 @@ public final class Messages {
   public static Text eventHandlerClassGeneric(String name, List<String> typeParameters, String generated) {
     return Message.EVENT_HANDLER_CLASS_GENERIC.with(name, typeParameters(typeParameters), generated);
   }
+
+  /** Event handler {@code method} receives {@code aggregate}'s events of {@code service}; {@code earlier} those of {@code earlierService}. */
+  public static Text eventHandlersOfTwoServices(String method, String aggregate, String service, String earlier,
+      String earlierService, String generated) {
+    return Message.EVENT_HANDLERS_OF_TWO_SERVICES.with(method, aggregate, service, earlier, earlierService, generated);
+  }
 }

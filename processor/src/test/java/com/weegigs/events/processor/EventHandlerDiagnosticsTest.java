@@ -266,6 +266,63 @@ class EventHandlerDiagnosticsTest {
   }
 
   @Test
+  @Covers(Message.EVENT_HANDLERS_OF_TWO_SERVICES)
+  void handlersOfOneClassForTwoServices() {
+    Domain domain = withConsumer("""
+          @EventHandler
+          void added(ItemAdded event) {}
+
+          @EventHandler
+          void opened(tills.Opened event) {}
+        """)
+        .with("tills.package-info", """
+            @Service(name = "tills", version = "1.0.0")
+            package tills;
+
+            import com.weegigs.events.annotations.Service;
+            """)
+        .with("tills.Till", """
+            package tills;
+
+            import com.weegigs.events.annotations.*;
+
+            @Aggregate
+            public record Till(String id) {
+              @Initial
+              static Till open(String key) {
+                return new Till(key);
+              }
+
+              @Reducer
+              Till on(Opened event) {
+                return this;
+              }
+
+              @CommandHandler
+              Opened open(OpenTill command) {
+                return new Opened();
+              }
+            }
+            """)
+        .with("tills.Opened", """
+            package tills;
+
+            @com.weegigs.events.annotations.Event(aggregate = Till.class)
+            public record Opened() {}
+            """)
+        .with("tills.OpenTill", """
+            package tills;
+
+            @com.weegigs.events.annotations.Command(aggregate = Till.class)
+            public record OpenTill() {}
+            """);
+    onlyError(domain, "[WEE-1014] @EventHandler Stock.opened(Opened) receives events of Till, of service \"tills\", but"
+        + " Stock.added(ItemAdded) of the same class receives those of service \"shop\"; the generated StockSubscriptions"
+        + " subscribes through one ServiceClient, so the handlers of a class receive the events of one service: move this"
+        + " handler to a class of its own", "test.Stock", "void opened(");
+  }
+
+  @Test
   void independentMistakesAreEachReported() {
     Compilation compilation = withConsumer("""
           @EventHandler(durable = "Bad Name")

@@ -12,6 +12,7 @@ import com.weegigs.events.processor.read.AnnotationNames;
 import com.weegigs.events.processor.read.EventHandlerAnnotation;
 import com.weegigs.events.processor.read.MemberAnnotation;
 import com.weegigs.events.processor.read.Mirrors;
+import com.weegigs.events.processor.read.ServiceAnnotation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -75,6 +77,8 @@ public final class ConsumerValidator {
     List<EventHandlerModel> handlers = new ArrayList<>();
     Map<String, EventHandlerModel> durableNames = new LinkedHashMap<>();
     Map<String, ExecutableElement> durableMethods = new LinkedHashMap<>();
+    ExecutableElement firstOfService = null;
+    String service = null;
     boolean waiting = false;
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       if (!Mirrors.has(method, AnnotationNames.EVENT_HANDLER)) {
@@ -101,6 +105,15 @@ public final class ConsumerValidator {
       }
       clientMethod = clientMethod(found, method, text, report);
       if (clientMethod.isEmpty() || !callable) {
+        continue;
+      }
+      Optional<String> itsService = serviceOf(found.aggregate());
+      if (itsService.isPresent() && service == null) {
+        service = itsService.get();
+        firstOfService = method;
+      } else if (itsService.isPresent() && !itsService.get().equals(service)) {
+        report.add(Messages.eventHandlersOfTwoServices(text, TypeText.simple(found.aggregate()), itsService.get(),
+            TypeText.method(firstOfService), service, generatedName), method);
         continue;
       }
       EventHandlerModel handler = new EventHandlerModel(method.getSimpleName().toString(), TypeName.get(found.event()),
@@ -194,6 +207,25 @@ public final class ConsumerValidator {
     ClassName clientName = GeneratedNames.forAggregate(ClassName.get(aggregate)).client();
     TypeElement client = env.elements().getTypeElement(clientName.canonicalName());
     return Optional.of(new Subscribed(event, aggregate, clientName, client, allEvents));
+  }
+
+  /**
+   * The name of the service {@code aggregate} belongs to: the nearest {@code @Service} at or above
+   * its package, read from source or from a {@code package-info} class file; empty when none is found.
+   */
+  private Optional<String> serviceOf(TypeElement aggregate) {
+    String name = env.packageOf(aggregate).getQualifiedName().toString();
+    while (true) {
+      PackageElement pkg = env.elements().getPackageElement(name);
+      if (pkg != null && Mirrors.has(pkg, AnnotationNames.SERVICE)) {
+        return Optional.of(ServiceAnnotation.read(env.elements(), pkg).name());
+      }
+      int dot = name.lastIndexOf('.');
+      if (dot < 0) {
+        return Optional.empty();
+      }
+      name = name.substring(0, dot);
+    }
   }
 
   /** The aggregate an {@code @Event} names; {@code null} when it cannot be read. */
