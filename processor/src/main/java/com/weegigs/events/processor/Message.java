@@ -352,7 +352,11 @@ public enum Message {
   EVENT_HANDLERS_OF_TWO_SERVICES("WEE-1014", Kind.ERROR,
       "@EventHandler %s receives events of %s, of service \"%s\", but %s of the same class receives those of service"
           + " \"%s\"; the generated %s subscribes through one ServiceClient, so the handlers of a class receive the"
-          + " events of one service: move this handler to a class of its own");
+          + " events of one service: move this handler to a class of its own"),
+  /** The name of a class's generated subscriptions is taken. */
+  SUBSCRIPTIONS_NAME_TAKEN("WEE-1015", Kind.ERROR,
+      "the type %s that wee-events generates for the @EventHandler methods of %s clashes with the existing %s %s;"
+          + " rename that %s, or the class %s");
 
   private final String id;
   private final Kind kind;

@@ -626,4 +626,9 @@ public final class Messages {
       String earlierService, String generated) {
     return Message.EVENT_HANDLERS_OF_TWO_SERVICES.with(method, aggregate, service, earlier, earlierService, generated);
   }
+
+  /** {@code generated}, the subscriptions of {@code handlers}, is the name of the existing {@code existing} of {@code kind}. */
+  public static Text subscriptionsNameTaken(String generated, String handlers, MessageParts.TypeKind kind, CharSequence existing) {
+    return Message.SUBSCRIPTIONS_NAME_TAKEN.with(generated, handlers, kind.word(), existing, kind.word(), handlers);
+  }
 }

@@ -323,6 +323,21 @@ class EventHandlerDiagnosticsTest {
   }
 
   @Test
+  @Covers(Message.SUBSCRIPTIONS_NAME_TAKEN)
+  void theNameOfTheSubscriptionsIsTaken() {
+    onlyError(withConsumer("""
+          @EventHandler
+          void added(ItemAdded event) {}
+        """).with("test.StockSubscriptions", """
+        package test;
+
+        public interface StockSubscriptions {}
+        """), "[WEE-1015] the type StockSubscriptions that wee-events generates for the @EventHandler methods of Stock clashes"
+        + " with the existing interface StockSubscriptions; rename that interface, or the class Stock", "test.Stock",
+        "public class Stock");
+  }
+
+  @Test
   void independentMistakesAreEachReported() {
     Compilation compilation = withConsumer("""
           @EventHandler(durable = "Bad Name")

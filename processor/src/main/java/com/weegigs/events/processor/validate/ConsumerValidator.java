@@ -74,6 +74,12 @@ public final class ConsumerValidator {
     } else if (!type.getTypeParameters().isEmpty()) {
       report.add(Messages.eventHandlerClassGeneric(TypeText.simple(type), Env.names(type.getTypeParameters()), generatedName), type);
     }
+    TypeElement existing = env.elements().getTypeElement(generated.canonicalName());
+    // one made by an earlier run of this processor carries its generated marker, and is no clash
+    if (existing != null && existing.getAnnotationMirrors().stream().noneMatch(m -> Mirrors.simpleName(m).contains("Generated"))) {
+      report.add(Messages.subscriptionsNameTaken(generatedName, TypeText.simple(type), Env.kind(existing), existing.getSimpleName()),
+          type);
+    }
     List<EventHandlerModel> handlers = new ArrayList<>();
     Map<String, EventHandlerModel> durableNames = new LinkedHashMap<>();
     Map<String, ExecutableElement> durableMethods = new LinkedHashMap<>();
