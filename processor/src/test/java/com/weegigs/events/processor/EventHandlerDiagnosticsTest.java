@@ -60,6 +60,46 @@ class EventHandlerDiagnosticsTest {
         """.formatted(body));
   }
 
+  /** {@code domain} with a second aggregate, {@code Till}, its event {@code Opened} and command {@code OpenTill}, in package {@code pkg}. */
+  static Domain withTill(Domain domain, String pkg) {
+    return domain
+        .with(pkg + ".Till", """
+            package %s;
+
+            import com.weegigs.events.annotations.*;
+
+            @Aggregate
+            public record Till(String id) {
+              @Initial
+              static Till open(String key) {
+                return new Till(key);
+              }
+
+              @Reducer
+              Till on(Opened event) {
+                return this;
+              }
+
+              @CommandHandler
+              Opened open(OpenTill command) {
+                return new Opened();
+              }
+            }
+            """.formatted(pkg))
+        .with(pkg + ".Opened", """
+            package %s;
+
+            @com.weegigs.events.annotations.Event(aggregate = Till.class)
+            public record Opened() {}
+            """.formatted(pkg))
+        .with(pkg + ".OpenTill", """
+            package %s;
+
+            @com.weegigs.events.annotations.Command(aggregate = Till.class)
+            public record OpenTill() {}
+            """.formatted(pkg));
+  }
+
   @Test
   @Covers(Message.EVENT_HANDLER_BAD_PARAMETERS)
   void handlerWithTheWrongParameters() {
@@ -146,42 +186,8 @@ class EventHandlerDiagnosticsTest {
 
           @EventHandler(start = EventHandler.Start.BEGINNING, durable = "stock")
           void opened(Opened event) {}
-        """)
-        .with("test.Till", """
-            package test;
-
-            import com.weegigs.events.annotations.*;
-
-            @Aggregate
-            public record Till(String id) {
-              @Initial
-              static Till open(String key) {
-                return new Till(key);
-              }
-
-              @Reducer
-              Till on(Opened event) {
-                return this;
-              }
-
-              @CommandHandler
-              Opened open(OpenTill command) {
-                return new Opened();
-              }
-            }
-            """)
-        .with("test.Opened", """
-            package test;
-
-            @com.weegigs.events.annotations.Event(aggregate = Till.class)
-            public record Opened() {}
-            """)
-        .with("test.OpenTill", """
-            package test;
-
-            @com.weegigs.events.annotations.Command(aggregate = Till.class)
-            public record OpenTill() {}
-            """);
+        """);
+    domain = withTill(domain, "test");
     onlyError(domain, "[WEE-1005] durable name \"stock\" of @EventHandler Stock.opened(Opened) (events of Till) is already the"
         + " name of Stock.added(ItemAdded) (events of Cart)", "test.Stock", "BEGINNING, durable = \"stock\"");
   }
@@ -280,42 +286,8 @@ class EventHandlerDiagnosticsTest {
             package tills;
 
             import com.weegigs.events.annotations.Service;
-            """)
-        .with("tills.Till", """
-            package tills;
-
-            import com.weegigs.events.annotations.*;
-
-            @Aggregate
-            public record Till(String id) {
-              @Initial
-              static Till open(String key) {
-                return new Till(key);
-              }
-
-              @Reducer
-              Till on(Opened event) {
-                return this;
-              }
-
-              @CommandHandler
-              Opened open(OpenTill command) {
-                return new Opened();
-              }
-            }
-            """)
-        .with("tills.Opened", """
-            package tills;
-
-            @com.weegigs.events.annotations.Event(aggregate = Till.class)
-            public record Opened() {}
-            """)
-        .with("tills.OpenTill", """
-            package tills;
-
-            @com.weegigs.events.annotations.Command(aggregate = Till.class)
-            public record OpenTill() {}
             """);
+    domain = withTill(domain, "tills");
     onlyError(domain, "[WEE-1014] @EventHandler Stock.opened(Opened) receives events of Till, of service \"tills\", but"
         + " Stock.added(ItemAdded) of the same class receives those of service \"shop\"; the generated StockSubscriptions"
         + " subscribes through one ServiceClient, so the handlers of a class receive the events of one service: move this"
