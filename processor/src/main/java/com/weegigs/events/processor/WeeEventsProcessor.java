@@ -12,6 +12,7 @@ import com.weegigs.events.processor.step.ApiAggregates;
 import com.weegigs.events.processor.step.Declarations;
 import com.weegigs.events.processor.step.Step;
 import com.weegigs.events.processor.step.Steps;
+import com.weegigs.events.processor.validate.ConsumerValidator;
 import com.weegigs.events.processor.write.Writers;
 import java.io.IOException;
 import java.io.Writer;
@@ -60,6 +61,9 @@ public final class WeeEventsProcessor extends AbstractProcessor {
   /** What was unresolved in the last round that deferred, for the final report. */
   private final Map<String, String[]> unresolved = new LinkedHashMap<>();
 
+  /** Classes of event handlers waiting for an aggregate client this processor writes in an earlier round. */
+  private final Set<String> waitingConsumers = new LinkedHashSet<>();
+
   private Reporter reporter;
 
   /** Creates the processor (the compiler does this through the service loader). */
@@ -90,10 +94,12 @@ public final class WeeEventsProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (round.processingOver()) {
       reportUnresolved();
+      consumers(List.of(), true);
       return false;
     }
     List<Element> roots = roots(annotations, round);
     if (roots.isEmpty()) {
+      consumers(List.of(), false);
       return false;
     }
     try {
@@ -117,10 +123,46 @@ public final class WeeEventsProcessor extends AbstractProcessor {
       for (BuiltService service : new ModelBuilder(processingEnv, reporter).build(declarations)) {
         write(service);
       }
+      consumers(declarations.eventHandlers(), false);
     } catch (RuntimeException e) {
       reporter.report(Messages.internalError(e, roots.get(0).getSimpleName()), roots.get(0));
     }
     return false;
+  }
+
+  /**
+   * Checks and wires the classes of this round's {@code @EventHandler} methods and those that waited
+   * for a client; a class whose aggregate's client is not there yet waits for the next round, and
+   * on the {@code lastChance} that is an error.
+   */
+  private void consumers(List<ExecutableElement> eventHandlers, boolean lastChance) {
+    Set<String> names = new LinkedHashSet<>(waitingConsumers);
+    for (ExecutableElement method : eventHandlers) {
+      names.add(name(method));
+    }
+    waitingConsumers.clear();
+    Elements elements = processingEnv.getElementUtils();
+    ConsumerValidator validator = new ConsumerValidator(processingEnv);
+    for (String name : names) {
+      TypeElement type = elements.getTypeElement(name);
+      if (type == null) {
+        continue;
+      }
+      try {
+        ConsumerValidator.Result result = validator.validate(type, lastChance);
+        if (result.waiting()) {
+          waitingConsumers.add(name);
+          continue;
+        }
+        reporter.print(List.of(result.report()));
+        if (result.model().isPresent()) {
+          boolean generated = elements.getTypeElement("javax.annotation.processing.Generated") != null;
+          writeFile(processingEnv.getFiler(), Writers.forConsumer(result.model().get(), generated), type);
+        }
+      } catch (RuntimeException e) {
+        reporter.report(Messages.internalError(e, type.getSimpleName()), type);
+      }
+    }
   }
 
   /**
