@@ -2,6 +2,8 @@ package com.weegigs.events.runtime.client;
 
 import com.weegigs.events.runtime.Names;
 import com.weegigs.events.runtime.NatsService;
+import com.weegigs.events.runtime.connection.NatsAuth;
+import com.weegigs.events.runtime.connection.TlsConfig;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.error.UnavailableException;
 import com.weegigs.events.runtime.internal.client.Connections;
@@ -13,10 +15,12 @@ import io.nats.client.Connection;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 
 /**
  * A connection to one service ({@code @Service} name) over NATS: sends requests with the wire
@@ -178,6 +182,7 @@ public final class ServiceClient implements AutoCloseable {
     private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
     private Executor executor;
     private OpenTelemetry openTelemetry;
+    private Connections.Security security = Connections.Security.NONE;
 
     private Builder(String serviceName) {
       if (!Names.isValidName(serviceName)) {
@@ -250,6 +255,28 @@ public final class ServiceClient implements AutoCloseable {
     }
 
     /**
+     * How the client authenticates when it opens its connection from a URL; see {@link NatsAuth}.
+     * A connection given with {@link #connection(Connection)} is used as it is: its own options say
+     * how it authenticated. A refused credential fails {@link #build()} at once with an
+     * {@link UnavailableException} that says so.
+     */
+    public Builder withAuth(NatsAuth auth) {
+      this.security = new Connections.Security(Objects.requireNonNull(auth, "auth"), security.tls());
+      return this;
+    }
+
+    /**
+     * TLS for the connection the client opens from a URL; see {@link TlsConfig}. A connection given
+     * with {@link #connection(Connection)} is used as it is. An untrusted server certificate, or
+     * one that does not name the host, fails {@link #build()} at once with an
+     * {@link UnavailableException} that says so.
+     */
+    public Builder withTls(TlsConfig tls) {
+      this.security = new Connections.Security(security.auth(), Objects.requireNonNull(tls, "tls"));
+      return this;
+    }
+
+    /**
      * The client.
      *
      * @throws IllegalStateException when both a connection and a URL were given
@@ -263,7 +290,9 @@ public final class ServiceClient implements AutoCloseable {
         return new ServiceClient(this, connection, false);
       }
       String target = url != null ? url : NatsService.defaultNatsUrl();
-      return new ServiceClient(this, Connections.open(target, serviceName), true);
+      Connection opened = Connections.open(target, "wee-events client of " + serviceName, security,
+          LoggerFactory.getLogger(ServiceClient.class), (message, cause) -> new UnavailableException(message, Map.of(), cause));
+      return new ServiceClient(this, opened, true);
     }
   }
 }

@@ -1,6 +1,7 @@
 package com.weegigs.events.runtime.internal.service;
 
 import com.weegigs.events.runtime.definition.AggregateDefinition;
+import com.weegigs.events.runtime.internal.client.Connections;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.service.HealthCheck;
@@ -35,6 +36,7 @@ import java.util.List;
  * @param openTelemetry where spans and metrics go (the OpenTelemetry API; a no-op without an SDK)
  * @param healthChecks the user's health checks, run beside the built-in ones
  * @param httpHealth the HTTP health endpoint, or {@code null} for none
+ * @param security the credentials and TLS of the connection the service opens from {@code natsUrl}
  */
 public record ServiceSettings(
     ServiceDescriptor descriptor,
@@ -53,7 +55,8 @@ public record ServiceSettings(
     List<RequestInterceptor> interceptors,
     OpenTelemetry openTelemetry,
     List<NamedCheck> healthChecks,
-    HttpHealthConfig httpHealth) {
+    HttpHealthConfig httpHealth,
+    Connections.Security security) {
   /** The names of the built-in health checks, which a user's check cannot take. */
   public static final List<String> BUILT_IN_CHECKS = List.of("nats", "event-store", "requests");
 
