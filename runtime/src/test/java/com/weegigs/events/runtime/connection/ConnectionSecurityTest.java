@@ -132,8 +132,8 @@ class ConnectionSecurityTest {
       TlsConfig strangerCertificate = TlsConfig.trusting(pki.caFile()).withClientCertificate(
           TestPki.authority(directory, "other").client("stranger").certificate(),
           directory.resolve("stranger-key.pem"));
-      assertRefused(server, client -> client.withTls(TlsConfig.trusting(pki.caFile())), "cannot connect to NATS");
-      assertRefused(server, client -> client.withTls(strangerCertificate), "cannot connect to NATS");
+      assertRefused(server, client -> client.withTls(TlsConfig.trusting(pki.caFile())), "does not trust the client certificate");
+      assertRefused(server, client -> client.withTls(strangerCertificate), "does not trust the client certificate");
     }
   }
 

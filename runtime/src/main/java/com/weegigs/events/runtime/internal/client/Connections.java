@@ -18,6 +18,8 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,7 +82,12 @@ public final class Connections {
       throw failure.apply("cannot set up the connection security for NATS at " + target + ": " + e.getMessage(), e);
     }
     try {
-      return Nats.connect(options.build());
+      Connection connection = Nats.connect(options.build());
+      if (listener.refused) {
+        connection.close();
+        throw new IOException("the server refused the connection: " + listener.firstProblem.getMessage(), listener.firstProblem);
+      }
+      return connection;
     } catch (IOException e) {
       Exception problem = listener.firstProblem;
       if (problem != null && problem != e) {
@@ -140,6 +147,12 @@ public final class Connections {
             + "); connect by a name it lists, or turn hostname verification off";
       }
       return "TLS handshake failed (" + detail + ")";
+    }
+    if (cause(problem != null ? problem : failure, TimeoutException.class) != null) {
+      return "the server did not complete the connection within " + CONNECT_TIMEOUT.toSeconds() + " s (" + reason + ")"
+          + (security.tls() != null
+              ? "; a server that verifies clients closes the connection when it does not trust the client certificate of withTls(...)"
+              : "");
     }
     if (lower.contains("ssl") || lower.contains("tls")) {
       return security.tls() == null
@@ -216,6 +229,8 @@ public final class Connections {
     private final Logger log;
     /** The first error or exception reported, which explains a failed first connection. */
     private volatile Exception firstProblem;
+    /** Whether the server refused the credentials or the TLS handshake while the first connection was being made. */
+    private volatile boolean refused;
 
     LoggingListener(Logger log) {
       this.log = log;
@@ -237,13 +252,39 @@ public final class Connections {
     @Override
     public void errorOccurred(Connection connection, String error) {
       remember(new IOException(error));
+      if (error != null && error.toLowerCase(Locale.ROOT).contains("authorization violation")) {
+        refuseFirstConnection(connection);
+      }
       log.warn("NATS error: {}", error);
     }
 
     @Override
     public void exceptionOccurred(Connection connection, Exception exception) {
       remember(exception);
+      if (cause(exception, SSLException.class) != null) {
+        refuseFirstConnection(connection);
+      }
       log.warn("NATS connection problem: {}", exception.toString());
+    }
+
+    /**
+     * Ends a first connection the server refused (credentials, or the TLS handshake): jnats would
+     * wait out the connection timeout for a PONG that never comes. Closing, off this callback
+     * thread, ends it at once, and {@link #open} then throws for the refusal rather than return the
+     * closed connection. A refusal on a later reconnection is left to the reconnect loop.
+     */
+    private void refuseFirstConnection(Connection connection) {
+      if (connection.getStatus() != Connection.Status.CONNECTING) {
+        return;
+      }
+      refused = true;
+      CompletableFuture.runAsync(() -> {
+        try {
+          connection.close();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
     }
 
     private void remember(Exception problem) {
