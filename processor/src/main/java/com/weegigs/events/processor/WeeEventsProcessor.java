@@ -5,11 +5,13 @@ import com.palantir.javapoet.JavaFile;
 import com.weegigs.events.processor.build.ModelBuilder.BuiltAggregate;
 import com.weegigs.events.processor.build.ModelBuilder.BuiltService;
 import com.weegigs.events.processor.build.ModelBuilder;
+import com.weegigs.events.processor.lock.SchemaLock;
 import com.weegigs.events.processor.lock.SchemaLocks;
 import com.weegigs.events.processor.read.AnnotationNames;
 import com.weegigs.events.processor.step.Declarations;
 import com.weegigs.events.processor.step.Step;
 import com.weegigs.events.processor.step.Steps;
+import com.weegigs.events.processor.write.PermissionsWriter;
 import com.weegigs.events.processor.write.Writers;
 import java.io.IOException;
 import java.io.Writer;
@@ -31,7 +33,9 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /**
  * The wee-events annotation processor. Each round it reads our annotations with the {@link Steps}
@@ -194,7 +198,27 @@ public final class WeeEventsProcessor extends AbstractProcessor {
           writeFile(filer, file, service.element());
         }
         new SchemaLocks(processingEnv, reporter).writeAndCheck(service);
+        writePermissions(filer, service);
       } catch (RuntimeException e) {
+        reporter.report(Messages.internalError(e, service.element().getQualifiedName()), service.element());
+      }
+    }
+  }
+
+  /** Writes the service's NATS permissions, as nats-server configuration and as JSON, next to its schema lock. */
+  private void writePermissions(Filer filer, BuiltService service) {
+    Element[] origins = service.aggregates().stream().map(BuiltAggregate::element).toArray(Element[]::new);
+    String name = service.model().name();
+    Map<String, String> resources = new LinkedHashMap<>();
+    resources.put(PermissionsWriter.confFileName(name), PermissionsWriter.conf(service.model()));
+    resources.put(PermissionsWriter.jsonFileName(name), PermissionsWriter.json(service.model()));
+    for (Map.Entry<String, String> resource : resources.entrySet()) {
+      try {
+        FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SchemaLock.DIRECTORY + "/" + resource.getKey(), origins);
+        try (Writer writer = file.openWriter()) {
+          writer.write(resource.getValue());
+        }
+      } catch (IOException e) {
         reporter.report(Messages.internalError(e, service.element().getQualifiedName()), service.element());
       }
     }
