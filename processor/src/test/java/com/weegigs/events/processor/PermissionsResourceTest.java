@@ -26,7 +26,8 @@ class PermissionsResourceTest {
   @Test
   void theClientMayCallTheEndpointsAndDiscoveryAndHearTheEvents() throws IOException {
     String conf = resource("shop.permissions.conf");
-    assertTrue(conf.endsWith("""
+    String client = conf.substring(conf.indexOf("SHOP_CLIENT = {"), conf.indexOf("SHOP_SUBSCRIBER = {"));
+    assertEquals("""
         SHOP_CLIENT = {
           publish: {
             allow: [
@@ -47,7 +48,20 @@ class PermissionsResourceTest {
             ]
           }
         }
-        """), conf);
+
+        """, client);
+  }
+
+  @Test
+  void aDurableSubscriberMayAlsoConsumeTheServicesStreamAndDeadLetter() throws IOException {
+    String conf = resource("shop.permissions.conf");
+    String subscriber = conf.substring(conf.indexOf("SHOP_SUBSCRIBER = {"));
+    List<String> publish = subjects(subscriber.substring(subscriber.indexOf("publish:"), subscriber.indexOf("subscribe:")));
+    assertEquals(List.of("shop.command.cart.add-item", "shop.query.cart.get", "shop.health", "shop.info", "shop.stats",
+        "$SRV.PING.shop", "$SRV.INFO.shop", "$SRV.STATS.shop", "$JS.API.INFO", "$JS.API.STREAM.NAMES",
+        "$JS.API.STREAM.INFO.wee-events-shop", "$JS.API.CONSUMER.*.wee-events-shop", "$JS.API.CONSUMER.*.wee-events-shop.>",
+        "$JS.API.CONSUMER.MSG.NEXT.wee-events-shop.>", "$JS.ACK.wee-events-shop.>", "wee-dead.shop.>"), publish);
+    assertEquals(List.of("shop.events.>", "_INBOX.>"), subjects(subscriber.substring(subscriber.indexOf("subscribe:"))));
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.weegigs.events.runtime.NatsService;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.client.CallOptions;
+import com.weegigs.events.runtime.client.DurableSubscriptionConfig;
 import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.client.ServiceClient;
 import com.weegigs.events.runtime.connection.NatsAuth;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Timeout;
 class LeastPrivilegeTest {
   private static final NatsAuth SERVICE = NatsAuth.userPassword("receipts-service", "service-secret");
   private static final NatsAuth CLIENT = NatsAuth.userPassword("receipts-client", "client-secret");
+  private static final NatsAuth SUBSCRIBER = NatsAuth.userPassword("receipts-subscriber", "subscriber-secret");
   private static final NatsAuth OUTSIDER = NatsAuth.userPassword("outsider", "outsider-secret");
   private static NatsServer server;
 
@@ -52,6 +54,7 @@ class LeastPrivilegeTest {
         + "  users: [\n"
         + "    { user: \"receipts-service\", password: \"service-secret\", permissions: $RECEIPTS_SERVICE }\n"
         + "    { user: \"receipts-client\", password: \"client-secret\", permissions: $RECEIPTS_CLIENT }\n"
+        + "    { user: \"receipts-subscriber\", password: \"subscriber-secret\", permissions: $RECEIPTS_SUBSCRIBER }\n"
         + "    { user: \"outsider\", password: \"outsider-secret\",\n"
         + "      permissions: { publish: { allow: [\"other.>\"] }, subscribe: { allow: [\"_INBOX.>\"] } } }\n"
         + "  ]\n"
@@ -92,6 +95,27 @@ class LeastPrivilegeTest {
         ServiceClient client = client(CLIENT)) {
       assertServing(service);
       assertEquals(2, ReceiptClient.create(client).blocking().get("least-privilege-js").state().items().size());
+    }
+  }
+
+  @Test
+  void aDurableSubscriberReadsTheStoredEvents() throws Exception {
+    JetStreamStoreConfig store = JetStreamStoreConfig.forService("receipts");
+    try (NatsService service = receipts(builder -> builder.withEventStore(store));
+        ServiceClient subscriberClient = client(SUBSCRIBER)) {
+      assertServing(service);
+      BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+      ReceiptClient subscriber = ReceiptClient.create(subscriberClient);
+      try (EventSubscription durable = subscriber.onItemAdded(DurableSubscriptionConfig.named("least-privilege"),
+          (event, delivery) -> heard.add(event.aggregate().key()))) {
+        assertTrue(durable.isActive());
+        subscriber.blocking().addItem("least-privilege-durable", new AddItem("Tea", new BigDecimal("2.50"), 1));
+        String key;
+        do {
+          key = heard.poll(10, TimeUnit.SECONDS);
+          assertNotNull(key, "the durable subscriber heard no item-added event of least-privilege-durable");
+        } while (!key.equals("least-privilege-durable"));
+      }
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.Locale;
  * alone: the subjects of {@code docs/wire-contract.md} ("Subjects", "Service discovery", "Durable
  * events on JetStream") for this service's aggregates and commands. Written as
  * {@code META-INF/wee-events/{service}.permissions.conf} (nats-server configuration: one variable
- * per role, for a user's {@code permissions}) and {@code {service}.permissions.json} (the same lists).
+ * per role, for a user's {@code permissions}: the service, a client, a client with durable
+ * subscribers) and {@code {service}.permissions.json} (the same lists).
  *
  * <p>The service's subjects cover both stores: the JetStream store's stream and buckets are named
  * as {@code JetStreamStoreConfig.forService} names them by default ({@code wee-events-{service}},
@@ -60,6 +61,11 @@ public final class PermissionsWriter {
     return variable(service) + "_CLIENT";
   }
 
+  /** The variable of a client with durable subscribers: {@code RECEIPTS_SUBSCRIBER} for {@code receipts}. */
+  public static String subscriberVariable(String service) {
+    return variable(service) + "_SUBSCRIBER";
+  }
+
   /** What the service's own user needs: its endpoints, discovery, its events, and its JetStream store. */
   public static Permissions service(ServiceModel service) {
     String name = service.name();
@@ -95,18 +101,38 @@ public final class PermissionsWriter {
     return new Permissions(publish, List.of(name + ".events.>", INBOXES), false);
   }
 
+  /**
+   * What a client with durable subscribers needs: the client's subjects, and a durable pull
+   * consumer on the service's stream (its JetStream API, pulls and acks) with the dead-letter
+   * subjects {@code wee-dead.{service}.>}.
+   */
+  public static Permissions subscriber(ServiceModel service) {
+    String name = service.name();
+    String stream = "wee-events-" + name;
+    Permissions client = client(service);
+    List<String> publish = new ArrayList<>(client.publish());
+    publish.addAll(List.of("$JS.API.INFO", "$JS.API.STREAM.NAMES", "$JS.API.STREAM.INFO." + stream,
+        "$JS.API.CONSUMER.*." + stream, "$JS.API.CONSUMER.*." + stream + ".>",
+        "$JS.API.CONSUMER.MSG.NEXT." + stream + ".>", "$JS.ACK." + stream + ".>", "wee-dead." + name + ".>"));
+    return new Permissions(publish, client.subscribe(), false);
+  }
+
   /** The nats-server configuration text: a variable per role, for {@code permissions: $RECEIPTS_SERVICE}. */
   public static String conf(ServiceModel service) {
     StringBuilder out = new StringBuilder();
     out.append("# NATS permissions of service ").append(service.name()).append(' ').append(service.version())
         .append(", written by wee-events from its declarations.\n")
         .append("# Use them in a user's permissions: permissions: $").append(serviceVariable(service.name()))
-        .append(" (the service's own user), permissions: $").append(clientVariable(service.name())).append(" (a client's).\n")
+        .append(" (the service's own user), permissions: $").append(clientVariable(service.name()))
+        .append(" (a client's), permissions: $").append(subscriberVariable(service.name()))
+        .append(" (a client with durable subscribers).\n")
         .append("# The JetStream store is assumed to keep JetStreamStoreConfig.forService(\"").append(service.name())
         .append("\")'s default stream and bucket names.\n\n");
     role(out, serviceVariable(service.name()), service(service));
     out.append('\n');
     role(out, clientVariable(service.name()), client(service));
+    out.append('\n');
+    role(out, subscriberVariable(service.name()), subscriber(service));
     return out.toString();
   }
 
@@ -121,6 +147,8 @@ public final class PermissionsWriter {
     json(out, service(service));
     out.append(",\n  \"client_permissions\": ");
     json(out, client(service));
+    out.append(",\n  \"subscriber_permissions\": ");
+    json(out, subscriber(service));
     out.append("\n}\n");
     return out.toString();
   }
