@@ -90,7 +90,7 @@ public final class Connections {
       return connection;
     } catch (IOException e) {
       Exception problem = listener.firstProblem;
-      if (problem != null && problem != e) {
+      if (problem != null && problem != e && problem != e.getCause()) {
         e.addSuppressed(problem);
       }
       throw failure.apply("cannot connect to NATS at " + target + ": " + explain(e, problem, security), e);
