@@ -376,7 +376,7 @@ public final class NatsService implements AutoCloseable {
      * once with an {@link IllegalStateException} that says so.
      */
     public Builder withAuth(NatsAuth auth) {
-      this.security = new Connections.Security(Objects.requireNonNull(auth, "auth"), security.tls());
+      this.security = security.withAuth(auth);
       return this;
     }
 
@@ -387,7 +387,7 @@ public final class NatsService implements AutoCloseable {
      * {@link IllegalStateException} that says so.
      */
     public Builder withTls(TlsConfig tls) {
-      this.security = new Connections.Security(security.auth(), Objects.requireNonNull(tls, "tls"));
+      this.security = security.withTls(tls);
       return this;
     }
 

@@ -261,7 +261,7 @@ public final class ServiceClient implements AutoCloseable {
      * {@link UnavailableException} that says so.
      */
     public Builder withAuth(NatsAuth auth) {
-      this.security = new Connections.Security(Objects.requireNonNull(auth, "auth"), security.tls());
+      this.security = security.withAuth(auth);
       return this;
     }
 
@@ -272,7 +272,7 @@ public final class ServiceClient implements AutoCloseable {
      * {@link UnavailableException} that says so.
      */
     public Builder withTls(TlsConfig tls) {
-      this.security = new Connections.Security(security.auth(), Objects.requireNonNull(tls, "tls"));
+      this.security = security.withTls(tls);
       return this;
     }
 

@@ -18,6 +18,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
@@ -47,6 +48,16 @@ public final class Connections {
   public record Security(NatsAuth auth, TlsConfig tls) {
     /** No credentials and no TLS. */
     public static final Security NONE = new Security(null, null);
+
+    /** This security authenticating with {@code auth}. */
+    public Security withAuth(NatsAuth auth) {
+      return new Security(Objects.requireNonNull(auth, "auth"), tls);
+    }
+
+    /** This security with {@code tls}. */
+    public Security withTls(TlsConfig tls) {
+      return new Security(auth, Objects.requireNonNull(tls, "tls"));
+    }
   }
 
   /**
