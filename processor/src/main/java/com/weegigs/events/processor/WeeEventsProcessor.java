@@ -13,6 +13,7 @@ import com.weegigs.events.processor.step.Declarations;
 import com.weegigs.events.processor.step.Step;
 import com.weegigs.events.processor.step.Steps;
 import com.weegigs.events.processor.validate.ConsumerValidator;
+import com.weegigs.events.processor.write.PermissionsWriter;
 import com.weegigs.events.processor.write.Writers;
 import java.io.IOException;
 import java.io.Writer;
@@ -245,6 +246,7 @@ public final class WeeEventsProcessor extends AbstractProcessor {
         }
         new SchemaLocks(processingEnv, reporter).writeAndCheck(service);
         writeAsyncApi(filer, service);
+        writePermissions(filer, service);
       } catch (RuntimeException e) {
         reporter.report(Messages.internalError(e, service.element().getQualifiedName()), service.element());
       }
@@ -265,6 +267,25 @@ public final class WeeEventsProcessor extends AbstractProcessor {
       }
     } catch (IOException e) {
       reporter.report(Messages.internalError(e, service.element().getSimpleName()), service.element());
+    }
+  }
+
+  /** Writes the service's NATS permissions, as nats-server configuration and as JSON, next to its schema lock. */
+  private void writePermissions(Filer filer, BuiltService service) {
+    Element[] origins = service.aggregates().stream().map(BuiltAggregate::element).toArray(Element[]::new);
+    String name = service.model().name();
+    Map<String, String> resources = new LinkedHashMap<>();
+    resources.put(PermissionsWriter.confFileName(name), PermissionsWriter.conf(service.model()));
+    resources.put(PermissionsWriter.jsonFileName(name), PermissionsWriter.json(service.model()));
+    for (Map.Entry<String, String> resource : resources.entrySet()) {
+      try {
+        FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SchemaLock.DIRECTORY + "/" + resource.getKey(), origins);
+        try (Writer writer = file.openWriter()) {
+          writer.write(resource.getValue());
+        }
+      } catch (IOException e) {
+        reporter.report(Messages.internalError(e, service.element().getQualifiedName()), service.element());
+      }
     }
   }
 
