@@ -24,8 +24,10 @@ module com.weegigs.events.runtime {
   exports com.weegigs.events.runtime;
   exports com.weegigs.events.runtime.client;
   exports com.weegigs.events.runtime.codec;
+  exports com.weegigs.events.runtime.connection;
   exports com.weegigs.events.runtime.definition;
   exports com.weegigs.events.runtime.error;
+  exports com.weegigs.events.runtime.fixture;
   exports com.weegigs.events.runtime.service;
   exports com.weegigs.events.runtime.store;
   exports com.weegigs.events.runtime.validation;

@@ -349,7 +349,67 @@ public enum Message {
   NO_CREATING_HANDLER("WEE-904", Kind.WARNING,
       "no command can create %s: it has no @Initial factory and no creating handler, so every command"
           + " answers NOT_FOUND; add a handler without a state parameter, such as"
-          + " `@CommandHandler static SomeEvent create(%s command)`, or an @Initial factory");
+          + " `@CommandHandler static SomeEvent create(%s command)`, or an @Initial factory"),
+
+  // --- 10xx: event consumers -------------------------------------------------------------------
+  /** An event handler whose parameters are not one event, optionally followed by its RecordedEvent. */
+  EVENT_HANDLER_BAD_PARAMETERS("WEE-1001", Kind.ERROR,
+      "@EventHandler %s has the parameters (%s); declare `void %s(SomeEvent event)`, optionally followed by"
+          + " `RecordedEvent<SomeEvent> recorded`, where SomeEvent is an @Event record or the sealed interface of an"
+          + " aggregate's events"),
+  /** An event handler whose parameter is neither an event nor the events' sealed interface. */
+  EVENT_HANDLER_NOT_AN_EVENT("WEE-1002", Kind.ERROR,
+      "@EventHandler %s takes %s, which is neither an @Event record nor the sealed interface of an aggregate's"
+          + " events; %s"),
+  /** An event handler that returns something. */
+  EVENT_HANDLER_BAD_RETURN("WEE-1003", Kind.ERROR,
+      "@EventHandler %s returns %s, which nothing receives; declare it void"),
+  /** A durable name that breaks the grammar. */
+  INVALID_DURABLE_NAME("WEE-1004", Kind.ERROR,
+      "durable name \"%s\" of @EventHandler %s is not valid: %s; use " + WireNames.NAME_RULE + "%s"),
+  /** Two handlers of one class claim one durable name. */
+  DUPLICATE_DURABLE_NAME("WEE-1005", Kind.ERROR,
+      "durable name \"%s\" of @EventHandler %s (events of %s) is already the name of %s (events of %s); a durable"
+          + " subscriber is one handler method of one aggregate: give this one another name"),
+  /** A start position on a live handler. */
+  START_WITHOUT_DURABLE("WEE-1006", Kind.ERROR,
+      "@EventHandler %s sets start, which only a durable subscriber has; add durable = \"...\" to subscribe"
+          + " durably, or remove start"),
+  /** A private event handler. */
+  EVENT_HANDLER_PRIVATE("WEE-1007", Kind.ERROR,
+      "@EventHandler %s is private, so the generated %s cannot call it; make it package-private or public"),
+  /** A static event handler. */
+  EVENT_HANDLER_STATIC("WEE-1008", Kind.ERROR,
+      "@EventHandler %s is static; the generated %s calls the handlers of the instance it is given: make it an"
+          + " instance method"),
+  /** A generic event handler. */
+  EVENT_HANDLER_GENERIC("WEE-1009", Kind.ERROR,
+      "@EventHandler %s declares type parameters %s; the generated code calls it with concrete types: remove the"
+          + " type parameters"),
+  /** An interface some but not all events of the aggregate implement. */
+  EVENT_HANDLER_PARTIAL_INTERFACE("WEE-1010", Kind.ERROR,
+      "@EventHandler %s takes %s, which is not the type all events of %s share (%s); take %s for every event of"
+          + " %s, or one @Event record"),
+  /** An aggregate whose generated client is nowhere to be found. */
+  AGGREGATE_CLIENT_MISSING("WEE-1011", Kind.ERROR,
+      "@EventHandler %s takes %s, an event of %s, whose generated client %s was not found; compile %s with the"
+          + " wee-events processor, or put the jar that holds its generated code on the class path"),
+  /** A class of event handlers the generated code cannot name. */
+  EVENT_HANDLER_CLASS_NOT_ACCESSIBLE("WEE-1012", Kind.ERROR,
+      "%s %s holds @EventHandler methods but is %s, so the generated %s cannot use it; %s"),
+  /** A generic class of event handlers. */
+  EVENT_HANDLER_CLASS_GENERIC("WEE-1013", Kind.ERROR,
+      "%s holds @EventHandler methods but declares type parameters %s; the generated %s takes one concrete instance:"
+          + " move the handlers to a class without type parameters"),
+  /** Handlers of one class that receive the events of two services. */
+  EVENT_HANDLERS_OF_TWO_SERVICES("WEE-1014", Kind.ERROR,
+      "@EventHandler %s receives events of %s, of service \"%s\", but %s of the same class receives those of service"
+          + " \"%s\"; the generated %s subscribes through one ServiceClient, so the handlers of a class receive the"
+          + " events of one service: move this handler to a class of its own"),
+  /** The name of a class's generated subscriptions is taken. */
+  SUBSCRIPTIONS_NAME_TAKEN("WEE-1015", Kind.ERROR,
+      "the type %s that wee-events generates for the @EventHandler methods of %s clashes with the existing %s %s;"
+          + " rename that %s, or the class %s");
 
   private final String id;
   private final Kind kind;

@@ -621,4 +621,87 @@ public final class Messages {
   private static String typeParameters(List<String> names) {
     return "<" + String.join(", ", names) + ">";
   }
+
+  // --- 10xx: event consumers -------------------------------------------------------------------
+
+  /** Event handler {@code method} has {@code parameters} instead of one event and its optional recorded event. */
+  public static Text eventHandlerBadParameters(String method, String parameters, CharSequence name) {
+    return Message.EVENT_HANDLER_BAD_PARAMETERS.with(method, parameters, name);
+  }
+
+  /**
+   * Event handler {@code method} takes {@code type}, which is no event; {@code record} when it is a
+   * record (perhaps missing {@code @Event}).
+   */
+  public static Text eventHandlerNotAnEvent(String method, String type, boolean record) {
+    return Message.EVENT_HANDLER_NOT_AN_EVENT.with(method, type, record
+        ? "is " + type + " missing @Event(aggregate = ...)?"
+        : "take one @Event record, or the sealed interface that the events of one aggregate implement");
+  }
+
+  /** Event handler {@code method} returns {@code type}. */
+  public static Text eventHandlerBadReturn(String method, String type) {
+    return Message.EVENT_HANDLER_BAD_RETURN.with(method, type);
+  }
+
+  /** Durable name {@code name} of {@code method} breaks the grammar for {@code problem}. */
+  public static Text invalidDurableName(String name, String method, String problem, Optional<String> suggestion) {
+    return Message.INVALID_DURABLE_NAME.with(name, method, problem, suchAs(suggestion));
+  }
+
+  /** Durable name {@code name} of {@code method} (of {@code aggregate}) is already {@code earlier}'s (of {@code earlierAggregate}). */
+  public static Text duplicateDurableName(String name, String method, String aggregate, String earlier, String earlierAggregate) {
+    return Message.DUPLICATE_DURABLE_NAME.with(name, method, aggregate, earlier, earlierAggregate);
+  }
+
+  /** Live event handler {@code method} sets a start position. */
+  public static Text startWithoutDurable(String method) {
+    return Message.START_WITHOUT_DURABLE.with(method);
+  }
+
+  /** Event handler {@code method} is private; {@code generated} calls it. */
+  public static Text eventHandlerPrivate(String method, String generated) {
+    return Message.EVENT_HANDLER_PRIVATE.with(method, generated);
+  }
+
+  /** Event handler {@code method} is static; {@code generated} calls it on an instance. */
+  public static Text eventHandlerStatic(String method, String generated) {
+    return Message.EVENT_HANDLER_STATIC.with(method, generated);
+  }
+
+  /** Event handler {@code method} declares {@code typeParameters}. */
+  public static Text eventHandlerGeneric(String method, List<String> typeParameters) {
+    return Message.EVENT_HANDLER_GENERIC.with(method, typeParameters(typeParameters));
+  }
+
+  /** Event handler {@code method} takes {@code type}, but the events of {@code aggregate} share {@code shared}. */
+  public static Text eventHandlerPartialInterface(String method, String type, String aggregate, String shared) {
+    return Message.EVENT_HANDLER_PARTIAL_INTERFACE.with(method, type, aggregate, shared, shared, aggregate);
+  }
+
+  /** Event handler {@code method} takes {@code event} of {@code aggregate}, whose {@code client} is missing. */
+  public static Text aggregateClientMissing(String method, String event, String aggregate, String client) {
+    return Message.AGGREGATE_CLIENT_MISSING.with(method, event, aggregate, client, aggregate);
+  }
+
+  /** The class of event handlers {@code name} cannot be named by {@code generated}. */
+  public static Text eventHandlerClassNotAccessible(MessageParts.Inaccessible why, String name, String generated) {
+    return Message.EVENT_HANDLER_CLASS_NOT_ACCESSIBLE.with(why.kind().word(), name, why.reason(), generated, why.fix());
+  }
+
+  /** The class of event handlers {@code name} declares {@code typeParameters}. */
+  public static Text eventHandlerClassGeneric(String name, List<String> typeParameters, String generated) {
+    return Message.EVENT_HANDLER_CLASS_GENERIC.with(name, typeParameters(typeParameters), generated);
+  }
+
+  /** Event handler {@code method} receives {@code aggregate}'s events of {@code service}; {@code earlier} those of {@code earlierService}. */
+  public static Text eventHandlersOfTwoServices(String method, String aggregate, String service, String earlier,
+      String earlierService, String generated) {
+    return Message.EVENT_HANDLERS_OF_TWO_SERVICES.with(method, aggregate, service, earlier, earlierService, generated);
+  }
+
+  /** {@code generated}, the subscriptions of {@code handlers}, is the name of the existing {@code existing} of {@code kind}. */
+  public static Text subscriptionsNameTaken(String generated, String handlers, MessageParts.TypeKind kind, CharSequence existing) {
+    return Message.SUBSCRIPTIONS_NAME_TAKEN.with(generated, handlers, kind.word(), existing, kind.word(), handlers);
+  }
 }

@@ -12,6 +12,8 @@ import com.weegigs.events.processor.step.ApiAggregates;
 import com.weegigs.events.processor.step.Declarations;
 import com.weegigs.events.processor.step.Step;
 import com.weegigs.events.processor.step.Steps;
+import com.weegigs.events.processor.validate.ConsumerValidator;
+import com.weegigs.events.processor.write.PermissionsWriter;
 import com.weegigs.events.processor.write.Writers;
 import java.io.IOException;
 import java.io.Writer;
@@ -60,6 +62,9 @@ public final class WeeEventsProcessor extends AbstractProcessor {
   /** What was unresolved in the last round that deferred, for the final report. */
   private final Map<String, String[]> unresolved = new LinkedHashMap<>();
 
+  /** Classes of event handlers waiting for an aggregate client this processor writes in an earlier round. */
+  private final Set<String> waitingConsumers = new LinkedHashSet<>();
+
   private Reporter reporter;
 
   /** Creates the processor (the compiler does this through the service loader). */
@@ -90,10 +95,12 @@ public final class WeeEventsProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (round.processingOver()) {
       reportUnresolved();
+      consumers(List.of(), true);
       return false;
     }
     List<Element> roots = roots(annotations, round);
     if (roots.isEmpty()) {
+      consumers(List.of(), false);
       return false;
     }
     try {
@@ -117,10 +124,46 @@ public final class WeeEventsProcessor extends AbstractProcessor {
       for (BuiltService service : new ModelBuilder(processingEnv, reporter).build(declarations)) {
         write(service);
       }
+      consumers(declarations.eventHandlers(), false);
     } catch (RuntimeException e) {
       reporter.report(Messages.internalError(e, roots.get(0).getSimpleName()), roots.get(0));
     }
     return false;
+  }
+
+  /**
+   * Checks and wires the classes of this round's {@code @EventHandler} methods and those that waited
+   * for a client; a class whose aggregate's client is not there yet waits for the next round, and
+   * on the {@code lastChance} that is an error.
+   */
+  private void consumers(List<ExecutableElement> eventHandlers, boolean lastChance) {
+    Set<String> names = new LinkedHashSet<>(waitingConsumers);
+    for (ExecutableElement method : eventHandlers) {
+      names.add(name(method));
+    }
+    waitingConsumers.clear();
+    Elements elements = processingEnv.getElementUtils();
+    ConsumerValidator validator = new ConsumerValidator(processingEnv);
+    for (String name : names) {
+      TypeElement type = elements.getTypeElement(name);
+      if (type == null) {
+        continue;
+      }
+      try {
+        ConsumerValidator.Result result = validator.validate(type, lastChance);
+        if (result.waiting()) {
+          waitingConsumers.add(name);
+          continue;
+        }
+        reporter.print(List.of(result.report()));
+        if (result.model().isPresent()) {
+          boolean generated = elements.getTypeElement("javax.annotation.processing.Generated") != null;
+          writeFile(processingEnv.getFiler(), Writers.forConsumer(result.model().get(), generated), type);
+        }
+      } catch (RuntimeException e) {
+        reporter.report(Messages.internalError(e, type.getSimpleName()), type);
+      }
+    }
   }
 
   /**
@@ -203,6 +246,7 @@ public final class WeeEventsProcessor extends AbstractProcessor {
         }
         new SchemaLocks(processingEnv, reporter).writeAndCheck(service);
         writeAsyncApi(filer, service);
+        writePermissions(filer, service);
       } catch (RuntimeException e) {
         reporter.report(Messages.internalError(e, service.element().getQualifiedName()), service.element());
       }
@@ -223,6 +267,25 @@ public final class WeeEventsProcessor extends AbstractProcessor {
       }
     } catch (IOException e) {
       reporter.report(Messages.internalError(e, service.element().getSimpleName()), service.element());
+    }
+  }
+
+  /** Writes the service's NATS permissions, as nats-server configuration and as JSON, next to its schema lock. */
+  private void writePermissions(Filer filer, BuiltService service) {
+    Element[] origins = service.aggregates().stream().map(BuiltAggregate::element).toArray(Element[]::new);
+    String name = service.model().name();
+    Map<String, String> resources = new LinkedHashMap<>();
+    resources.put(PermissionsWriter.confFileName(name), PermissionsWriter.conf(service.model()));
+    resources.put(PermissionsWriter.jsonFileName(name), PermissionsWriter.json(service.model()));
+    for (Map.Entry<String, String> resource : resources.entrySet()) {
+      try {
+        FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SchemaLock.DIRECTORY + "/" + resource.getKey(), origins);
+        try (Writer writer = file.openWriter()) {
+          writer.write(resource.getValue());
+        }
+      } catch (IOException e) {
+        reporter.report(Messages.internalError(e, service.element().getQualifiedName()), service.element());
+      }
     }
   }
 

@@ -39,7 +39,7 @@ class CatalogueCoverageTest {
   void idsAreUniqueAndWellFormed() {
     Set<String> ids = new HashSet<>();
     for (Message message : Message.values()) {
-      assertEquals(true, message.id().matches("WEE-\\d{3}"), message.id());
+      assertEquals(true, message.id().matches("WEE-\\d{3,4}"), message.id());
       assertEquals(true, ids.add(message.id()), "duplicate id " + message.id());
     }
   }

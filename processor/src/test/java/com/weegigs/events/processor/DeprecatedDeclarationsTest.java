@@ -98,7 +98,7 @@ class DeprecatedDeclarationsTest {
     Map<String, String> suppressions = suppressions(compilation);
     String both = "@SuppressWarnings({\"deprecation\", \"removal\"})";
     assertEquals(Map.of("CartClient", both, "CartCodecs", both, "CartStub", both, "CartValidators", both, "NatsCartClient", both,
-        "CartSubjects", "", "ShopService", ""), suppressions);
+        "CartFixture", both, "CartSubjects", "", "ShopService", ""), suppressions);
   }
 
   @Test

@@ -44,6 +44,11 @@ final class Domain {
     return JavaFileObjects.forSourceString(qualifiedName, sources.get(qualifiedName));
   }
 
+  /** Every source's text by qualified name, in the order added. */
+  Map<String, String> sourceTexts() {
+    return java.util.Collections.unmodifiableMap(sources);
+  }
+
   /** Every source, as file objects. */
   java.util.List<JavaFileObject> sources() {
     return sources.keySet().stream().map(this::file).toList();

@@ -187,7 +187,7 @@ class GeneratedNameClashTest {
   }
 
   /** This JVM's class path (annotations, runtime, jakarta.validation) plus {@code classes}. */
-  private static List<File> classPathWith(Path classes) {
+  static List<File> classPathWith(Path classes) {
     List<File> path = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       path.add(new File(entry));

@@ -56,7 +56,7 @@ class ModulePathTest {
     Path generated = compile(dir, false);
     try (Stream<Path> files = Files.list(generated.resolve("test"))) {
       List<Path> sources = files.sorted().toList();
-      assertEquals(7, sources.size(), sources.toString());
+      assertEquals(8, sources.size(), sources.toString());
       for (Path source : sources) {
         assertTrue(Files.readString(source).contains("@Generated(\"com.weegigs.events.processor.WeeEventsProcessor\")"), source.toString());
       }

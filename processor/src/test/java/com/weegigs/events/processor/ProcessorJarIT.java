@@ -58,9 +58,9 @@ class ProcessorJarIT {
 
     Path receipts = generated.resolve("com/weegigs/events/example/receipts");
     List<String> expected = List.of(
-        "NatsReceiptClient", "NatsSupplierClient", "ReceiptClient", "ReceiptCodecs", "ReceiptStub", "ReceiptSubjects",
-        "ReceiptValidators", "ReceiptsService", "SupplierClient", "SupplierCodecs", "SupplierStub", "SupplierSubjects",
-        "SupplierValidators");
+        "NatsReceiptClient", "NatsSupplierClient", "ReceiptClient", "ReceiptCodecs", "ReceiptFixture", "ReceiptStub",
+        "ReceiptSubjects", "ReceiptValidators", "ReceiptsService", "SupplierClient", "SupplierCodecs", "SupplierFixture",
+        "SupplierStub", "SupplierSubjects", "SupplierValidators");
     assertEquals(expected, listJavaFiles(generated, receipts), "generated sources");
     for (String name : expected) {
       assertTrue(Files.isRegularFile(classes.resolve("com/weegigs/events/example/receipts/" + name + ".class")),

@@ -221,8 +221,8 @@ public class ReceiptsDomainTest {
     assertThat(compilation).succeededWithoutWarnings();
     List<String> expected = List.of(
         "ReceiptSubjects", "ReceiptCodecs", "ReceiptValidators", "ReceiptStub", "ReceiptClient", "NatsReceiptClient",
-        "SupplierSubjects", "SupplierCodecs", "SupplierValidators", "SupplierStub", "SupplierClient", "NatsSupplierClient",
-        "ReceiptsService");
+        "ReceiptFixture", "SupplierSubjects", "SupplierCodecs", "SupplierValidators", "SupplierStub", "SupplierClient",
+        "NatsSupplierClient", "SupplierFixture", "ReceiptsService");
     for (String name : expected) {
       assertThat(compilation).generatedSourceFile(PKG + "." + name);
     }

@@ -1,7 +1,10 @@
 package com.weegigs.events.runtime;
 
+import com.weegigs.events.runtime.connection.NatsAuth;
+import com.weegigs.events.runtime.connection.TlsConfig;
 import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
+import com.weegigs.events.runtime.internal.client.Connections;
 import com.weegigs.events.runtime.internal.service.ServiceHost;
 import com.weegigs.events.runtime.internal.service.ServiceSettings;
 import com.weegigs.events.runtime.service.AuthenticationConfig;
@@ -205,6 +208,7 @@ public final class NatsService implements AutoCloseable {
     private final List<RequestInterceptor> interceptors = new ArrayList<>();
     private RateLimitConfig rateLimit = RateLimitConfig.defaults();
     private CircuitBreakerConfig storeCircuitBreaker = CircuitBreakerConfig.disabled();
+    private Connections.Security security = Connections.Security.NONE;
 
     private Builder(ServiceDescriptor descriptor) {
       this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -412,6 +416,28 @@ public final class NatsService implements AutoCloseable {
     }
 
     /**
+     * How the service authenticates when it opens its connection from {@link #natsUrl(String)};
+     * see {@link NatsAuth}. A connection given with {@link #connection(Connection)} is used as it
+     * is: its own options say how it authenticated. A refused credential fails {@link #start()} at
+     * once with an {@link IllegalStateException} that says so.
+     */
+    public Builder withAuth(NatsAuth auth) {
+      this.security = security.withAuth(auth);
+      return this;
+    }
+
+    /**
+     * TLS for the connection the service opens from {@link #natsUrl(String)}; see {@link TlsConfig}.
+     * A connection given with {@link #connection(Connection)} is used as it is. An untrusted server
+     * certificate, or one that does not name the host, fails {@link #start()} at once with an
+     * {@link IllegalStateException} that says so.
+     */
+    public Builder withTls(TlsConfig tls) {
+      this.security = security.withTls(tls);
+      return this;
+    }
+
+    /**
      * Connects, registers every endpoint and starts serving.
      *
      * @throws IllegalArgumentException naming every mismatch between the descriptor and the aggregates,
@@ -424,7 +450,8 @@ public final class NatsService implements AutoCloseable {
       ServiceSettings settings = new ServiceSettings(descriptor, natsUrl != null ? natsUrl : defaultNatsUrl(), connection,
           queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, jetStream, clock, aggregates,
           interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get(), healthChecks, httpHealth,
-          rateLimit, storeCircuitBreaker, authentication);
+          rateLimit, storeCircuitBreaker, authentication,
+          security);
       return new NatsService(descriptor, new ServiceHost(settings));
     }
   }

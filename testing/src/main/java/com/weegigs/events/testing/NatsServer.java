@@ -45,6 +45,25 @@ public interface NatsServer extends AutoCloseable {
     return ProcessNatsServer.launch(NatsServerLauncher.fromEnvironment().requireBinary(), false);
   }
 
+  /**
+   * Starts a {@code nats-server} process with a configuration file holding {@code configuration}
+   * (the server's configuration syntax: authorization, accounts, operator mode, TLS, ...), for
+   * testing how clients connect to a server set up that way. The address and port are still
+   * chosen by the launcher (a free loopback port; a {@code listen} or {@code port} in the text is
+   * overridden), and the JetStream directory is the server's own, so the text enables JetStream
+   * with a bare {@code jetstream {}} when it wants it. The file lives in the
+   * {@link #workDirectory()}; files it refers to (certificates, keys) are the caller's. Needs the
+   * binary (no container fallback).
+   *
+   * @param configuration the text of the configuration file
+   * @return a running server, ready to accept connections
+   * @throws NatsServerException when no binary is found, or the server rejects the configuration
+   *     (the message holds the end of its log)
+   */
+  static NatsServer launchWithConfig(String configuration) {
+    return ProcessNatsServer.launchWithConfig(NatsServerLauncher.fromEnvironment().requireBinary(), configuration);
+  }
+
   /** The client URL, such as {@code nats://127.0.0.1:40123}. It stays the same across restarts. */
   String url();
 

@@ -20,6 +20,7 @@ final class ProcessNatsServer implements NatsServer {
   private static final int LOG_TAIL_LINES = 40;
   private static final String READY_LINE = "Server is ready";
   private static final String ADDRESS_IN_USE = "address already in use";
+  private static final String CONFIG_FILE = "nats-server.conf";
 
   private final Path binary;
   private final Path workDirectory;
@@ -51,9 +52,30 @@ final class ProcessNatsServer implements NatsServer {
   static ProcessNatsServer launch(Path binary, boolean jetStream) {
     ProcessNatsServer server = new ProcessNatsServer(binary, WorkDirectories.create("wee-nats-"));
     server.jetStream = jetStream;
+    return launchOnFreePort(server, List.of());
+  }
+
+  /**
+   * Starts a single server with a configuration file of the given text; its JetStream directory is
+   * set on the command line, so the text only says whether JetStream is on.
+   */
+  static ProcessNatsServer launchWithConfig(Path binary, String configuration) {
+    ProcessNatsServer server = new ProcessNatsServer(binary, WorkDirectories.create("wee-nats-"));
+    server.jetStream = false;
+    Path file = server.workDirectory.resolve(CONFIG_FILE);
+    try {
+      Files.writeString(file, configuration);
+    } catch (IOException e) {
+      server.close();
+      throw new NatsServerException("cannot write the nats-server configuration " + file + ": " + e.getMessage(), e);
+    }
+    return launchOnFreePort(server, List.of("-c", file.toString(), "-sd", server.storeDirectory.toString()));
+  }
+
+  private static ProcessNatsServer launchOnFreePort(ProcessNatsServer server, List<String> arguments) {
     try {
       for (int attempt = 1; ; attempt++) {
-        server.configure(FreePorts.pick(), List.of());
+        server.configure(FreePorts.pick(), arguments);
         try {
           server.spawn();
           server.awaitReady();

@@ -12,6 +12,8 @@ import com.palantir.javapoet.ClassName;
  * @param stub the service stub building the {@code AggregateDefinition} ({@code ReceiptStub})
  * @param client the typed client interface ({@code ReceiptClient})
  * @param natsClient its NATS implementation ({@code NatsReceiptClient})
+ * @param fixture the given/when/then test fixture over the stub ({@code ReceiptFixture})
  */
 public record AggregateNames(
-    ClassName subjects, ClassName codecs, ClassName validators, ClassName stub, ClassName client, ClassName natsClient) {}
+    ClassName subjects, ClassName codecs, ClassName validators, ClassName stub, ClassName client, ClassName natsClient,
+    ClassName fixture) {}

@@ -19,6 +19,8 @@ import java.util.Set;
  *   <tr><td>service stub</td><td>{@code ReceiptStub}</td></tr>
  *   <tr><td>client interface</td><td>{@code ReceiptClient}</td></tr>
  *   <tr><td>NATS client</td><td>{@code NatsReceiptClient}</td></tr>
+ *   <tr><td>test fixture</td><td>{@code ReceiptFixture}</td></tr>
+ *   <tr><td>event handler wiring, per class with {@code @EventHandler} methods</td><td>{@code StockHandlersSubscriptions}</td></tr>
  *   <tr><td>service descriptor</td><td>{@code ReceiptsService} (PascalCase of the service name + {@code Service})</td></tr>
  * </table>
  *
@@ -51,7 +53,8 @@ public final class GeneratedNames {
         ClassName.get(packageName, base + "Validators"),
         ClassName.get(packageName, base + "Stub"),
         ClassName.get(packageName, base + "Client"),
-        ClassName.get(packageName, "Nats" + base + "Client"));
+        ClassName.get(packageName, "Nats" + base + "Client"),
+        ClassName.get(packageName, base + "Fixture"));
   }
 
   /** Names of the types generated for the service {@code serviceName} declared on {@code packageName}. */
@@ -59,9 +62,18 @@ public final class GeneratedNames {
     return new ServiceNames(ClassName.get(packageName, WireNames.pascalCase(serviceName) + "Service"));
   }
 
+  /**
+   * The name of the wiring generated for a class with {@code @EventHandler} methods: its simple name
+   * and {@code Subscriptions} ({@code StockHandlers} → {@code StockHandlersSubscriptions}), top level in its package.
+   */
+  public static ClassName forConsumer(ClassName handlerClass) {
+    return ClassName.get(handlerClass.packageName(), handlerClass.simpleName() + "Subscriptions");
+  }
+
   /** Every name in {@code names}, in a fixed order. */
   public static List<ClassName> all(AggregateNames names) {
-    return List.of(names.subjects(), names.codecs(), names.validators(), names.stub(), names.client(), names.natsClient());
+    return List.of(names.subjects(), names.codecs(), names.validators(), names.stub(), names.client(), names.natsClient(),
+        names.fixture());
   }
 
   /** Every name in {@code names}, in a fixed order. */

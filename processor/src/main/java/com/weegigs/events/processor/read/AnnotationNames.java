@@ -24,6 +24,11 @@ public final class AnnotationNames {
   /** {@code @Upcaster}. */
   public static final String UPCASTER = "com.weegigs.events.annotations.Upcaster";
 
+  /** {@code @EventHandler}. */
+  public static final String EVENT_HANDLER = "com.weegigs.events.annotations.EventHandler";
+
+  /** The runtime's {@code RecordedEvent}, an event handler's optional second parameter. */
+  public static final String RECORDED_EVENT = "com.weegigs.events.runtime.RecordedEvent";
   /** The runtime's {@code CommandContext}, a handler's optional last parameter. */
   public static final String COMMAND_CONTEXT = "com.weegigs.events.runtime.CommandContext";
   /** A runtime type every generated stub uses: its absence means the runtime is not on the class path. */
@@ -41,7 +46,8 @@ public final class AnnotationNames {
   public static final String DENY_ALL = "jakarta.annotation.security.DenyAll";
 
   /** Every annotation the processor claims. */
-  public static final Set<String> ALL = Set.of(SERVICE, AGGREGATE, COMMAND, EVENT, COMMAND_HANDLER, REDUCER, INITIAL, UPCASTER);
+  public static final Set<String> ALL = Set.of(SERVICE, AGGREGATE, COMMAND, EVENT, COMMAND_HANDLER, REDUCER, INITIAL, UPCASTER,
+      EVENT_HANDLER);
 
   private AnnotationNames() {}
 }

@@ -40,6 +40,7 @@ public final class Declarations {
   final List<ExecutableElement> reducers = new ArrayList<>();
   final List<ExecutableElement> initials = new ArrayList<>();
   final List<UpcasterDeclaration> upcasters = new ArrayList<>();
+  final List<ExecutableElement> eventHandlers = new ArrayList<>();
   final Map<Element, String> unresolved = new LinkedHashMap<>();
   final Set<Element> fromClassPath = new HashSet<>();
 
@@ -90,6 +91,11 @@ public final class Declarations {
    */
   public Set<Element> fromClassPath() {
     return fromClassPath;
+  }
+
+  /** {@code @EventHandler} methods in the order read. */
+  public List<ExecutableElement> eventHandlers() {
+    return eventHandlers;
   }
 
   /** Elements that refer to a type javac has not resolved (yet), with that type as written. */

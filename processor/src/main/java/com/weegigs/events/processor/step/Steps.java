@@ -64,7 +64,8 @@ public final class Steps {
         new MethodStep(AnnotationNames.INITIAL),
         new MethodStep(AnnotationNames.REDUCER),
         new MethodStep(AnnotationNames.COMMAND_HANDLER),
-        new UpcasterStep(environment));
+        new UpcasterStep(environment),
+        new MethodStep(AnnotationNames.EVENT_HANDLER));
   }
 
   /** Reads {@code @Service} packages. */
@@ -155,7 +156,7 @@ public final class Steps {
     }
   }
 
-  /** Reads {@code @CommandHandler}, {@code @Reducer} or {@code @Initial} methods. */
+  /** Reads {@code @CommandHandler}, {@code @Reducer}, {@code @Initial} or {@code @EventHandler} methods. */
   record MethodStep(String annotation) implements Step {
     @Override
     public void read(List<Element> roots, Declarations declarations) {
@@ -170,6 +171,7 @@ public final class Steps {
           switch (annotation) {
             case AnnotationNames.COMMAND_HANDLER -> declarations.handlers.add(method);
             case AnnotationNames.REDUCER -> declarations.reducers.add(method);
+            case AnnotationNames.EVENT_HANDLER -> declarations.eventHandlers.add(method);
             default -> declarations.initials.add(method);
           }
           unresolved(method).ifPresent(name -> declarations.unresolved.put(method, name));

@@ -35,11 +35,15 @@ final class RuntimeTypes {
   static final ClassName AGGREGATE_DEFINITION = ClassName.get(RUNTIME + ".definition", "AggregateDefinition");
   static final ClassName SERVICE_DESCRIPTOR = ClassName.get(RUNTIME + ".definition", "ServiceDescriptor");
 
+  static final ClassName AGGREGATE_FIXTURE = ClassName.get(RUNTIME + ".fixture", "AggregateFixture");
+
   static final ClassName SERVICE_CLIENT = ClassName.get(RUNTIME + ".client", "ServiceClient");
   static final ClassName CALL_OPTIONS = ClassName.get(RUNTIME + ".client", "CallOptions");
   static final ClassName EVENT_LISTENER = ClassName.get(RUNTIME + ".client", "EventListener");
   static final ClassName EVENT_SUBSCRIPTION = ClassName.get(RUNTIME + ".client", "EventSubscription");
   static final ClassName AGGREGATE_CLIENT = ClassName.get(RUNTIME + ".client", "AggregateClient");
+  static final ClassName DURABLE_SUBSCRIPTION_CONFIG = ClassName.get(RUNTIME + ".client", "DurableSubscriptionConfig");
+  static final ClassName SUBSCRIPTION_GROUP = ClassName.get(RUNTIME + ".client", "SubscriptionGroup");
 
   static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
   static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
@@ -52,6 +56,7 @@ final class RuntimeTypes {
   static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
   static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
   static final ClassName PATTERN = ClassName.get("java.util.regex", "Pattern");
+  static final ClassName INSTANT = ClassName.get("java.time", "Instant");
   static final ClassName BIG_DECIMAL = ClassName.get("java.math", "BigDecimal");
 
   private RuntimeTypes() {}

@@ -35,11 +35,7 @@ final class StubWriter {
         .add("a reducer per event and a handler per command, as declared on {@link $T}", aggregate.stateType());
     CodeText body = new CodeText();
 
-    JavaNames.Allocator parameterNames = new JavaNames.Allocator(LAMBDA_NAMES.toArray(String[]::new));
-    Map<ClassName, String> owners = new LinkedHashMap<>();
-    for (ClassName owner : aggregate.handlerOwners()) {
-      owners.put(owner, parameterNames.allocate(JavaNames.lowerCamel(owner.simpleName()), "Instance"));
-    }
+    Map<ClassName, String> owners = ownerParameters(aggregate);
     if (!owners.isEmpty()) {
       javadoc.add(" and its handler classes");
     }
@@ -86,6 +82,20 @@ final class StubWriter {
         .addMethod(definition.build())
         .build();
     return GeneratedFiles.file(name, stub);
+  }
+
+  /**
+   * The parameter of {@code definition(...)} for each handler owner, in order: its simple name in
+   * lower camel case, never one of the stub's lambda parameters. The fixture's {@code create(...)}
+   * takes the same.
+   */
+  static Map<ClassName, String> ownerParameters(AggregateModel aggregate) {
+    JavaNames.Allocator parameterNames = new JavaNames.Allocator(LAMBDA_NAMES.toArray(String[]::new));
+    Map<ClassName, String> owners = new LinkedHashMap<>();
+    for (ClassName owner : aggregate.handlerOwners()) {
+      owners.put(owner, parameterNames.allocate(JavaNames.lowerCamel(owner.simpleName()), "Instance"));
+    }
+    return owners;
   }
 
   private static CodeText handlerCall(AggregateModel aggregate, HandlerModel handler, Map<ClassName, String> owners) {

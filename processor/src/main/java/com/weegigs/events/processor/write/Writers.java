@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.weegigs.events.processor.model.AggregateModel;
 import com.weegigs.events.processor.model.AggregateRole;
 import com.weegigs.events.processor.model.CommandModel;
+import com.weegigs.events.processor.model.ConsumerModel;
 import com.weegigs.events.processor.model.EventModel;
 import com.weegigs.events.processor.model.RecordShape;
 import com.weegigs.events.processor.model.ServiceModel;
@@ -31,7 +32,7 @@ public final class Writers {
   /**
    * The sources generated for one aggregate, with {@code @Generated}, in this order:
    * {@code ReceiptSubjects}, {@code ReceiptCodecs}, {@code ReceiptValidators}, {@code ReceiptStub},
-   * {@code ReceiptClient}, {@code NatsReceiptClient}.
+   * {@code ReceiptClient}, {@code NatsReceiptClient}, {@code ReceiptFixture}.
    *
    * @param service the service the aggregate belongs to
    * @param aggregate a validated aggregate
@@ -80,6 +81,7 @@ public final class Writers {
     }
     if (role != AggregateRole.API) {
       files.add(StubWriter.write(aggregate, constants, generatedAnnotation));
+      files.add(FixtureWriter.write(aggregate, generatedAnnotation));
     }
     if (role != AggregateRole.IMPLEMENTATION) {
       files.addAll(ClientWriter.write(aggregate, constants, generatedAnnotation));
@@ -122,6 +124,17 @@ public final class Writers {
   /** The file name of the AsyncAPI document of the service {@code service} ({@code receipts.asyncapi.json}). */
   public static String asyncApiFileName(String service) {
     return AsyncApiWriter.fileName(service);
+  }
+
+  /**
+   * The source generated for one class with {@code @EventHandler} methods: {@code StockHandlersSubscriptions}.
+   *
+   * @param consumer a validated class of event handlers
+   * @param generatedAnnotation whether to add {@code @javax.annotation.processing.Generated}
+   * @return the file to write
+   */
+  public static JavaFile forConsumer(ConsumerModel consumer, boolean generatedAnnotation) {
+    return SubscriptionsWriter.write(consumer, generatedAnnotation);
   }
 
   /**

@@ -18,7 +18,8 @@ class GeneratedNamesTest {
     assertEquals(ClassName.get("p", "ReceiptStub"), names.stub());
     assertEquals(ClassName.get("p", "ReceiptClient"), names.client());
     assertEquals(ClassName.get("p", "NatsReceiptClient"), names.natsClient());
-    assertEquals(6, GeneratedNames.all(names).size());
+    assertEquals(ClassName.get("p", "ReceiptFixture"), names.fixture());
+    assertEquals(7, GeneratedNames.all(names).size());
   }
 
   @Test

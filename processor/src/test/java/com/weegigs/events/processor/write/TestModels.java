@@ -55,7 +55,8 @@ final class TestModels {
     String p = state.packageName();
     String s = state.simpleName();
     return new AggregateNames(ClassName.get(p, s + "Subjects"), ClassName.get(p, s + "Codecs"), ClassName.get(p, s + "Validators"),
-        ClassName.get(p, s + "Stub"), ClassName.get(p, s + "Client"), ClassName.get(p, "Nats" + s + "Client"));
+        ClassName.get(p, s + "Stub"), ClassName.get(p, s + "Client"), ClassName.get(p, "Nats" + s + "Client"),
+        ClassName.get(p, s + "Fixture"));
   }
 
   private static ClassName receipts(String name) {

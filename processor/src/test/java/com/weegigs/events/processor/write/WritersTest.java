@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class WritersTest {
   @Test
-  void writesTheSixAggregateTypesInOrderAndTheServiceDescriptor() {
+  void writesTheSevenAggregateTypesInOrderAndTheServiceDescriptor() {
     ServiceModel service = TestModels.receipts();
     List<String> names = Writers.forAggregate(service, service.aggregates().get(0)).stream()
         .map(file -> file.packageName() + "." + file.typeSpec().name()).toList();
     assertEquals(List.of("com.example.receipts.ReceiptSubjects", "com.example.receipts.ReceiptCodecs",
         "com.example.receipts.ReceiptValidators", "com.example.receipts.ReceiptStub", "com.example.receipts.ReceiptClient",
-        "com.example.receipts.NatsReceiptClient"), names);
+        "com.example.receipts.NatsReceiptClient", "com.example.receipts.ReceiptFixture"), names);
     assertEquals("ReceiptsService", Writers.forService(service).get(0).typeSpec().name());
   }
 

@@ -3,6 +3,8 @@ package com.weegigs.events.runtime.client;
 import com.weegigs.events.runtime.CircuitBreakerConfig;
 import com.weegigs.events.runtime.Names;
 import com.weegigs.events.runtime.NatsService;
+import com.weegigs.events.runtime.connection.NatsAuth;
+import com.weegigs.events.runtime.connection.TlsConfig;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.error.UnauthenticatedException;
 import com.weegigs.events.runtime.error.UnavailableException;
@@ -23,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * A connection to one service ({@code @Service} name) over NATS: sends requests with the wire
@@ -202,6 +205,7 @@ public final class ServiceClient implements AutoCloseable {
     private OpenTelemetry openTelemetry;
     private CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.disabled();
     private Supplier<String> bearerTokens;
+    private Connections.Security security = Connections.Security.NONE;
 
     private Builder(String serviceName) {
       if (!Names.isValidName(serviceName)) {
@@ -288,6 +292,17 @@ public final class ServiceClient implements AutoCloseable {
     }
 
     /**
+     * How the client authenticates when it opens its connection from a URL; see {@link NatsAuth}.
+     * A connection given with {@link #connection(Connection)} is used as it is: its own options say
+     * how it authenticated. A refused credential fails {@link #build()} at once with an
+     * {@link UnavailableException} that says so.
+     */
+    public Builder withAuth(NatsAuth auth) {
+      this.security = security.withAuth(auth);
+      return this;
+    }
+
+    /**
      * Sends {@code Authorization: Bearer <token>} on every command and query, asking
      * {@code bearerTokens} for the token on each call (so a supplier that refreshes an expiring
      * token works); a call whose {@link CallOptions#bearerToken()} is set sends that instead. A
@@ -296,6 +311,17 @@ public final class ServiceClient implements AutoCloseable {
      */
     public Builder withBearerToken(Supplier<String> bearerTokens) {
       this.bearerTokens = Objects.requireNonNull(bearerTokens, "bearerTokens");
+      return this;
+    }
+
+    /**
+     * TLS for the connection the client opens from a URL; see {@link TlsConfig}. A connection given
+     * with {@link #connection(Connection)} is used as it is. An untrusted server certificate, or
+     * one that does not name the host, fails {@link #build()} at once with an
+     * {@link UnavailableException} that says so.
+     */
+    public Builder withTls(TlsConfig tls) {
+      this.security = security.withTls(tls);
       return this;
     }
 
@@ -313,7 +339,9 @@ public final class ServiceClient implements AutoCloseable {
         return new ServiceClient(this, connection, false);
       }
       String target = url != null ? url : NatsService.defaultNatsUrl();
-      return new ServiceClient(this, Connections.open(target, serviceName), true);
+      Connection opened = Connections.open(target, "wee-events client of " + serviceName, security,
+          LoggerFactory.getLogger(ServiceClient.class), (message, cause) -> new UnavailableException(message, Map.of(), cause));
+      return new ServiceClient(this, opened, true);
     }
   }
 }

@@ -2,6 +2,7 @@ package com.weegigs.events.runtime.internal.client;
 
 import com.weegigs.events.runtime.error.DeadlineExceededException;
 import com.weegigs.events.runtime.error.ErrorCode;
+import com.weegigs.events.runtime.error.ForbiddenException;
 import com.weegigs.events.runtime.error.InternalException;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.error.UnavailableException;
@@ -85,8 +86,17 @@ final class ReplyErrors {
     return new UnavailableException("the request to " + subject + " failed: " + cause.getMessage(), Map.of(), cause);
   }
 
-  /** {@code TIMEOUT}, or {@code UNAVAILABLE} when the connection is down: then the wait was not the service's fault. */
+  /**
+   * {@code TIMEOUT}, or {@code UNAVAILABLE} when the connection is down: then the wait was not the
+   * service's fault; or {@code FORBIDDEN} when the server refused the request because the
+   * connection's user may not publish to its subject (the request never reached the service).
+   */
   static ServiceException timedOut(Connection connection, String subject, Duration timeout) {
+    String refusal = connection.getLastError();
+    if (refusal != null && refusal.contains("Permissions Violation for Publish to") && refusal.contains("\"" + subject + "\"")) {
+      return new ForbiddenException("NATS refused the request to " + subject + " (" + refusal + "): the connection's user"
+          + " may not publish to it; grant it the client permissions the service's META-INF/wee-events/{service}.permissions.conf lists");
+    }
     Connection.Status status = connection.getStatus();
     if (status != Connection.Status.CONNECTED) {
       return new UnavailableException("no reply from " + subject + " within " + timeout.toMillis()

@@ -6,6 +6,7 @@ import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.internal.auth.AccessRules;
 import com.weegigs.events.runtime.internal.auth.Authenticator;
+import com.weegigs.events.runtime.internal.client.Connections;
 import com.weegigs.events.runtime.internal.command.CommandCore;
 import com.weegigs.events.runtime.internal.command.ReplyCache;
 import com.weegigs.events.runtime.internal.resilience.Breaker;
@@ -17,8 +18,6 @@ import com.weegigs.events.runtime.store.JetStreamEventStore;
 import com.weegigs.events.runtime.service.HealthCheck;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -105,7 +104,8 @@ public final class ServiceHost implements AutoCloseable {
       this.connection = settings.connection();
       this.ownsConnection = false;
     } else {
-      this.connection = connect(settings.natsUrl(), descriptor);
+      this.connection = Connections.open(settings.natsUrl(), descriptor.name() + " " + descriptor.version(),
+          settings.security(), LOG, IllegalStateException::new);
       this.ownsConnection = true;
     }
     if (settings.eventStore() != null) {
@@ -223,24 +223,6 @@ public final class ServiceHost implements AutoCloseable {
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
-    }
-  }
-
-  private static Connection connect(String url, ServiceDescriptor descriptor) {
-    Options options = new Options.Builder()
-        .server(url)
-        .connectionName(descriptor.name() + " " + descriptor.version())
-        .connectionTimeout(Duration.ofSeconds(5))
-        .maxReconnects(-1)
-        .reconnectWait(Duration.ofMillis(250))
-        .build();
-    try {
-      return Nats.connect(options);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while connecting to NATS at " + url, e);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot connect to NATS at " + url + ": " + e.getMessage(), e);
     }
   }
 

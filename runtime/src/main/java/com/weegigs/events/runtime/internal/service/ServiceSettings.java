@@ -2,6 +2,7 @@ package com.weegigs.events.runtime.internal.service;
 
 import com.weegigs.events.runtime.CircuitBreakerConfig;
 import com.weegigs.events.runtime.definition.AggregateDefinition;
+import com.weegigs.events.runtime.internal.client.Connections;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.service.AuthenticationConfig;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
@@ -41,6 +42,7 @@ import java.util.List;
  * @param rateLimit the service's rate limits ({@link RateLimitConfig#defaults()}: none)
  * @param storeCircuitBreaker the circuit breaker around the event store
  * @param authentication how requests are authenticated, or {@code null} when they are not
+ * @param security the credentials and TLS of the connection the service opens from {@code natsUrl}
  */
 public record ServiceSettings(
     ServiceDescriptor descriptor,
@@ -62,8 +64,8 @@ public record ServiceSettings(
     HttpHealthConfig httpHealth,
     RateLimitConfig rateLimit,
     CircuitBreakerConfig storeCircuitBreaker,
-
-    AuthenticationConfig authentication) {
+    AuthenticationConfig authentication,
+    Connections.Security security) {
   /** The names of the built-in health checks, which a user's check cannot take. */
   public static final List<String> BUILT_IN_CHECKS = List.of("nats", "event-store", "requests", "circuit-breaker");
 
