@@ -71,8 +71,8 @@ class ProcessorJarIT {
   /**
    * The API jar layout of processor/README.md, with only its documented paths: the example's
    * receipts-api compiled with the processor (and its committed schema lock) and packed into a jar;
-   * the handlers of receipts-service compiled against that jar, getting the two stubs and nothing
-   * else; and the audit service's sources compiled against the API jar alone, without a processor.
+   * the handlers of receipts-service compiled against that jar, getting the two stubs and their
+   * fixtures and nothing else; and the audit service's sources compiled against the API jar alone, without a processor.
    * Each compilation is a plain javac in a process of its own.
    */
   @Test
@@ -101,7 +101,8 @@ class ProcessorJarIT {
     javac(List.of("-processorpath", jar.toString(), "-cp", userClassPath() + File.pathSeparator + apiJar,
         "-d", serviceClasses.toString(), "-s", serviceGenerated.toString()),
         javaFiles(example.resolve("receipts-service/src/main/java"), text -> text.contains("@CommandHandler")));
-    assertEquals(List.of("ReceiptStub", "SupplierStub"), listJavaFiles(serviceGenerated, serviceGenerated.resolve(receipts)),
+    assertEquals(List.of("ReceiptFixture", "ReceiptStub", "SupplierFixture", "SupplierStub"),
+        listJavaFiles(serviceGenerated, serviceGenerated.resolve(receipts)),
         "generated in the service module");
 
     Path auditClasses = Files.createDirectories(work.resolve("audit-classes"));

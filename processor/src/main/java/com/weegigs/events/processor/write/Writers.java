@@ -81,10 +81,13 @@ public final class Writers {
     }
     if (role != AggregateRole.API) {
       files.add(StubWriter.write(aggregate, constants, generatedAnnotation));
-      files.add(FixtureWriter.write(aggregate, generatedAnnotation));
     }
     if (role != AggregateRole.IMPLEMENTATION) {
       files.addAll(ClientWriter.write(aggregate, constants, generatedAnnotation));
+    }
+    if (role != AggregateRole.API) {
+      // the fixture runs the stub, so it is written where the stub is
+      files.add(FixtureWriter.write(aggregate, generatedAnnotation));
     }
     return List.copyOf(files);
   }
