@@ -43,7 +43,6 @@ class PublishRefusalTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   /** May publish only to {@code held.>}, and hear its replies. */
   private static final NatsAuth TILL = NatsAuth.userPassword("till", "t1ll");
-  private static final NatsAuth ADMIN = NatsAuth.userPassword("admin", "adm1n");
 
   private static NatsServer server;
 
@@ -83,26 +82,18 @@ class PublishRefusalTest {
 
   @Test
   void aRefusalFailsOnlyTheCallsToItsSubjectOnItsConnection() throws Exception {
-    Connection admin = server.connect(authorized(ADMIN));
-    Subscription held = admin.subscribe("held.>");
-    admin.flush(WAIT);
-    Connection till = open(TILL);
-    try {
-      Requester requester = new Requester(till, null, Telemetry.NOOP);
+    try (Parties parties = Parties.connect()) {
+      Requester requester = new Requester(parties.till(), null, Telemetry.NOOP);
       CompletableFuture<String> allowed = request(requester, "held.allowed");
-      Message allowedRequest = held.nextMessage(WAIT);
-      assertNotNull(allowedRequest, "the allowed request reached its responder");
+      Message allowedRequest = parties.nextHeld();
       CompletableFuture<String> first = request(requester, "refused.x");
       CompletableFuture<String> second = request(requester, "refused.x");
 
       assertForbidden(first, "refused.x");
       assertForbidden(second, "refused.x");
       assertFalse(allowed.isDone(), "a refusal of refused.x ended the call to held.allowed");
-      admin.publish(allowedRequest.getReplyTo(), "answered".getBytes(StandardCharsets.UTF_8));
+      parties.answer(allowedRequest);
       assertEquals("answered", allowed.get(WAIT.toSeconds(), SECONDS));
-    } finally {
-      till.close();
-      admin.close();
     }
   }
 
@@ -113,28 +104,52 @@ class PublishRefusalTest {
    */
   @Test
   void aRefusalFailsOnlyTheCallsSentBeforeItCame() throws Exception {
-    Connection admin = server.connect(authorized(ADMIN));
-    Subscription held = admin.subscribe("held.>");
-    admin.flush(WAIT);
-    Connection till = open(TILL);
-    try {
-      Requester requester = new Requester(till, null, Telemetry.NOOP);
+    try (Parties parties = Parties.connect()) {
+      Requester requester = new Requester(parties.till(), null, Telemetry.NOOP);
       CompletableFuture<String> before = request(requester, "held.late");
-      CompletableFuture<String> elsewhere = request(new Requester(admin, null, Telemetry.NOOP), "held.late");
-      assertNotNull(held.nextMessage(WAIT));
-      assertNotNull(held.nextMessage(WAIT));
+      CompletableFuture<String> elsewhere = request(new Requester(parties.admin(), null, Telemetry.NOOP), "held.late");
+      parties.nextHeld();
+      parties.nextHeld();
 
-      Requester.publishRefused(till, "Permissions Violation for Publish to \"held.late\"");
+      Requester.publishRefused(parties.till(), "Permissions Violation for Publish to \"held.late\"");
       assertForbidden(before, "held.late");
       CompletableFuture<String> after = request(requester, "held.late");
-      Message afterRequest = held.nextMessage(WAIT);
-      assertNotNull(afterRequest, "the call after the refusal was sent");
+      Message afterRequest = parties.nextHeld();
       assertFalse(after.isDone(), "the refusal ended a call sent after it came");
       assertFalse(elsewhere.isDone(), "the refusal ended a call on another connection");
 
-      admin.publish(afterRequest.getReplyTo(), "answered".getBytes(StandardCharsets.UTF_8));
+      parties.answer(afterRequest);
       assertEquals("answered", after.get(WAIT.toSeconds(), SECONDS));
-    } finally {
+    }
+  }
+
+  /**
+   * The till's connection, opened as the client and the service open theirs (with their error
+   * listener), and an admin's, which holds every request to {@code held.>} until the test answers it.
+   */
+  private record Parties(Connection admin, Subscription held, Connection till) implements AutoCloseable {
+    static Parties connect() throws Exception {
+      Connection admin = server.connect(new Options.Builder().userInfo("admin", "adm1n"));
+      Subscription held = admin.subscribe("held.>");
+      admin.flush(WAIT);
+      Connection till = Connections.open(server.url(), "publish refusal test", Connections.Security.NONE.withAuth(TILL),
+          LoggerFactory.getLogger(PublishRefusalTest.class), IllegalStateException::new);
+      return new Parties(admin, held, till);
+    }
+
+    /** The next request that reached the admin. */
+    Message nextHeld() throws InterruptedException {
+      Message request = held.nextMessage(WAIT);
+      assertNotNull(request, "no request reached the responder");
+      return request;
+    }
+
+    void answer(Message request) {
+      admin.publish(request.getReplyTo(), "answered".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
       till.close();
       admin.close();
     }
@@ -149,16 +164,5 @@ class PublishRefusalTest {
     ExecutionException failure = assertThrows(ExecutionException.class, () -> call.get(WAIT.toSeconds(), SECONDS));
     ForbiddenException forbidden = assertInstanceOf(ForbiddenException.class, failure.getCause());
     assertTrue(forbidden.getMessage().contains("Permissions Violation for Publish to \"" + subject + "\""), forbidden.getMessage());
-  }
-
-  /** A connection as the client and the service open theirs, with their error listener. */
-  private static Connection open(NatsAuth auth) {
-    return Connections.open(server.url(), "publish refusal test", Connections.Security.NONE.withAuth(auth),
-        LoggerFactory.getLogger(PublishRefusalTest.class), IllegalStateException::new);
-  }
-
-  private static Options.Builder authorized(NatsAuth auth) {
-    NatsAuth.UserPassword user = (NatsAuth.UserPassword) auth;
-    return new Options.Builder().userInfo(user.user(), user.password());
   }
 }
