@@ -72,11 +72,12 @@ class ProcessorJarIT {
    * The API jar layout of processor/README.md, with only its documented paths: the example's
    * receipts-api compiled with the processor (and its committed schema lock) and packed into a jar;
    * the handlers of receipts-service compiled against that jar, getting the two stubs and their
-   * fixtures and nothing else; and the audit service's sources compiled against the API jar alone, without a processor.
-   * Each compilation is a plain javac in a process of its own.
+   * fixtures and nothing else; and the audit service's sources compiled against the API jar alone, with the processor,
+   * which writes the subscriptions of its {@code @EventHandler} class against the jar's client and
+   * nothing else. Each compilation is a plain javac in a process of its own.
    */
   @Test
-  void compilesTheExamplesApiJarItsServiceModuleAndACallerInSeparateProcesses(@TempDir Path work) throws Exception {
+  void compilesTheExamplesApiJarItsServiceModuleAndAConsumerInSeparateProcesses(@TempDir Path work) throws Exception {
     Path jar = processorJar();
     String exampleDir = System.getProperty(EXAMPLE_PROPERTY);
     assertTrue(exampleDir != null && !exampleDir.isBlank(), "system property " + EXAMPLE_PROPERTY + " is not set (run with mvn verify)");
@@ -106,9 +107,15 @@ class ProcessorJarIT {
         "generated in the service module");
 
     Path auditClasses = Files.createDirectories(work.resolve("audit-classes"));
-    javac(List.of("-proc:none", "-cp", userClassPath() + File.pathSeparator + apiJar, "-d", auditClasses.toString()),
-        javaFiles(example.resolve("receipts-audit/src/main/java"), f -> true));
-    assertTrue(Files.isRegularFile(auditClasses.resolve("com/weegigs/events/example/audit/ReceiptAudit.class")), "the audit compiled");
+    Path auditGenerated = Files.createDirectories(work.resolve("audit-generated"));
+    javac(List.of("-processorpath", jar.toString(), "-cp", userClassPath() + File.pathSeparator + apiJar,
+        "-d", auditClasses.toString(), "-s", auditGenerated.toString()), javaFiles(example.resolve("receipts-audit/src/main/java"), f -> true));
+    Path audit = Path.of("com/weegigs/events/example/audit");
+    assertEquals(List.of("ReceiptAuditSubscriptions"), listJavaFiles(auditGenerated, auditGenerated.resolve(audit)),
+        "generated in the audit");
+    for (String name : List.of("AuditMain", "ReceiptAudit", "ReceiptAuditSubscriptions")) {
+      assertTrue(Files.isRegularFile(auditClasses.resolve(audit.resolve(name + ".class"))), name + " was not compiled");
+    }
   }
 
   @Test

@@ -1,20 +1,24 @@
 package com.weegigs.events.example.audit;
 
-import com.weegigs.events.example.receipts.ReceiptClient;
 import com.weegigs.events.runtime.NatsService;
+import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.client.SubscriptionGroup;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
- * The runnable audit service, {@code java -jar receipts-audit.jar}: listens to the receipts service's
- * events on {@code NATS_URL} (default {@code nats://localhost:4222}) and prints a line for each (see
- * {@link ReceiptAudit}) until the process gets SIGTERM or SIGINT. Prints a line containing
- * {@code ready} once it is subscribed.
+ * The runnable audit service, {@code java -jar receipts-audit.jar}: reads the receipts service's
+ * stored events on {@code NATS_URL} (default {@code nats://localhost:4222}) as the durable subscriber
+ * {@value ReceiptAudit#DURABLE} and prints a line for each (see {@link ReceiptAudit}) until the
+ * process gets SIGTERM or SIGINT; started again, it goes on where it stopped. Prints a line
+ * containing {@code ready} once it is subscribed. The receipts service must have run on JetStream
+ * there first (it creates the stream the events are stored in); otherwise the audit says so and exits.
  */
 public final class AuditMain {
   private AuditMain() {}
@@ -34,20 +38,28 @@ public final class AuditMain {
     CountDownLatch stopped = new CountDownLatch(1);
     Connection connection = Nats.connect(new Options.Builder().server(url).connectionTimeout(Duration.ofSeconds(5)).build());
     ServiceClient service = ServiceClient.create(connection, "receipts");
-    ReceiptAudit audit = ReceiptAudit.start(ReceiptClient.create(service), line -> {
-      synchronized (out) {
-        out.println(line);
-        out.flush();
-      }
-    });
-    // Subscribed means the server has the subscriptions: a flush round-trips after them.
-    connection.flush(Duration.ofSeconds(5));
+    SubscriptionGroup subscriptions;
+    try {
+      subscriptions = ReceiptAuditSubscriptions.subscribe(service, new ReceiptAudit(line -> {
+        synchronized (out) {
+          out.println(line);
+          out.flush();
+        }
+      }));
+    } catch (IllegalStateException e) {
+      // no stream yet (the service has not run on JetStream here), or no JetStream at all
+      System.err.println(ReceiptAudit.PREFIX + "cannot subscribe: " + e.getMessage());
+      connection.close();
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        // Drained, the subscriptions hand the events already delivered to the trail, then the
-        // connection closes, and with it the subscriptions and the service client.
-        connection.drain(Duration.ofSeconds(5)).get();
-      } catch (Exception e) {
+        // Closed, the subscriber finishes and acknowledges the event in hand and pulls no more, so a
+        // restart goes on after the last line written; then the connection closes.
+        subscriptions.close();
+        connection.close();
+      } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
         synchronized (out) {
@@ -58,7 +70,8 @@ public final class AuditMain {
       }
     }, "audit-shutdown"));
     synchronized (out) {
-      out.println(ReceiptAudit.PREFIX + "ready on " + url + ", listening on " + String.join(", ", audit.subjects()));
+      out.println(ReceiptAudit.PREFIX + "ready on " + url + ", listening on " + subscriptions.subscriptions().stream()
+          .map(EventSubscription::subject).collect(Collectors.joining(", ")) + " (durable " + ReceiptAudit.DURABLE + ")");
       out.flush();
     }
     stopped.await();

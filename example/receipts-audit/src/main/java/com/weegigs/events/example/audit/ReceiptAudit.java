@@ -1,62 +1,68 @@
 package com.weegigs.events.example.audit;
 
-import com.weegigs.events.example.receipts.ReceiptClient;
+import com.weegigs.events.annotations.EventHandler;
+import com.weegigs.events.example.receipts.ItemAdded;
+import com.weegigs.events.example.receipts.ItemRemoved;
+import com.weegigs.events.example.receipts.ReceiptEvent;
+import com.weegigs.events.example.receipts.ReceiptFinalized;
+import com.weegigs.events.example.receipts.ReceiptVoided;
 import com.weegigs.events.runtime.RecordedEvent;
-import com.weegigs.events.runtime.client.EventSubscription;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Keeps an audit trail of receipts: one line for every receipt event, as it is recorded. It knows
- * the receipts service only through its API jar: the generated {@link ReceiptClient}'s typed live
- * subscriptions ({@code onItemAdded}, {@code onItemRemoved}, ...), one per event it reacts to.
+ * Keeps an audit trail of receipts: one line for every receipt event the receipts service stores.
+ * It knows the service only through its API jar: its one {@code @EventHandler} is the durable
+ * subscriber {@value #DURABLE}, and the generated {@code ReceiptAuditSubscriptions.subscribe(client,
+ * audit)} subscribes it through the API jar's {@code ReceiptClient}.
+ *
+ * <p>Durable, the audit misses nothing across its own restarts: what the service stores while it is
+ * down comes when it starts again, in the order stored, from where it stopped (the first time, from
+ * the first event). It needs the service's stream, which the service creates when it starts on
+ * JetStream. Delivery is at least once: an audit stopped before acknowledging may write a line again.
  */
-public final class ReceiptAudit implements AutoCloseable {
+public final class ReceiptAudit {
   /** Every line starts with this, so the audit's output stands out in a shared transcript. */
   public static final String PREFIX = "audit: ";
+  /** The durable subscriber's name: every audit instance and restart shares its position. */
+  public static final String DURABLE = "receipts-audit";
 
-  private final List<EventSubscription> subscriptions = new ArrayList<>();
-
-  private ReceiptAudit() {}
+  private final Consumer<String> trail;
 
   /**
-   * Subscribes to every receipt event and writes a line to {@code trail} for each, from the
-   * subscriptions' threads. Each event type has a subscription of its own, which delivers in order;
-   * lines of different types may interleave in any order, and each names the event's revision.
+   * An audit that writes its lines to {@code trail}, from the subscription's thread.
    *
-   * @param receipts the receipts client
    * @param trail where each line goes
-   * @return the running audit; close it to unsubscribe
    */
-  public static ReceiptAudit start(ReceiptClient receipts, Consumer<String> trail) {
-    ReceiptAudit audit = new ReceiptAudit();
-    audit.subscriptions.add(receipts.onItemAdded(event -> trail.accept(line(event, "item added: " + event.data().name() + " "
-        + event.data().price().toPlainString() + " x " + event.data().quantity() + " = " + event.data().lineTotal().toPlainString()
-        + " " + event.data().currency()))));
-    audit.subscriptions.add(receipts.onItemRemoved(event -> trail.accept(line(event, "item removed: " + event.data().name()
-        + ", refund " + event.data().refundAmount().toPlainString()))));
-    audit.subscriptions.add(receipts.onReceiptFinalized(event -> trail.accept(line(event, "finalized: "
-        + event.data().itemCount() + " line(s), total " + event.data().finalTotal().toPlainString()))));
-    audit.subscriptions.add(receipts.onReceiptVoided(event -> trail.accept(line(event, "voided ("
-        + (event.data().reason() == null ? "no reason given" : event.data().reason()) + "), total "
-        + event.data().voidedTotal().toPlainString()))));
-    return audit;
+  public ReceiptAudit(Consumer<String> trail) {
+    this.trail = Objects.requireNonNull(trail, "trail");
   }
 
-  /** The subjects it listens on, one per event. */
-  public List<String> subjects() {
-    return subscriptions.stream().map(EventSubscription::subject).toList();
+  /** Every stored receipt event, in the order stored: one line each, naming the event's revision. */
+  @EventHandler(durable = DURABLE)
+  void recorded(ReceiptEvent event, RecordedEvent<? extends ReceiptEvent> recorded) {
+    trail.accept(line(recorded, describe(event)));
+  }
+
+  /** What happened, as the line says it. */
+  private static String describe(ReceiptEvent event) {
+    if (event instanceof ItemAdded added) {
+      return "item added: " + added.name() + " " + added.price().toPlainString() + " x " + added.quantity() + " = "
+          + added.lineTotal().toPlainString() + " " + added.currency();
+    }
+    if (event instanceof ItemRemoved removed) {
+      return "item removed: " + removed.name() + ", refund " + removed.refundAmount().toPlainString();
+    }
+    if (event instanceof ReceiptFinalized finalized) {
+      return "finalized: " + finalized.itemCount() + " line(s), total " + finalized.finalTotal().toPlainString();
+    }
+    ReceiptVoided voided = (ReceiptVoided) event;
+    return "voided (" + (voided.reason() == null ? "no reason given" : voided.reason()) + "), total "
+        + voided.voidedTotal().toPlainString();
   }
 
   /** The line for {@code event}: receipt key, revision, what happened. */
   static String line(RecordedEvent<?> event, String what) {
     return PREFIX + "receipt '" + event.aggregate().key() + "' #" + event.revision() + " " + what;
-  }
-
-  /** Unsubscribes. */
-  @Override
-  public void close() {
-    subscriptions.forEach(EventSubscription::close);
   }
 }

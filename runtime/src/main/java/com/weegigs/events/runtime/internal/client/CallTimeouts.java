@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,9 +85,18 @@ final class CallTimeouts {
     }
   }
 
-  /** Stops timing {@code call}. */
-  void remove(Waiting call) {
-    waiting.remove(call);
+  /**
+   * Stops timing {@code call}.
+   *
+   * @return whether it was being timed (so only one of those ending it early wins)
+   */
+  boolean remove(Waiting call) {
+    return waiting.remove(call);
+  }
+
+  /** Runs {@code action} on each call being timed (a snapshot as it iterates: calls may come and go meanwhile). */
+  void forEachWaiting(Consumer<? super Waiting> action) {
+    waiting.forEach(action);
   }
 
   /** Calls being timed, for tests. */

@@ -235,7 +235,10 @@ public final class Connections {
     }
   }
 
-  /** Reports connection changes and asynchronous errors through SLF4J rather than jnats' own logger. */
+  /**
+   * Reports connection changes and asynchronous errors through SLF4J rather than jnats' own logger,
+   * and hands the server's refusals to publish to the calls waiting on them.
+   */
   private static final class LoggingListener implements ConnectionListener, ErrorListener {
     private final Logger log;
     /** The first error or exception reported, which explains a failed first connection. */
@@ -262,6 +265,8 @@ public final class Connections {
 
     @Override
     public void errorOccurred(Connection connection, String error) {
+      // a refused publish fails the calls waiting on it now rather than at their timeouts
+      Requester.publishRefused(connection, error);
       remember(new IOException(error));
       if (error != null && error.toLowerCase(Locale.ROOT).contains("authorization violation")) {
         refuseFirstConnection(connection);

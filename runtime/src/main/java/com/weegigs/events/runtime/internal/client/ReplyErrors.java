@@ -19,6 +19,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A call's outcome as the wire contract's value or exception ({@code docs/wire-contract.md},
@@ -26,6 +28,8 @@ import java.util.function.Function;
  * headers) or a failed jnats request turned into the {@link ServiceException} subclass of its code.
  */
 final class ReplyErrors {
+  private static final Pattern PUBLISH_REFUSED = Pattern.compile("Permissions Violation for Publish to \"([^\"]+)\"");
+
   private ReplyErrors() {}
 
   /**
@@ -89,13 +93,15 @@ final class ReplyErrors {
   /**
    * {@code TIMEOUT}, or {@code UNAVAILABLE} when the connection is down: then the wait was not the
    * service's fault; or {@code FORBIDDEN} when the server refused the request because the
-   * connection's user may not publish to its subject (the request never reached the service).
+   * connection's user may not publish to its subject (the request never reached the service). A
+   * connection the client or the service opened reports such a refusal as it comes, failing the
+   * call at once ({@link Requester#publishRefused}); a caller's own connection, whose error
+   * listener is the caller's, shows it only here, as its last error.
    */
   static ServiceException timedOut(Connection connection, String subject, Duration timeout) {
     String refusal = connection.getLastError();
-    if (refusal != null && refusal.contains("Permissions Violation for Publish to") && refusal.contains("\"" + subject + "\"")) {
-      return new ForbiddenException("NATS refused the request to " + subject + " (" + refusal + "): the connection's user"
-          + " may not publish to it; grant it the client permissions the service's META-INF/wee-events/{service}.permissions.conf lists");
+    if (subject.equals(refusedSubject(refusal))) {
+      return forbidden(subject, refusal);
     }
     Connection.Status status = connection.getStatus();
     if (status != Connection.Status.CONNECTED) {
@@ -103,6 +109,25 @@ final class ReplyErrors {
           + " ms: the NATS connection is " + status);
     }
     return new DeadlineExceededException("no reply from " + subject + " within " + timeout.toMillis() + " ms");
+  }
+
+  /**
+   * The subject of a server's refusal to let the connection publish, as jnats reports the server's
+   * {@code -ERR} ({@code Permissions Violation for Publish to "receipts.command.receipt.add-item"}),
+   * or {@code null} when {@code error} is not one.
+   */
+  static String refusedSubject(String error) {
+    if (error == null) {
+      return null;
+    }
+    Matcher matcher = PUBLISH_REFUSED.matcher(error);
+    return matcher.find() ? matcher.group(1) : null;
+  }
+
+  /** {@code FORBIDDEN}: the server refused the request to {@code subject}, as {@code refusal} says. */
+  static ForbiddenException forbidden(String subject, String refusal) {
+    return new ForbiddenException("NATS refused the request to " + subject + " (" + refusal + "): the connection's user"
+        + " may not publish to it; grant it the client permissions the service's META-INF/wee-events/{service}.permissions.conf lists");
   }
 
   /** The exception as the subclass of its code: callers catch by type, whoever created it. */

@@ -25,12 +25,15 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Sends a client's requests and completes their futures: the contract's headers, only those the
  * call has something to say with ({@code docs/wire-contract.md}, "Headers"), the request through
  * jnats, the call's own timeout,
- * and the reply turned into a result or a {@link ServiceException} by {@link ReplyErrors}.
+ * and the reply turned into a result or a {@link ServiceException} by {@link ReplyErrors}. The
+ * server's refusal to let the connection publish to a subject fails the calls waiting on it at once
+ * ({@link #publishRefused}).
  *
  * <p>Futures complete on the thread that has the outcome (marked, see {@link ReplyFuture}), or on
  * {@code executor} when there is one.
@@ -128,28 +131,25 @@ public final class Requester {
 
   private <T> CompletableFuture<T> send(
       String subject, Headers headers, byte[] body, Duration timeout, Function<byte[], T> decoder) {
+    Call<T> call = new Call<>(subject, timeout);
+    CompletableFuture<T> result = call.result;
+    // Timed, and open to a refusal, before it is sent: the server's refusal of this very request
+    // cannot come before it is. Our own timeouts: jnats checks request timeouts only every few seconds.
+    timeouts.add(call);
     CompletableFuture<Message> pending;
     try {
       // without headers jnats builds a plain PUB and allocates no Headers
       pending = connection.requestWithTimeout(subject, headers, body, timeout);
     } catch (IllegalStateException e) {
+      timeouts.remove(call);
       return ReplyFuture.failed(new UnavailableException(
           "cannot send to " + subject + ": the NATS connection is " + connection.getStatus(), Map.of(), e));
     } catch (IllegalArgumentException e) {
+      timeouts.remove(call);
       return ReplyFuture.failed(new InvalidRequestException("cannot send to " + subject + ": " + e.getMessage(), Map.of(), e));
     }
-    CompletableFuture<T> result = new ReplyFuture<>();
-    Runnable timeOut = () -> {
-      if (!result.isDone() && completing(() -> result.completeExceptionally(
-          ReplyErrors.timedOut(connection, subject, timeout)))) {
-        pending.cancel(true);
-      }
-    };
-    // Our own timeouts: jnats checks request timeouts only every few seconds.
-    TimedCall timed = new TimedCall(timeouts.now() + timeout.toNanos(),
-        executor == null ? timeOut : () -> execute(timeOut));
-    timeouts.add(timed);
-    result.whenComplete((value, error) -> timeouts.remove(timed));
+    result.whenComplete((value, error) -> timeouts.remove(call));
+    call.sent(pending);
     BiConsumer<Message, Throwable> complete = (reply, error) -> completing(() -> {
       if (error != null) {
         return result.completeExceptionally(ReplyErrors.translate(error, connection, subject, timeout));
@@ -169,6 +169,31 @@ public final class Requester {
       pending.whenCompleteAsync(complete, this::execute);
     }
     return result;
+  }
+
+  /**
+   * The server refused to let {@code connection} publish, as jnats reported it to the connection's
+   * error listener ({@code violation}, such as {@code Permissions Violation for Publish to
+   * "receipts.command.receipt.add-item"}; other errors are ignored): every call of every client on
+   * that connection still waiting for a reply from that subject, and sent before the refusal came,
+   * fails now with {@code FORBIDDEN} naming it, rather than at its timeout. The server drops a
+   * refused request, so no reply will come; a call sent after the refusal came waits for its own.
+   *
+   * @param connection the connection the server refused
+   * @param violation the error the server sent
+   */
+  static void publishRefused(Connection connection, String violation) {
+    String subject = ReplyErrors.refusedSubject(violation);
+    if (subject == null) {
+      return;
+    }
+    CallTimeouts timeouts = CallTimeouts.shared();
+    long arrived = timeouts.now();
+    timeouts.forEachWaiting(waiting -> {
+      if (waiting instanceof Requester.Call<?> call) {
+        call.refused(connection, subject, arrived, violation);
+      }
+    });
   }
 
   /**
@@ -209,14 +234,24 @@ public final class Requester {
     }
   }
 
-  /** A call being timed: identity equality, so that it is its own entry in the set of waiting calls. */
-  private static final class TimedCall implements CallTimeouts.Waiting {
+  /**
+   * A call waiting for its reply: timed, and failed early by a refusal of its subject. Identity
+   * equality, so that it is its own entry in the set of waiting calls.
+   */
+  private final class Call<T> implements CallTimeouts.Waiting {
+    final CompletableFuture<T> result = new ReplyFuture<>();
+    private final String subject;
+    private final Duration timeout;
+    private final long sentNanos;
     private final long deadlineNanos;
-    private final Runnable expiry;
+    /** jnats' future of the reply, once sent; cancelled when the call ends without it. */
+    private volatile CompletableFuture<Message> pending;
 
-    TimedCall(long deadlineNanos, Runnable expiry) {
-      this.deadlineNanos = deadlineNanos;
-      this.expiry = expiry;
+    Call(String subject, Duration timeout) {
+      this.subject = subject;
+      this.timeout = timeout;
+      this.sentNanos = timeouts.now();
+      this.deadlineNanos = sentNanos + timeout.toNanos();
     }
 
     @Override
@@ -226,7 +261,41 @@ public final class Requester {
 
     @Override
     public void expire() {
-      expiry.run();
+      fail(() -> ReplyErrors.timedOut(connection, subject, timeout));
+    }
+
+    /** Fails the call with {@code FORBIDDEN} when the refusal is of its connection and subject, and came after it was sent. */
+    void refused(Connection refusedConnection, String refusedSubject, long arrivedNanos, String violation) {
+      if (refusedConnection == connection && refusedSubject.equals(subject) && sentNanos - arrivedNanos <= 0
+          && timeouts.remove(this)) {
+        fail(() -> ReplyErrors.forbidden(subject, violation));
+      }
+    }
+
+    /** The request is on its way: {@code reply} is jnats' future of its reply. */
+    void sent(CompletableFuture<Message> reply) {
+      pending = reply;
+      if (result.isDone()) {
+        // it ended (a refusal) while it was being sent
+        reply.cancel(true);
+      }
+    }
+
+    /** Completes the call with {@code failure} unless it has its outcome, on the executor when there is one. */
+    private void fail(Supplier<ServiceException> failure) {
+      Runnable task = () -> {
+        if (!result.isDone() && completing(() -> result.completeExceptionally(failure.get()))) {
+          CompletableFuture<Message> reply = pending;
+          if (reply != null) {
+            reply.cancel(true);
+          }
+        }
+      };
+      if (executor == null) {
+        task.run();
+      } else {
+        execute(task);
+      }
     }
   }
 }
