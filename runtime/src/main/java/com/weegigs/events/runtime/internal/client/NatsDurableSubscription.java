@@ -495,8 +495,9 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
   }
 
   /**
-   * Starts closing: no more pulls. The client stops all its durable subscriptions this way at
-   * once, then waits for each, so closing many takes one drain timeout, not one each.
+   * Starts closing: drains the pulls' subscription (one round trip to the server) and pulls no
+   * more. The client stops all its durable subscriptions this way first, then waits for each, so
+   * closing many takes one drain timeout, not one each.
    *
    * @return {@code false} when already stopping
    */
@@ -505,10 +506,15 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
       if (stopping.getCount() == 0) {
         return false;
       }
-      // the server first hears that the replies are not read any more (the drain's unsubscribe and flush),
-      // so it hands the pull nothing new, and what it handed already still arrives here and is handed back
       try {
-        pulls.drain(owner.drainTimeout());
+        if (connection.getStatus() == Connection.Status.CONNECTED) {
+          // the server first hears that the replies are not read any more (the drain's unsubscribe and flush), so
+          // it hands the pull nothing new, and what it handed already still arrives here and is handed back
+          pulls.drain(owner.drainTimeout());
+        } else {
+          // the server lost the subscription with the connection: a flush would only wait for a reconnection
+          pulls.unsubscribe();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (IllegalStateException e) {
