@@ -283,6 +283,7 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
           }
         }
       }
+      handBackBuffered();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -297,6 +298,20 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
       }
       metrics.close();
       stopped.countDown();
+    }
+  }
+
+  /** Hands back at once what the drained subscription still holds (a late reply to an earlier pull). */
+  private void handBackBuffered() {
+    try {
+      Message message;
+      while ((message = pulls.nextMessage((Duration) null)) != null) {
+        message.nak();
+      }
+    } catch (IllegalStateException e) {
+      // drained and closed: nothing is left
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
