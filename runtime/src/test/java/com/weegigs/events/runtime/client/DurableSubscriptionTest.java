@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -415,6 +416,35 @@ class DurableSubscriptionTest {
         () -> counters.subscribeAllDurable(DurableSubscriptionConfig.named("lost"), (event, delivery) -> { }));
     assertTrue(missing.getMessage().contains("the stream 'wee-events-counters'") && missing.getMessage().contains("does not exist"),
         missing.getMessage());
+  }
+
+  @Test
+  void aCommandStoredWhileASubscriberClosesGoesToTheNextSubscriberOnItsFirstDelivery() throws Exception {
+    // a pull of two: the server hands it the first command and keeps it waiting for one more
+    DurableSubscriptionConfig config = named("handover").withMaxAckPending(2, 2);
+    add("h", 1);
+    CountDownLatch inFirst = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    EventSubscription first = counters.subscribeDurable(config, Counters.ADDED, (event, delivery) -> {
+      inFirst.countDown();
+      release.await();
+    });
+    await(inFirst);
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(first::close);
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (first.isActive()) {
+      assertTrue(System.nanoTime() < deadline, "the subscriber did not start closing");
+      Thread.sleep(10);
+    }
+    // stored while the closing subscriber's pull still waits on the server for a second command
+    add("h", 2);
+    release.countDown();
+    closing.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+    BlockingQueue<String> next = new LinkedBlockingQueue<>();
+    counters.subscribeDurable(config, Counters.ADDED,
+        (event, delivery) -> next.add(event.data().amount() + "#" + delivery.count()));
+    assertEquals("2#1", next(next), "the closing subscriber's pull must not take it");
   }
 
   @Test

@@ -10,12 +10,11 @@ import com.weegigs.events.runtime.internal.store.jetstream.CommandMessages;
 import com.weegigs.events.runtime.internal.telemetry.Telemetry;
 import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import io.nats.client.Connection;
-import io.nats.client.ConsumerContext;
-import io.nats.client.FetchConsumeOptions;
-import io.nats.client.FetchConsumer;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
+import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
@@ -76,11 +75,10 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
   private static final int CONSUMER_NOT_FOUND = 10014;
   /** JetStream's error code for a stream that does not exist. */
   private static final int STREAM_NOT_FOUND = 10059;
-  /**
-   * How long one pull waits for messages: also how long closing waits for an idle pull to end. The
-   * shortest jnats allows.
-   */
+  /** How long the server keeps one pull waiting for messages before it ends it (with a 408 status). */
   private static final Duration PULL_WAIT = Duration.ofSeconds(1);
+  /** How much longer than a pull's own wait its end may take to arrive before the next pull goes anyway. */
+  private static final Duration PULL_GRACE = Duration.ofSeconds(1);
   /** How long to wait before pulling again after the connection or the server failed a pull. */
   private static final Duration RETRY_WAIT = Duration.ofMillis(250);
   /** How long a JetStream call (an acknowledgement, a dead letter) may take. */
@@ -108,6 +106,10 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
   private final CountDownLatch stopping = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile Thread worker;
+  /** The instance's one subscription to its pulls' replies, for its whole life: see {@link #run()}. */
+  private volatile JetStreamSubscription pulls;
+  /** Orders a new pull against {@link #stop()}'s drain. */
+  private final Object pullLock = new Object();
   private final Telemetry telemetry;
   private final String spanName;
   /** The messages still pending on the consumer after the last one delivered here (the lag gauge). */
@@ -152,20 +154,22 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
       DurableSubscriptionConfig config, Set<String> eventTypes, Function<RecordedEvent<?>, RecordedEvent<E>> narrow,
       DurableEventListener<E> listener) {
     NatsDurableSubscription<E> subscription = new NatsDurableSubscription<>(owner, type, config, eventTypes, narrow, listener);
-    ConsumerContext consumer = subscription.ensureConsumer();
+    subscription.pulls = subscription.ensureConsumer();
     if (!owner.track(subscription)) {
+      subscription.pulls.unsubscribe();
       throw new IllegalStateException("the client of " + owner.serviceName() + " is closed");
     }
     subscription.metrics = subscription.telemetry.subscriber(owner.serviceName(), config.durableName(), type.name(),
         () -> subscription.pending);
-    Thread thread = new Thread(() -> subscription.run(consumer), "wee-durable-" + config.durableName());
+    Thread thread = new Thread(subscription::run, "wee-durable-" + config.durableName());
     thread.setDaemon(true);
     subscription.worker = thread;
     thread.start();
     return subscription;
   }
 
-  private ConsumerContext ensureConsumer() {
+  /** Makes sure the consumer exists as configured, and subscribes to its pulls' replies. */
+  private JetStreamSubscription ensureConsumer() {
     String stream = store.streamName();
     String durable = config.durableName();
     try {
@@ -206,7 +210,7 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
               .build());
         }
       }
-      return connection.getConsumerContext(stream, durable);
+      return connection.jetStream().subscribe(null, PullSubscribeOptions.bind(stream, durable));
     } catch (IOException | JetStreamApiException e) {
       throw new IllegalStateException("cannot set up the durable subscription '" + durable + "' on stream '"
           + stream + "': " + e.getMessage(), e);
@@ -234,16 +238,30 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
     return builder.build();
   }
 
-  private void run(ConsumerContext consumer) {
+  /**
+   * Pulls until stopped. All pulls reply to one subscription, kept until the server has ended the
+   * last of them: a message the server hands a pull is always read here, never left at an inbox
+   * nobody reads (where it would wait for the ack wait). A pull ends when its batch is full or the
+   * server ends it (a 408 status, which ends {@code nextMessage} with nothing); closing drains the
+   * subscription first, so the server hands the pull nothing new (it gives a pull only to an inbox
+   * someone reads), and what it had handed already is read and handed back at once.
+   */
+  private void run() {
     try {
-      FetchConsumeOptions options = FetchConsumeOptions.builder()
-          .maxMessages(config.batchSize())
-          .expiresIn(PULL_WAIT.toMillis())
-          .build();
-      while (stopping.getCount() > 0 && connection.getStatus() != Connection.Status.CLOSED) {
-        try (FetchConsumer fetch = consumer.fetch(options)) {
+      while (true) {
+        synchronized (pullLock) {
+          // stop() drains under this lock: no pull goes after the drain
+          if (stopping.getCount() == 0 || connection.getStatus() == Connection.Status.CLOSED) {
+            break;
+          }
+          pulls.pullExpiresIn(config.batchSize(), PULL_WAIT);
+        }
+        try {
+          int received = 0;
           Message message;
-          while ((message = fetch.nextMessage()) != null) {
+          while (received < config.batchSize()
+              && (message = pulls.nextMessage(PULL_WAIT.plus(PULL_GRACE))) != null) {
+            received++;
             if (stopping.getCount() == 0) {
               // pulled but not ours to handle any more: let another instance have it now
               message.nak();
@@ -256,7 +274,7 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
           return;
         } catch (Exception e) {
           if (stopping.getCount() == 0 || connection.getStatus() == Connection.Status.CLOSED) {
-            // a closed connection never pulls again: the consumer keeps the position for the next instance
+            // drained, or a closed connection: the consumer keeps the position for the next instance
             return;
           }
           LOG.debug("pulling the durable subscription '{}' failed; pulling again: {}", config.durableName(), e.toString());
@@ -265,13 +283,35 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
           }
         }
       }
+      handBackBuffered();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.error("the durable subscriber '{}' stopped: {}", config.durableName(), e.toString(), e);
     } finally {
+      if (pulls.isActive() && stopping.getCount() > 0) {
+        try {
+          pulls.unsubscribe();
+        } catch (RuntimeException e) {
+          LOG.debug("unsubscribing the durable subscription '{}' failed: {}", config.durableName(), e.toString());
+        }
+      }
       metrics.close();
       stopped.countDown();
+    }
+  }
+
+  /** Hands back at once what the drained subscription still holds (a late reply to an earlier pull). */
+  private void handBackBuffered() {
+    try {
+      Message message;
+      while ((message = pulls.nextMessage((Duration) null)) != null) {
+        message.nak();
+      }
+    } catch (IllegalStateException e) {
+      // drained and closed: nothing is left
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -470,16 +510,33 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
   }
 
   /**
-   * Starts closing: no more pulls. The client stops all its durable subscriptions this way at
-   * once, then waits for each, so closing many takes one drain timeout, not one each.
+   * Starts closing: drains the pulls' subscription (one round trip to the server) and pulls no
+   * more. The client stops all its durable subscriptions this way first, then waits for each, so
+   * closing many takes one drain timeout, not one each.
    *
    * @return {@code false} when already stopping
    */
   boolean stop() {
-    if (stopping.getCount() == 0) {
-      return false;
+    synchronized (pullLock) {
+      if (stopping.getCount() == 0) {
+        return false;
+      }
+      try {
+        if (connection.getStatus() == Connection.Status.CONNECTED) {
+          // the server first hears that the replies are not read any more (the drain's unsubscribe and flush), so
+          // it hands the pull nothing new, and what it handed already still arrives here and is handed back
+          pulls.drain(owner.drainTimeout());
+        } else {
+          // the server lost the subscription with the connection: a flush would only wait for a reconnection
+          pulls.unsubscribe();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (IllegalStateException e) {
+        LOG.debug("draining the durable subscription '{}' failed: {}", config.durableName(), e.toString());
+      }
+      stopping.countDown();
     }
-    stopping.countDown();
     owner.forget(this);
     return true;
   }
@@ -491,7 +548,7 @@ public final class NatsDurableSubscription<E> implements EventSubscription {
       return;
     }
     try {
-      if (!stopped.await(owner.drainTimeout().plus(PULL_WAIT).toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!stopped.await(owner.drainTimeout().plus(PULL_WAIT).plus(PULL_GRACE).toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("the durable subscriber '{}' did not finish its command within {} ms; interrupting it (the command"
             + " is delivered again after the ack wait)", config.durableName(), owner.drainTimeout().toMillis());
         thread.interrupt();
