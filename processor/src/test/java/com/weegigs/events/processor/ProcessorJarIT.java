@@ -40,6 +40,7 @@ class ProcessorJarIT {
       "com.weegigs.events.annotations.Aggregate",
       "com.weegigs.events.runtime.AggregateId",
       "jakarta.validation.constraints.NotBlank",
+      "jakarta.annotation.security.RolesAllowed",
       "com.fasterxml.jackson.core.JsonGenerator",
       "io.nats.client.Connection");
 
@@ -101,7 +102,8 @@ class ProcessorJarIT {
     javac(List.of("-processorpath", jar.toString(), "-cp", userClassPath() + File.pathSeparator + apiJar,
         "-d", serviceClasses.toString(), "-s", serviceGenerated.toString()),
         javaFiles(example.resolve("receipts-service/src/main/java"), text -> text.contains("@CommandHandler")));
-    assertEquals(List.of("ReceiptStub", "SupplierStub"), listJavaFiles(serviceGenerated, serviceGenerated.resolve(receipts)),
+    // the given/when/then fixtures are generated where the stub is
+    assertEquals(List.of("ReceiptFixture", "ReceiptStub", "SupplierFixture", "SupplierStub"), listJavaFiles(serviceGenerated, serviceGenerated.resolve(receipts)),
         "generated in the service module");
 
     Path auditClasses = Files.createDirectories(work.resolve("audit-classes"));
