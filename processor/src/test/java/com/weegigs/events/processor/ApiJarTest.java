@@ -134,11 +134,12 @@ class ApiJarTest {
   }
 
   @Test
-  void theServiceModuleGetsTheStubAlone(@TempDir Path apiClasses) throws IOException {
+  void theServiceModuleGetsTheStubAndItsFixtureAlone(@TempDir Path apiClasses) throws IOException {
     compileInto(apiClasses, api());
     Compilation compilation = compile(List.of(apiClasses), Map.of("shop.impl.CartHandlers", HANDLERS));
     assertThat(compilation).succeededWithoutWarnings();
-    assertEquals(List.of("test.CartStub"), generatedSources(compilation));
+    // and its given/when/then fixture, generated where the stub is
+    assertEquals(List.of("test.CartFixture", "test.CartStub"), generatedSources(compilation));
   }
 
   /** The two-module stub is the one the service would get compiled in one module, byte for byte. */

@@ -4,12 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.weegigs.events.example.receipts.AddItem;
 import com.weegigs.events.example.receipts.Finalize;
 import com.weegigs.events.example.receipts.ReceiptClient;
@@ -22,17 +16,15 @@ import com.weegigs.events.example.receipts.VoidReceipt;
 import com.weegigs.events.runtime.NatsService;
 import com.weegigs.events.runtime.client.ServiceClient;
 import com.weegigs.events.runtime.error.RejectedException;
+import com.weegigs.events.runtime.fixtures.Tokens;
 import com.weegigs.events.runtime.service.AuthenticationConfig;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
 import io.nats.client.Connection;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -48,8 +40,6 @@ import org.junit.jupiter.api.Test;
 @NatsTest
 class ReceiptAuditTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final byte[] SECRET = "the audit test's HS256 secret, 32+ bytes".getBytes(StandardCharsets.UTF_8);
-  private static final String ISSUER = "audit-test";
 
   @Test
   void writesALineForEveryReceiptEvent(NatsServer server) throws Exception {
@@ -59,11 +49,11 @@ class ReceiptAuditTest {
         .natsUrl(server.url())
         .aggregate(ReceiptStub.definition(new ReceiptHandlers()))
         .aggregate(SupplierStub.definition())
-        .withAuthentication(AuthenticationConfig.hmac(SECRET, ISSUER, "receipts"))
+        .withAuthentication(AuthenticationConfig.hmac(Tokens.SECRET, Tokens.ISSUER, Tokens.AUDIENCE))
         .start();
     // a manager's till: voiding a receipt takes the manager role
     try (service; ServiceClient client = ServiceClient.builder("receipts").connection(connection)
-            .withBearerToken(() -> token("manager-9", "manager")).build();
+            .withBearerToken(() -> Tokens.hs256(Tokens.claims("manager-9", "manager"))).build();
         ReceiptAudit audit = ReceiptAudit.start(ReceiptClient.create(client), trail::add)) {
       connection.flush(WAIT);
       assertEquals(List.of("receipts.events.receipt.item-added", "receipts.events.receipt.item-removed",
@@ -106,18 +96,5 @@ class ReceiptAuditTest {
     }
     assertNull(trail.peek(), "more lines than events");
     return lines;
-  }
-
-  /** A token the test's service accepts for five minutes, of {@code subject} with {@code roles}. */
-  private static String token(String subject, String... roles) {
-    try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-          .issuer(ISSUER).audience("receipts").subject(subject)
-          .expirationTime(Date.from(Instant.now().plusSeconds(300))).claim("roles", List.of(roles)).build());
-      jwt.sign(new MACSigner(SECRET));
-      return jwt.serialize();
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

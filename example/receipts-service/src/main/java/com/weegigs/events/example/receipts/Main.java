@@ -90,7 +90,15 @@ public final class Main {
     if (options.remove("--trace")) {
       installConsoleTracing();
     }
-    Secure secure = options.remove("--secure") ? Secure.fromEnvironment() : null;
+    Secure secure = null;
+    if (options.remove("--secure")) {
+      try {
+        secure = Secure.fromEnvironment();
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        System.exit(2);
+      }
+    }
     int status;
     switch (command) {
       case "serve" -> {

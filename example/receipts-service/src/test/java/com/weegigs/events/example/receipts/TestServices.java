@@ -1,11 +1,5 @@
 package com.weegigs.events.example.receipts;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.weegigs.events.example.probes.ProbeHandlers;
 import com.weegigs.events.example.probes.ProbeStub;
 import com.weegigs.events.example.probes.ProbesService;
@@ -13,6 +7,7 @@ import com.weegigs.events.runtime.NatsService;
 import com.weegigs.events.runtime.client.ServiceClient;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.fixtures.Tokens;
 import com.weegigs.events.runtime.service.AuthenticationConfig;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.store.EventStore;
@@ -20,11 +15,7 @@ import com.weegigs.events.runtime.store.InMemoryEventStore;
 import com.weegigs.events.testing.NatsServer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -89,14 +80,9 @@ final class TestServices {
     return ServiceClient.create(connection, "receipts");
   }
 
-  /** The HS256 secret the tests' authenticated receipts services verify tokens with. */
-  static final byte[] SECRET = "the receipts tests' HS256 secret, 32+ bytes".getBytes(StandardCharsets.UTF_8);
-  /** The issuer of the tests' tokens. */
-  static final String ISSUER = "https://login.example.com/";
-
-  /** The authentication of the tests' authenticated receipts services: {@link #SECRET}, {@link #ISSUER}, audience {@code receipts}. */
+  /** The authentication of the tests' authenticated receipts services: the runtime tests' HS256 {@link Tokens}. */
   static AuthenticationConfig authentication() {
-    return AuthenticationConfig.hmac(SECRET, ISSUER, "receipts");
+    return AuthenticationConfig.hmac(Tokens.SECRET, Tokens.ISSUER, Tokens.AUDIENCE);
   }
 
   /** A service that authenticates every request with {@link #authentication()}. */
@@ -111,15 +97,7 @@ final class TestServices {
 
   /** A token for the tests' authenticated services, valid for five minutes, of {@code subject} with {@code roles}. */
   static String token(String subject, String... roles) {
-    try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-          .issuer(ISSUER).audience("receipts").subject(subject)
-          .expirationTime(Date.from(Instant.now().plusSeconds(300))).claim("roles", List.of(roles)).build());
-      jwt.sign(new MACSigner(SECRET));
-      return jwt.serialize();
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
+    return Tokens.hs256(Tokens.claims(subject, roles));
   }
 
   /** A client of the probes service over {@code connection}. */
