@@ -10,6 +10,8 @@ import com.weegigs.events.runtime.error.ForbiddenException;
 import com.weegigs.events.runtime.error.UnauthenticatedException;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
+import io.nats.client.Connection;
+import io.nats.client.impl.Headers;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,20 @@ class ReceiptsAuthenticationTest {
       assertEquals(Status.OPEN, receipts.get("r-3").state().status());
       assertEquals(1, service.service().eventStore().revision(ReceiptCodecs.TYPE,
           new com.weegigs.events.runtime.AggregateId("receipt", "r-3")));
+    }
+  }
+
+  @Test
+  void theVoidedStatusTravelsInLowerCase() throws Exception {
+    try (TestServices.Running service = TestServices.receipts(server, TestServices::withAuthentication)) {
+      Connection connection = server.connect();
+      Headers manager = new Headers().put("Authorization", "Bearer " + TestServices.token("manager-1", "manager"));
+      Wire.Reply voided = Wire.request(connection, Wire.VOID_RECEIPT,
+          Wire.text(Wire.commandRequest("receipt", "wire-4", Wire.JSON.createObjectNode().put("reason", "test"))), manager);
+      assertEquals("voided", voided.json().path("state").path("status").asText(), voided::toString);
+      assertEquals("manager-1", voided.json().path("events").path(0).path("metadata").path("userId").asText(), voided::toString);
+      assertEquals(1, service.service().eventStore().revision(ReceiptCodecs.TYPE,
+          new com.weegigs.events.runtime.AggregateId("receipt", "wire-4")));
     }
   }
 }
