@@ -40,6 +40,7 @@ class ProcessorJarIT {
       "com.weegigs.events.annotations.Aggregate",
       "com.weegigs.events.runtime.AggregateId",
       "jakarta.validation.constraints.NotBlank",
+      "jakarta.annotation.security.RolesAllowed",
       "com.fasterxml.jackson.core.JsonGenerator",
       "io.nats.client.Connection");
 

@@ -399,8 +399,9 @@ public final class NatsService implements AutoCloseable {
      * health check is not. The verified caller is {@link CommandContext#principal()}, and its
      * subject the {@code userId} of the command and its events (one the caller wrote in the
      * metadata is ignored). Commands and queries restricted by {@code @RolesAllowed} or
-     * {@code @DenyAll} are answered {@code FORBIDDEN} for callers without a role they name; a
-     * service with such commands does not start without authentication.
+     * {@code @DenyAll} are answered {@code FORBIDDEN} for callers without a role they name. Without
+     * authentication a service with such commands still starts, logs one warning naming them, and
+     * answers every request for them {@code UNAUTHENTICATED}: nobody's role can be verified there.
      *
      * @throws IllegalArgumentException at {@link #start()}, when the configured key cannot be read
      */
@@ -442,8 +443,7 @@ public final class NatsService implements AutoCloseable {
      *
      * @throws IllegalArgumentException naming every mismatch between the descriptor and the aggregates,
      *     or when the authentication key cannot be read
-     * @throws IllegalStateException when NATS cannot be reached, or the JetStream store cannot be opened,
-     *     or commands or queries are restricted to roles and the service does not authenticate requests
+     * @throws IllegalStateException when NATS cannot be reached, or the JetStream store cannot be opened
      */
     public NatsService start() {
       EventStore store = eventStore == null && jetStream == null ? new InMemoryEventStore() : eventStore;

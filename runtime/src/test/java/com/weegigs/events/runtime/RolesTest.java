@@ -20,6 +20,7 @@ import com.weegigs.events.runtime.fixtures.Counters.Add;
 import com.weegigs.events.runtime.fixtures.Counters.Counter;
 import com.weegigs.events.runtime.fixtures.Guarded;
 import com.weegigs.events.runtime.fixtures.Tokens;
+import com.weegigs.events.runtime.internal.auth.AccessRules;
 import com.weegigs.events.runtime.internal.wire.EntityReplies;
 import com.weegigs.events.runtime.internal.wire.ErrorReplies;
 import com.weegigs.events.runtime.service.AuthenticationConfig;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Roles over a real nats-server: a command's or query's {@code Access} rule is {@code FORBIDDEN} for
  * a caller without a role it names, before the body is validated or the handler runs; a service
- * that restricts commands does not start without authentication; the client sends tokens.
+ * that restricts commands but does not authenticate refuses those requests {@code UNAUTHENTICATED};
+ * the client sends tokens.
  */
 class RolesTest extends GuardedServiceTest {
   RolesTest(NatsServer server) {
@@ -120,15 +122,40 @@ class RolesTest extends GuardedServiceTest {
   }
 
   @Test
-  void aServiceWithRestrictedCommandsDoesNotStartWithoutAuthentication() {
-    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> NatsService.builder(Guarded.SERVICE)
+  void withoutAuthenticationRestrictedRequestsAreUnauthenticatedAndTheRestRun() throws Exception {
+    started(NatsService.builder(Guarded.SERVICE)
         .natsUrl(server.url())
-        .aggregate(Guarded.definition())
+        .aggregate(Guarded.definition(handled))
         .start());
 
+    // the caller learns that it must authenticate, and nothing of the rule
+    for (String command : List.of("withdraw", "seal")) {
+      Message refused = client.requestWithTimeout("guarded.command.safe." + command,
+          new Headers().put("Authorization", "Bearer " + token("root", "teller", "manager")),
+          utf8(command("safe", "s-1", "{\"amount\":1}", null)), TIMEOUT).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      ErrorReplies.ErrorReply error = assertError(refused, ErrorCode.UNAUTHENTICATED);
+      assertEquals("this request needs an authenticated caller, and service guarded does not authenticate requests",
+          error.message());
+      assertEquals(Map.of(), error.details());
+    }
+    assertTrue(handled.isEmpty(), "no restricted handler ran");
+    Message query = client.requestWithTimeout("guarded.query.safe.get", null, utf8(query("safe", "s-1")), TIMEOUT)
+        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    assertError(query, ErrorCode.UNAUTHENTICATED);
+
+    Message deposited = client.requestWithTimeout("guarded.command.safe.deposit", null,
+        utf8(command("safe", "s-1", "{\"amount\":2}", null)), TIMEOUT).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    assertEquals(2, assertOk(deposited).entity().state().value(), "permit all runs without authentication");
+  }
+
+  @Test
+  void aServiceWithRestrictedCommandsWarnsOnceAtStartWhenItDoesNotAuthenticate() {
     assertEquals("service guarded restricts who may call safe.withdraw (roles [teller, manager]), safe.seal (deny all), "
-        + "safe query (roles [auditor]), but does not authenticate requests: configure withAuthentication(...) or "
-        + "remove the access annotations", refused.getMessage());
+        + "safe query (roles [auditor]), but does not authenticate requests: every such request is refused "
+        + "UNAUTHENTICATED; configure withAuthentication(...) to let callers with a verified role in",
+        AccessRules.unauthenticatedWarning("guarded", List.of(Guarded.definition())));
+    assertNull(AccessRules.unauthenticatedWarning("counters",
+        List.of(com.weegigs.events.runtime.fixtures.Counters.counterDefinition())));
   }
 
   @Test

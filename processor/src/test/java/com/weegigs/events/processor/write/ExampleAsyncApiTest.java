@@ -16,6 +16,7 @@ import com.weegigs.events.runtime.codec.JsonCodec;
 import com.weegigs.events.runtime.definition.CommandType;
 import com.weegigs.events.runtime.validation.Violation;
 import io.nats.client.Connection;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,7 +113,7 @@ class ExampleAsyncApiTest {
     Compilation compilation = Compiler.javac()
         .withProcessors(new WeeEventsProcessor())
         .withOptions("-Xlint:all,-processing", "-Werror")
-        .withClasspath(CompiledModels.classpath(Service.class, NotBlank.class, JsonCodec.class,
+        .withClasspath(CompiledModels.classpath(Service.class, NotBlank.class, RolesAllowed.class, JsonCodec.class,
             com.fasterxml.jackson.core.JsonParser.class, Connection.class))
         .compile(sources);
     assertThat(compilation).succeededWithoutWarnings();

@@ -23,6 +23,7 @@ import com.weegigs.events.runtime.definition.CommandType;
 import com.weegigs.events.runtime.definition.ServiceDescriptor;
 import com.weegigs.events.runtime.validation.Violation;
 import io.nats.client.Connection;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -73,7 +74,7 @@ class ExampleDomainTest {
     compilation = Compiler.javac()
         .withProcessors(new WeeEventsProcessor())
         .withOptions("-Xlint:all,-processing", "-Werror")
-        .withClasspath(CompiledModels.classpath(Service.class, NotBlank.class, JsonCodec.class, JsonParser.class, Connection.class))
+        .withClasspath(CompiledModels.classpath(Service.class, NotBlank.class, RolesAllowed.class, JsonCodec.class, JsonParser.class, Connection.class))
         .compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
     loader = new CompiledModels.CompiledClassLoader(compilation, ExampleDomainTest.class.getClassLoader());

@@ -19,6 +19,8 @@ import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.client.ServiceClient;
 import com.weegigs.events.runtime.client.SubscriptionGroup;
 import com.weegigs.events.runtime.error.RejectedException;
+import com.weegigs.events.runtime.fixtures.Tokens;
+import com.weegigs.events.runtime.service.AuthenticationConfig;
 import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
@@ -50,8 +52,11 @@ class ReceiptAuditTest {
         .withEventStore(JetStreamStoreConfig.forService("receipts").withStorage(JetStreamStoreConfig.Storage.MEMORY))
         .aggregate(ReceiptStub.definition(new ReceiptHandlers()))
         .aggregate(SupplierStub.definition())
+        .withAuthentication(AuthenticationConfig.hmac(Tokens.SECRET, Tokens.ISSUER, Tokens.AUDIENCE))
         .start();
-    try (service; ServiceClient client = ServiceClient.create(server.connect(), "receipts")) {
+    // a manager's till: voiding a receipt takes the manager role
+    try (service; ServiceClient client = ServiceClient.builder("receipts").connection(server.connect())
+        .withBearerToken(() -> Tokens.hs256(Tokens.claims("manager-9", "manager"))).build()) {
       ReceiptClient.Blocking receipts = ReceiptClient.create(client).blocking();
       // stored before the audit ever ran
       receipts.addItem("till-9", new AddItem("Coffee", new BigDecimal("4.50"), 2));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.weegigs.events.runtime.CommandResult;
 import com.weegigs.events.runtime.Entity;
 import com.weegigs.events.runtime.RecordedEvent;
+import com.weegigs.events.runtime.client.CallOptions;
 import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.client.ServiceClient;
 import com.weegigs.events.runtime.error.ErrorCode;
@@ -38,15 +39,44 @@ final class Demo {
 
   private final Connection connection;
   private final PrintStream out;
+  /** Who calls, when the service authenticates requests; {@code null} when it does not. */
+  private final Callers callers;
 
   /**
    * @param connection the NATS connection to run the session on (the caller's; not closed here)
    * @param out where the transcript goes
    */
   Demo(Connection connection, PrintStream out) {
+    this(connection, out, null);
+  }
+
+  /**
+   * @param connection the NATS connection to run the session on (the caller's; not closed here)
+   * @param out where the transcript goes
+   * @param callers the till and the manager whose bearer tokens the session sends, or {@code null}
+   *     for a service that does not authenticate requests (the session then never voids)
+   */
+  Demo(Connection connection, PrintStream out, Callers callers) {
     this.connection = connection;
     this.out = out;
+    this.callers = callers;
   }
+
+  /**
+   * One caller of an authenticating service.
+   *
+   * @param name who it is, for the transcript ({@code till-1 (roles: clerk)})
+   * @param token its bearer token, asked for on every request
+   */
+  record Caller(String name, Supplier<String> token) {}
+
+  /**
+   * The callers of a session against a service that authenticates requests.
+   *
+   * @param till sends every request, and is refused the void
+   * @param manager voids the receipt
+   */
+  record Callers(Caller till, Caller manager) {}
 
   /** Which part of the session to run: all of it, or the halves before and after a restart of the service. */
   enum Part {
@@ -68,14 +98,20 @@ final class Demo {
    * behaved as the example's rules say.
    */
   void run(Part part, String key) throws Exception {
-    try (ServiceClient service = ServiceClient.create(connection, "receipts")) {
+    try (ServiceClient service = callers == null ? ServiceClient.create(connection, "receipts")
+        : ServiceClient.builder("receipts").connection(connection).withBearerToken(callers.till().token()).build()) {
       ReceiptClient client = ReceiptClient.create(service);
       ReceiptClient.Blocking receipts = client.blocking();
       List<RecordedEvent<ReceiptEvent>> seen = Collections.synchronizedList(new ArrayList<>());
 
       out.println("== Receipt Service demo on " + connection.getConnectedUrl() + ", receipt '" + key + "'"
           + (part == Part.AFTER_RESTART ? ", second half" : ""));
-      int expected = part == Part.WHOLE ? 4 : 2;
+      if (callers != null) {
+        out.println("   a bearer token on every request: " + callers.till().name() + "; the void also as "
+            + callers.manager().name());
+      }
+      // the secure session voids the receipt as well: one more event where the session ends
+      int expected = (part == Part.WHOLE ? 4 : 2) + (callers != null && part != Part.BEFORE_RESTART ? 1 : 0);
       try (EventSubscription events = client.onEvent(seen::add)) {
         out.println("   live events: subscribed to " + events.subject());
         connection.flush(Duration.ofSeconds(5));
@@ -97,6 +133,13 @@ final class Demo {
           step("remove-item Coffee", () -> receipts.removeItem(key, new RemoveItem("Coffee")));
           step("finalize", () -> receipts.finalizeCommand(key, new Finalize()));
           step("add-item Tea 4.99 x 2 (after finalize)", () -> receipts.addItem(key, new AddItem("Tea", money("4.99"), 2)));
+          if (callers != null) {
+            VoidReceipt wrongTable = new VoidReceipt("wrong table");
+            refused("void-receipt 'wrong table' as " + callers.till().name(), ErrorCode.FORBIDDEN,
+                () -> receipts.voidReceipt(key, wrongTable));
+            step("void-receipt 'wrong table' as " + callers.manager().name(), () -> receipts.voidReceipt(key, wrongTable,
+                CallOptions.DEFAULT.withBearerToken(callers.manager().token().get())));
+          }
         }
 
         long deadline = System.nanoTime() + EVENT_WAIT.toNanos();
@@ -169,6 +212,25 @@ final class Demo {
       out.println("<  " + e.code() + " (" + e.code().number() + "): " + e.getMessage());
       throw e;
     }
+  }
+
+  /**
+   * Sends one command that the service must refuse with {@code code}, and prints the refusal.
+   *
+   * @throws IllegalStateException when it succeeded or was refused otherwise
+   */
+  private void refused(String description, ErrorCode code, Supplier<CommandResult<Receipt, ReceiptEvent>> command) {
+    request(description);
+    try {
+      command.get();
+    } catch (ServiceException e) {
+      out.println("<  " + e.code() + " (" + e.code().number() + "): " + e.getMessage());
+      if (e.code() != code) {
+        throw e;
+      }
+      return;
+    }
+    throw new IllegalStateException(description + ": expected " + code + ", but the service accepted it");
   }
 
   private void request(String description) {

@@ -1,6 +1,15 @@
 package com.weegigs.events.example.receipts;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.weegigs.events.runtime.NatsService;
+import com.weegigs.events.runtime.client.ServiceClient;
+import com.weegigs.events.runtime.connection.TlsConfig;
+import com.weegigs.events.runtime.service.AuthenticationConfig;
 import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -14,9 +23,13 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 
 /**
@@ -38,6 +51,11 @@ import java.util.List;
  *       service can be restarted between them.
  *   <li>{@code --trace} after either command: prints every OpenTelemetry span as it ends, on
  *       standard error (see {@link #installConsoleTracing()}).
+ *   <li>{@code --secure} after either command: the connection uses TLS, trusting the CA
+ *       certificates in the PEM file {@code NATS_CA}, and every command and query carries a JWT
+ *       (HS256, the secret in {@code RECEIPTS_JWT_SECRET}; see {@link Secure}). The service
+ *       verifies them; the demo calls as a till (role {@code clerk}), is refused the void, and
+ *       voids as a manager.
  * </ul>
  */
 public final class Main {
@@ -54,7 +72,9 @@ public final class Main {
       "  demo --part 1 --receipt KEY   the session's first half on receipt KEY (two items added and read),",
       "  demo --part 2 --receipt KEY   and its second half (the receipt read again, then the rest): run",
       "                     the halves before and after a restart of the service to see nothing lost",
-      "  --trace            (after serve or demo) print every OpenTelemetry span as it ends, on stderr");
+      "  --trace            (after serve or demo) print every OpenTelemetry span as it ends, on stderr",
+      "  --secure           (after serve or demo) TLS trusting the CA in NATS_CA, and a JWT on every request",
+      "                     (HS256 with the secret in RECEIPTS_JWT_SECRET, 32+ bytes; void-receipt needs a manager)");
 
   private Main() {}
 
@@ -70,15 +90,24 @@ public final class Main {
     if (options.remove("--trace")) {
       installConsoleTracing();
     }
+    Secure secure = null;
+    if (options.remove("--secure")) {
+      try {
+        secure = Secure.fromEnvironment();
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        System.exit(2);
+      }
+    }
     int status;
     switch (command) {
       case "serve" -> {
         Serve serve = serveOptions(options);
-        status = serve == null ? usage() : serve(serve, System.out);
+        status = serve == null ? usage() : serve(serve, secure, System.out);
       }
       case "demo" -> {
         DemoRun demo = demoOptions(options);
-        status = demo == null ? usage() : demo(demo, System.out);
+        status = demo == null ? usage() : demo(natsUrl(), demo, secure, System.out);
       }
       default -> status = usage();
     }
@@ -102,6 +131,78 @@ public final class Main {
    * @param replicas copies of the JetStream stream and buckets: 1, or 3 on a cluster
    */
   record Serve(Store store, int replicas) {}
+
+  /**
+   * {@code --secure}: TLS for the NATS connection, and a JWT on every request, HS256 with a shared
+   * secret (a demo's choice: an identity provider's JWKS in production, see the root README,
+   * "Security"). The service verifies issuer {@value #ISSUER} and audience {@value #AUDIENCE}; the
+   * demo mints its tokens with the same secret.
+   *
+   * @param tls the TLS of every connection (the service's, the demo's)
+   * @param secret the HS256 secret, 32 bytes or more
+   */
+  record Secure(TlsConfig tls, byte[] secret) {
+    static final String ISSUER = "wee-events-demo";
+    static final String AUDIENCE = "receipts";
+
+    /** @throws IllegalArgumentException when the secret is shorter than 32 bytes */
+    Secure {
+      if (secret.length < 32) {
+        throw new IllegalArgumentException("the JWT secret needs 32 bytes or more, not " + secret.length);
+      }
+    }
+
+    /**
+     * From the environment: {@code NATS_CA} (a PEM file of the CA certificates to trust) and
+     * {@code RECEIPTS_JWT_SECRET}.
+     *
+     * @throws IllegalArgumentException naming what is missing
+     */
+    static Secure fromEnvironment() {
+      String ca = System.getenv("NATS_CA");
+      String secret = System.getenv("RECEIPTS_JWT_SECRET");
+      List<String> missing = new ArrayList<>();
+      if (ca == null || ca.isBlank()) {
+        missing.add("NATS_CA (a PEM file of the CA certificates to trust)");
+      }
+      if (secret == null || secret.isBlank()) {
+        missing.add("RECEIPTS_JWT_SECRET (the HS256 secret, 32+ bytes)");
+      }
+      if (!missing.isEmpty()) {
+        throw new IllegalArgumentException("--secure needs " + String.join(" and ", missing));
+      }
+      return new Secure(TlsConfig.trusting(Path.of(ca)), secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** How the service verifies the tokens. */
+    AuthenticationConfig authentication() {
+      return AuthenticationConfig.hmac(secret, ISSUER, AUDIENCE);
+    }
+
+    /** A token of {@code subject} with {@code roles}, valid for five minutes. */
+    String token(String subject, String... roles) {
+      try {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+            .issuer(ISSUER).audience(AUDIENCE).subject(subject)
+            .expirationTime(Date.from(Instant.now().plusSeconds(300))).claim("roles", List.of(roles)).build());
+        jwt.sign(new MACSigner(secret));
+        return jwt.serialize();
+      } catch (JOSEException e) {
+        throw new IllegalStateException("cannot sign a demo token", e);
+      }
+    }
+
+    /** The demo's callers: {@code till-1} (role {@code clerk}) and {@code manager-1} (role {@code manager}). */
+    Demo.Callers callers() {
+      return new Demo.Callers(new Demo.Caller("till-1 (roles: clerk)", () -> token("till-1", "clerk")),
+          new Demo.Caller("manager-1 (roles: manager)", () -> token("manager-1", "manager")));
+    }
+
+    /** A client connection over TLS; closing the client closes it. */
+    ServiceClient connect(String url) {
+      return ServiceClient.builder("receipts").url(url).withTls(tls).build();
+    }
+  }
 
   /** The store {@code serve}'s options ask for (JetStream when none), or {@code null} when they are not understood. */
   static Store storeOption(List<String> options) {
@@ -244,45 +345,74 @@ public final class Main {
    * @return the running service
    */
   static NatsService startService(String natsUrl, Serve serve) {
+    return startService(natsUrl, serve, null);
+  }
+
+  /**
+   * Starts the receipts service with the default settings, storing as {@code serve} says, secured
+   * as {@code secure} says.
+   *
+   * @param natsUrl where NATS is: one URL, or every node of a cluster, comma-separated
+   * @param serve where the events are kept, and in how many replicas
+   * @param secure TLS and the verification of tokens, or {@code null} for neither
+   * @return the running service
+   */
+  static NatsService startService(String natsUrl, Serve serve, Secure secure) {
     Store store = serve.store();
     NatsService.Builder builder = NatsService.builder(ReceiptsService.DESCRIPTOR)
         .natsUrl(natsUrl)
         .aggregate(ReceiptStub.definition(new ReceiptHandlers()))
         .aggregate(SupplierStub.definition());
+    if (secure != null) {
+      builder.withTls(secure.tls()).withAuthentication(secure.authentication());
+    }
     if (store == Store.JETSTREAM) {
       builder.withEventStore(JetStreamStoreConfig.forService(ReceiptsService.DESCRIPTOR.name()).withReplicas(serve.replicas()));
     }
     return builder.start();
   }
 
-  private static int serve(Serve serve, PrintStream out) throws Exception {
+  private static int serve(Serve serve, Secure secure, PrintStream out) throws Exception {
     String url = natsUrl();
     Store store = serve.store();
-    NatsService service = startService(url, serve).closeOnShutdown();
-    Connection probe = connect(url);
-    try {
-      // "ready" means answering, not merely subscribed: ask the health endpoint like a client would
-      if (probe.request("receipts.health", new byte[0], Duration.ofSeconds(10)) == null) {
-        throw new IllegalStateException("the service did not answer its health check on " + url);
+    NatsService service = startService(url, serve, secure).closeOnShutdown();
+    // the health check needs no token, but a secure server needs TLS
+    try (ServiceClient probe = secure == null ? null : secure.connect(url)) {
+      Connection connection = probe == null ? connect(url) : probe.connection();
+      try {
+        // "ready" means answering, not merely subscribed: ask the health endpoint like a client would
+        if (connection.request("receipts.health", new byte[0], Duration.ofSeconds(10)) == null) {
+          throw new IllegalStateException("the service did not answer its health check on " + url);
+        }
+      } finally {
+        if (probe == null) {
+          connection.close();
+        }
       }
-    } finally {
-      probe.close();
     }
     out.println("receipts " + service.version() + " ready on " + url + " (instance " + service.id() + ", "
         + (store == Store.MEMORY ? "events in memory"
-            : serve.replicas() == 1 ? "events in JetStream" : "events in JetStream, " + serve.replicas() + " replicas") + "); stop with SIGTERM or Ctrl-C");
+            : serve.replicas() == 1 ? "events in JetStream" : "events in JetStream, " + serve.replicas() + " replicas")
+        + (secure == null ? "" : ", TLS, a verified JWT on every request") + "); stop with SIGTERM or Ctrl-C");
     out.flush();
     service.awaitClosed();
     out.println("receipts stopped");
     return 0;
   }
 
-  private static int demo(DemoRun run, PrintStream out) throws Exception {
-    String url = natsUrl();
-    NatsService service = run.embedded() ? startService(url) : null;
-    Connection connection = connect(url);
+  /**
+   * Runs {@code demo}: the session {@code run} asks for against the service on {@code url}
+   * (hosted here when {@code run.embedded()}), secured as {@code secure} says.
+   *
+   * @param secure TLS and the callers' tokens, or {@code null} for neither
+   * @return the exit status
+   */
+  static int demo(String url, DemoRun run, Secure secure, PrintStream out) throws Exception {
+    NatsService service = run.embedded() ? startService(url, new Serve(Store.MEMORY, 1), secure) : null;
+    ServiceClient secured = secure == null ? null : secure.connect(url);
+    Connection connection = secured == null ? connect(url) : secured.connection();
     try {
-      Demo demo = new Demo(connection, out);
+      Demo demo = new Demo(connection, out, secure == null ? null : secure.callers());
       if (run.receipt() == null) {
         demo.run();
       } else {
@@ -290,7 +420,11 @@ public final class Main {
       }
       return 0;
     } finally {
-      connection.close();
+      if (secured == null) {
+        connection.close();
+      } else {
+        secured.close();
+      }
       if (service != null) {
         service.close();
       }

@@ -10,6 +10,7 @@ import com.weegigs.events.runtime.Entity;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.client.EventSubscription;
 import com.weegigs.events.runtime.error.ErrorCode;
+import com.weegigs.events.runtime.error.ForbiddenException;
 import com.weegigs.events.runtime.error.RejectedException;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
@@ -31,14 +32,18 @@ class ReceiptScenarioTest {
   private static TestServices.Running service;
   private static ReceiptClient client;
   private static ReceiptClient.Blocking receipts;
+  /** The same service as a manager, who alone may void a receipt. */
+  private static ReceiptClient.Blocking managers;
   private static Connection connection;
 
   @BeforeAll
   static void start(NatsServer server) {
-    service = TestServices.receipts(server, builder -> builder);
+    // authenticated: voiding takes a manager's verified role
+    service = TestServices.receipts(server, TestServices::withAuthentication);
     connection = server.connect();
-    client = ReceiptClient.create(TestServices.client(connection));
+    client = ReceiptClient.create(TestServices.client(connection, "till-1", "clerk"));
     receipts = client.blocking();
+    managers = ReceiptClient.create(TestServices.client(connection, "manager-1", "manager")).blocking();
   }
 
   @AfterAll
@@ -147,11 +152,12 @@ class ReceiptScenarioTest {
         "invalid-receipt-state",
         "Cannot perform operation 'add-item' on closed receipt",
         () -> receipts.addItem(key, new AddItem("Muffin", money("3.25"), 1)));
-    CommandResult<Receipt, ReceiptEvent> voided = receipts.voidReceipt(key, new VoidReceipt("wrong table"));
+    assertThrows(ForbiddenException.class, () -> receipts.voidReceipt(key, new VoidReceipt("wrong table")));
+    CommandResult<Receipt, ReceiptEvent> voided = managers.voidReceipt(key, new VoidReceipt("wrong table"));
     ReceiptVoided event = assertInstanceOf(ReceiptVoided.class, voided.events().get(0).data());
     assertMoney("9.00", event.voidedTotal());
     assertEquals(Status.VOIDED, voided.entity().state().status());
-    assertRejected("receipt-already-voided", "Receipt is already voided", () -> receipts.voidReceipt(key, new VoidReceipt("again")));
+    assertRejected("receipt-already-voided", "Receipt is already voided", () -> managers.voidReceipt(key, new VoidReceipt("again")));
     assertEquals(3, receipts.get(key).revision());
   }
 

@@ -7,6 +7,8 @@ import com.weegigs.events.runtime.NatsService;
 import com.weegigs.events.runtime.client.ServiceClient;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
+import com.weegigs.events.runtime.fixtures.Tokens;
+import com.weegigs.events.runtime.service.AuthenticationConfig;
 import com.weegigs.events.runtime.service.ConcurrencyConfig;
 import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.InMemoryEventStore;
@@ -76,6 +78,26 @@ final class TestServices {
   /** A client of the receipts service over {@code connection}. */
   static ServiceClient client(Connection connection) {
     return ServiceClient.create(connection, "receipts");
+  }
+
+  /** The authentication of the tests' authenticated receipts services: the runtime tests' HS256 {@link Tokens}. */
+  static AuthenticationConfig authentication() {
+    return AuthenticationConfig.hmac(Tokens.SECRET, Tokens.ISSUER, Tokens.AUDIENCE);
+  }
+
+  /** A service that authenticates every request with {@link #authentication()}. */
+  static NatsService.Builder withAuthentication(NatsService.Builder builder) {
+    return builder.withAuthentication(authentication());
+  }
+
+  /** A client of the receipts service over {@code connection} that sends a token of {@code subject} with {@code roles} on every call. */
+  static ServiceClient client(Connection connection, String subject, String... roles) {
+    return ServiceClient.builder("receipts").connection(connection).withBearerToken(() -> token(subject, roles)).build();
+  }
+
+  /** A token for the tests' authenticated services, valid for five minutes, of {@code subject} with {@code roles}. */
+  static String token(String subject, String... roles) {
+    return Tokens.hs256(Tokens.claims(subject, roles));
   }
 
   /** A client of the probes service over {@code connection}. */

@@ -257,8 +257,6 @@ class WireFormatTest {
     assertEquals("closed", closed.json().path("state").path("status").asText(), closed::toString);
     assertEquals("receipt-finalized", closed.json().path("events").path(0).path("type").asText(), closed::toString);
     assertEquals(1, closed.json().path("events").path(0).path("data").path("itemCount").asInt(), closed::toString);
-    Wire.Reply voided = Wire.request(connection, Wire.VOID_RECEIPT,
-        Wire.text(Wire.commandRequest("receipt", "wire-3", Wire.JSON.createObjectNode().put("reason", "test"))));
-    assertEquals("voided", voided.json().path("state").path("status").asText(), voided::toString);
+    // "voided" is ReceiptsAuthenticationTest's: only a verified manager may void
   }
 }

@@ -5,10 +5,14 @@ import com.weegigs.events.runtime.definition.Access;
 import com.weegigs.events.runtime.definition.AggregateDefinition;
 import com.weegigs.events.runtime.definition.CommandType;
 import com.weegigs.events.runtime.error.ForbiddenException;
+import com.weegigs.events.runtime.error.UnauthenticatedException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Enforces {@link Access} rules: per request, and once at start for a service that cannot know its callers. */
+/**
+ * Enforces {@link Access} rules per request; a service that cannot know its callers refuses its
+ * restricted requests, and says so once at start.
+ */
 public final class AccessRules {
   private AccessRules() {}
 
@@ -46,15 +50,30 @@ public final class AccessRules {
   }
 
   /**
-   * Refuses to start a service that restricts commands or queries without authenticating requests.
+   * Refuses every request for a restricted command or query of a service that does not authenticate
+   * requests: nobody's role can be verified there. The answer names no rule and no role.
    *
-   * @throws IllegalStateException naming every restricted command and query
+   * @param service the service's name, for the message
+   * @throws UnauthenticatedException when {@code access} is restricted
    */
-  public static void requireAuthentication(String service, List<AggregateDefinition<?, ?>> aggregates) {
-    List<String> restricted = restricted(aggregates);
-    if (!restricted.isEmpty()) {
-      throw new IllegalStateException("service " + service + " restricts who may call " + String.join(", ", restricted)
-          + ", but does not authenticate requests: configure withAuthentication(...) or remove the access annotations");
+  public static void checkUnauthenticated(Access access, String service) {
+    if (access.restricted()) {
+      throw new UnauthenticatedException("this request needs an authenticated caller, and service " + service
+          + " does not authenticate requests");
     }
+  }
+
+  /**
+   * The warning a service that restricts commands or queries logs once at start when it does not
+   * authenticate requests, or {@code null} when it restricts nothing.
+   */
+  public static String unauthenticatedWarning(String service, List<AggregateDefinition<?, ?>> aggregates) {
+    List<String> restricted = restricted(aggregates);
+    if (restricted.isEmpty()) {
+      return null;
+    }
+    return "service " + service + " restricts who may call " + String.join(", ", restricted)
+        + ", but does not authenticate requests: every such request is refused UNAUTHENTICATED;"
+        + " configure withAuthentication(...) to let callers with a verified role in";
   }
 }

@@ -65,6 +65,8 @@ import org.slf4j.LoggerFactory;
  *       {@code details.retryAfterMs} ({@link RateLimits});
  *   <li><b>roles</b> (the same requests): the command's or the aggregate's query {@code Access} rule,
  *       {@code FORBIDDEN} for a caller it does not allow, before the body is validated or the handler runs;
+ *       when the service does not authenticate requests, a restricted command or query is
+ *       {@code UNAUTHENTICATED} for every caller (nobody's role can be verified);
  *   <li><b>interceptors</b>: the user's {@link RequestInterceptor}s, in the order registered (further
  *       checks of their own); a {@link ServiceException} refuses the request with its error;
  *   <li><b>validation</b>: a command's constraints, {@code VALIDATION_FAILED} (in a span of its own);
@@ -98,6 +100,8 @@ final class RequestPipeline {
   private final ThreadPoolExecutor workers;
   private final Reply shuttingDown;
   private final Reply atCapacity;
+  /** The service's name, for the answer to a restricted request when it does not authenticate requests. */
+  private final String service;
   private volatile boolean accepting = true;
   private final AutoCloseable queueDepth;
 
@@ -114,6 +118,7 @@ final class RequestPipeline {
     String service = settings.descriptor().name();
     this.shuttingDown = Reply.error(ErrorCode.UNAVAILABLE, "service " + service + " is shutting down");
     this.atCapacity = Reply.error(ErrorCode.UNAVAILABLE, "service " + service + " is at capacity; try again shortly");
+    this.service = service;
     this.queueDepth = telemetry.queueDepth(service, () -> workers.getQueue().size());
   }
 
@@ -312,6 +317,8 @@ final class RequestPipeline {
       }
       if (principal != null) {
         AccessRules.check(endpoint.access(), principal, endpoint.accessName());
+      } else if (authenticator == null) {
+        AccessRules.checkUnauthenticated(endpoint.access(), service);
       }
       if (interceptors.length > 0) {
         NatsRequestContext context = new NatsRequestContext(endpoint, headers, endpoint.aggregateId(request), principal);

@@ -87,12 +87,16 @@ public final class ServiceHost implements AutoCloseable {
     this.descriptor = settings.descriptor();
     checkAggregates(descriptor, settings.aggregates());
     RateLimits.checkCommands(descriptor, settings.rateLimit());
-    // before connecting: a key that cannot be read, or roles nobody could check, fail the start at once
+    // before connecting: a key that cannot be read fails the start at once
     Authenticator authenticator = null;
     if (settings.authentication() != null) {
       authenticator = Authenticator.of(settings.authentication(), settings.clock());
     } else {
-      AccessRules.requireAuthentication(descriptor.name(), settings.aggregates());
+      // roles nobody can check: those requests are refused (UNAUTHENTICATED), and the operator told once
+      String warning = AccessRules.unauthenticatedWarning(descriptor.name(), settings.aggregates());
+      if (warning != null) {
+        LOG.warn(warning);
+      }
     }
     this.replies = new ReplyCache(settings.idempotency().maxReplies(), settings.idempotency().window());
     List<String> aggregateNames = new ArrayList<>();
