@@ -19,8 +19,8 @@ class WritersTest {
     List<String> names = Writers.forAggregate(service, service.aggregates().get(0)).stream()
         .map(file -> file.packageName() + "." + file.typeSpec().name()).toList();
     assertEquals(List.of("com.example.receipts.ReceiptSubjects", "com.example.receipts.ReceiptCodecs",
-        "com.example.receipts.ReceiptValidators", "com.example.receipts.ReceiptStub", "com.example.receipts.ReceiptFixture",
-        "com.example.receipts.ReceiptClient", "com.example.receipts.NatsReceiptClient"), names);
+        "com.example.receipts.ReceiptValidators", "com.example.receipts.ReceiptStub", "com.example.receipts.ReceiptClient",
+        "com.example.receipts.NatsReceiptClient", "com.example.receipts.ReceiptFixture"), names);
     assertEquals("ReceiptsService", Writers.forService(service).get(0).typeSpec().name());
   }
 
