@@ -101,11 +101,25 @@ final class RateLimits {
   }
 
   /**
+   * Takes a permit of each limit {@code message} falls under; its caller's key is worked out only
+   * when there is a per-caller limit.
+   *
+   * @param aggregate the aggregate's wire name
+   * @param command the command's wire name, or {@code null} for a query
+   * @param message the request
+   * @param principal the verified caller, or {@code null} when the service does not authenticate
+   * @throws RateLimitedException when a limit has no permit left, with the time until it has one
+   */
+  void check(String aggregate, String command, Message message, Principal principal) {
+    check(aggregate, command, callerConfig == null ? null : callerKey(message, principal));
+  }
+
+  /**
    * Takes a permit of each limit the request falls under.
    *
    * @param aggregate the aggregate's wire name
    * @param command the command's wire name, or {@code null} for a query
-   * @param caller the caller's key ({@link #callerKey})
+   * @param caller the caller's key ({@link #callerKey}); unused without a per-caller limit
    * @throws RateLimitedException when a limit has no permit left, with the time until it has one
    */
   void check(String aggregate, String command, String caller) {

@@ -313,7 +313,7 @@ final class RequestPipeline {
             headers == null ? null : headers.getIgnoreCase(WireHeaders.AUTHORIZATION));
       }
       if (rateLimits != null && endpoint.kind != EndpointKind.HEALTH) {
-        rateLimits.check(endpoint.aggregateId(request).type(), endpoint.command(), RateLimits.callerKey(message, principal));
+        rateLimits.check(endpoint.aggregateId(request).type(), endpoint.command(), message, principal);
       }
       if (principal != null) {
         AccessRules.check(endpoint.access(), principal, endpoint.accessName());

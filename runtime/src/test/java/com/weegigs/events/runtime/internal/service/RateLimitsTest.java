@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.weegigs.events.runtime.Principal;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.RateLimitedException;
 import com.weegigs.events.runtime.fixtures.Counters;
@@ -14,6 +15,7 @@ import com.weegigs.events.runtime.service.RateLimitConfig.Rate;
 import io.nats.client.impl.NatsMessage;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +95,19 @@ class RateLimitsTest {
     assertEquals("_INBOX.abc123", RateLimits.callerKey(message("_INBOX.abc123.8")));
     assertEquals("reply", RateLimits.callerKey(message("reply")));
     assertEquals("", RateLimits.callerKey(message(null)));
+  }
+
+  @Test
+  void aVerifiedCallerIsOneCallerOnEveryConnection() {
+    RateLimits limits = limits(RateLimitConfig.defaults().withCaller(Rate.of(1, Duration.ofMinutes(1)).withBurst(1)));
+    Principal ann = new Principal("ann", Set.of());
+    limits.check("counter", "add", message("_INBOX.first.1"), ann);
+    // another connection, the same verified subject: the same limit
+    assertThrows(RateLimitedException.class, () -> limits.check("counter", "add", message("_INBOX.second.1"), ann));
+    // unverified, a connection is a caller of its own, never one that shares a key with a subject
+    limits.check("counter", "add", message("_INBOX.second.2"), null);
+    limits.check("counter", "add", message("ann.1"), null);
+    assertEquals(3, limits.callersTracked());
   }
 
   @Test
