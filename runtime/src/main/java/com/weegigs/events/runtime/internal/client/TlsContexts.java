@@ -93,7 +93,8 @@ final class TlsContexts {
 
     @Override
     protected void engineInit(KeyManager[] keys, TrustManager[] trust, SecureRandom random) {
-      throw new UnsupportedOperationException("already initialised");
+      // it wraps a context that TlsConfig initialised; initialising the wrapper would be a mistake
+      throw new UnsupportedOperationException("this SSLContext wraps one that is already initialised");
     }
 
     @Override
