@@ -3,15 +3,16 @@ package com.weegigs.events.runtime.store;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.definition.AggregateType;
+import com.weegigs.events.runtime.internal.store.AsyncAppend;
 import com.weegigs.events.runtime.internal.store.CachedExpectations;
 import com.weegigs.events.runtime.internal.store.SnapshotKeeping;
-import com.weegigs.events.runtime.internal.store.WireFormAppend;
 import com.weegigs.events.runtime.internal.store.jetstream.CommandMessages;
 import com.weegigs.events.runtime.internal.store.jetstream.JetStreamStore;
 import io.nats.client.Connection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An {@link EventStore} in NATS JetStream: durable, replicated, shared by every instance of a
@@ -39,7 +40,7 @@ import java.util.Optional;
  * reached, calls throw {@link EventStoreUnavailableException} at once or within
  * {@link JetStreamStoreConfig#requestTimeout()}.
  */
-public final class JetStreamEventStore implements EventStore, WireFormAppend, CachedExpectations, SnapshotKeeping {
+public final class JetStreamEventStore implements EventStore, AsyncAppend, CachedExpectations, SnapshotKeeping {
   private final JetStreamStore store;
 
   private JetStreamEventStore(JetStreamStore store) {
@@ -91,6 +92,17 @@ public final class JetStreamEventStore implements EventStore, WireFormAppend, Ca
       throw new IllegalArgumentException("append needs one wire form per event");
     }
     return store.append(type, id, expectedRevision, messageId, events, wireForms);
+  }
+
+  /** Stores {@code wireForms} as {@link #append(AggregateType, AggregateId, long, String, List, byte[][])}, completing later. For the service only. */
+  @Override
+  public CompletableFuture<AppendResult> appendAsync(AggregateType<?, ?> type, AggregateId id, long expectedRevision,
+      String messageId, List<RecordedEvent<?>> events, byte[][] wireForms) {
+    InMemoryEventStore.checkAppend(type, id, expectedRevision, events);
+    if (wireForms == null || wireForms.length != events.size()) {
+      throw new IllegalArgumentException("append needs one wire form per event");
+    }
+    return store.appendAsync(type, id, expectedRevision, messageId, events, wireForms);
   }
 
   @Override

@@ -12,6 +12,7 @@ import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.fixtures.Counters.Counter;
 import com.weegigs.events.runtime.internal.store.SnapshotKeeping.History;
+import com.weegigs.events.runtime.internal.store.jetstream.CommandMessages;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
 import io.nats.client.Connection;
@@ -20,6 +21,7 @@ import io.nats.client.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +92,19 @@ class JetStreamStoreRequestsTest {
 
     assertInstanceOf(AppendResult.Appended.class, store.append(COUNTER, C1, 0, "m-1", added(0, 1, "m-1")));
     assertEquals(List.of(), requests(), "the append expects sequence 0 without asking");
+  }
+
+  @Test
+  void aWarmAsynchronousAppendIsItsPublishAlone() throws Exception {
+    JetStreamEventStore store = JetStreamEventStore.open(connection, fresh(100));
+    store.history(COUNTER, C1);
+    store.append(COUNTER, C1, 0, "m-1", added(0, 1, "m-1"));
+    requests();
+
+    List<RecordedEvent<?>> events = added(1, 1, "m-2");
+    assertInstanceOf(AppendResult.Appended.class, store.appendAsync(COUNTER, C1, 1, "m-2", events,
+        CommandMessages.wireForms(COUNTER, events)).get(10, TimeUnit.SECONDS));
+    assertEquals(List.of(), requests(), "the append expects the sequence the last one was acknowledged at");
   }
 
   @Test

@@ -21,4 +21,11 @@ public interface Answer {
    * @param wireForms each event's wire form (the recorded event JSON of the wire contract), in the same order
    */
   void publish(List<RecordedEvent<?>> events, byte[][] wireForms);
+
+  /**
+   * Says, before {@code execute} returns, that the command goes on after it: {@link #reply} and
+   * {@link #publish} will come from another thread, once the store has appended. A transport keeps
+   * what it holds for the request (its admission permit) until the reply.
+   */
+  default void later() {}
 }

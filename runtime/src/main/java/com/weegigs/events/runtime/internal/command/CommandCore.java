@@ -14,6 +14,7 @@ import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.command.StateCache.Current;
+import com.weegigs.events.runtime.internal.store.AsyncAppend;
 import com.weegigs.events.runtime.internal.store.CachedExpectations;
 import com.weegigs.events.runtime.internal.store.StoreCircuitOpenException;
 import com.weegigs.events.runtime.internal.store.WireFormAppend;
@@ -34,9 +35,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Commands for one aggregate run one at a time in this instance (striped locks); writers in
  * other instances are caught by the store's expected revision and retried.
+ *
+ * <p>On a store that appends asynchronously ({@link AsyncAppend}: JetStream) and without tracing,
+ * the thread that runs a command lets go of it once the append is sent: the aggregate stays locked
+ * and the command is answered (and its events published) where the append completes, so a worker
+ * is not parked for the store's round trip. Everything but a clean append (a conflict, a repeat, a
+ * failure) goes on as the synchronous path does, on a thread that may block.
  */
 public final class CommandCore<S, E> {
   private static final Logger LOG = LoggerFactory.getLogger("com.weegigs.events.runtime.NatsService");
@@ -63,8 +71,11 @@ public final class CommandCore<S, E> {
   private final WireFormAppend wireFormStore;
   /** The store again when it lets a command trust the cached state, else {@code null}; checked once, here. */
   private final CachedExpectations cachedStore;
+  /** The store again when it appends without holding the caller's thread, else {@code null}; checked once, here. */
+  private final AsyncAppend asyncStore;
   private final AggregateState<S, E> states;
-  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+  /** One permit per stripe: released by whichever thread finishes the command, not only the one that took it. */
+  private final Semaphore[] stripes = new Semaphore[STRIPES];
   private final Clock clock;
   private final int conflictRetries;
   private final ReplyCache replies;
@@ -99,6 +110,7 @@ public final class CommandCore<S, E> {
     this.store = store;
     this.wireFormStore = store instanceof WireFormAppend keeps ? keeps : null;
     this.cachedStore = store instanceof CachedExpectations trusting ? trusting : null;
+    this.asyncStore = store instanceof AsyncAppend async ? async : null;
     if (cachedStore != null) {
       cachedStore.serves(type);
     }
@@ -107,7 +119,7 @@ public final class CommandCore<S, E> {
     this.conflictRetries = conflictRetries;
     this.replies = replies;
     for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new ReentrantLock();
+      stripes[i] = new Semaphore(1);
     }
   }
 
@@ -194,28 +206,62 @@ public final class CommandCore<S, E> {
       earlier.thenAccept(answer::reply);
       return;
     }
-    ReentrantLock lock = stripes[(id.hashCode() & 0x7fffffff) % STRIPES];
+    Semaphore lock = stripes[(id.hashCode() & 0x7fffffff) % STRIPES];
     boolean locked = false;
     Outcome outcome;
     try {
       locked = lock(lock, id, deadline);
-      outcome = attempt(binding, id, command, metadata, principal, deadline);
-    } catch (ServiceException e) {
-      outcome = new Outcome(Reply.error(e));
-    } catch (EventStoreUnavailableException e) {
-      if (!(e instanceof StoreCircuitOpenException)) {
-        LOG.warn("event store unavailable for {} {} (correlationId={}, messageId={})",
-            binding.type().name(), id, metadata.correlationId(), metadata.messageId(), e);
+      if (asyncStore != null && !telemetry.tracing()) {
+        CommandContext context = new CommandContext(id, metadata, clock, Optional.ofNullable(principal));
+        Prepared<S> prepared = prepare(binding, id, command, metadata, context, deadline);
+        if (prepared.done() == null) {
+          // from here the lock and the answer belong to the append's continuation
+          answer.later();
+          locked = false;
+          appendLater(binding, id, command, metadata, principal, deadline, answer, lock, prepared);
+          return;
+        }
+        outcome = prepared.done();
+      } else {
+        outcome = attempt(binding, id, command, metadata, principal, deadline, 0);
       }
-      outcome = new Outcome(Reply.storeUnavailable(e));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      outcome = new Outcome(Reply.error(ErrorCode.UNAVAILABLE, "the service is shutting down"));
     } catch (Exception | Error e) {
-      LOG.error("command {} on {} failed unexpectedly (correlationId={}, messageId={})",
-          binding.type().name(), id, metadata.correlationId(), metadata.messageId(), e);
-      outcome = new Outcome(Reply.internalError(metadata.correlationId()));
+      outcome = failed(e, binding, id, metadata);
     }
+    finish(id, metadata, outcome, answer, locked ? lock : null);
+  }
+
+  /**
+   * Hands the prepared command's events to the store and answers when the append completes: a
+   * clean append there and then (on the store's thread, without blocking); anything else as
+   * {@link #attempt} would, since the store completes those where blocking is allowed.
+   */
+  private <C> void appendLater(CommandBinding<S, C, E> binding, AggregateId id, C command, CommandMetadata metadata,
+      Principal principal, Deadline deadline, Answer answer, Semaphore lock, Prepared<S> prepared) {
+    CompletableFuture<AppendResult> pending;
+    try {
+      pending = asyncStore.appendAsync(type, id, prepared.current().revision(), metadata.messageId(), prepared.events(),
+          prepared.encoded().events());
+    } catch (RuntimeException | Error e) {
+      pending = CompletableFuture.failedFuture(e);
+    }
+    pending.whenComplete((result, failure) -> {
+      Outcome outcome;
+      try {
+        outcome = failure != null ? failed(failure, binding, id, metadata) : settled(id, metadata, prepared, result, 0);
+        if (outcome == null) {
+          backoff(0);
+          outcome = attempt(binding, id, command, metadata, principal, deadline, 1);
+        }
+      } catch (Exception | Error e) {
+        outcome = failed(e, binding, id, metadata);
+      }
+      finish(id, metadata, outcome, answer, lock);
+    });
+  }
+
+  /** Remembers the outcome, answers, publishes the stored events, and lets the next command of the aggregate run. */
+  private void finish(AggregateId id, CommandMetadata metadata, Outcome outcome, Answer answer, Semaphore lock) {
     try {
       replies.complete(id, metadata.messageId(), outcome.reply());
       answer.reply(outcome.reply());
@@ -226,10 +272,32 @@ public final class CommandCore<S, E> {
         answer.publish(outcome.stored(), outcome.wireForms());
       }
     } finally {
-      if (locked) {
-        lock.unlock();
+      if (lock != null) {
+        lock.release();
       }
     }
+  }
+
+  /** The error reply for what stopped a command. */
+  private Outcome failed(Throwable failure, CommandBinding<S, ?, E> binding, AggregateId id, CommandMetadata metadata) {
+    Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (e instanceof ServiceException refused) {
+      return new Outcome(Reply.error(refused));
+    }
+    if (e instanceof EventStoreUnavailableException unavailable) {
+      if (!(e instanceof StoreCircuitOpenException)) {
+        LOG.warn("event store unavailable for {} {} (correlationId={}, messageId={})",
+            binding.type().name(), id, metadata.correlationId(), metadata.messageId(), e);
+      }
+      return new Outcome(Reply.storeUnavailable(unavailable));
+    }
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+      return new Outcome(Reply.error(ErrorCode.UNAVAILABLE, "the service is shutting down"));
+    }
+    LOG.error("command {} on {} failed unexpectedly (correlationId={}, messageId={})",
+        binding.type().name(), id, metadata.correlationId(), metadata.messageId(), e);
+    return new Outcome(Reply.internalError(metadata.correlationId()));
   }
 
   /** Answers a query with the entity. */
@@ -259,125 +327,177 @@ public final class CommandCore<S, E> {
    * @return {@code true}, once taken
    * @throws ServiceException {@code TIMEOUT} when the deadline passes first
    */
-  private static boolean lock(ReentrantLock lock, AggregateId id, Deadline deadline) throws InterruptedException {
+  private static boolean lock(Semaphore lock, AggregateId id, Deadline deadline) throws InterruptedException {
     long wait = Math.min(deadline.remainingMillis(), LOCK_WAIT_WITHOUT_DEADLINE_MILLIS);
-    if (!lock.tryLock(wait, TimeUnit.MILLISECONDS)) {
+    if (!lock.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
       throw new ServiceException(ErrorCode.TIMEOUT,
           "the request's deadline passed while earlier commands for " + id.type() + " '" + id.key() + "' ran");
     }
     return true;
   }
 
-  /** Runs the command, retrying after a concurrent writer, under the aggregate's lock (which the caller holds). */
+  /**
+   * Runs the command from attempt {@code first}, retrying after a concurrent writer, under the
+   * aggregate's lock (which the caller holds).
+   */
   private <C> Outcome attempt(CommandBinding<S, C, E> binding, AggregateId id, C command, CommandMetadata metadata,
-      Principal principal, Deadline deadline) throws Exception {
+      Principal principal, Deadline deadline, int first) throws Exception {
     CommandContext context = new CommandContext(id, metadata, clock, Optional.ofNullable(principal));
-    Long expected = metadata.expectedRevision();
-    for (int attempt = 0; ; attempt++) {
-      deadline.check("before the command ran");
-      // a store that catches a repeat on append is asked only when the command is refused
-      boolean lookedUp = cachedStore == null || !cachedStore.appendCatchesRepeat(metadata.messageId());
-      if (lookedUp) {
-        Optional<List<RecordedEvent<?>>> recorded = store.recorded(metadata.messageId());
-        if (recorded.isPresent()) {
-          return new Outcome(replyForRecorded(id, recorded.get()));
-        }
+    for (int attempt = first; ; attempt++) {
+      Prepared<S> prepared = prepare(binding, id, command, metadata, context, deadline);
+      if (prepared.done() != null) {
+        return prepared.done();
       }
-      Current<S> current = load(id, cachedStore != null);
-      List<? extends E> produced;
-      try {
-        if (expected != null && expected != current.revision()) {
-          throw conflict(id, expected, current.revision());
-        }
-        produced = traced(binding, id, command, context, current);
-        if (produced == null || produced.isEmpty()) {
-          if (current.state() == null) {
-            throw notFound(id);
-          }
-          Outcome repeat = lookedUp ? null : repeatOf(id, metadata);
-          return repeat != null ? repeat : new Outcome(
-              Reply.success(EntityReplies.encodeEntity(type, new Entity<>(id, current.revision(), current.state()), List.of())));
-        }
-      } catch (ServiceException refused) {
-        Outcome repeat = lookedUp ? null : repeatOf(id, metadata);
-        if (repeat != null) {
-          return repeat;
-        }
-        throw refused;
+      Outcome outcome = settled(id, metadata, prepared, append(id, metadata, prepared, attempt), attempt);
+      if (outcome != null) {
+        return outcome;
       }
-
-      Instant now = Instant.ofEpochMilli(clock.millis());
-      EventMetadata eventMetadata = new EventMetadata(metadata.correlationId(), metadata.messageId(), metadata.userId());
-      List<RecordedEvent<?>> events = new ArrayList<>(produced.size());
-      S state = current.state();
-      long revision = current.revision();
-      for (E data : produced) {
-        EventType<? extends E> eventType = data == null ? null : type.eventOf(data);
-        if (eventType == null) {
-          throw new IllegalStateException("the " + binding.type().name() + " handler returned "
-              + (data == null ? "null" : "a " + data.getClass().getName()) + ", which is not an event of " + type.name());
-        }
-        revision++;
-        events.add(new RecordedEvent<>(Ids.next(now.toEpochMilli()), id, eventType.name(), revision, now, data, eventMetadata));
-        state = definition.apply(state, data);
-      }
-
-      deadline.check("before the events were stored");
-      // the reply and each event's wire form in one pass, before the append: a store that keeps
-      // bytes keeps those, and the same bytes are published
-      List<RecordedEvent<?>> newEvents = List.copyOf(events);
-      EntityReplies.CommandReply encoded = EntityReplies.encodeCommandReply(type, new Entity<>(id, revision, state), newEvents);
-      Span append = telemetry.startSpan("append", type.name());
-      AppendResult result;
-      try (Scope scope = Telemetry.current(append)) {
-        append.setAttribute(Telemetry.AGGREGATE, type.name()).setAttribute(Telemetry.ATTEMPT, (long) attempt + 1)
-            .setAttribute(Telemetry.EVENTS_APPENDED, (long) newEvents.size());
-        result = wireFormStore != null
-            ? wireFormStore.append(type, id, current.revision(), metadata.messageId(), newEvents, encoded.events())
-            : store.append(type, id, current.revision(), metadata.messageId(), newEvents);
-        if (result instanceof AppendResult.Conflict refused) {
-          // a conflict is not a failure of the append span: the command retries or answers CONFLICT
-          append.addEvent("conflict", Attributes.of(Telemetry.REVISION, refused.actualRevision(),
-              Telemetry.ATTEMPT, (long) attempt + 1));
-        } else if (result instanceof AppendResult.Duplicate) {
-          append.addEvent("duplicate");
-        }
-      } catch (RuntimeException | Error e) {
-        Telemetry.failed(append, e);
-        throw e;
-      } finally {
-        append.end();
-      }
-      if (result instanceof AppendResult.Appended appended) {
-        states.stored(id, current.revision(), appended.revision(), state);
-        List<RecordedEvent<?>> stored = appended.events();
-        if (appended.revision() != revision || (stored != newEvents && !stored.equals(newEvents))) {
-          // a store that stored something else than it was given: answer with what it stored
-          encoded = EntityReplies.encodeCommandReply(type, new Entity<>(id, appended.revision(), state), stored);
-        }
-        return new Outcome(Reply.recorded(encoded.reply()), stored, encoded.events());
-      }
-      if (result instanceof AppendResult.Duplicate duplicate) {
-        return new Outcome(replyForRecorded(id, duplicate.events()));
-      }
-      long actual = ((AppendResult.Conflict) result).actualRevision();
-      counters.conflict();
-      states.forget(id);
-      if (expected != null) {
-        throw conflict(id, current.revision(), actual);
-      }
-      if (attempt >= conflictRetries) {
-        throw new ServiceException(ErrorCode.CONFLICT,
-            type.name() + " '" + id.key() + "' kept changing under concurrent writers; gave up after "
-                + (attempt + 1) + " attempts",
-            Map.of("attempts", attempt + 1, "actualRevision", actual));
-      }
-      // another instance wrote in between: back off a random moment so two writers stop colliding
-      counters.retry();
-      Span.current().addEvent("retry", Attributes.of(Telemetry.ATTEMPT, (long) attempt + 2,
-          Telemetry.REVISION, actual));
-      Thread.sleep(ThreadLocalRandom.current().nextLong(0, 1L + Math.min(attempt + 1, 8)));
+      backoff(attempt);
     }
+  }
+
+  /**
+   * What one attempt of a command came to before its append: an outcome already ({@code done}: a
+   * repeat, a refusal, no events), or the events to append with the state and reply they make.
+   */
+  private record Prepared<S>(Outcome done, Current<S> current, List<RecordedEvent<?>> events,
+      EntityReplies.CommandReply encoded, S state) {
+    static <S> Prepared<S> done(Outcome outcome) {
+      return new Prepared<>(outcome, null, null, null, null);
+    }
+  }
+
+  /** Looks the command up when the store needs that, loads the state, runs the handler and encodes what it made. */
+  private <C> Prepared<S> prepare(CommandBinding<S, C, E> binding, AggregateId id, C command, CommandMetadata metadata,
+      CommandContext context, Deadline deadline) throws Exception {
+    Long expected = metadata.expectedRevision();
+    deadline.check("before the command ran");
+    // a store that catches a repeat on append is asked only when the command is refused
+    boolean lookedUp = cachedStore == null || !cachedStore.appendCatchesRepeat(metadata.messageId());
+    if (lookedUp) {
+      Optional<List<RecordedEvent<?>>> recorded = store.recorded(metadata.messageId());
+      if (recorded.isPresent()) {
+        return Prepared.done(new Outcome(replyForRecorded(id, recorded.get())));
+      }
+    }
+    Current<S> current = load(id, cachedStore != null);
+    List<? extends E> produced;
+    try {
+      if (expected != null && expected != current.revision()) {
+        throw conflict(id, expected, current.revision());
+      }
+      produced = traced(binding, id, command, context, current);
+      if (produced == null || produced.isEmpty()) {
+        if (current.state() == null) {
+          throw notFound(id);
+        }
+        Outcome repeat = lookedUp ? null : repeatOf(id, metadata);
+        return Prepared.done(repeat != null ? repeat : new Outcome(
+            Reply.success(EntityReplies.encodeEntity(type, new Entity<>(id, current.revision(), current.state()), List.of()))));
+      }
+    } catch (ServiceException refused) {
+      Outcome repeat = lookedUp ? null : repeatOf(id, metadata);
+      if (repeat != null) {
+        return Prepared.done(repeat);
+      }
+      throw refused;
+    }
+
+    Instant now = Instant.ofEpochMilli(clock.millis());
+    EventMetadata eventMetadata = new EventMetadata(metadata.correlationId(), metadata.messageId(), metadata.userId());
+    List<RecordedEvent<?>> events = new ArrayList<>(produced.size());
+    S state = current.state();
+    long revision = current.revision();
+    for (E data : produced) {
+      EventType<? extends E> eventType = data == null ? null : type.eventOf(data);
+      if (eventType == null) {
+        throw new IllegalStateException("the " + binding.type().name() + " handler returned "
+            + (data == null ? "null" : "a " + data.getClass().getName()) + ", which is not an event of " + type.name());
+      }
+      revision++;
+      events.add(new RecordedEvent<>(Ids.next(now.toEpochMilli()), id, eventType.name(), revision, now, data, eventMetadata));
+      state = definition.apply(state, data);
+    }
+
+    deadline.check("before the events were stored");
+    // the reply and each event's wire form in one pass, before the append: a store that keeps
+    // bytes keeps those, and the same bytes are published
+    List<RecordedEvent<?>> newEvents = List.copyOf(events);
+    EntityReplies.CommandReply encoded = EntityReplies.encodeCommandReply(type, new Entity<>(id, revision, state), newEvents);
+    return new Prepared<>(null, current, newEvents, encoded, state);
+  }
+
+  /** Appends the prepared events, waiting for the store, in a span of its own. */
+  private AppendResult append(AggregateId id, CommandMetadata metadata, Prepared<S> prepared, int attempt) {
+    List<RecordedEvent<?>> newEvents = prepared.events();
+    Span append = telemetry.startSpan("append", type.name());
+    try (Scope scope = Telemetry.current(append)) {
+      append.setAttribute(Telemetry.AGGREGATE, type.name()).setAttribute(Telemetry.ATTEMPT, (long) attempt + 1)
+          .setAttribute(Telemetry.EVENTS_APPENDED, (long) newEvents.size());
+      long expected = prepared.current().revision();
+      AppendResult result = wireFormStore != null
+          ? wireFormStore.append(type, id, expected, metadata.messageId(), newEvents, prepared.encoded().events())
+          : store.append(type, id, expected, metadata.messageId(), newEvents);
+      if (result instanceof AppendResult.Conflict refused) {
+        // a conflict is not a failure of the append span: the command retries or answers CONFLICT
+        append.addEvent("conflict", Attributes.of(Telemetry.REVISION, refused.actualRevision(),
+            Telemetry.ATTEMPT, (long) attempt + 1));
+      } else if (result instanceof AppendResult.Duplicate) {
+        append.addEvent("duplicate");
+      }
+      return result;
+    } catch (RuntimeException | Error e) {
+      Telemetry.failed(append, e);
+      throw e;
+    } finally {
+      append.end();
+    }
+  }
+
+  /**
+   * What an append came to: the command's outcome, or {@code null} when another writer got there
+   * first and the command is to run again.
+   *
+   * @throws ServiceException {@code CONFLICT} when the command expected a revision, or gave up retrying
+   */
+  private Outcome settled(AggregateId id, CommandMetadata metadata, Prepared<S> prepared, AppendResult result,
+      int attempt) {
+    if (result instanceof AppendResult.Appended appended) {
+      List<RecordedEvent<?>> newEvents = prepared.events();
+      long revision = newEvents.get(newEvents.size() - 1).revision();
+      states.stored(id, prepared.current().revision(), appended.revision(), prepared.state());
+      List<RecordedEvent<?>> stored = appended.events();
+      EntityReplies.CommandReply encoded = prepared.encoded();
+      if (appended.revision() != revision || (stored != newEvents && !stored.equals(newEvents))) {
+        // a store that stored something else than it was given: answer with what it stored
+        encoded = EntityReplies.encodeCommandReply(type, new Entity<>(id, appended.revision(), prepared.state()), stored);
+      }
+      return new Outcome(Reply.recorded(encoded.reply()), stored, encoded.events());
+    }
+    if (result instanceof AppendResult.Duplicate duplicate) {
+      return new Outcome(replyForRecorded(id, duplicate.events()));
+    }
+    long actual = ((AppendResult.Conflict) result).actualRevision();
+    counters.conflict();
+    states.forget(id);
+    if (metadata.expectedRevision() != null) {
+      throw conflict(id, prepared.current().revision(), actual);
+    }
+    if (attempt >= conflictRetries) {
+      throw new ServiceException(ErrorCode.CONFLICT,
+          type.name() + " '" + id.key() + "' kept changing under concurrent writers; gave up after "
+              + (attempt + 1) + " attempts",
+          Map.of("attempts", attempt + 1, "actualRevision", actual));
+    }
+    counters.retry();
+    Span.current().addEvent("retry", Attributes.of(Telemetry.ATTEMPT, (long) attempt + 2,
+        Telemetry.REVISION, actual));
+    return null;
+  }
+
+  /** Another instance wrote in between: back off a random moment so two writers stop colliding. */
+  private static void backoff(int attempt) throws InterruptedException {
+    Thread.sleep(ThreadLocalRandom.current().nextLong(0, 1L + Math.min(attempt + 1, 8)));
   }
 
   /** Loads the state of {@code id} in a span of its own: as cached ({@code cachedOnly}) or brought up to date. */

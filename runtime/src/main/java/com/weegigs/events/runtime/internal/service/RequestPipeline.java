@@ -97,6 +97,8 @@ final class RequestPipeline {
   private final int maxPayload;
   private final int maxQueued;
   private final Semaphore admission;
+  /** Every admission permit: shutdown takes them all back once every admitted request has its reply. */
+  private final int permits;
   private final ThreadPoolExecutor workers;
   private final Reply shuttingDown;
   private final Reply atCapacity;
@@ -113,7 +115,8 @@ final class RequestPipeline {
     this.clock = settings.clock();
     this.maxPayload = settings.limits().maxPayloadBytes();
     this.maxQueued = settings.concurrency().maxQueued();
-    this.admission = new Semaphore(settings.concurrency().maxInFlight() + settings.concurrency().maxQueued());
+    this.permits = settings.concurrency().maxInFlight() + settings.concurrency().maxQueued();
+    this.admission = new Semaphore(permits);
     this.workers = workers(settings.descriptor().name(), settings.concurrency().maxInFlight());
     String service = settings.descriptor().name();
     this.shuttingDown = Reply.error(ErrorCode.UNAVAILABLE, "service " + service + " is shutting down");
@@ -185,12 +188,19 @@ final class RequestPipeline {
     workers.shutdown();
   }
 
-  /** Waits for running requests to finish, interrupting them after {@code timeout}. */
+  /**
+   * Waits for running requests to finish, interrupting them after {@code timeout}, then for the
+   * commands whose append was still under way when their thread let go (each holds its permit
+   * until it is answered).
+   */
   void awaitRunning(Duration timeout) throws InterruptedException {
     if (!workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       LOG.warn("requests still running after {}; interrupting them", timeout);
       workers.shutdownNow();
       workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (!admission.tryAcquire(permits, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      LOG.warn("commands still waiting for the event store after {}", timeout);
     }
   }
 
@@ -241,6 +251,8 @@ final class RequestPipeline {
     /** The verified caller, once authenticated; {@code null} when the service does not authenticate. */
     Principal principal;
     volatile int released;
+    /** Whether the command goes on after {@link #run} returns, and answers from another thread. */
+    volatile boolean later;
 
     Work(Endpoint<?> endpoint, Message message, long receivedAtMillis, long receivedNanos) {
       this.endpoint = endpoint;
@@ -259,6 +271,11 @@ final class RequestPipeline {
     @Override
     public void publish(List<RecordedEvent<?>> events, byte[][] wireForms) {
       endpoint.publish(events, wireForms, trace);
+    }
+
+    @Override
+    public void later() {
+      later = true;
     }
 
     private void release() {
@@ -296,7 +313,9 @@ final class RequestPipeline {
         Telemetry.failed(span, e);
         reply(Reply.internalError(null));
       } finally {
-        release();
+        if (!later) {
+          release();
+        }
         endpoint.took(System.nanoTime() - started);
         span.end();
       }

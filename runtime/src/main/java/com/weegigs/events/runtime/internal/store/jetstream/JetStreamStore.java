@@ -35,8 +35,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +88,18 @@ public final class JetStreamStore {
   private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
   /** Guards against a double acceptance around a stream leader change; see {@link AcceptanceCheck}. */
   private final AcceptanceCheck acceptance;
+
+  /** Where an asynchronous append goes on when its acknowledgement is not enough: reads and retries block. */
+  private final ExecutorService slowAppends = Executors.newCachedThreadPool(new ThreadFactory() {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable runnable) {
+      Thread thread = new Thread(runnable, "wee-store-append-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  });
 
   /** Whether a repair of the buckets is under way, so failures meanwhile do not start another. */
   private final AtomicBoolean repairing = new AtomicBoolean();
@@ -388,69 +406,196 @@ public final class JetStreamStore {
   /** Appends one command message; see {@code EventStore#append} for the order of checks. */
   public AppendResult append(AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId,
       List<RecordedEvent<?>> events, byte[][] wireForms) {
-    serves(type);
-    connected("append to " + id);
-    String subject = CommandMessages.subject(prefix, id);
-    byte[] body = CommandMessages.body(wireForms);
-    long lastRevision = events.get(events.size() - 1).revision();
+    return new Append(type, id, expectedRevision, messageId, events, wireForms).run(null);
+  }
+
+  /**
+   * Appends one command message as {@link #append} does, without waiting for the acknowledgement
+   * on the caller's thread when the store knows where the aggregate ends and nothing is suspect:
+   * the future then completes with {@link AppendResult.Appended} on the connection's thread that
+   * received the acknowledgement. Anything else (an aggregate to read first, a suspect store, a
+   * refusal, a duplicate, a failure) is decided by {@link #append}'s own steps, at once on the
+   * caller's thread or, after the publish, on a thread of the store's, so a future that completes
+   * with another result completes where the caller may block.
+   */
+  public CompletableFuture<AppendResult> appendAsync(AggregateType<?, ?> type, AggregateId id, long expectedRevision,
+      String messageId, List<RecordedEvent<?>> events, byte[][] wireForms) {
+    Append append = new Append(type, id, expectedRevision, messageId, events, wireForms);
     Position position = positions.get(id);
-    if (position == null || position.revision() != expectedRevision) {
-      position = lastPosition(type, id);
+    if (position == null || position.revision() != expectedRevision || acceptance.suspected()
+        || (messageId != null && !messageId.equals(append.publishId))) {
+      return CompletableFuture.completedFuture(append.run(null));
     }
-    String publishId = acceptance.idFor(messageId);
-    for (int attempt = 0; ; attempt++) {
-      if (position.revision() != expectedRevision) {
-        AppendResult repeat = repeatOf(messageId, subject, body, events);
-        return repeat != null ? repeat : new AppendResult.Conflict(position.revision());
+    CompletableFuture<AppendResult> result = new CompletableFuture<>();
+    CompletableFuture<Message> reply;
+    try {
+      reply = connection.requestWithTimeout(append.subject,
+          CommandMessages.headers(append.publishId, position.sequence(), events), append.body, config.requestTimeout());
+    } catch (RuntimeException e) {
+      // refused before it left (the connection closed meanwhile): the steps below say what that means
+      return CompletableFuture.completedFuture(append.run(new Published(position, null, e)));
+    }
+    reply.whenComplete((message, failure) -> {
+      PublishAck ack = null;
+      Throwable error = failure;
+      if (error == null) {
+        try {
+          ack = publishAck(message);
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+          error = e;
+        }
       }
-      PublishAck ack;
+      if (error == null && !ack.isDuplicate() && !acceptance.suspected()) {
+        try {
+          result.complete(append.stored(ack));
+        } catch (RuntimeException | Error e) {
+          result.completeExceptionally(e);
+        }
+        return;
+      }
+      Published published = new Published(position, ack, error);
       try {
-        ack = js.publish(subject, CommandMessages.headers(publishId, position.sequence(), events), body);
-      } catch (JetStreamApiException e) {
-        if (!wrongLastSequence(e)) {
-          // it may have been stored all the same: expect nothing of the aggregate, and check what follows
+        slowAppends.execute(() -> {
+          try {
+            result.complete(append.run(published));
+          } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e);
+          }
+        });
+      } catch (RuntimeException e) {
+        result.completeExceptionally(unavailable("append to " + id, e));
+      }
+    });
+    return result;
+  }
+
+  /** The acknowledgement in {@code reply}; a status (no JetStream answered) is an {@link IOException}, as jnats has it. */
+  private static PublishAck publishAck(Message reply) throws IOException, JetStreamApiException {
+    if (reply.isStatusMessage()) {
+      throw new IOException("Error Publishing: " + reply.getStatus().getMessageWithCode());
+    }
+    return new PublishAck(reply);
+  }
+
+  /** The outcome of a publish already sent: where it expected the aggregate to end, and its acknowledgement or failure. */
+  private record Published(Position position, PublishAck ack, Throwable failure) {}
+
+  /** One command message to append, and the steps that store it. */
+  private final class Append {
+    final AggregateType<?, ?> type;
+    final AggregateId id;
+    final long expectedRevision;
+    final String messageId;
+    final List<RecordedEvent<?>> events;
+    final String subject;
+    final byte[] body;
+    final long lastRevision;
+    String publishId;
+
+    Append(AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId,
+        List<RecordedEvent<?>> events, byte[][] wireForms) {
+      serves(type);
+      connected("append to " + id);
+      this.type = type;
+      this.id = id;
+      this.expectedRevision = expectedRevision;
+      this.messageId = messageId;
+      this.events = events;
+      this.subject = CommandMessages.subject(prefix, id);
+      this.body = CommandMessages.body(wireForms);
+      this.lastRevision = events.get(events.size() - 1).revision();
+      this.publishId = acceptance.idFor(messageId);
+    }
+
+    /**
+     * Publishes until the command is stored, found stored before, or refused; {@code first} is a
+     * publish already sent (its outcome is taken as the first attempt's), or {@code null}.
+     */
+    AppendResult run(Published first) {
+      Position position = first != null ? first.position() : positions.get(id);
+      if (position == null || position.revision() != expectedRevision) {
+        position = lastPosition(type, id);
+      }
+      for (int attempt = 0; ; attempt++) {
+        if (position.revision() != expectedRevision) {
+          AppendResult repeat = repeatOf(messageId, subject, body, events);
+          return repeat != null ? repeat : new AppendResult.Conflict(position.revision());
+        }
+        PublishAck ack;
+        try {
+          ack = attempt == 0 && first != null ? sent(first)
+              : js.publish(subject, CommandMessages.headers(publishId, position.sequence(), events), body);
+        } catch (JetStreamApiException e) {
+          if (!wrongLastSequence(e)) {
+            // it may have been stored all the same: expect nothing of the aggregate, and check what follows
+            positions.forget(id);
+            acceptance.suspect();
+            throw unavailable("append to " + id, e);
+          }
+          positions.forget(id);
+          Position now = lastPosition(type, id);
+          if (now.revision() == expectedRevision && now.sequence() != position.sequence() && attempt < STRANGER_RETRIES) {
+            // the subject moved on without a revision (a stranger's message): expect its sequence
+            position = now;
+            continue;
+          }
+          position = now;
+          if (now.revision() == expectedRevision) {
+            throw unavailable("append to " + id, e);
+          }
+          continue;
+        } catch (IOException e) {
           positions.forget(id);
           acceptance.suspect();
           throw unavailable("append to " + id, e);
         }
-        positions.forget(id);
-        Position now = lastPosition(type, id);
-        if (now.revision() == expectedRevision && now.sequence() != position.sequence() && attempt < STRANGER_RETRIES) {
-          // the subject moved on without a revision (a stranger's message): expect its sequence
-          position = now;
-          continue;
-        }
-        position = now;
-        if (now.revision() == expectedRevision) {
-          throw unavailable("append to " + id, e);
-        }
-        continue;
-      } catch (IOException e) {
-        positions.forget(id);
-        acceptance.suspect();
-        throw unavailable("append to " + id, e);
-      }
-      if (ack.isDuplicate()) {
-        try {
-          return new AppendResult.Duplicate(commandAt(ack.getSeqno(), null));
-        } catch (AcceptanceCheck.Skipped e) {
-          // the command's earlier message is skipped by readers: store it again, under its next id
-          if (!acceptance.skippedUnder(messageId, publishId)) {
-            throw unavailable("append to " + id, e);
+        if (ack.isDuplicate()) {
+          try {
+            return new AppendResult.Duplicate(commandAt(ack.getSeqno(), null));
+          } catch (AcceptanceCheck.Skipped e) {
+            // the command's earlier message is skipped by readers: store it again, under its next id
+            if (!acceptance.skippedUnder(messageId, publishId)) {
+              throw unavailable("append to " + id, e);
+            }
+            publishId = acceptance.idFor(messageId);
+            continue;
           }
-          publishId = acceptance.idFor(messageId);
-          continue;
         }
-      }
-      if (acceptance.suspected() && skippedAppend(subject, position.sequence(), ack.getSeqno(), events)) {
-        LOG.warn("the append of messageId {} to {} was accepted at {} after another message with its revisions; "
-            + "answering a conflict so the command runs again", messageId, id, ack.getSeqno());
-        if (messageId != null) {
-          acceptance.skippedUnder(messageId, publishId);
+        if (acceptance.suspected() && skippedAppend(subject, position.sequence(), ack.getSeqno(), events)) {
+          LOG.warn("the append of messageId {} to {} was accepted at {} after another message with its revisions; "
+              + "answering a conflict so the command runs again", messageId, id, ack.getSeqno());
+          if (messageId != null) {
+            acceptance.skippedUnder(messageId, publishId);
+          }
+          positions.forget(id);
+          return new AppendResult.Conflict(read(type, id, Long.MAX_VALUE, null).end().revision());
         }
-        positions.forget(id);
-        return new AppendResult.Conflict(read(type, id, Long.MAX_VALUE, null).end().revision());
+        return stored(ack);
       }
+    }
+
+    /** The acknowledgement of a publish already sent, or its failure as the synchronous publish would throw it. */
+    private PublishAck sent(Published first) throws IOException, JetStreamApiException {
+      if (first.failure() == null) {
+        return first.ack();
+      }
+      Throwable failure = first.failure();
+      while ((failure instanceof CompletionException || failure instanceof ExecutionException) && failure.getCause() != null) {
+        failure = failure.getCause();
+      }
+      if (failure instanceof JetStreamApiException api) {
+        throw api;
+      }
+      if (failure instanceof IOException io) {
+        throw io;
+      }
+      // a timeout, a cancelled request or a closed connection: whether it was stored is unknown
+      throw new IOException(failure.getClass().getSimpleName()
+          + (failure.getMessage() == null ? "" : ": " + failure.getMessage()), failure);
+    }
+
+    /** The command is stored at the acknowledged sequence: remember where the aggregate ends and the outcome. */
+    AppendResult stored(PublishAck ack) {
       positions.put(id, new Position(lastRevision, ack.getSeqno()));
       if (messageId != null) {
         Outcomes.Where where = new Outcomes.Where(ack.getSeqno(), subject);
