@@ -9,6 +9,7 @@ import static com.weegigs.events.runtime.fixtures.ServiceHarness.query;
 import static com.weegigs.events.runtime.fixtures.ServiceHarness.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.weegigs.events.runtime.error.ErrorCode;
@@ -173,6 +174,43 @@ class JetStreamServiceTest extends CountersServiceTest {
     var repeat = assertCounter(harness.request("counters.command.counter.add", add("w", 3, messageId)));
     assertEquals(first.events(), repeat.events());
     assertEquals(3, assertCounter(harness.request("counters.query.counter.get", query("counter", "w"))).entity().state().value());
+  }
+
+  @Test
+  void aRepeatAfterTheDuplicateWindowOfACommandStoredWithoutARecordIsFoundOnItsAggregate() throws Exception {
+    JetStreamStoreConfig shortWindow = config.withDuplicateWindow(Duration.ofSeconds(2));
+    NatsService one = harness.start(builder -> builder.withEventStore(shortWindow));
+    assertCounter(harness.request("counters.command.counter.add", add("n", 1, "before")));
+    // a ULID made now: the append alone catches its repeats within the window, so no outcome is recorded
+    String messageId = WireIds.ulid(System.currentTimeMillis(), 3, 4);
+    var first = assertCounter(harness.request("counters.command.counter.add", add("n", 4, messageId)));
+    assertCounter(harness.request("counters.command.counter.add", add("n", 2, "after")));
+    one.close();
+    assertNull(client.keyValue(shortWindow.outcomesBucket()).get(messageId), "no outcome recorded");
+    awaitForgotten(shortWindow, messageId);
+    // another instance, which never saw the command, after JetStream forgot its messageId
+    harness.start(builder -> builder.withEventStore(shortWindow));
+    var repeat = assertCounter(harness.request("counters.command.counter.add", add("n", 4, messageId)));
+    assertEquals(first.events(), repeat.events());
+    assertEquals(first.entity(), repeat.entity());
+    assertEquals(7, assertCounter(harness.request("counters.query.counter.get", query("counter", "n"))).entity().state().value());
+  }
+
+  /** Waits until JetStream has forgotten {@code messageId}: a probe expecting an impossible sequence is a duplicate until then, and stores nothing. */
+  private void awaitForgotten(JetStreamStoreConfig config, String messageId) throws Exception {
+    JetStream js = client.jetStream();
+    String probeSubject = config.subjectPrefix() + ".counter.probe";
+    Headers probe = new Headers().put("Nats-Msg-Id", messageId).put("Nats-Expected-Last-Subject-Sequence", "999999");
+    boolean remembered = true;
+    for (int i = 0; i < 400 && remembered; i++) {
+      try {
+        remembered = js.publish(probeSubject, probe, new byte[0]).isDuplicate();
+        Thread.sleep(25);
+      } catch (JetStreamApiException refused) {
+        remembered = false;
+      }
+    }
+    assertTrue(!remembered, "JetStream kept the messageId past its duplicate window");
   }
 
   @Test

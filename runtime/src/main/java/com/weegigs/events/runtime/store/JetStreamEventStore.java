@@ -124,6 +124,12 @@ public final class JetStreamEventStore implements EventStore, AsyncAppend, Cache
 
   /** For the service only. */
   @Override
+  public Optional<List<RecordedEvent<?>>> recorded(AggregateType<?, ?> type, AggregateId id, String messageId) {
+    return store.recorded(type, id, messageId);
+  }
+
+  /** For the service only. */
+  @Override
   public int snapshotInterval() {
     return store.snapshotInterval();
   }

@@ -375,7 +375,7 @@ public final class CommandCore<S, E> {
     // a store that catches a repeat on append is asked only when the command is refused
     boolean lookedUp = cachedStore == null || !cachedStore.appendCatchesRepeat(metadata.messageId());
     if (lookedUp) {
-      Optional<List<RecordedEvent<?>>> recorded = store.recorded(metadata.messageId());
+      Optional<List<RecordedEvent<?>>> recorded = recorded(id, metadata.messageId());
       if (recorded.isPresent()) {
         return Prepared.done(new Outcome(replyForRecorded(id, recorded.get())));
       }
@@ -534,8 +534,13 @@ public final class CommandCore<S, E> {
 
   /** The outcome of an earlier command with this {@code messageId}, when the store recorded one. */
   private Outcome repeatOf(AggregateId id, CommandMetadata metadata) {
-    Optional<List<RecordedEvent<?>>> recorded = store.recorded(metadata.messageId());
+    Optional<List<RecordedEvent<?>>> recorded = recorded(id, metadata.messageId());
     return recorded.isPresent() ? new Outcome(replyForRecorded(id, recorded.get())) : null;
+  }
+
+  /** What the command {@code messageId} for {@code id} recorded, asked of the store the way it answers best. */
+  private Optional<List<RecordedEvent<?>>> recorded(AggregateId id, String messageId) {
+    return cachedStore != null ? cachedStore.recorded(type, id, messageId) : store.recorded(messageId);
   }
 
   /** Runs the handler: a creating one on an aggregate that does not exist yet, any other on one that does. */

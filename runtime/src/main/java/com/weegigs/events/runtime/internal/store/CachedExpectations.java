@@ -1,6 +1,10 @@
 package com.weegigs.events.runtime.internal.store;
 
+import com.weegigs.events.runtime.AggregateId;
+import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.definition.AggregateType;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * An event store that is slow to read and cheap to try: the command core trusts its cached state
@@ -25,4 +29,12 @@ public interface CachedExpectations {
    * succeeded is answered with its first outcome even when running it again would be refused.
    */
   boolean appendCatchesRepeat(String messageId);
+
+  /**
+   * The events recorded by the command {@code messageId} for {@code id}, as {@link
+   * com.weegigs.events.runtime.store.EventStore#recorded}, which the core asks instead: a store may
+   * keep no record by {@code messageId} alone of a command whose repeats its append catches, and
+   * find it on the aggregate instead.
+   */
+  Optional<List<RecordedEvent<?>>> recorded(AggregateType<?, ?> type, AggregateId id, String messageId);
 }

@@ -112,7 +112,7 @@ public class GuardedEventStore implements EventStore, WireFormAppend, SnapshotKe
     store.close();
   }
 
-  private <T> T guarded(Supplier<T> call) {
+  <T> T guarded(Supplier<T> call) {
     if (!breaker.permit()) {
       throw new StoreCircuitOpenException();
     }
@@ -153,6 +153,11 @@ public class GuardedEventStore implements EventStore, WireFormAppend, SnapshotKe
     @Override
     public boolean appendCatchesRepeat(String messageId) {
       return cached.appendCatchesRepeat(messageId);
+    }
+
+    @Override
+    public Optional<List<RecordedEvent<?>>> recorded(AggregateType<?, ?> type, AggregateId id, String messageId) {
+      return guarded(() -> cached.recorded(type, id, messageId));
     }
   }
 }

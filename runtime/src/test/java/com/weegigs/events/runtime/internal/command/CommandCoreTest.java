@@ -226,6 +226,11 @@ class CommandCoreTest {
     }
 
     @Override
+    public java.util.Optional<List<RecordedEvent<?>>> recorded(AggregateType<?, ?> type, AggregateId id, String messageId) {
+      return recorded(messageId);
+    }
+
+    @Override
     public void serves(AggregateType<?, ?> type) {}
 
     @Override

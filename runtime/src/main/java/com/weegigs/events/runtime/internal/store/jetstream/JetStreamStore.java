@@ -30,6 +30,9 @@ import io.nats.client.api.PublishAck;
 import io.nats.client.api.StreamState;
 import io.nats.client.impl.Headers;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -600,7 +603,11 @@ public final class JetStreamStore {
       if (messageId != null) {
         Outcomes.Where where = new Outcomes.Where(ack.getSeqno(), subject);
         outcomes.remember(messageId, where);
-        rememberInBucket(messageId, where);
+        // a ULID made well within the duplicate window needs no record: JetStream catches its repeats
+        // within the window, and after it the aggregate's own messages since the ULID was made hold it
+        if (!appendCatchesRepeat(messageId)) {
+          rememberInBucket(messageId, where);
+        }
       }
       return new AppendResult.Appended(events, lastRevision);
     }
@@ -695,7 +702,12 @@ public final class JetStreamStore {
 
   // ------------------------------------------------------------------ outcomes
 
-  /** The events recorded by {@code messageId}: remembered here, else in the outcomes bucket. */
+  /**
+   * The events recorded by {@code messageId}: remembered here, else in the outcomes bucket. A
+   * command whose {@code messageId} was a ULID made well within the duplicate window when it was
+   * stored has no record in the bucket; only {@link #recorded(AggregateType, AggregateId, String)}
+   * finds it from another instance.
+   */
   public Optional<List<RecordedEvent<?>>> recorded(String messageId) {
     if (messageId == null) {
       return Optional.empty();
@@ -714,6 +726,82 @@ public final class JetStreamStore {
       LOG.warn("the outcome of messageId {} points at {} {}, which cannot be read: {}", messageId,
           where.subject(), where.sequence(), e.getMessage());
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The events recorded by {@code messageId}, a command for {@code id}: remembered here, else in the
+   * outcomes bucket, else (a ULID, which may have been stored without a record) on {@code id}'s
+   * subject among the messages stored since the ULID was made (less a duplicate window, slack for
+   * clocks). A {@code messageId} used for another aggregate is found only here or in the bucket.
+   */
+  public Optional<List<RecordedEvent<?>>> recorded(AggregateType<?, ?> type, AggregateId id, String messageId) {
+    serves(type);
+    Optional<List<RecordedEvent<?>>> found = recorded(messageId);
+    return found.isPresent() || messageId == null ? found : onSubject(type, id, messageId);
+  }
+
+  /** The command {@code messageId} (a ULID) among {@code id}'s messages stored since it was made; empty when none. */
+  private Optional<List<RecordedEvent<?>>> onSubject(AggregateType<?, ?> type, AggregateId id, String messageId) {
+    long made = Outcomes.ulidMillis(messageId);
+    if (made <= 0 || System.currentTimeMillis() - made > config.outcomesTtl().toMillis()) {
+      // not a ULID (always recorded in the bucket), or older than the bucket remembers anything
+      return Optional.empty();
+    }
+    Instant from = Instant.ofEpochMilli(made - config.duplicateWindow().toMillis());
+    String subject = CommandMessages.subject(prefix, id);
+    try {
+      MessageInfo last = last(subject);
+      if (last == null || (last.getTime() != null && last.getTime().toInstant().isBefore(from))) {
+        return Optional.empty();
+      }
+      JetStreamSubscription subscription = js.subscribe(subject, PushSubscribeOptions.builder()
+          .ordered(true)
+          .configuration(ConsumerConfiguration.builder()
+              .deliverPolicy(DeliverPolicy.ByStartTime)
+              .startTime(ZonedDateTime.ofInstant(from, ZoneOffset.UTC))
+              .build())
+          .build());
+      try {
+        while (true) {
+          Message message = subscription.nextMessage(config.requestTimeout());
+          if (message == null) {
+            throw new IOException("the stream did not deliver the messages of " + subject + " within "
+                + config.requestTimeout().toMillis() + " ms");
+          }
+          if (!message.isJetStream()) {
+            continue;
+          }
+          long sequence = message.metaData().streamSequence();
+          if (sequence > last.getSeq()) {
+            return Optional.empty();
+          }
+          String published = message.getHeaders() == null ? null : message.getHeaders().getFirst(CommandMessages.MSG_ID);
+          if (published != null && (published.equals(messageId) || published.startsWith(messageId + AcceptanceCheck.ATTEMPT))) {
+            try {
+              List<RecordedEvent<?>> events = commandAt(sequence, subject);
+              outcomes.remember(messageId, new Outcomes.Where(sequence, subject));
+              return Optional.of(events);
+            } catch (NotACommandMessage | AcceptanceCheck.Skipped e) {
+              // not one readers keep: a later attempt of the command may be
+            }
+          }
+          if (sequence == last.getSeq()) {
+            return Optional.empty();
+          }
+        }
+      } finally {
+        try {
+          subscription.unsubscribe();
+        } catch (RuntimeException e) {
+          LOG.debug("could not unsubscribe the lookup on {}", subject, e);
+        }
+      }
+    } catch (IOException | JetStreamApiException e) {
+      throw unavailable("look up messageId " + messageId + " on " + id, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable("look up messageId " + messageId + " on " + id, e);
     }
   }
 
