@@ -28,7 +28,8 @@ import java.util.concurrent.CompletableFuture;
  *       AppendResult.Conflict}.
  *   <li>Repeated commands: JetStream de-duplicates the {@code messageId} ({@code Nats-Msg-Id})
  *       within the stream's duplicate window, and a key-value bucket remembers recent outcomes
- *       beyond it, for every instance.
+ *       beyond it, for every instance; a command whose {@code messageId} is a ULID made well within
+ *       the window has no record there, and the service finds it on its aggregate's subject.
  *   <li>Snapshots of states in a key-value bucket every {@link JetStreamStoreConfig#snapshotInterval()}
  *       events, fingerprinted by the state's JSON Schema; one of another shape is ignored.
  *   <li>A message on a store subject that is not a command message is skipped and logged.
