@@ -46,6 +46,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -264,12 +265,22 @@ public final class JetStreamStore {
   /** Every message of {@code subject} from {@code from} up to sequence {@code last}, through an ordered consumer. */
   private void streamBetween(Reading reading, String subject, long from, long last)
       throws IOException, JetStreamApiException, InterruptedException {
+    ordered(subject, ConsumerConfiguration.builder().deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(from)
+        .build(), last, stored -> {
+          reading.add(stored);
+          return true;
+        });
+  }
+
+  /**
+   * Hands each message of {@code subject} from where {@code start} says, in order, to {@code visit}
+   * through an ordered consumer, up to sequence {@code last} or until {@code visit} answers {@code false}.
+   */
+  private void ordered(String subject, ConsumerConfiguration start, long last, Predicate<Stored> visit)
+      throws IOException, JetStreamApiException, InterruptedException {
     JetStreamSubscription subscription = js.subscribe(subject, PushSubscribeOptions.builder()
         .ordered(true)
-        .configuration(ConsumerConfiguration.builder()
-            .deliverPolicy(DeliverPolicy.ByStartSequence)
-            .startSequence(from)
-            .build())
+        .configuration(start)
         .build());
     try {
       while (true) {
@@ -282,12 +293,8 @@ public final class JetStreamStore {
           continue;
         }
         Stored stored = Stored.of(message);
-        if (stored.sequence() > last) {
-          break;
-        }
-        reading.add(stored);
-        if (stored.sequence() == last) {
-          break;
+        if (stored.sequence() > last || !visit.test(stored) || stored.sequence() == last) {
+          return;
         }
       }
     } finally {
@@ -738,11 +745,11 @@ public final class JetStreamStore {
   public Optional<List<RecordedEvent<?>>> recorded(AggregateType<?, ?> type, AggregateId id, String messageId) {
     serves(type);
     Optional<List<RecordedEvent<?>>> found = recorded(messageId);
-    return found.isPresent() || messageId == null ? found : onSubject(type, id, messageId);
+    return found.isPresent() || messageId == null ? found : onSubject(id, messageId);
   }
 
   /** The command {@code messageId} (a ULID) among {@code id}'s messages stored since it was made; empty when none. */
-  private Optional<List<RecordedEvent<?>>> onSubject(AggregateType<?, ?> type, AggregateId id, String messageId) {
+  private Optional<List<RecordedEvent<?>>> onSubject(AggregateId id, String messageId) {
     long made = Outcomes.ulidMillis(messageId);
     if (made <= 0 || System.currentTimeMillis() - made > config.outcomesTtl().toMillis()) {
       // not a ULID (always recorded in the bucket), or older than the bucket remembers anything
@@ -755,48 +762,22 @@ public final class JetStreamStore {
       if (last == null || (last.getTime() != null && last.getTime().toInstant().isBefore(from))) {
         return Optional.empty();
       }
-      JetStreamSubscription subscription = js.subscribe(subject, PushSubscribeOptions.builder()
-          .ordered(true)
-          .configuration(ConsumerConfiguration.builder()
-              .deliverPolicy(DeliverPolicy.ByStartTime)
-              .startTime(ZonedDateTime.ofInstant(from, ZoneOffset.UTC))
-              .build())
-          .build());
-      try {
-        while (true) {
-          Message message = subscription.nextMessage(config.requestTimeout());
-          if (message == null) {
-            throw new IOException("the stream did not deliver the messages of " + subject + " within "
-                + config.requestTimeout().toMillis() + " ms");
-          }
-          if (!message.isJetStream()) {
-            continue;
-          }
-          long sequence = message.metaData().streamSequence();
-          if (sequence > last.getSeq()) {
-            return Optional.empty();
-          }
-          String published = message.getHeaders() == null ? null : message.getHeaders().getFirst(CommandMessages.MSG_ID);
-          if (published != null && (published.equals(messageId) || published.startsWith(messageId + AcceptanceCheck.ATTEMPT))) {
-            try {
-              List<RecordedEvent<?>> events = commandAt(sequence, subject);
-              outcomes.remember(messageId, new Outcomes.Where(sequence, subject));
-              return Optional.of(events);
-            } catch (NotACommandMessage | AcceptanceCheck.Skipped e) {
-              // not one readers keep: a later attempt of the command may be
+      List<List<RecordedEvent<?>>> found = new ArrayList<>(1);
+      ordered(subject, ConsumerConfiguration.builder().deliverPolicy(DeliverPolicy.ByStartTime)
+          .startTime(ZonedDateTime.ofInstant(from, ZoneOffset.UTC)).build(), last.getSeq(), stored -> {
+            String published = stored.headers() == null ? null : stored.headers().getFirst(CommandMessages.MSG_ID);
+            if (published != null && (published.equals(messageId) || published.startsWith(messageId + AcceptanceCheck.ATTEMPT))) {
+              try {
+                found.add(commandAt(stored.sequence(), subject));
+                outcomes.remember(messageId, new Outcomes.Where(stored.sequence(), subject));
+                return false;
+              } catch (NotACommandMessage | AcceptanceCheck.Skipped e) {
+                // not one readers keep: a later attempt of the command may be
+              }
             }
-          }
-          if (sequence == last.getSeq()) {
-            return Optional.empty();
-          }
-        }
-      } finally {
-        try {
-          subscription.unsubscribe();
-        } catch (RuntimeException e) {
-          LOG.debug("could not unsubscribe the lookup on {}", subject, e);
-        }
-      }
+            return true;
+          });
+      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     } catch (IOException | JetStreamApiException e) {
       throw unavailable("look up messageId " + messageId + " on " + id, e);
     } catch (InterruptedException e) {
