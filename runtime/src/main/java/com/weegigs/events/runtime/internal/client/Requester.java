@@ -105,6 +105,10 @@ public final class Requester {
         .startSpan();
     Context context = parent.with(span);
     Headers headers = headers(deadline, bearerToken, telemetry, Telemetry.propagates(context, parent) ? context : null);
+    if (!span.isRecording() && !telemetry.metrics()) {
+      // a span the sampler dropped and no metrics: nothing waits for the outcome
+      return send(subject, headers, body, wait, decoder);
+    }
     long started = System.nanoTime();
     // the caller's future completes after the span and the metrics have the outcome, so a caller
     // that looks at them once it has its result finds the call there

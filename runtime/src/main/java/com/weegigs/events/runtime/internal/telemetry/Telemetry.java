@@ -95,6 +95,8 @@ public final class Telemetry {
   private final boolean tracing;
   /** Whether spans or metrics go anywhere: without, a call takes the plain path. */
   private final boolean enabled;
+  /** Whether measurements go anywhere: an SDK without a metric reader hands out no-op instruments. */
+  private final boolean metrics;
   private final TextMapPropagator propagator;
   private final LongCounter serverRequests;
   private final DoubleHistogram serverDuration;
@@ -110,16 +112,21 @@ public final class Telemetry {
   private final LongCounter rateLimited;
   private final LongCounter breakerTransitions;
   private final Map<String, Requests> clientCalls = new ConcurrentHashMap<>();
+  /** The names of the runtime's own spans ({@code <operation> <name>}) by operation and name, made once. */
+  private final Map<String, Map<String, String>> spanNames = new ConcurrentHashMap<>();
   private final Meter meter;
 
   private Telemetry(OpenTelemetry openTelemetry) {
     this.tracer = openTelemetry.getTracer(SCOPE);
     this.tracing = openTelemetry.getTracerProvider() != TracerProvider.noop();
-    this.enabled = tracing || openTelemetry.getMeterProvider() != MeterProvider.noop();
+    Meter meter = openTelemetry.getMeter(SCOPE);
+    // an SDK's meter provider without a reader hands out the API's no-op meter
+    this.metrics = openTelemetry.getMeterProvider() != MeterProvider.noop()
+        && meter.getClass() != MeterProvider.noop().get(SCOPE).getClass();
+    this.enabled = tracing || metrics;
     TextMapPropagator configured = openTelemetry.getPropagators().getTextMapPropagator();
     // without propagators (no SDK, or an SDK built without them) a caller's trace is still continued
     this.propagator = configured == TextMapPropagator.noop() ? W3C : configured;
-    Meter meter = openTelemetry.getMeter(SCOPE);
     this.meter = meter;
     List<Double> buckets = List.of(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0);
     this.serverRequests = meter.counterBuilder("wee.service.requests").setUnit("{request}")
@@ -228,6 +235,11 @@ public final class Telemetry {
     return enabled;
   }
 
+  /** Whether measurements are recorded (an SDK's meter provider with a reader); without, its instruments are no-ops. */
+  public boolean metrics() {
+    return metrics;
+  }
+
   /** A span builder of the runtime's tracer. */
   public SpanBuilder span(String name, SpanKind kind, Context parent) {
     return tracer.spanBuilder(name).setSpanKind(kind).setParent(parent).setAttribute(MESSAGING_SYSTEM, "nats");
@@ -252,7 +264,20 @@ public final class Telemetry {
     if (!tracing || !Span.current().isRecording()) {
       return Span.getInvalid();
     }
-    return tracer.spanBuilder(operation + " " + name).setSpanKind(SpanKind.INTERNAL).startSpan();
+    return tracer.spanBuilder(spanName(operation, name)).setSpanKind(SpanKind.INTERNAL).startSpan();
+  }
+
+  /** {@code <operation> <name>}, made once per pair rather than on every span. */
+  private String spanName(String operation, String name) {
+    if (name == null) {
+      return operation + " null";
+    }
+    Map<String, String> names = spanNames.get(operation);
+    if (names == null) {
+      names = spanNames.computeIfAbsent(operation, o -> new ConcurrentHashMap<>());
+    }
+    String spanName = names.get(name);
+    return spanName != null ? spanName : names.computeIfAbsent(name, n -> operation + " " + n);
   }
 
   /** Makes {@code span} current; nothing to do for the invalid span. */
