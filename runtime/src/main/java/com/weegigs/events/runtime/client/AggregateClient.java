@@ -19,6 +19,7 @@ import com.weegigs.events.runtime.internal.wire.Requests;
 import com.weegigs.events.runtime.internal.wire.Subjects;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 /**
  * The typed client of one aggregate type of a service: sends its commands, gets its entities and
@@ -49,6 +51,11 @@ import java.util.concurrent.ExecutionException;
 public final class AggregateClient<S, E> {
   private final ServiceClient client;
   private final AggregateType<S, E> type;
+  /** Each command's subject by the command's name, and the query's: built once, not per call. */
+  private final Map<String, String> commandSubjects;
+  private final String querySubject;
+  private final Function<byte[], CommandResult<S, E>> commandReply;
+  private final Function<byte[], Entity<S>> queryReply;
 
   /**
    * @param client the service's client
@@ -57,6 +64,14 @@ public final class AggregateClient<S, E> {
   public AggregateClient(ServiceClient client, AggregateType<S, E> type) {
     this.client = Objects.requireNonNull(client, "client");
     this.type = Objects.requireNonNull(type, "type");
+    Map<String, String> subjects = new HashMap<>();
+    for (String command : type.commands().keySet()) {
+      subjects.put(command, Subjects.command(client.serviceName(), type.name(), command));
+    }
+    this.commandSubjects = subjects;
+    this.querySubject = Subjects.query(client.serviceName(), type.name());
+    this.commandReply = reply -> EntityReplies.decodeEntity(reply, type);
+    this.queryReply = reply -> EntityReplies.decodeEntity(reply, type).entity();
   }
 
   /** The service's client. */
@@ -104,8 +119,7 @@ public final class AggregateClient<S, E> {
       return CompletableFuture.failedFuture(new InvalidRequestException(
           "cannot encode command " + command.name() + ": " + e.getMessage(), Map.of(), e));
     }
-    return client.request(Subjects.command(client.serviceName(), type.name(), command.name()), body, call,
-        reply -> EntityReplies.decodeEntity(reply, type));
+    return client.request(commandSubjects.get(command.name()), body, call, commandReply);
   }
 
   /**
@@ -124,8 +138,7 @@ public final class AggregateClient<S, E> {
     } catch (IllegalArgumentException | NullPointerException e) {
       return CompletableFuture.failedFuture(new InvalidRequestException(String.valueOf(e.getMessage())));
     }
-    return client.request(Subjects.query(client.serviceName(), type.name()), Requests.encodeQueryRequest(id), call,
-        reply -> EntityReplies.decodeEntity(reply, type).entity());
+    return client.request(querySubject, Requests.encodeQueryRequest(id), call, queryReply);
   }
 
   /**

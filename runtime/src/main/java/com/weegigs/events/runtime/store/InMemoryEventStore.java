@@ -8,7 +8,6 @@ import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -169,7 +168,9 @@ public final class InMemoryEventStore implements EventStore, WireFormAppend {
       if (actual != expectedRevision) {
         return new AppendResult.Conflict(actual);
       }
-      stream.events.addAll(Arrays.asList(encoded));
+      for (byte[] event : encoded) {
+        stream.events.add(event);
+      }
       if (messageId != null) {
         remember(new Remembered(messageId, clock.millis(), type, encoded));
       }

@@ -2,7 +2,6 @@ package com.weegigs.events.runtime.internal.client;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -10,20 +9,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Times out the calls of every client in this JVM: one daemon thread looks at the calls still
- * waiting every {@link #TICK_NANOS} and expires those past their deadline, so a timeout fires at
- * most a tick late.
+ * Times out the calls of every client in this JVM: one daemon thread sleeps until the earliest
+ * deadline of the calls still waiting, then expires those past theirs.
  *
  * <p>Why not a {@code ScheduledThreadPoolExecutor}: a call that is answered at once (nearly all of
  * them) would still lock its queue twice and, whenever the queue was empty (one call at a time),
  * wake its thread to re-arm, a context switch per call on a small machine. Here starting and
- * finishing a call is an add and a remove in a concurrent set. The thread ticks while calls come
- * and goes to sleep after {@link #IDLE_NANOS} without any.
+ * finishing a call is an add and a remove in a concurrent set, and the thread wakes only when a
+ * deadline it knows of comes (calls of one timeout come in deadline order, so a new call rarely
+ * wakes it), or for a call whose deadline comes sooner. With no calls it sleeps until one comes.
  */
 final class CallTimeouts {
   private static final Logger LOG = LoggerFactory.getLogger(CallTimeouts.class);
-  static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-  static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   /** A call waiting for its outcome. */
   interface Waiting {
@@ -40,8 +37,10 @@ final class CallTimeouts {
   private final LongSupplier clock;
   private final Runnable beforeSleep;
   private final Thread thread;
-  private volatile long lastAddedNanos;
-  private volatile boolean sleeping;
+  /** When the thread will look next, while it {@link #planned} a wake-up. */
+  private volatile long wakeAtNanos;
+  /** Whether {@link #wakeAtNanos} holds: off while the thread looks at the calls, or sleeps without a deadline. */
+  private volatile boolean planned;
 
   /** Timeouts on {@link System#nanoTime()}, with their thread started. */
   CallTimeouts(String threadName) {
@@ -58,7 +57,6 @@ final class CallTimeouts {
   CallTimeouts(String threadName, LongSupplier clock, Runnable beforeSleep, boolean start) {
     this.clock = clock;
     this.beforeSleep = beforeSleep;
-    this.lastAddedNanos = clock.getAsLong();
     thread = new Thread(this::run, threadName);
     thread.setDaemon(true);
     if (start) {
@@ -79,8 +77,8 @@ final class CallTimeouts {
   /** Starts timing {@code call}; {@link #remove} it once it has its outcome. */
   void add(Waiting call) {
     waiting.add(call);
-    lastAddedNanos = clock.getAsLong();
-    if (sleeping) {
+    // a thread that is looking, or sleeping without a deadline, or until after this call's, must look again
+    if (!planned || call.deadlineNanos() - wakeAtNanos < 0) {
       LockSupport.unpark(thread);
     }
   }
@@ -106,32 +104,47 @@ final class CallTimeouts {
 
   private void run() {
     while (true) {
-      if (waiting.isEmpty() && clock.getAsLong() - lastAddedNanos > IDLE_NANOS) {
-        sleeping = true;
-        // a call added between the check and this flag is seen by the check below
+      // an add from here until a wake-up is planned unparks the thread, so the park below returns at once
+      planned = false;
+      long now = clock.getAsLong();
+      Waiting earliest = expire(now);
+      if (earliest == null) {
+        // a call added after this check unparks the thread (nothing is planned)
         if (waiting.isEmpty()) {
           beforeSleep.run();
           LockSupport.park(this);
         }
-        sleeping = false;
       } else {
-        LockSupport.parkNanos(this, TICK_NANOS);
+        long wakeAt = earliest.deadlineNanos();
+        wakeAtNanos = wakeAt;
+        planned = true;
+        LockSupport.parkNanos(this, wakeAt - now);
       }
-      expireOverdue();
     }
   }
 
   /** Expires every call whose deadline has passed, each once. */
   void expireOverdue() {
-    long now = clock.getAsLong();
+    expire(clock.getAsLong());
+  }
+
+  /** Expires every call whose deadline is {@code now} or before; the one still waiting that times out first, or {@code null}. */
+  private Waiting expire(long now) {
+    Waiting earliest = null;
     for (Waiting call : waiting) {
-      if (now - call.deadlineNanos() >= 0 && waiting.remove(call)) {
-        try {
-          call.expire();
-        } catch (RuntimeException | Error e) {
-          LOG.warn("timing out a call failed", e);
+      long deadline = call.deadlineNanos();
+      if (now - deadline >= 0) {
+        if (waiting.remove(call)) {
+          try {
+            call.expire();
+          } catch (RuntimeException | Error e) {
+            LOG.warn("timing out a call failed", e);
+          }
         }
+      } else if (earliest == null || deadline - earliest.deadlineNanos() < 0) {
+        earliest = call;
       }
     }
+    return earliest;
   }
 }

@@ -18,8 +18,15 @@ import java.util.function.BooleanSupplier;
  * @param <T> the call's result
  */
 public final class ReplyFuture<T> extends CompletableFuture<T> {
-  /** Set on a thread while it completes a call's future without an executor. */
-  private static final ThreadLocal<Boolean> COMPLETING = new ThreadLocal<>();
+  /**
+   * Each thread's mark, on while it completes a call's future without an executor: a flag the
+   * thread keeps, so marking costs no thread-local entry per call.
+   */
+  private static final ThreadLocal<Mark> COMPLETING = ThreadLocal.withInitial(Mark::new);
+
+  private static final class Mark {
+    boolean on;
+  }
 
   /** A call's future, not yet complete. */
   public ReplyFuture() {}
@@ -38,14 +45,15 @@ public final class ReplyFuture<T> extends CompletableFuture<T> {
    * @return what {@code completion} returns
    */
   static boolean completeMarked(BooleanSupplier completion) {
-    if (COMPLETING.get() != null) {
+    Mark mark = COMPLETING.get();
+    if (mark.on) {
       return completion.getAsBoolean();
     }
-    COMPLETING.set(Boolean.TRUE);
+    mark.on = true;
     try {
       return completion.getAsBoolean();
     } finally {
-      COMPLETING.remove();
+      mark.on = false;
     }
   }
 
@@ -56,7 +64,7 @@ public final class ReplyFuture<T> extends CompletableFuture<T> {
    * @throws IllegalStateException when the current thread must not block on {@code future}
    */
   public static void checkMayWait(CompletableFuture<?> future) {
-    if (COMPLETING.get() != null && !future.isDone()) {
+    if (!future.isDone() && COMPLETING.get().on) {
       throw new IllegalStateException("cannot wait for a call's result inside a continuation that runs on a NATS "
           + "connection thread (or the client's timer): the reply it waits for could never be delivered. "
           + "Use the thenXxxAsync forms for continuations that block, or build the client with "

@@ -43,6 +43,8 @@ public final class Requester {
   private final Executor executor;
   private final CallTimeouts timeouts;
   private final Telemetry telemetry;
+  /** Runs replies' completions on {@link #executor}, or inline once it is shut down; {@code null} without one. */
+  private final Executor completer;
 
   /**
    * @param connection where requests go
@@ -54,6 +56,7 @@ public final class Requester {
     this.executor = executor;
     this.timeouts = CallTimeouts.shared();
     this.telemetry = telemetry;
+    this.completer = executor == null ? null : this::execute;
   }
 
   /**
@@ -135,8 +138,7 @@ public final class Requester {
 
   private <T> CompletableFuture<T> send(
       String subject, Headers headers, byte[] body, Duration timeout, Function<byte[], T> decoder) {
-    Call<T> call = new Call<>(subject, timeout);
-    CompletableFuture<T> result = call.result;
+    Call<T> call = new Call<>(subject, timeout, decoder);
     // Timed, and open to a refusal, before it is sent: the server's refusal of this very request
     // cannot come before it is. Our own timeouts: jnats checks request timeouts only every few seconds.
     timeouts.add(call);
@@ -152,27 +154,13 @@ public final class Requester {
       timeouts.remove(call);
       return ReplyFuture.failed(new InvalidRequestException("cannot send to " + subject + ": " + e.getMessage(), Map.of(), e));
     }
-    result.whenComplete((value, error) -> timeouts.remove(call));
     call.sent(pending);
-    BiConsumer<Message, Throwable> complete = (reply, error) -> completing(() -> {
-      if (error != null) {
-        return result.completeExceptionally(ReplyErrors.translate(error, connection, subject, timeout));
-      }
-      try {
-        return result.complete(ReplyErrors.decodeReply(reply, subject, decoder));
-      } catch (ServiceException e) {
-        return result.completeExceptionally(e);
-      } catch (RuntimeException e) {
-        return result.completeExceptionally(new InternalException(
-            "cannot read the reply from " + subject + ": " + e.getMessage(), Map.of(), e));
-      }
-    });
     if (executor == null) {
-      pending.whenComplete(complete);
+      pending.whenComplete(call);
     } else {
-      pending.whenCompleteAsync(complete, this::execute);
+      pending.whenCompleteAsync(call, completer);
     }
-    return result;
+    return call.result;
   }
 
   /**
@@ -239,21 +227,30 @@ public final class Requester {
   }
 
   /**
-   * A call waiting for its reply: timed, and failed early by a refusal of its subject. Identity
-   * equality, so that it is its own entry in the set of waiting calls.
+   * A call waiting for its reply: timed, failed early by a refusal of its subject, and completed by
+   * jnats' future of the reply (it is that future's continuation, and then the completion it runs).
+   * Identity equality, so that it is its own entry in the set of waiting calls.
+   *
+   * <p>It stops being timed when its reply comes, when it times out or is refused; a call whose
+   * future its caller completed or cancelled first is let go at its deadline.
    */
-  private final class Call<T> implements CallTimeouts.Waiting {
+  private final class Call<T> implements CallTimeouts.Waiting, BiConsumer<Message, Throwable>, BooleanSupplier {
     final CompletableFuture<T> result = new ReplyFuture<>();
     private final String subject;
     private final Duration timeout;
+    private final Function<byte[], T> decoder;
     private final long sentNanos;
     private final long deadlineNanos;
     /** jnats' future of the reply, once sent; cancelled when the call ends without it. */
     private volatile CompletableFuture<Message> pending;
+    /** The outcome jnats delivered, for {@link #getAsBoolean} on the same thread. */
+    private Message reply;
+    private Throwable error;
 
-    Call(String subject, Duration timeout) {
+    Call(String subject, Duration timeout, Function<byte[], T> decoder) {
       this.subject = subject;
       this.timeout = timeout;
+      this.decoder = decoder;
       this.sentNanos = timeouts.now();
       this.deadlineNanos = sentNanos + timeout.toNanos();
     }
@@ -266,6 +263,31 @@ public final class Requester {
     @Override
     public void expire() {
       fail(() -> ReplyErrors.timedOut(connection, subject, timeout));
+    }
+
+    /** jnats' future of the reply completed: the result completes with the decoded reply or the translated error. */
+    @Override
+    public void accept(Message reply, Throwable error) {
+      timeouts.remove(this);
+      this.reply = reply;
+      this.error = error;
+      completing(this);
+    }
+
+    /** Completes the result with the outcome {@link #accept} was given. */
+    @Override
+    public boolean getAsBoolean() {
+      if (error != null) {
+        return result.completeExceptionally(ReplyErrors.translate(error, connection, subject, timeout));
+      }
+      try {
+        return result.complete(ReplyErrors.decodeReply(reply, subject, decoder));
+      } catch (ServiceException e) {
+        return result.completeExceptionally(e);
+      } catch (RuntimeException e) {
+        return result.completeExceptionally(new InternalException(
+            "cannot read the reply from " + subject + ": " + e.getMessage(), Map.of(), e));
+      }
     }
 
     /** Fails the call with {@code FORBIDDEN} when the refusal is of its connection and subject, and came after it was sent. */

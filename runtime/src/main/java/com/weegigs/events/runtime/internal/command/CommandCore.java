@@ -30,7 +30,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -405,7 +404,8 @@ public final class CommandCore<S, E> {
 
     Instant now = Instant.ofEpochMilli(clock.millis());
     EventMetadata eventMetadata = new EventMetadata(metadata.correlationId(), metadata.messageId(), metadata.userId());
-    List<RecordedEvent<?>> events = new ArrayList<>(produced.size());
+    RecordedEvent<?>[] events = new RecordedEvent<?>[produced.size()];
+    int count = 0;
     S state = current.state();
     long revision = current.revision();
     for (E data : produced) {
@@ -415,14 +415,16 @@ public final class CommandCore<S, E> {
             + (data == null ? "null" : "a " + data.getClass().getName()) + ", which is not an event of " + type.name());
       }
       revision++;
-      events.add(new RecordedEvent<>(Ids.next(now.toEpochMilli()), id, eventType.name(), revision, now, data, eventMetadata));
+      events[count++] = new RecordedEvent<>(Ids.next(now.toEpochMilli()), id, eventType.name(), revision, now, data,
+          eventMetadata);
       state = definition.apply(state, data);
     }
 
     deadline.check("before the events were stored");
     // the reply and each event's wire form in one pass, before the append: a store that keeps
     // bytes keeps those, and the same bytes are published
-    List<RecordedEvent<?>> newEvents = List.copyOf(events);
+    // immutable without a further copy (null-free: each was just made)
+    List<RecordedEvent<?>> newEvents = List.of(events);
     EntityReplies.CommandReply encoded = EntityReplies.encodeCommandReply(type, new Entity<>(id, revision, state), newEvents);
     return new Prepared<>(null, current, newEvents, encoded, state);
   }

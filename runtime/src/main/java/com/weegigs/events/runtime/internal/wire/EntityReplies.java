@@ -63,27 +63,28 @@ public final class EntityReplies {
       AggregateType<S, ?> type, Entity<S> entity, List<? extends RecordedEvent<?>> events) {
     Envelopes.Output output = Envelopes.Output.acquire();
     try {
-      int[] starts = new int[events.size()];
-      int[] ends = new int[events.size()];
+      int count = events.size();
+      // where each event starts and ends in the reply: [start, end] pairs
+      int[] bounds = new int[2 * count];
       JsonGenerator generator = output.generator();
       generator.writeStartObject();
       writeEntityFields(generator, type, entity);
       generator.writeArrayFieldStart("events");
-      for (int i = 0; i < starts.length; i++) {
+      for (int i = 0; i < count; i++) {
         generator.flush();
         int start = output.count;
         writeRecordedEvent(generator, type, events.get(i));
         generator.flush();
         // the separator before every event but the first is written with the event
-        starts[i] = output.buffer[start] == ',' ? start + 1 : start;
-        ends[i] = output.count;
+        bounds[2 * i] = output.buffer[start] == ',' ? start + 1 : start;
+        bounds[2 * i + 1] = output.count;
       }
       generator.writeEndArray();
       generator.writeEndObject();
       output.finish(generator);
-      byte[][] encodedEvents = new byte[starts.length][];
-      for (int i = 0; i < starts.length; i++) {
-        encodedEvents[i] = Arrays.copyOfRange(output.buffer, starts[i], ends[i]);
+      byte[][] encodedEvents = new byte[count][];
+      for (int i = 0; i < count; i++) {
+        encodedEvents[i] = Arrays.copyOfRange(output.buffer, bounds[2 * i], bounds[2 * i + 1]);
       }
       return new CommandReply(Arrays.copyOf(output.buffer, output.count), encodedEvents);
     } catch (IOException e) {

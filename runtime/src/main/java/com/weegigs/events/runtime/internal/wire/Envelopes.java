@@ -3,6 +3,7 @@ package com.weegigs.events.runtime.internal.wire;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.ContentReference;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import java.util.Arrays;
  */
 public final class Envelopes {
   /** The one factory: thread-safe, and it recycles parser and generator buffers per thread. */
-  public static final JsonFactory JSON = new JsonFactory();
+  public static final JsonFactory JSON = new Factory();
 
   /**
    * The factory of the generators each thread keeps (see {@link Output}): one document after
@@ -31,6 +32,30 @@ public final class Envelopes {
   private static final int RETAINED_BUFFER_LIMIT = 64 * 1024;
 
   private Envelopes() {}
+
+  /**
+   * Jackson's factory, but a parser keeps no reference to its input for the locations in its
+   * errors (an object per parser, one per message read): no caller ever sees those locations,
+   * every error this contract answers with words the problem itself.
+   */
+  private static final class Factory extends JsonFactory {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected ContentReference _createContentReference(Object contentAccessor) {
+      return ContentReference.unknown();
+    }
+
+    @Override
+    protected ContentReference _createContentReference(Object contentAccessor, int offset, int length) {
+      return ContentReference.unknown();
+    }
+
+    @Override
+    public JsonFactory copy() {
+      return new Factory();
+    }
+  }
 
   /** Writes one JSON document. */
   @FunctionalInterface

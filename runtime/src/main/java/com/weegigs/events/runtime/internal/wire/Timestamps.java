@@ -1,7 +1,6 @@
 package com.weegigs.events.runtime.internal.wire;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -89,25 +88,33 @@ final class Timestamps {
    * {@code text} is not exactly in that form or names no valid date and time.
    */
   static Instant parseCanonicalUtc(String text) {
-    int length = text.length();
-    if (length < 20 || length == 21 || length > 30 || text.charAt(length - 1) != 'Z'
-        || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-        || text.charAt(13) != ':' || text.charAt(16) != ':') {
+    return parseCanonicalUtc(text.toCharArray(), 0, text.length());
+  }
+
+  /**
+   * {@link #parseCanonicalUtc(String)} of {@code text[offset, offset + length)}: a parser's own
+   * characters, read without making a string of them first.
+   */
+  static Instant parseCanonicalUtc(char[] text, int offset, int length) {
+    int end = offset + length;
+    if (length < 20 || length == 21 || length > 30 || text[end - 1] != 'Z'
+        || text[offset + 4] != '-' || text[offset + 7] != '-' || text[offset + 10] != 'T'
+        || text[offset + 13] != ':' || text[offset + 16] != ':') {
       return null;
     }
-    int year = digits(text, 0, 4);
-    int month = digits(text, 5, 2);
-    int day = digits(text, 8, 2);
-    int hour = digits(text, 11, 2);
-    int minute = digits(text, 14, 2);
-    int second = digits(text, 17, 2);
+    int year = digits(text, offset, 4);
+    int month = digits(text, offset + 5, 2);
+    int day = digits(text, offset + 8, 2);
+    int hour = digits(text, offset + 11, 2);
+    int minute = digits(text, offset + 14, 2);
+    int second = digits(text, offset + 17, 2);
     int nanos = 0;
     if (length > 20) {
-      if (text.charAt(19) != '.') {
+      if (text[offset + 19] != '.') {
         return null;
       }
       int fractionDigits = length - 21;
-      int fraction = digits(text, 20, fractionDigits);
+      int fraction = digits(text, offset + 20, fractionDigits);
       if (fraction < 0) {
         return null;
       }
@@ -117,20 +124,38 @@ final class Timestamps {
         || minute < 0 || minute > 59 || second < 0 || second > 59) {
       return null;
     }
-    long epochDay;
-    try {
-      epochDay = LocalDate.of(year, month, day).toEpochDay();
-    } catch (DateTimeException e) {
+    if (day > 28 && day > daysInMonth(year, month)) {
       return null; // 31 April and the like: the full parser words the error
     }
-    return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+    return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+  }
+
+  private static int daysInMonth(int year, int month) {
+    if (month == 2) {
+      return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+    }
+    return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+  }
+
+  /**
+   * Days since 1970-01-01 of a valid proleptic Gregorian date ({@code year} 0 to 9999), as
+   * {@code LocalDate.toEpochDay} counts them, without making a {@code LocalDate}.
+   */
+  private static long epochDay(int year, int month, int day) {
+    // days from 0000-03-01 with March the first month, so the leap day ends a year (the civil-from-days method)
+    int y = month <= 2 ? year - 1 : year;
+    int era = Math.floorDiv(y, 400);
+    int yearOfEra = y - era * 400;
+    int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097L + dayOfEra - 719_468L;
   }
 
   /** The decimal number in {@code text[from, from + count)}, or -1 if a character is not a digit. */
-  private static int digits(String text, int from, int count) {
+  private static int digits(char[] text, int from, int count) {
     int value = 0;
     for (int i = from; i < from + count; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c < '0' || c > '9') {
         return -1;
       }

@@ -110,10 +110,10 @@ final class WireFields {
       parser.nextToken();
       switch (field) {
         case "type":
-          type = readString(parser, path + ".type");
+          type = readString(parser, path, ".type");
           break;
         case "key":
-          key = readString(parser, path + ".key");
+          key = readString(parser, path, ".key");
           break;
         default:
           parser.skipChildren();
@@ -136,8 +136,13 @@ final class WireFields {
   }
 
   static String readString(JsonParser parser, String path) throws IOException, Malformed {
+    return readString(parser, path, "");
+  }
+
+  /** {@link #readString(JsonParser, String)} of {@code path + field}, a path built only for the error. */
+  static String readString(JsonParser parser, String path, String field) throws IOException, Malformed {
     if (parser.currentToken() != JsonToken.VALUE_STRING) {
-      throw new Malformed(path + " must be a string");
+      throw new Malformed(path + field + " must be a string");
     }
     return parser.getText();
   }
@@ -165,11 +170,16 @@ final class WireFields {
   }
 
   static Instant readInstant(JsonParser parser, String path) throws IOException, Malformed {
-    String text = readString(parser, path);
-    Instant canonical = Timestamps.parseCanonicalUtc(text);
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      throw new Malformed(path + " must be a string");
+    }
+    // the parser's characters: a canonical timestamp (all this contract writes) needs no string
+    Instant canonical = Timestamps.parseCanonicalUtc(
+        parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     if (canonical != null) {
       return canonical;
     }
+    String text = parser.getText();
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 public final class WireIds {
   private static final byte[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".getBytes(StandardCharsets.US_ASCII);
 
+  /** Each thread's scratch for the characters of an id, copied once into the id's string. */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[26]);
+
   private WireIds() {}
 
   /**
@@ -19,7 +22,7 @@ public final class WireIds {
   public static String ulid(long epochMillis, long random16, long random64) {
     long high = random16 & 0xFFFFL;
     long low = random64;
-    byte[] out = new byte[26];
+    byte[] out = SCRATCH.get();
     long time = epochMillis & 0xFFFF_FFFF_FFFFL;
     // 10 characters of time (50 bits, the top 2 always zero)
     for (int i = 9; i >= 0; i--) {
@@ -35,7 +38,10 @@ public final class WireIds {
     return ascii(out);
   }
 
-  /** One copy into a compact (Latin-1) string; a {@code char[]} would be a second, twice the size. */
+  /**
+   * The string's own copy of the characters is the one array an id costs (a compact Latin-1
+   * string; a {@code char[]} would be a second one, twice the size).
+   */
   private static String ascii(byte[] text) {
     return new String(text, StandardCharsets.ISO_8859_1);
   }

@@ -77,13 +77,27 @@ class CallTimeoutsTest {
   void aCallAddedAfterTheThreadWentToSleepStillExpires() throws Exception {
     CountDownLatch asleep = new CountDownLatch(1);
     CallTimeouts timeouts = new CallTimeouts("test-timeouts-idle", clock::get, asleep::countDown, true);
-    // idle for longer than the thread waits before it sleeps
-    clock.addAndGet(CallTimeouts.IDLE_NANOS + 1);
+    // with no calls the thread sleeps until one comes
     assertTrue(asleep.await(10, TimeUnit.SECONDS), "the thread went to sleep");
 
     CountDownLatch expired = new CountDownLatch(1);
     timeouts.add(call(0, expired::countDown));
 
     assertTrue(expired.await(10, TimeUnit.SECONDS), "the sleeping thread woke for the new call");
+  }
+
+  @Test
+  void aCallDueSoonerThanTheOneTheThreadWaitsForExpiresAtItsOwnDeadline() throws Exception {
+    CallTimeouts timeouts = new CallTimeouts("test-timeouts-sooner", clock::get, () -> {}, true);
+    AtomicInteger later = new AtomicInteger();
+    // the thread now sleeps until this call's deadline, a minute away
+    timeouts.add(call(60_000, later::incrementAndGet));
+
+    CountDownLatch expired = new CountDownLatch(1);
+    timeouts.add(call(0, expired::countDown));
+
+    assertTrue(expired.await(10, TimeUnit.SECONDS), "the thread woke for the call due sooner");
+    assertEquals(0, later.get(), "the later call still waits");
+    assertEquals(1, timeouts.size());
   }
 }

@@ -33,6 +33,13 @@ class TimestampsTest {
   }
 
   @Test
+  void readsATimestampInsideALongerRunOfCharacters() {
+    char[] text = "\"at\":\"2024-02-29T23:59:59.5Z\",".toCharArray();
+    assertEquals(Instant.parse("2024-02-29T23:59:59.5Z"), Timestamps.parseCanonicalUtc(text, 6, 22));
+    assertNull(Timestamps.parseCanonicalUtc(text, 6, 21), "cut short before its Z");
+  }
+
+  @Test
   void leavesEverythingElseToTheFullParser() {
     for (String text : new String[] {
         "", "2026-11-27", "2026-11-27T10:00:00", "2026-11-27T10:00:00+01:00", "2026-11-27T10:00Z",
