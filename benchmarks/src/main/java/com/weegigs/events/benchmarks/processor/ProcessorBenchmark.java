@@ -64,6 +64,13 @@ import javax.tools.ToolProvider;
  * <p>Class path and processor path default to this JVM's class path (the shaded benchmarks jar
  * holds the annotations, the runtime, jakarta.validation and the processor); {@code --classpath}
  * and {@code --processor-path} override them.
+ *
+ * <p>For profiling only, {@code --time-process on} hands javac the processors of the processor path
+ * itself, each wrapped to count the compiling thread's CPU time and allocation inside its
+ * {@code init} and {@code process}, and prints them for each measured (a): how much of a − b is
+ * the processor's own code (with the {@code Filer} and the {@code Elements} it calls) and how much
+ * is javac's extra work around it. Off by default: the suite never sets it, and its figures do not
+ * depend on it.
  */
 public final class ProcessorBenchmark {
   private static final com.sun.management.OperatingSystemMXBean PROCESS =
@@ -165,6 +172,7 @@ public final class ProcessorBenchmark {
     int repeats = options.integer("repeats", 3);
     String classPath = options.string("classpath", System.getProperty("java.class.path"));
     String processorPath = options.string("processor-path", classPath);
+    ProcessTimer timer = options.string("time-process", "off").equals("on") ? new ProcessTimer(processorPath) : null;
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException("the processor scenario needs a JDK (no system Java compiler)");
@@ -179,7 +187,7 @@ public final class ProcessorBenchmark {
 
       // (a) once for its output, which (b) compiles too; it also loads and warms javac.
       Path generated = work.resolve("generated");
-      Timing first = compileWithProcessor(javac, work, written, generated, classPath, processorPath);
+      Timing first = compileWithProcessor(javac, work, written, generated, classPath, processorPath, timer);
       List<Path> generatedFiles = javaFiles(generated);
       if (generatedFiles.isEmpty()) {
         throw new IllegalStateException("the processor generated no sources: is it on " + processorPath);
@@ -208,8 +216,16 @@ public final class ProcessorBenchmark {
       double[] floorThread = new double[repeats];
       for (int r = 0; r < repeats; r++) {
         Timing b = compileWithoutProcessor(javac, work, all, classPath);
+        if (timer != null) {
+          timer.reset();
+        }
         Timing a = compileWithProcessor(javac, work, written, work.resolve("generated-" + r),
-            classPath, processorPath);
+            classPath, processorPath, timer);
+        if (timer != null) {
+          System.out.printf(
+              Locale.ROOT, "processor: run %d: inside the processor %.0f ms of the compiling thread's CPU, %d MB allocated%n",
+              r + 1, timer.nanos / 1e6, timer.bytes >> 20);
+        }
         withCpu[r] = a.cpuMillis();
         withWall[r] = a.wallMillis();
         withoutCpu[r] = b.cpuMillis();
@@ -237,16 +253,111 @@ public final class ProcessorBenchmark {
 
   private static Timing compileWithProcessor(
       JavaCompiler javac, Path work, List<Path> sources, Path generated, String classPath,
-      String processorPath) throws IOException {
+      String processorPath, ProcessTimer timer) throws IOException {
     Files.createDirectories(generated);
     Path classes = Files.createTempDirectory(work, "classes-a");
     List<String> options = List.of(
         "--release", "17", "-encoding", "UTF-8", "-nowarn", "-implicit:none",
         "-classpath", classPath, "-processorpath", processorPath,
         "-d", classes.toString(), "-s", generated.toString());
-    Timing timing = compile(javac, sources, options, null);
+    Timing timing = compile(javac, sources, options, timer == null ? null : timer.processors());
     delete(classes);
     return timing;
+  }
+
+  /**
+   * {@code --time-process}: the processors of the processor path, found as javac finds them (the
+   * service loader over a class loader of that path whose parent is this JVM's), each wrapped to
+   * count what it costs the compiling thread.
+   */
+  static final class ProcessTimer {
+    private static final com.sun.management.ThreadMXBean ALLOCATION = (com.sun.management.ThreadMXBean) THREADS;
+    private final ClassLoader loader;
+    long nanos;
+    long bytes;
+
+    ProcessTimer(String processorPath) throws IOException {
+      List<java.net.URL> urls = new ArrayList<>();
+      for (String entry : processorPath.split(java.io.File.pathSeparator)) {
+        if (!entry.isEmpty()) {
+          urls.add(Path.of(entry).toUri().toURL());
+        }
+      }
+      loader = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), ProcessorBenchmark.class.getClassLoader());
+    }
+
+    void reset() {
+      nanos = 0;
+      bytes = 0;
+    }
+
+    /** Fresh instances for one compile, as javac makes them. */
+    List<Processor> processors() {
+      List<Processor> timed = new ArrayList<>();
+      for (Processor processor : java.util.ServiceLoader.load(Processor.class, loader)) {
+        timed.add(new Timed(processor));
+      }
+      if (timed.isEmpty()) {
+        throw new IllegalStateException("no annotation processor on the processor path");
+      }
+      return timed;
+    }
+
+    /** Runs {@code step} and adds the compiling thread's CPU time and allocation during it. */
+    private <T> T count(java.util.function.Supplier<T> step) {
+      long start = THREADS.getCurrentThreadCpuTime();
+      long allocated = ALLOCATION.getCurrentThreadAllocatedBytes();
+      try {
+        return step.get();
+      } finally {
+        nanos += THREADS.getCurrentThreadCpuTime() - start;
+        bytes += ALLOCATION.getCurrentThreadAllocatedBytes() - allocated;
+      }
+    }
+
+    /** One processor, counted. */
+    private final class Timed implements Processor {
+      private final Processor processor;
+
+      Timed(Processor processor) {
+        this.processor = processor;
+      }
+
+      @Override
+      public Set<String> getSupportedOptions() {
+        return processor.getSupportedOptions();
+      }
+
+      @Override
+      public Set<String> getSupportedAnnotationTypes() {
+        return processor.getSupportedAnnotationTypes();
+      }
+
+      @Override
+      public SourceVersion getSupportedSourceVersion() {
+        return processor.getSupportedSourceVersion();
+      }
+
+      @Override
+      public void init(javax.annotation.processing.ProcessingEnvironment environment) {
+        count(() -> {
+          processor.init(environment);
+          return null;
+        });
+      }
+
+      @Override
+      public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        return count(() -> processor.process(annotations, round));
+      }
+
+      @Override
+      public Iterable<? extends javax.annotation.processing.Completion> getCompletions(
+          javax.lang.model.element.Element element, javax.lang.model.element.AnnotationMirror annotation,
+          javax.lang.model.element.ExecutableElement member, String userText) {
+        return processor.getCompletions(element, annotation, member, userText);
+      }
+    }
   }
 
   private static Timing compileWithoutProcessor(
