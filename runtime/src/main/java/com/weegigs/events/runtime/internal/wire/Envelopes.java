@@ -18,8 +18,11 @@ import java.util.Arrays;
  * {@link ErrorReplies} and {@link HealthReports}.
  */
 public final class Envelopes {
-  /** The one factory: thread-safe, and it recycles parser and generator buffers per thread. */
-  public static final JsonFactory JSON = new JsonFactory();
+  /**
+   * The one factory: thread-safe, it recycles parser and generator buffers per thread, and it reads
+   * byte arrays as UTF-8 without looking for another encoding.
+   */
+  public static final JsonFactory JSON = new Utf8JsonFactory();
 
   /**
    * The factory of the generators each thread keeps (see {@link Output}): one document after
