@@ -11,6 +11,7 @@ import com.weegigs.events.runtime.definition.CommandType;
 import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.internal.generated.BuiltInCodecs;
 import com.weegigs.events.runtime.internal.generated.ContainerCodecs;
+import com.weegigs.events.runtime.internal.generated.JsonFields;
 import com.weegigs.events.runtime.internal.generated.JsonRecords;
 import com.weegigs.events.runtime.internal.generated.ScalarReaders;
 import com.weegigs.events.runtime.internal.generated.WeeGenerated;
@@ -167,6 +168,8 @@ public final class EdgeCodecs {
 
     private static final SerializedString FIELD_VIOLATIONS = new SerializedString("violations");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_PARSER, FIELD_CONTEXT, FIELD_FIELD, FIELD_E, FIELD_VALUE, FIELD_HAS_PARSER, FIELD_GENERATOR, FIELD_VIOLATIONS);
+
     @Override
     public void write(JsonGenerator generator, Edge value) throws IOException {
       generator.writeStartObject();
@@ -200,45 +203,26 @@ public final class EdgeCodecs {
       String hasParser = null;
       List<String> generatorValue = List.of();
       Optional<Edge> violationsValue = Optional.empty();
-      SerializedString expected = FIELD_PARSER;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "parser" -> {
+          case 0 -> {
             parserValue = ScalarReaders.readString(parser, context, "parser");
             hasParserField = true;
-            expected = FIELD_CONTEXT;
           }
-          case "context" -> {
+          case 1 -> {
             contextValue = ScalarReaders.readInt(parser, context, "context");
             hasContext = true;
-            expected = FIELD_FIELD;
           }
-          case "field" -> {
-            fieldValue = ScalarReaders.readString(parser, context, "field");
-            expected = FIELD_E;
-          }
-          case "e" -> {
+          case 2 -> fieldValue = ScalarReaders.readString(parser, context, "field");
+          case 3 -> {
             eValue = ScalarReaders.readBoolean(parser, context, "e");
             hasE = true;
-            expected = FIELD_VALUE;
           }
-          case "value" -> {
-            valueValue = ScalarReaders.readString(parser, context, "value");
-            expected = FIELD_HAS_PARSER;
-          }
-          case "hasParser" -> {
-            hasParser = ScalarReaders.readString(parser, context, "hasParser");
-            expected = FIELD_GENERATOR;
-          }
-          case "generator" -> {
-            generatorValue = JsonRecords.readField(parser, context, "generator", EdgeCodecs.LIST_OF_STRING_CODEC);
-            expected = FIELD_VIOLATIONS;
-          }
-          case "violations" -> {
-            violationsValue = JsonRecords.readField(parser, context, "violations", EdgeCodecs.OPTIONAL_EDGE_CODEC);
-            expected = null;
-          }
+          case 4 -> valueValue = ScalarReaders.readString(parser, context, "value");
+          case 5 -> hasParser = ScalarReaders.readString(parser, context, "hasParser");
+          case 6 -> generatorValue = JsonRecords.readField(parser, context, "generator", EdgeCodecs.LIST_OF_STRING_CODEC);
+          case 7 -> violationsValue = JsonRecords.readField(parser, context, "violations", EdgeCodecs.OPTIONAL_EDGE_CODEC);
           default -> parser.skipChildren();
         }
       }
@@ -267,6 +251,8 @@ public final class EdgeCodecs {
   private static final class DefaultCodec implements JsonCodec<Default> {
     private static final SerializedString FIELD_VIOLATIONS = new SerializedString("violations");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_VIOLATIONS);
+
     @Override
     public void write(JsonGenerator generator, Default value) throws IOException {
       generator.writeStartObject();
@@ -283,14 +269,12 @@ public final class EdgeCodecs {
       int violations = context.violationCount();
       int violationsValue = 0;
       boolean hasViolations = false;
-      SerializedString expected = FIELD_VIOLATIONS;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "violations" -> {
+          case 0 -> {
             violationsValue = ScalarReaders.readInt(parser, context, "violations");
             hasViolations = true;
-            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -314,6 +298,8 @@ public final class EdgeCodecs {
   private static final class TypeCodec implements JsonCodec<Type> {
     private static final SerializedString FIELD_KEY = new SerializedString("key");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_KEY);
+
     @Override
     public void write(JsonGenerator generator, Type value) throws IOException {
       generator.writeStartObject();
@@ -329,14 +315,12 @@ public final class EdgeCodecs {
       int violations = context.violationCount();
       String key = null;
       boolean hasKey = false;
-      SerializedString expected = FIELD_KEY;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "key" -> {
+          case 0 -> {
             key = ScalarReaders.readString(parser, context, "key");
             hasKey = true;
-            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -360,6 +344,8 @@ public final class EdgeCodecs {
   private static final class DefaultedCodec implements JsonCodec<Defaulted> {
     private static final SerializedString FIELD_VIOLATIONS = new SerializedString("violations");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_VIOLATIONS);
+
     @Override
     public void write(JsonGenerator generator, Defaulted value) throws IOException {
       generator.writeStartObject();
@@ -376,14 +362,12 @@ public final class EdgeCodecs {
       int violations = context.violationCount();
       int violationsValue = 0;
       boolean hasViolations = false;
-      SerializedString expected = FIELD_VIOLATIONS;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "violations" -> {
+          case 0 -> {
             violationsValue = ScalarReaders.readInt(parser, context, "violations");
             hasViolations = true;
-            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -407,6 +391,8 @@ public final class EdgeCodecs {
   private static final class EventCodec implements JsonCodec<Event> {
     private static final SerializedString FIELD_KEY = new SerializedString("key");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_KEY);
+
     @Override
     public void write(JsonGenerator generator, Event value) throws IOException {
       generator.writeStartObject();
@@ -421,14 +407,10 @@ public final class EdgeCodecs {
       }
       int violations = context.violationCount();
       String key = null;
-      SerializedString expected = FIELD_KEY;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "key" -> {
-            key = ScalarReaders.readString(parser, context, "key");
-            expected = null;
-          }
+          case 0 -> key = ScalarReaders.readString(parser, context, "key");
           default -> parser.skipChildren();
         }
       }

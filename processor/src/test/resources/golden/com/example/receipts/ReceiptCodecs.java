@@ -10,6 +10,7 @@ import com.weegigs.events.runtime.definition.AggregateType;
 import com.weegigs.events.runtime.definition.CommandType;
 import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.internal.generated.ContainerCodecs;
+import com.weegigs.events.runtime.internal.generated.JsonFields;
 import com.weegigs.events.runtime.internal.generated.JsonRecords;
 import com.weegigs.events.runtime.internal.generated.ScalarReaders;
 import com.weegigs.events.runtime.internal.generated.WeeGenerated;
@@ -227,6 +228,8 @@ public final class ReceiptCodecs {
 
     private static final SerializedString FIELD_TOTAL = new SerializedString("total");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_ID, FIELD_STATUS, FIELD_ITEMS, FIELD_TOTAL);
+
     @Override
     public void write(JsonGenerator generator, Receipt value) throws IOException {
       generator.writeStartObject();
@@ -247,26 +250,13 @@ public final class ReceiptCodecs {
       Status status = null;
       List<Item> items = List.of();
       BigDecimal total = null;
-      SerializedString expected = FIELD_ID;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "id" -> {
-            id = ScalarReaders.readString(parser, context, "id");
-            expected = FIELD_STATUS;
-          }
-          case "status" -> {
-            status = JsonRecords.readField(parser, context, "status", ReceiptCodecs.STATUS_CODEC);
-            expected = FIELD_ITEMS;
-          }
-          case "items" -> {
-            items = JsonRecords.readField(parser, context, "items", ReceiptCodecs.LIST_OF_ITEM_CODEC);
-            expected = FIELD_TOTAL;
-          }
-          case "total" -> {
-            total = ScalarReaders.readBigDecimal(parser, context, "total");
-            expected = null;
-          }
+          case 0 -> id = ScalarReaders.readString(parser, context, "id");
+          case 1 -> status = JsonRecords.readField(parser, context, "status", ReceiptCodecs.STATUS_CODEC);
+          case 2 -> items = JsonRecords.readField(parser, context, "items", ReceiptCodecs.LIST_OF_ITEM_CODEC);
+          case 3 -> total = ScalarReaders.readBigDecimal(parser, context, "total");
           default -> parser.skipChildren();
         }
       }
@@ -290,6 +280,8 @@ public final class ReceiptCodecs {
 
     private static final SerializedString FIELD_QUANTITY = new SerializedString("quantity");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_NAME, FIELD_PRICE, FIELD_QUANTITY);
+
     @Override
     public void write(JsonGenerator generator, AddItem value) throws IOException {
       generator.writeStartObject();
@@ -312,24 +304,20 @@ public final class ReceiptCodecs {
       boolean hasPrice = false;
       int quantity = 0;
       boolean hasQuantity = false;
-      SerializedString expected = FIELD_NAME;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "name" -> {
+          case 0 -> {
             name = ScalarReaders.readString(parser, context, "name");
             hasName = true;
-            expected = FIELD_PRICE;
           }
-          case "price" -> {
+          case 1 -> {
             price = ScalarReaders.readBigDecimal(parser, context, "price");
             hasPrice = true;
-            expected = FIELD_QUANTITY;
           }
-          case "quantity" -> {
+          case 2 -> {
             quantity = ScalarReaders.readInt(parser, context, "quantity");
             hasQuantity = true;
-            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -389,6 +377,8 @@ public final class ReceiptCodecs {
   private static final class RemoveItemCodec implements JsonCodec<RemoveItem> {
     private static final SerializedString FIELD_NAME = new SerializedString("name");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_NAME);
+
     @Override
     public void write(JsonGenerator generator, RemoveItem value) throws IOException {
       generator.writeStartObject();
@@ -404,14 +394,12 @@ public final class ReceiptCodecs {
       int violations = context.violationCount();
       String name = null;
       boolean hasName = false;
-      SerializedString expected = FIELD_NAME;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "name" -> {
+          case 0 -> {
             name = ScalarReaders.readString(parser, context, "name");
             hasName = true;
-            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -435,6 +423,8 @@ public final class ReceiptCodecs {
   private static final class VoidReceiptCodec implements JsonCodec<VoidReceipt> {
     private static final SerializedString FIELD_REASON = new SerializedString("reason");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_REASON);
+
     @Override
     public void write(JsonGenerator generator, VoidReceipt value) throws IOException {
       generator.writeStartObject();
@@ -449,14 +439,10 @@ public final class ReceiptCodecs {
       }
       int violations = context.violationCount();
       String reason = null;
-      SerializedString expected = FIELD_REASON;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "reason" -> {
-            reason = ScalarReaders.readString(parser, context, "reason");
-            expected = null;
-          }
+          case 0 -> reason = ScalarReaders.readString(parser, context, "reason");
           default -> parser.skipChildren();
         }
       }
@@ -482,6 +468,8 @@ public final class ReceiptCodecs {
 
     private static final SerializedString FIELD_LINE_TOTAL = new SerializedString("lineTotal");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_NAME, FIELD_PRICE, FIELD_QUANTITY, FIELD_LINE_TOTAL);
+
     @Override
     public void write(JsonGenerator generator, ItemAdded value) throws IOException {
       generator.writeStartObject();
@@ -504,27 +492,16 @@ public final class ReceiptCodecs {
       int quantity = 0;
       boolean hasQuantity = false;
       BigDecimal lineTotal = null;
-      SerializedString expected = FIELD_NAME;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "name" -> {
-            name = ScalarReaders.readString(parser, context, "name");
-            expected = FIELD_PRICE;
-          }
-          case "price" -> {
-            price = ScalarReaders.readBigDecimal(parser, context, "price");
-            expected = FIELD_QUANTITY;
-          }
-          case "quantity" -> {
+          case 0 -> name = ScalarReaders.readString(parser, context, "name");
+          case 1 -> price = ScalarReaders.readBigDecimal(parser, context, "price");
+          case 2 -> {
             quantity = ScalarReaders.readInt(parser, context, "quantity");
             hasQuantity = true;
-            expected = FIELD_LINE_TOTAL;
           }
-          case "lineTotal" -> {
-            lineTotal = ScalarReaders.readBigDecimal(parser, context, "lineTotal");
-            expected = null;
-          }
+          case 3 -> lineTotal = ScalarReaders.readBigDecimal(parser, context, "lineTotal");
           default -> parser.skipChildren();
         }
       }
@@ -549,6 +526,8 @@ public final class ReceiptCodecs {
 
     private static final SerializedString FIELD_REFUND_AMOUNT = new SerializedString("refundAmount");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_NAME, FIELD_REFUND_AMOUNT);
+
     @Override
     public void write(JsonGenerator generator, ItemRemoved value) throws IOException {
       generator.writeStartObject();
@@ -565,18 +544,11 @@ public final class ReceiptCodecs {
       int violations = context.violationCount();
       String name = null;
       BigDecimal refundAmount = null;
-      SerializedString expected = FIELD_NAME;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "name" -> {
-            name = ScalarReaders.readString(parser, context, "name");
-            expected = FIELD_REFUND_AMOUNT;
-          }
-          case "refundAmount" -> {
-            refundAmount = ScalarReaders.readBigDecimal(parser, context, "refundAmount");
-            expected = null;
-          }
+          case 0 -> name = ScalarReaders.readString(parser, context, "name");
+          case 1 -> refundAmount = ScalarReaders.readBigDecimal(parser, context, "refundAmount");
           default -> parser.skipChildren();
         }
       }
@@ -598,6 +570,8 @@ public final class ReceiptCodecs {
 
     private static final SerializedString FIELD_ITEM_COUNT = new SerializedString("itemCount");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_FINAL_TOTAL, FIELD_ITEM_COUNT);
+
     @Override
     public void write(JsonGenerator generator, ReceiptFinalized value) throws IOException {
       generator.writeStartObject();
@@ -616,18 +590,13 @@ public final class ReceiptCodecs {
       BigDecimal finalTotal = null;
       int itemCount = 0;
       boolean hasItemCount = false;
-      SerializedString expected = FIELD_FINAL_TOTAL;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "finalTotal" -> {
-            finalTotal = ScalarReaders.readBigDecimal(parser, context, "finalTotal");
-            expected = FIELD_ITEM_COUNT;
-          }
-          case "itemCount" -> {
+          case 0 -> finalTotal = ScalarReaders.readBigDecimal(parser, context, "finalTotal");
+          case 1 -> {
             itemCount = ScalarReaders.readInt(parser, context, "itemCount");
             hasItemCount = true;
-            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -653,6 +622,8 @@ public final class ReceiptCodecs {
 
     private static final SerializedString FIELD_VOIDED_TOTAL = new SerializedString("voidedTotal");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_REASON, FIELD_VOIDED_TOTAL);
+
     @Override
     public void write(JsonGenerator generator, ReceiptVoided value) throws IOException {
       generator.writeStartObject();
@@ -669,18 +640,11 @@ public final class ReceiptCodecs {
       int violations = context.violationCount();
       String reason = null;
       BigDecimal voidedTotal = null;
-      SerializedString expected = FIELD_REASON;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "reason" -> {
-            reason = ScalarReaders.readString(parser, context, "reason");
-            expected = FIELD_VOIDED_TOTAL;
-          }
-          case "voidedTotal" -> {
-            voidedTotal = ScalarReaders.readBigDecimal(parser, context, "voidedTotal");
-            expected = null;
-          }
+          case 0 -> reason = ScalarReaders.readString(parser, context, "reason");
+          case 1 -> voidedTotal = ScalarReaders.readBigDecimal(parser, context, "voidedTotal");
           default -> parser.skipChildren();
         }
       }
@@ -704,6 +668,8 @@ public final class ReceiptCodecs {
 
     private static final SerializedString FIELD_QUANTITY = new SerializedString("quantity");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_NAME, FIELD_PRICE, FIELD_QUANTITY);
+
     @Override
     public void write(JsonGenerator generator, Item value) throws IOException {
       generator.writeStartObject();
@@ -724,22 +690,14 @@ public final class ReceiptCodecs {
       BigDecimal price = null;
       int quantity = 0;
       boolean hasQuantity = false;
-      SerializedString expected = FIELD_NAME;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "name" -> {
-            name = ScalarReaders.readString(parser, context, "name");
-            expected = FIELD_PRICE;
-          }
-          case "price" -> {
-            price = ScalarReaders.readBigDecimal(parser, context, "price");
-            expected = FIELD_QUANTITY;
-          }
-          case "quantity" -> {
+          case 0 -> name = ScalarReaders.readString(parser, context, "name");
+          case 1 -> price = ScalarReaders.readBigDecimal(parser, context, "price");
+          case 2 -> {
             quantity = ScalarReaders.readInt(parser, context, "quantity");
             hasQuantity = true;
-            expected = null;
           }
           default -> parser.skipChildren();
         }

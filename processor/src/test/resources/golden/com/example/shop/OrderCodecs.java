@@ -11,6 +11,7 @@ import com.weegigs.events.runtime.definition.CommandType;
 import com.weegigs.events.runtime.definition.EventType;
 import com.weegigs.events.runtime.internal.generated.BuiltInCodecs;
 import com.weegigs.events.runtime.internal.generated.ContainerCodecs;
+import com.weegigs.events.runtime.internal.generated.JsonFields;
 import com.weegigs.events.runtime.internal.generated.JsonRecords;
 import com.weegigs.events.runtime.internal.generated.ScalarReaders;
 import com.weegigs.events.runtime.internal.generated.WeeGenerated;
@@ -235,6 +236,8 @@ public final class OrderCodecs {
 
     private static final SerializedString FIELD_PAID = new SerializedString("paid");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_ID, FIELD_CUSTOMER, FIELD_PLACED_AT, FIELD_LINES, FIELD_PAID);
+
     @Override
     public void write(JsonGenerator generator, Order value) throws IOException {
       generator.writeStartObject();
@@ -259,30 +262,16 @@ public final class OrderCodecs {
       List<Line> lines = List.of();
       boolean paid = false;
       boolean hasPaid = false;
-      SerializedString expected = FIELD_ID;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "id" -> {
-            id = ScalarReaders.readString(parser, context, "id");
-            expected = FIELD_CUSTOMER;
-          }
-          case "customer" -> {
-            customer = ScalarReaders.readUuid(parser, context, "customer");
-            expected = FIELD_PLACED_AT;
-          }
-          case "placedAt" -> {
-            placedAt = ScalarReaders.readInstant(parser, context, "placedAt");
-            expected = FIELD_LINES;
-          }
-          case "lines" -> {
-            lines = JsonRecords.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
-            expected = FIELD_PAID;
-          }
-          case "paid" -> {
+          case 0 -> id = ScalarReaders.readString(parser, context, "id");
+          case 1 -> customer = ScalarReaders.readUuid(parser, context, "customer");
+          case 2 -> placedAt = ScalarReaders.readInstant(parser, context, "placedAt");
+          case 3 -> lines = JsonRecords.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
+          case 4 -> {
             paid = ScalarReaders.readBoolean(parser, context, "paid");
             hasPaid = true;
-            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -330,6 +319,8 @@ public final class OrderCodecs {
 
     private static final SerializedString FIELD_DISCOUNT = new SerializedString("discount");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_CUSTOMER, FIELD_EMAIL, FIELD_LINES, FIELD_TAGS, FIELD_COUNTS, FIELD_NOTE, FIELD_DELIVER_TO, FIELD_DUE, FIELD_PRIORITY, FIELD_WEIGHT, FIELD_SEQUENCE, FIELD_REFERENCE, FIELD_DISCOUNT);
+
     @Override
     public void write(JsonGenerator generator, PlaceOrder value) throws IOException {
       generator.writeStartObject();
@@ -373,65 +364,31 @@ public final class OrderCodecs {
       boolean hasSequence = false;
       BigInteger reference = null;
       Integer discount = null;
-      SerializedString expected = FIELD_CUSTOMER;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "customer" -> {
+          case 0 -> {
             customer = ScalarReaders.readUuid(parser, context, "customer");
             hasCustomer = true;
-            expected = FIELD_EMAIL;
           }
-          case "email" -> {
-            email = ScalarReaders.readString(parser, context, "email");
-            expected = FIELD_LINES;
-          }
-          case "lines" -> {
-            lines = JsonRecords.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
-            expected = FIELD_TAGS;
-          }
-          case "tags" -> {
-            tags = JsonRecords.readField(parser, context, "tags", OrderCodecs.SET_OF_STRING_CODEC);
-            expected = FIELD_COUNTS;
-          }
-          case "counts" -> {
-            counts = JsonRecords.readField(parser, context, "counts", OrderCodecs.MAP_OF_INTEGER_CODEC);
-            expected = FIELD_NOTE;
-          }
-          case "note" -> {
-            note = JsonRecords.readField(parser, context, "note", OrderCodecs.OPTIONAL_STRING_CODEC);
-            expected = FIELD_DELIVER_TO;
-          }
-          case "deliverTo" -> {
-            deliverTo = JsonRecords.readField(parser, context, "deliverTo", OrderCodecs.OPTIONAL_ADDRESS_CODEC);
-            expected = FIELD_DUE;
-          }
-          case "due" -> {
-            due = ScalarReaders.readLocalDate(parser, context, "due");
-            expected = FIELD_PRIORITY;
-          }
-          case "priority" -> {
-            priority = JsonRecords.readField(parser, context, "priority", OrderCodecs.PRIORITY_CODEC);
-            expected = FIELD_WEIGHT;
-          }
-          case "weight" -> {
+          case 1 -> email = ScalarReaders.readString(parser, context, "email");
+          case 2 -> lines = JsonRecords.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
+          case 3 -> tags = JsonRecords.readField(parser, context, "tags", OrderCodecs.SET_OF_STRING_CODEC);
+          case 4 -> counts = JsonRecords.readField(parser, context, "counts", OrderCodecs.MAP_OF_INTEGER_CODEC);
+          case 5 -> note = JsonRecords.readField(parser, context, "note", OrderCodecs.OPTIONAL_STRING_CODEC);
+          case 6 -> deliverTo = JsonRecords.readField(parser, context, "deliverTo", OrderCodecs.OPTIONAL_ADDRESS_CODEC);
+          case 7 -> due = ScalarReaders.readLocalDate(parser, context, "due");
+          case 8 -> priority = JsonRecords.readField(parser, context, "priority", OrderCodecs.PRIORITY_CODEC);
+          case 9 -> {
             weight = ScalarReaders.readDouble(parser, context, "weight");
             hasWeight = true;
-            expected = FIELD_SEQUENCE;
           }
-          case "sequence" -> {
+          case 10 -> {
             sequence = ScalarReaders.readLong(parser, context, "sequence");
             hasSequence = true;
-            expected = FIELD_REFERENCE;
           }
-          case "reference" -> {
-            reference = ScalarReaders.readBigInteger(parser, context, "reference");
-            expected = FIELD_DISCOUNT;
-          }
-          case "discount" -> {
-            discount = JsonRecords.readField(parser, context, "discount", BuiltInCodecs.INTEGER);
-            expected = null;
-          }
+          case 11 -> reference = ScalarReaders.readBigInteger(parser, context, "reference");
+          case 12 -> discount = JsonRecords.readField(parser, context, "discount", BuiltInCodecs.INTEGER);
           default -> parser.skipChildren();
         }
       }
@@ -460,6 +417,8 @@ public final class OrderCodecs {
   private static final class PayCodec implements JsonCodec<Pay> {
     private static final SerializedString FIELD_AMOUNT = new SerializedString("amount");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_AMOUNT);
+
     @Override
     public void write(JsonGenerator generator, Pay value) throws IOException {
       generator.writeStartObject();
@@ -474,14 +433,10 @@ public final class OrderCodecs {
       }
       int violations = context.violationCount();
       BigDecimal amount = null;
-      SerializedString expected = FIELD_AMOUNT;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "amount" -> {
-            amount = ScalarReaders.readBigDecimal(parser, context, "amount");
-            expected = null;
-          }
+          case 0 -> amount = ScalarReaders.readBigDecimal(parser, context, "amount");
           default -> parser.skipChildren();
         }
       }
@@ -501,6 +456,8 @@ public final class OrderCodecs {
   private static final class ShipCodec implements JsonCodec<Ship> {
     private static final SerializedString FIELD_TO = new SerializedString("to");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_TO);
+
     @Override
     public void write(JsonGenerator generator, Ship value) throws IOException {
       generator.writeStartObject();
@@ -516,14 +473,12 @@ public final class OrderCodecs {
       int violations = context.violationCount();
       Address to = null;
       boolean hasTo = false;
-      SerializedString expected = FIELD_TO;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "to" -> {
+          case 0 -> {
             to = JsonRecords.readField(parser, context, "to", OrderCodecs.ADDRESS_CODEC);
             hasTo = true;
-            expected = null;
           }
           default -> parser.skipChildren();
         }
@@ -555,6 +510,8 @@ public final class OrderCodecs {
 
     private static final SerializedString FIELD_NOTE = new SerializedString("note");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_ID, FIELD_CUSTOMER, FIELD_PLACED_AT, FIELD_LINES, FIELD_NOTE);
+
     @Override
     public void write(JsonGenerator generator, OrderPlaced value) throws IOException {
       generator.writeStartObject();
@@ -577,30 +534,14 @@ public final class OrderCodecs {
       Instant placedAt = null;
       List<Line> lines = List.of();
       Optional<String> note = Optional.empty();
-      SerializedString expected = FIELD_ID;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "id" -> {
-            id = ScalarReaders.readString(parser, context, "id");
-            expected = FIELD_CUSTOMER;
-          }
-          case "customer" -> {
-            customer = ScalarReaders.readUuid(parser, context, "customer");
-            expected = FIELD_PLACED_AT;
-          }
-          case "placedAt" -> {
-            placedAt = ScalarReaders.readInstant(parser, context, "placedAt");
-            expected = FIELD_LINES;
-          }
-          case "lines" -> {
-            lines = JsonRecords.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
-            expected = FIELD_NOTE;
-          }
-          case "note" -> {
-            note = JsonRecords.readField(parser, context, "note", OrderCodecs.OPTIONAL_STRING_CODEC);
-            expected = null;
-          }
+          case 0 -> id = ScalarReaders.readString(parser, context, "id");
+          case 1 -> customer = ScalarReaders.readUuid(parser, context, "customer");
+          case 2 -> placedAt = ScalarReaders.readInstant(parser, context, "placedAt");
+          case 3 -> lines = JsonRecords.readField(parser, context, "lines", OrderCodecs.LIST_OF_LINE_CODEC);
+          case 4 -> note = JsonRecords.readField(parser, context, "note", OrderCodecs.OPTIONAL_STRING_CODEC);
           default -> parser.skipChildren();
         }
       }
@@ -620,6 +561,8 @@ public final class OrderCodecs {
   private static final class OrderPaidCodec implements JsonCodec<OrderPaid> {
     private static final SerializedString FIELD_AMOUNT = new SerializedString("amount");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_AMOUNT);
+
     @Override
     public void write(JsonGenerator generator, OrderPaid value) throws IOException {
       generator.writeStartObject();
@@ -634,14 +577,10 @@ public final class OrderCodecs {
       }
       int violations = context.violationCount();
       BigDecimal amount = null;
-      SerializedString expected = FIELD_AMOUNT;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "amount" -> {
-            amount = ScalarReaders.readBigDecimal(parser, context, "amount");
-            expected = null;
-          }
+          case 0 -> amount = ScalarReaders.readBigDecimal(parser, context, "amount");
           default -> parser.skipChildren();
         }
       }
@@ -661,6 +600,8 @@ public final class OrderCodecs {
   private static final class OrderShippedCodec implements JsonCodec<OrderShipped> {
     private static final SerializedString FIELD_TO = new SerializedString("to");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_TO);
+
     @Override
     public void write(JsonGenerator generator, OrderShipped value) throws IOException {
       generator.writeStartObject();
@@ -675,14 +616,10 @@ public final class OrderCodecs {
       }
       int violations = context.violationCount();
       Address to = null;
-      SerializedString expected = FIELD_TO;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "to" -> {
-            to = JsonRecords.readField(parser, context, "to", OrderCodecs.ADDRESS_CODEC);
-            expected = null;
-          }
+          case 0 -> to = JsonRecords.readField(parser, context, "to", OrderCodecs.ADDRESS_CODEC);
           default -> parser.skipChildren();
         }
       }
@@ -706,6 +643,8 @@ public final class OrderCodecs {
 
     private static final SerializedString FIELD_UNIT_PRICE = new SerializedString("unitPrice");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_SKU, FIELD_QUANTITY, FIELD_UNIT_PRICE);
+
     @Override
     public void write(JsonGenerator generator, Line value) throws IOException {
       generator.writeStartObject();
@@ -727,24 +666,18 @@ public final class OrderCodecs {
       int quantity = 0;
       boolean hasQuantity = false;
       BigDecimal unitPrice = null;
-      SerializedString expected = FIELD_SKU;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "sku" -> {
+          case 0 -> {
             sku = ScalarReaders.readString(parser, context, "sku");
             hasSku = true;
-            expected = FIELD_QUANTITY;
           }
-          case "quantity" -> {
+          case 1 -> {
             quantity = ScalarReaders.readInt(parser, context, "quantity");
             hasQuantity = true;
-            expected = FIELD_UNIT_PRICE;
           }
-          case "unitPrice" -> {
-            unitPrice = ScalarReaders.readBigDecimal(parser, context, "unitPrice");
-            expected = null;
-          }
+          case 2 -> unitPrice = ScalarReaders.readBigDecimal(parser, context, "unitPrice");
           default -> parser.skipChildren();
         }
       }
@@ -772,6 +705,8 @@ public final class OrderCodecs {
 
     private static final SerializedString FIELD_POSTCODE = new SerializedString("postcode");
 
+    private static final JsonFields FIELDS = JsonFields.of(FIELD_STREET, FIELD_POSTCODE);
+
     @Override
     public void write(JsonGenerator generator, Address value) throws IOException {
       generator.writeStartObject();
@@ -789,19 +724,14 @@ public final class OrderCodecs {
       String street = null;
       boolean hasStreet = false;
       String postcode = null;
-      SerializedString expected = FIELD_STREET;
-      for (String field = JsonRecords.nextField(parser, expected); field != null; field = JsonRecords.nextField(parser, expected)) {
+      for (int field = FIELDS.first(parser); field != JsonFields.END; field = FIELDS.next(parser, field)) {
         parser.nextToken();
         switch (field) {
-          case "street" -> {
+          case 0 -> {
             street = ScalarReaders.readString(parser, context, "street");
             hasStreet = true;
-            expected = FIELD_POSTCODE;
           }
-          case "postcode" -> {
-            postcode = ScalarReaders.readString(parser, context, "postcode");
-            expected = null;
-          }
+          case 1 -> postcode = ScalarReaders.readString(parser, context, "postcode");
           default -> parser.skipChildren();
         }
       }

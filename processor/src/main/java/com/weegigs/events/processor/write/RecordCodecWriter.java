@@ -22,7 +22,8 @@ import javax.lang.model.element.Modifier;
  */
 final class RecordCodecWriter {
   private static final ClassName SERIALIZED_STRING = ClassName.get("com.fasterxml.jackson.core.io", "SerializedString");
-  private static final Set<String> RESERVED_LOCALS = Set.of("parser", "context", "field", "expected", "violations", "value", "generator", "e");
+  private static final String FIELDS = "FIELDS";
+  private static final Set<String> RESERVED_LOCALS = Set.of("parser", "context", "field", "violations", "value", "generator", "e");
 
   private final CodecExpressions codecs;
 
@@ -35,7 +36,7 @@ final class RecordCodecWriter {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(CodecExpressions.codecOf(shape.type()));
     // Field names encoded once, so that writing a record never encodes its names again.
-    JavaNames.Allocator names = new JavaNames.Allocator();
+    JavaNames.Allocator names = new JavaNames.Allocator(FIELDS);
     List<String> fieldNames = new ArrayList<>();
     for (ComponentModel component : shape.components()) {
       String name = names.allocate("FIELD_" + JavaNames.upperSnake(component.name()), "_2");
@@ -44,8 +45,14 @@ final class RecordCodecWriter {
           .initializer(CodeText.block("new $T($S)", SERIALIZED_STRING, component.name()))
           .build());
     }
+    if (!fieldNames.isEmpty()) {
+      // read switches on a field's index in declaration order: a case per component, in that order
+      type.addField(FieldSpec.builder(RuntimeTypes.JSON_FIELDS, FIELDS, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer(CodeText.block("$T.of($L)", RuntimeTypes.JSON_FIELDS, String.join(", ", fieldNames)))
+          .build());
+    }
     return type.addMethod(writeMethod(shape, fieldNames))
-        .addMethod(readMethod(shape, fieldNames))
+        .addMethod(readMethod(shape))
         .build();
   }
 
@@ -78,7 +85,7 @@ final class RecordCodecWriter {
     return write.addCode(code.addStatement("generator.writeEndObject()").build()).build();
   }
 
-  private MethodSpec readMethod(RecordShape shape, List<String> fieldNames) {
+  private MethodSpec readMethod(RecordShape shape) {
     MethodSpec.Builder read = MethodSpec.methodBuilder("read")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -117,26 +124,20 @@ final class RecordCodecWriter {
           .addStatement("parser.skipChildren()")
           .endControlFlow();
     } else {
-      // Fields usually arrive in declaration order, as they are written: the one expected next is
-      // matched against the input's bytes, without looking its name up.
-      code.addStatement("$T expected = $N", SERIALIZED_STRING, fieldNames.get(0))
-          .beginControlFlow("for (String field = $T.nextField(parser, expected); field != null; field = $T.nextField(parser, expected))",
-              RuntimeTypes.JSON_RECORDS, RuntimeTypes.JSON_RECORDS)
+      code.beginControlFlow("for (int field = $N.first(parser); field != $T.END; field = $N.next(parser, field))",
+              FIELDS, RuntimeTypes.JSON_FIELDS, FIELDS)
           .addStatement("parser.nextToken()")
           .beginControlFlow("switch (field)");
       for (int i = 0; i < shape.components().size(); i++) {
-        ComponentModel component = shape.components().get(i);
-        code.beginControlFlow("case $S ->", component.name())
-            .addStatement("$N = $L", variables.get(i), readValue(component));
-        if (presence.get(i) != null) {
-          code.addStatement("$N = true", presence.get(i));
-        }
-        if (i + 1 < fieldNames.size()) {
-          code.addStatement("expected = $N", fieldNames.get(i + 1));
+        CodeText assignment = CodeText.of("$N = $L", variables.get(i), readValue(shape.components().get(i)));
+        if (presence.get(i) == null) {
+          code.addStatement("case $L -> $L", i, assignment);
         } else {
-          code.addStatement("expected = null");
+          code.beginControlFlow("case $L ->", i)
+              .addStatement("$L", assignment)
+              .addStatement("$N = true", presence.get(i))
+              .endControlFlow();
         }
-        code.endControlFlow();
       }
       code.addStatement("default -> parser.skipChildren()")
           .endControlFlow()

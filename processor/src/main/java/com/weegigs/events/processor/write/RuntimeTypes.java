@@ -22,6 +22,7 @@ final class RuntimeTypes {
   static final ClassName BUILT_IN_CODECS = ClassName.get(GENERATED_SUPPORT, "BuiltInCodecs");
   static final ClassName CONTAINER_CODECS = ClassName.get(GENERATED_SUPPORT, "ContainerCodecs");
   static final ClassName JSON_RECORDS = ClassName.get(GENERATED_SUPPORT, "JsonRecords");
+  static final ClassName JSON_FIELDS = ClassName.get(GENERATED_SUPPORT, "JsonFields");
   static final ClassName UPCASTS = ClassName.get(GENERATED_SUPPORT, "Upcasts");
 
   static final ClassName VIOLATION = ClassName.get(RUNTIME + ".validation", "Violation");

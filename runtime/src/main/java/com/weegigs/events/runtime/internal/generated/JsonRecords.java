@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The helpers a generated record codec is made of: moving through the fields of a JSON object,
- * reporting a missing field or a refused record, and writing fields. The values themselves are read
+ * The helpers a generated record codec is made of: reporting a missing field or a refused record,
+ * reading a nested value under its path, and writing fields ({@link JsonFields} moves through the
+ * fields of a JSON object). The values themselves are read
  * by {@link ScalarReaders} and the codecs of {@link BuiltInCodecs} and {@link ContainerCodecs}.
  *
  * <p>Writing: every component is written, in declaration order, except an empty {@code Optional},
@@ -42,22 +43,6 @@ public final class JsonRecords {
       mistyped(parser, context, null, "must be an object");
     }
     return false;
-  }
-
-  /**
-   * Moves to the next field of the object being read and returns its name, or {@code null} at the
-   * end of the object. {@code expected} is the field that usually comes next (the one after the
-   * field just read, in declaration order; {@code null} when none): it is matched against the
-   * input's bytes directly, which skips looking the name up. Any other field is found as well.
-   */
-  public static String nextField(JsonParser parser, SerializableString expected) throws IOException {
-    if (expected == null) {
-      return parser.nextFieldName();
-    }
-    if (parser.nextFieldName(expected)) {
-      return expected.getValue();
-    }
-    return parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
   }
 
   /** Records that the required field {@code field} of the record being read is missing. */

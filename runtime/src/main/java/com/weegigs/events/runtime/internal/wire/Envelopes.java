@@ -3,7 +3,6 @@ package com.weegigs.events.runtime.internal.wire;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.ContentReference;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +18,11 @@ import java.util.Arrays;
  * {@link ErrorReplies} and {@link HealthReports}.
  */
 public final class Envelopes {
-  /** The one factory: thread-safe, and it recycles parser and generator buffers per thread. */
-  public static final JsonFactory JSON = new Factory();
+  /**
+   * The one factory: thread-safe, it recycles parser and generator buffers per thread, and it reads
+   * byte arrays as UTF-8 without looking for another encoding.
+   */
+  public static final JsonFactory JSON = new Utf8JsonFactory();
 
   /**
    * The factory of the generators each thread keeps (see {@link Output}): one document after
@@ -32,30 +34,6 @@ public final class Envelopes {
   private static final int RETAINED_BUFFER_LIMIT = 64 * 1024;
 
   private Envelopes() {}
-
-  /**
-   * Jackson's factory, but a parser keeps no reference to its input for the locations in its
-   * errors (an object per parser, one per message read): no caller ever sees those locations,
-   * every error this contract answers with words the problem itself.
-   */
-  private static final class Factory extends JsonFactory {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected ContentReference _createContentReference(Object contentAccessor) {
-      return ContentReference.unknown();
-    }
-
-    @Override
-    protected ContentReference _createContentReference(Object contentAccessor, int offset, int length) {
-      return ContentReference.unknown();
-    }
-
-    @Override
-    public JsonFactory copy() {
-      return new Factory();
-    }
-  }
 
   /** Writes one JSON document. */
   @FunctionalInterface

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.weegigs.events.runtime.codec.DecodeContext;
 import com.weegigs.events.runtime.codec.JsonCodec;
@@ -291,27 +292,49 @@ class JsonCodecSupportTest {
   }
 
   @Test
-  void nextFieldFindsEveryFieldWhateverTheExpectedOne() throws IOException {
-    com.fasterxml.jackson.core.io.SerializedString a = new com.fasterxml.jackson.core.io.SerializedString("a");
-    com.fasterxml.jackson.core.io.SerializedString b = new com.fasterxml.jackson.core.io.SerializedString("b");
-    String json = "{\"a\":1,\"x\":[2],\"b\":3,\"a\":4}";
+  void fieldsAreFoundByIndexWhateverTheirOrder() throws IOException {
+    JsonFields fields = JsonFields.of(new SerializedString("a"), new SerializedString("b"), new SerializedString("c"));
+    String json = "{\"a\":1,\"x\":[2],\"c\":3,\"b\":{\"a\":4},\"a\":5,\"c\":6}";
     // bytes (what services read) and characters take different paths through Jackson
-    for (JsonParser parser : List.of(FACTORY.createParser(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-        FACTORY.createParser(json))) {
+    for (JsonParser parser : List.of(FACTORY.createParser(json.getBytes(StandardCharsets.UTF_8)), FACTORY.createParser(json))) {
       try (parser) {
         parser.nextToken();
-        assertEquals("a", JsonRecords.nextField(parser, a)); // expected
+        int field = fields.first(parser);
+        assertEquals(0, field); // the one expected first
         parser.nextToken();
-        assertEquals("x", JsonRecords.nextField(parser, b)); // unknown
+        field = fields.next(parser, field);
+        assertEquals(JsonFields.UNKNOWN, field); // not declared
         parser.nextToken();
         parser.skipChildren();
-        assertEquals("b", JsonRecords.nextField(parser, b));
+        field = fields.next(parser, field);
+        assertEquals(2, field); // after an unknown one
         parser.nextToken();
-        assertEquals("a", JsonRecords.nextField(parser, null)); // nothing expected
+        field = fields.next(parser, field);
+        assertEquals(1, field); // after the last one
         parser.nextToken();
-        assertNull(JsonRecords.nextField(parser, a)); // end of the object, not its parent's name
+        parser.skipChildren(); // its own field "a" is not the record's
+        field = fields.next(parser, field);
+        assertEquals(0, field); // out of order
+        parser.nextToken();
+        field = fields.next(parser, field);
+        assertEquals(2, field); // out of order, and not the one expected
+        parser.nextToken();
+        assertEquals(JsonFields.END, fields.next(parser, field)); // end of the object, not its parent's name
+        assertEquals(JsonToken.END_OBJECT, parser.currentToken());
       }
     }
+  }
+
+  @Test
+  void fieldsOfAnEmptyObjectEndAtOnce() throws IOException {
+    JsonFields fields = JsonFields.of(new SerializedString("a"));
+    for (JsonParser parser : List.of(FACTORY.createParser("{}".getBytes(StandardCharsets.UTF_8)), FACTORY.createParser("{}"))) {
+      try (parser) {
+        parser.nextToken();
+        assertEquals(JsonFields.END, fields.first(parser));
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> JsonFields.of(new SerializedString("a"), new SerializedString("a")));
   }
 
   @Test
