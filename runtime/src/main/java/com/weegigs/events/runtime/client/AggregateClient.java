@@ -13,6 +13,7 @@ import com.weegigs.events.runtime.error.InvalidRequestException;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.internal.client.NatsDurableSubscription;
 import com.weegigs.events.runtime.internal.client.ReplyFuture;
+import com.weegigs.events.runtime.internal.concurrent.Completions;
 import com.weegigs.events.runtime.internal.wire.EntityReplies;
 import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import com.weegigs.events.runtime.internal.wire.Requests;
@@ -273,10 +274,7 @@ public final class AggregateClient<S, E> {
   }
 
   private static RuntimeException unwrap(Throwable cause) {
-    Throwable current = cause;
-    while ((current instanceof CompletionException || current instanceof ExecutionException) && current.getCause() != null) {
-      current = current.getCause();
-    }
+    Throwable current = Completions.cause(cause);
     if (current instanceof RuntimeException runtime) {
       return runtime;
     }

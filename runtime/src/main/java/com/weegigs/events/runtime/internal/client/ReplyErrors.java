@@ -6,6 +6,7 @@ import com.weegigs.events.runtime.error.ForbiddenException;
 import com.weegigs.events.runtime.error.InternalException;
 import com.weegigs.events.runtime.error.ServiceException;
 import com.weegigs.events.runtime.error.UnavailableException;
+import com.weegigs.events.runtime.internal.concurrent.Completions;
 import com.weegigs.events.runtime.internal.wire.ErrorReplies;
 import com.weegigs.events.runtime.internal.wire.WireHeaders;
 import io.nats.client.Connection;
@@ -15,8 +16,6 @@ import io.nats.client.impl.Headers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -62,10 +61,7 @@ final class ReplyErrors {
 
   /** A failed jnats request future as the wire contract's exception. */
   static ServiceException translate(Throwable error, Connection connection, String subject, Duration timeout) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
+    Throwable cause = Completions.cause(error);
     if (cause instanceof ServiceException service) {
       return typed(service);
     }

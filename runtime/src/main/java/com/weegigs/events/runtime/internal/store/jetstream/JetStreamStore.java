@@ -3,6 +3,7 @@ package com.weegigs.events.runtime.internal.store.jetstream;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.definition.AggregateType;
+import com.weegigs.events.runtime.internal.concurrent.Completions;
 import com.weegigs.events.runtime.internal.store.SnapshotKeeping.History;
 import com.weegigs.events.runtime.internal.store.SnapshotKeeping.Snapshot;
 import com.weegigs.events.runtime.internal.store.jetstream.CommandMessages.NotACommandMessage;
@@ -38,9 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -589,10 +588,7 @@ public final class JetStreamStore {
       if (first.failure() == null) {
         return first.ack();
       }
-      Throwable failure = first.failure();
-      while ((failure instanceof CompletionException || failure instanceof ExecutionException) && failure.getCause() != null) {
-        failure = failure.getCause();
-      }
+      Throwable failure = Completions.cause(first.failure());
       if (failure instanceof JetStreamApiException api) {
         throw api;
       }
