@@ -3,18 +3,18 @@ package com.weegigs.events.runtime.store;
 import com.weegigs.events.runtime.AggregateId;
 import com.weegigs.events.runtime.RecordedEvent;
 import com.weegigs.events.runtime.definition.AggregateType;
+import com.weegigs.events.runtime.internal.store.BytePages;
+import com.weegigs.events.runtime.internal.store.RememberedIds;
 import com.weegigs.events.runtime.internal.store.WireFormAppend;
 import com.weegigs.events.runtime.internal.wire.RecordedEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The embedded default {@link EventStore}: every event in memory, lost when the process ends.
@@ -22,11 +22,15 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Bytes, as a real store keeps them.</b> Each event is kept in its wire form (the recorded
  * event JSON of the wire contract, as published) and decoded when loaded, as a JetStream store
- * would: events go through the codecs in tests exactly as in production, and a busy service keeps
- * one byte array per event instead of a graph of a dozen objects, which the garbage collector
- * otherwise copies and marks again and again. When the service hands over the wire form it has
- * already written for its reply, the store keeps that; otherwise it encodes the events with the
- * aggregate type's codecs.
+ * would: events go through the codecs in tests exactly as in production. When the service hands
+ * over the wire form it has already written for its reply, the store keeps that; otherwise it
+ * encodes the events with the aggregate type's codecs.
+ *
+ * <p><b>Few objects for the garbage collector.</b> What a store keeps for every command would
+ * otherwise be what the garbage collector copies and marks again and again in a busy service. The
+ * wire forms are copied into a few large pages, an aggregate keeps one array of references into
+ * them, and the remembered {@code messageId}s are kept in arrays: appending creates no object that
+ * outlives the command.
  *
  * <p>Thread-safe. {@link #append} enforces the expected revision: an append whose expected
  * revision is not the aggregate's revision appends nothing and answers
@@ -49,14 +53,10 @@ public final class InMemoryEventStore implements EventStore, WireFormAppend {
   public static final int DEFAULT_MAX_REMEMBERED = 100_000;
 
   private final Duration window;
-  private final long windowMillis;
   private final int maxRemembered;
-  private final Clock clock;
   private final ConcurrentHashMap<AggregateId, Stream> streams = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Remembered> byMessageId = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<Remembered> rememberedInOrder = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger rememberedCount = new AtomicInteger();
-  private final ReentrantLock evicting = new ReentrantLock();
+  private final BytePages pages = new BytePages();
+  private final RememberedIds<Stream> rememberedIds;
 
   /** A store with the default window ({@value #DEFAULT_WINDOW_SECONDS} s, {@value #DEFAULT_MAX_REMEMBERED} ids). */
   public InMemoryEventStore() {
@@ -86,9 +86,8 @@ public final class InMemoryEventStore implements EventStore, WireFormAppend {
       throw new IllegalArgumentException("invalid InMemoryEventStore: " + String.join("; ", problems));
     }
     this.window = window;
-    this.windowMillis = window.toMillis();
     this.maxRemembered = maxRemembered;
-    this.clock = clock;
+    this.rememberedIds = new RememberedIds<>(maxRemembered, Math.max(1, window.toMillis()), clock);
   }
 
   /** How long a {@code messageId} is remembered. */
@@ -107,15 +106,14 @@ public final class InMemoryEventStore implements EventStore, WireFormAppend {
     if (stream == null) {
       return List.of();
     }
-    byte[][] newer;
+    long[] newer;
     synchronized (stream) {
-      int size = stream.events.size();
-      if (afterRevision >= size) {
+      if (afterRevision >= stream.size) {
         return List.of();
       }
-      newer = stream.events.subList((int) Math.max(0, afterRevision), size).toArray(new byte[0][]);
+      newer = Arrays.copyOfRange(stream.events, (int) Math.max(0, afterRevision), stream.size);
     }
-    return decode(type, newer);
+    return decode(type, newer, 0, newer.length);
   }
 
   @Override
@@ -125,7 +123,7 @@ public final class InMemoryEventStore implements EventStore, WireFormAppend {
       return 0;
     }
     synchronized (stream) {
-      return stream.events.size();
+      return stream.size;
     }
   }
 
@@ -157,51 +155,61 @@ public final class InMemoryEventStore implements EventStore, WireFormAppend {
 
   private AppendResult appendEncoded(AggregateType<?, ?> type, AggregateId id, long expectedRevision, String messageId,
       List<RecordedEvent<?>> events, byte[][] encoded) {
-    Stream stream = streams.computeIfAbsent(id, key -> new Stream());
-    AppendResult result;
+    Stream stream = streams.computeIfAbsent(id, key -> new Stream(type));
     synchronized (stream) {
-      Remembered earlier = messageId == null ? null : remembered(messageId);
+      RememberedIds.Recorded<Stream> earlier = messageId == null ? null : rememberedIds.find(messageId);
       if (earlier != null) {
-        return new AppendResult.Duplicate(decode(earlier.type, earlier.events));
+        return new AppendResult.Duplicate(recordedBy(earlier));
       }
-      int actual = stream.events.size();
+      int actual = stream.size;
       if (actual != expectedRevision) {
         return new AppendResult.Conflict(actual);
       }
       for (byte[] event : encoded) {
-        stream.events.add(event);
+        stream.add(pages.add(event));
       }
       if (messageId != null) {
-        remember(new Remembered(messageId, clock.millis(), type, encoded));
+        rememberedIds.remember(messageId, stream, actual, encoded.length);
       }
-      result = new AppendResult.Appended(events, actual + encoded.length);
+      return new AppendResult.Appended(events, actual + encoded.length);
     }
-    forgetOld();
-    return result;
   }
 
   @Override
   public Optional<List<RecordedEvent<?>>> recorded(String messageId) {
-    Remembered earlier = messageId == null ? null : remembered(messageId);
-    return earlier == null ? Optional.empty() : Optional.of(decode(earlier.type, earlier.events));
+    RememberedIds.Recorded<Stream> earlier = messageId == null ? null : rememberedIds.find(messageId);
+    return earlier == null ? Optional.empty() : Optional.of(recordedBy(earlier));
   }
 
   /**
-   * Reads stored events back.
+   * The events a remembered {@code messageId} recorded. The stream may be another aggregate's, whose
+   * lock this thread must not take while it holds its own: a stream's events never change once
+   * appended, and {@link Stream#events} is published safely, so they are read without its lock.
+   */
+  private List<RecordedEvent<?>> recordedBy(RememberedIds.Recorded<Stream> earlier) {
+    Stream stream = earlier.owner();
+    return decode(stream.type, stream.events, (int) earlier.first(), earlier.count());
+  }
+
+  /**
+   * Reads stored events back: {@code count} of the references in {@code references}, from {@code from}.
    *
    * @throws IllegalStateException when a stored event cannot be read with {@code type}'s codecs
    *     (the aggregate type's codecs changed, or were never able to read what they wrote)
    */
-  private static List<RecordedEvent<?>> decode(AggregateType<?, ?> type, byte[][] stored) {
-    List<RecordedEvent<?>> events = new ArrayList<>(stored.length);
-    for (byte[] bytes : stored) {
+  private List<RecordedEvent<?>> decode(AggregateType<?, ?> type, long[] references, int from, int count) {
+    RecordedEvent<?>[] events = new RecordedEvent<?>[count];
+    for (int i = 0; i < count; i++) {
+      long reference = references[from + i];
+      byte[] page = pages.page(reference);
       try {
-        events.add(RecordedEvents.decodeRecordedEvent(bytes, type));
+        events[i] = RecordedEvents.decodeRecordedEvent(
+            page, BytePages.offset(reference), BytePages.length(reference, page), type);
       } catch (RuntimeException e) {
         throw new IllegalStateException("a stored event of " + type.name() + " cannot be read back: " + e.getMessage(), e);
       }
     }
-    return List.copyOf(events);
+    return List.of(events);
   }
 
   /** The SPI's preconditions of an append, shared by the stores of this package. */
@@ -227,62 +235,30 @@ public final class InMemoryEventStore implements EventStore, WireFormAppend {
     }
   }
 
-  private Remembered remembered(String messageId) {
-    Remembered earlier = byMessageId.get(messageId);
-    if (earlier == null || clock.millis() - earlier.atMillis >= windowMillis) {
-      return null;
-    }
-    return earlier;
-  }
-
-  private void remember(Remembered entry) {
-    Remembered replaced = byMessageId.put(entry.messageId, entry);
-    if (replaced == null) {
-      rememberedCount.incrementAndGet();
-    }
-    rememberedInOrder.add(entry);
-  }
-
-  /** Forgets ids past the window or over the count; one thread at a time, others skip. */
-  private void forgetOld() {
-    // most appends have nothing to forget: look before taking the lock
-    Remembered first = rememberedInOrder.peek();
-    if (first == null
-        || (rememberedCount.get() <= maxRemembered && clock.millis() - first.atMillis < windowMillis)
-        || !evicting.tryLock()) {
-      return;
-    }
-    try {
-      long now = clock.millis();
-      Remembered oldest;
-      while ((oldest = rememberedInOrder.peek()) != null
-          && (rememberedCount.get() > maxRemembered || now - oldest.atMillis >= windowMillis)) {
-        rememberedInOrder.poll();
-        if (byMessageId.remove(oldest.messageId, oldest)) {
-          rememberedCount.decrementAndGet();
-        }
-      }
-    } finally {
-      evicting.unlock();
-    }
-  }
-
-  /** One aggregate's events, each in its wire form; index {@code i} holds revision {@code i + 1}. */
+  /**
+   * One aggregate's events, each a reference into the store's pages; index {@code i} holds
+   * revision {@code i + 1}. Appended under the stream's lock; {@link #events} is volatile so that a
+   * reader without the lock who knows a revision was appended (through the remembered ids) never
+   * reads an array copied for a later append before its contents.
+   */
   private static final class Stream {
-    final ArrayList<byte[]> events = new ArrayList<>();
-  }
-
-  private static final class Remembered {
-    final String messageId;
-    final long atMillis;
     final AggregateType<?, ?> type;
-    final byte[][] events;
+    volatile long[] events = new long[4];
+    int size;
 
-    Remembered(String messageId, long atMillis, AggregateType<?, ?> type, byte[][] events) {
-      this.messageId = messageId;
-      this.atMillis = atMillis;
+    Stream(AggregateType<?, ?> type) {
       this.type = type;
-      this.events = events;
+    }
+
+    void add(long reference) {
+      long[] kept = events;
+      if (size == kept.length) {
+        kept = Arrays.copyOf(kept, kept.length * 2);
+        events = kept;
+      }
+      // a reader without the lock learns of this revision through the remembered ids, whose lock
+      // orders this write before its read
+      kept[size++] = reference;
     }
   }
 

@@ -88,7 +88,22 @@ public final class RecordedEvents {
    * @throws ServiceException {@code INTERNAL} when the body breaks the contract or names an unknown event
    */
   public static <E> RecordedEvent<? extends E> decodeRecordedEvent(byte[] body, AggregateType<?, E> type) {
-    try (JsonParser parser = Envelopes.JSON.createParser(nonEmpty(body))) {
+    nonEmpty(body);
+    return decodeRecordedEvent(body, 0, body.length, type);
+  }
+
+  /**
+   * Decodes a recorded event of {@code type} from the {@code length} bytes of {@code bytes} from
+   * {@code offset}, whatever the order of its fields.
+   *
+   * @throws ServiceException {@code INTERNAL} when the bytes break the contract or name an unknown event
+   */
+  public static <E> RecordedEvent<? extends E> decodeRecordedEvent(
+      byte[] bytes, int offset, int length, AggregateType<?, E> type) {
+    if (length <= 0) {
+      throw malformedReply("body is empty");
+    }
+    try (JsonParser parser = Envelopes.JSON.createParser(bytes, offset, length)) {
       parser.nextToken();
       RecordedEvent<? extends E> event = readRecordedEvent(parser, type);
       expectEnd(parser);

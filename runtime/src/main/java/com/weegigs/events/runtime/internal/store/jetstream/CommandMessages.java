@@ -213,7 +213,7 @@ public final class CommandMessages {
         int start = (int) parser.currentTokenLocation().getByteOffset();
         parser.skipChildren();
         int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
-        events.add(RecordedEvents.decodeRecordedEvent(Arrays.copyOfRange(body, start, end), type));
+        events.add(RecordedEvents.decodeRecordedEvent(body, start, end - start, type));
       }
       if (token != JsonToken.END_ARRAY || parser.nextToken() != null) {
         throw new NotACommandMessage("body is not a JSON array of recorded events");
