@@ -1,8 +1,10 @@
 package com.weegigs.events.runtime.internal.wire;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.json.JsonReadContext;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
@@ -19,7 +21,8 @@ import java.io.IOException;
  * to the next. It is not given out again, and the factory makes a new one, when a document left
  * it different from a new parser in a way {@link #reset} does not undo: names added to its symbol
  * table (those are merged into the factory's on {@link #close}, and a new parser starts from the
- * merged table, as Jackson's parsers do), or features or a codec set on it.
+ * merged table, as Jackson's parsers do), or features or a codec set on it; nor when the
+ * factory's settings changed since it was made.
  *
  * <p>The fields are Jackson's (jackson-core 2.20); {@code ReusableParserTest} fails when a
  * version of Jackson adds one that {@link #reset} does not know.
@@ -28,25 +31,36 @@ final class ReusableParser extends UTF8StreamJsonParser {
   private static final byte[] NO_INPUT = new byte[0];
 
   private final int features;
+  private final int factoryFeatures;
   private final ObjectCodec codec;
   private final JsonReadContext root;
   private final int symbols;
 
-  ReusableParser(IOContext context, int features, ObjectCodec codec, ByteQuadsCanonicalizer symbols) {
+  ReusableParser(IOContext context, int features, int factoryFeatures, ObjectCodec codec, ByteQuadsCanonicalizer symbols) {
     super(context, features, null, codec, symbols, NO_INPUT, 0, 0, 0, false);
     this.features = features;
+    this.factoryFeatures = factoryFeatures;
     this.codec = codec;
     this.root = _parsingContext;
     this.symbols = symbols.size();
     _closed = true; // free until reset
   }
 
-  /** Whether this parser is closed and may read another document as a new parser would. */
-  boolean isReusable() {
+  /**
+   * Whether this parser is closed and may read another document as a new parser of a factory with
+   * these settings would.
+   */
+  boolean isReusable(int parserFeatures, int factoryFeatures, ObjectCodec factoryCodec, StreamReadConstraints constraints,
+      ErrorReportConfiguration errors) {
     return _closed
         && _symbols.size() == symbols
         && _features == features
-        && _objectCodec == codec;
+        && _objectCodec == codec
+        && parserFeatures == features
+        && factoryFeatures == this.factoryFeatures
+        && factoryCodec == codec
+        && constraints == _streamReadConstraints
+        && errors == _ioContext.errorReportConfiguration();
   }
 
   /**

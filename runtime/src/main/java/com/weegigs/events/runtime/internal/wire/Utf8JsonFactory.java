@@ -42,7 +42,8 @@ final class Utf8JsonFactory extends JsonFactory {
     }
     _checkRangeBoundsForByteArray(data, offset, length);
     ReusableParser parser = reusable.get();
-    if (parser == null || !parser.isReusable()) {
+    if (parser == null
+        || !parser.isReusable(_parserFeatures, _factoryFeatures, _objectCodec, _streamReadConstraints, _errorReportConfiguration)) {
       if (parser != null && !parser.isClosed()) {
         // the thread's parser is in use: this one is the caller's alone
         return super.createParser(data, offset, length);
@@ -50,7 +51,8 @@ final class Utf8JsonFactory extends JsonFactory {
       // its own buffer recycler, as no other parser shares it, whichever pool the factory's parsers use
       IOContext context = new IOContext(_streamReadConstraints, _streamWriteConstraints, _errorReportConfiguration,
           new BufferRecycler(), ContentReference.redacted(), true);
-      parser = new ReusableParser(context, _parserFeatures, _objectCodec, _byteSymbolCanonicalizer.makeChild(_factoryFeatures));
+      parser = new ReusableParser(context, _parserFeatures, _factoryFeatures, _objectCodec,
+          _byteSymbolCanonicalizer.makeChild(_factoryFeatures));
       reusable.set(parser);
     }
     int start = offset + byteOrderMark(data, offset, length);

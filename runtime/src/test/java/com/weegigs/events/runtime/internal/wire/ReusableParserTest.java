@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.base.ParserMinimalBase;
 import com.fasterxml.jackson.core.json.JsonParserBase;
@@ -42,7 +43,8 @@ class ReusableParserTest {
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
         JsonLocation at = parser.currentTokenLocation();
         String number = token.isNumeric() ? " " + parser.getNumberType() + " " + parser.getNumberValue() : "";
-        seen.add(token + ":" + parser.getText() + number + " @" + at.getLineNr() + ":" + at.getColumnNr() + ":"
+        String characters = new String(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        seen.add(token + ":" + parser.getText() + (characters.equals(parser.getText()) ? "" : " characters " + characters) + number + " @" + at.getLineNr() + ":" + at.getColumnNr() + ":"
             + at.getByteOffset() + " depth " + parser.getParsingContext().getNestingDepth());
       }
       JsonLocation end = parser.currentLocation();
@@ -107,7 +109,13 @@ class ReusableParserTest {
         "\uFEFF{\"a\":\n1}",
         "{\"a\":1}x",
         "",
-        "{\"name\":\"Flat white\",\"price\":4.50,\"quantity\":2}");
+        "{\"name\":\"Flat white\",\"price\":4.50,\"quantity\":2}",
+        "[\"\", \"a\", \"" + "x".repeat(199) + "\", \"" + "y".repeat(200) + "\", \"" + "z".repeat(201) + "\", \"" + "w".repeat(5000) + "\"]",
+        "[\"" + "x".repeat(150) + "é" + "x".repeat(100) + "\", \"tab\\tescaped\", \"quote \\\" inside\", \"~ \u007f \"]",
+        "[\"tab\tunescaped\"]",
+        "[\"" + "x".repeat(198) + "\u0001\"]",
+        "[\"ends at the end of input",
+        "\"" + "x".repeat(150));
     for (String document : documents) {
       byte[] bytes = utf8(document);
       assertEquals(read(JACKSON.createParser(bytes)), read(Envelopes.JSON.createParser(bytes)), document);
@@ -115,6 +123,43 @@ class ReusableParserTest {
       System.arraycopy(bytes, 0, framed, 3, bytes.length);
       assertEquals(read(JACKSON.createParser(framed, 3, bytes.length)), read(Envelopes.JSON.createParser(framed, 3, bytes.length)),
           document + " in a larger array");
+    }
+  }
+
+  /** Strings read straight from the input keep Jackson's limit on their length, with its message. */
+  @Test
+  void keepsJacksonsStringLengthLimit() throws IOException {
+    StreamReadConstraints fiveCharacters = StreamReadConstraints.builder().maxStringLength(5).build();
+    JsonFactory jackson = new JsonFactory().setStreamReadConstraints(fiveCharacters);
+    JsonFactory ours = new Utf8JsonFactory();
+    assertEquals(read(JACKSON.createParser(utf8("[\"123456\"]"))), read(ours.createParser(utf8("[\"123456\"]"))));
+    // set after the thread's parser was made: the next document gets a parser with the factory's new limits
+    ours.setStreamReadConstraints(fiveCharacters);
+    // within 200 characters, as here, Jackson reports a string's whole length; past it, the length read so far, which
+    // depends on the size of the buffer its recycler had at hand
+    for (String document : List.of("[\"12345\", \"ok\"]", "[\"123456\"]", "{\"a\":\"" + "x".repeat(150) + "\"}")) {
+      for (int i = 0; i < 2; i++) {
+        assertEquals(read(jackson.createParser(utf8(document))), read(ours.createParser(utf8(document))), document);
+      }
+    }
+    List<String> tooLong = read(ours.createParser(utf8("[\"" + "x".repeat(5000) + "\"]")));
+    assertTrue(tooLong.get(tooLong.size() - 1).startsWith("StreamConstraintsException"), tooLong.toString());
+  }
+
+  @Test
+  void readsTheTextOfAStringWhicheverWayItIsAskedFor() throws IOException {
+    byte[] bytes = utf8("[\"Flat white\", \"Café\", \"plain\", \"x\"]");
+    try (JsonParser parser = Envelopes.JSON.createParser(bytes)) {
+      parser.nextToken();
+      assertEquals("Flat white", parser.nextTextValue());
+      assertEquals(JsonToken.VALUE_STRING, parser.nextToken());
+      assertEquals("Café", parser.getValueAsString());
+      assertEquals(JsonToken.VALUE_STRING, parser.nextToken());
+      assertEquals("plain", new String(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength()));
+      assertEquals("plain", parser.getText());
+      assertEquals(JsonToken.VALUE_STRING, parser.nextToken());
+      assertEquals("x", parser.getValueAsString("default"));
+      assertEquals(1, parser.getTextLength());
     }
   }
 
