@@ -22,7 +22,7 @@ import java.io.IOException;
  * it different from a new parser in a way {@link #reset} does not undo: names added to its symbol
  * table (those are merged into the factory's on {@link #close}, and a new parser starts from the
  * merged table, as Jackson's parsers do), or features or a codec set on it; nor when the
- * factory's settings changed since it was made.
+ * factory's settings changed since it was made, nor after {@value #RENEWAL} documents.
  *
  * <p>The fields are Jackson's (jackson-core 2.20); {@code ReusableParserTest} fails when a
  * version of Jackson adds one that {@link #reset} does not know.
@@ -30,11 +30,21 @@ import java.io.IOException;
 final class ReusableParser extends UTF8StreamJsonParser {
   private static final byte[] NO_INPUT = new byte[0];
 
+  /**
+   * Documents a parser reads before the factory makes the thread a new one. A parser is written
+   * all the time with references (names, strings, contexts, tokens), and once it has lived through
+   * a few collections it is in the old generation, where G1 makes each such write mark a card
+   * behind a memory fence; a young object's writes skip that. A parser renewed after this many
+   * documents stays young while the thread is busy, for less than a byte of allocation a document.
+   */
+  static final int RENEWAL = 1024;
+
   private final int features;
   private final int factoryFeatures;
   private final ObjectCodec codec;
   private final JsonReadContext root;
   private final int symbols;
+  private int documents;
 
   ReusableParser(IOContext context, int features, int factoryFeatures, ObjectCodec codec, ByteQuadsCanonicalizer symbols) {
     super(context, features, null, codec, symbols, NO_INPUT, 0, 0, 0, false);
@@ -53,6 +63,7 @@ final class ReusableParser extends UTF8StreamJsonParser {
   boolean isReusable(int parserFeatures, int factoryFeatures, ObjectCodec factoryCodec, StreamReadConstraints constraints,
       ErrorReportConfiguration errors) {
     return _closed
+        && ++documents < RENEWAL
         && _symbols.size() == symbols
         && _features == features
         && _objectCodec == codec

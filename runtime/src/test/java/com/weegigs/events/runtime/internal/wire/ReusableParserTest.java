@@ -29,12 +29,15 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The thread's parser of {@link Envelopes#JSON}, given one document after another, reads each
- * as a new Jackson parser would: the same tokens, texts, numbers and locations, the same errors
- * with the same messages, the same limits.
+ * The thread's parser of {@link Envelopes#JSON} ({@link Utf8JsonFactory}), given one document after
+ * another, reads each as a new Jackson parser would: the same tokens, texts, numbers and locations,
+ * the same errors with the same messages, the same limits.
  */
 class ReusableParserTest {
   private static final JsonFactory JACKSON = new JsonFactory();
+
+  /** A factory of the test's own, as {@link Envelopes#JSON}, whose thread's parser only the test has used. */
+  private final JsonFactory json = new Utf8JsonFactory();
 
   /** Every token with its text, number type and location, or the error it ended with. */
   private static List<String> read(JsonParser parser) {
@@ -65,10 +68,10 @@ class ReusableParserTest {
 
   @Test
   void givesTheThreadsParserAgainOnceClosed() throws IOException {
-    JsonParser first = Envelopes.JSON.createParser(utf8("{\"a\":1}"));
+    JsonParser first = json.createParser(utf8("{\"a\":1}"));
     first.nextToken();
     first.close();
-    JsonParser second = Envelopes.JSON.createParser(utf8("[2]"));
+    JsonParser second = json.createParser(utf8("[2]"));
     assertSame(first, second);
     assertEquals(JsonToken.START_ARRAY, second.nextToken());
     assertEquals(2, second.nextIntValue(0));
@@ -76,13 +79,28 @@ class ReusableParserTest {
   }
 
   @Test
+  void givesTheThreadANewParserAfterARenewal() throws IOException {
+    JsonParser first = json.createParser(utf8("1"));
+    first.close();
+    for (int i = 1; i < ReusableParser.RENEWAL; i++) {
+      JsonParser again = json.createParser(utf8("[" + i + "]"));
+      assertSame(first, again);
+      assertEquals(List.of("START_ARRAY", "VALUE_NUMBER_INT", "END_ARRAY"), kinds(again));
+    }
+    JsonParser renewed = json.createParser(utf8("[true]"));
+    assertNotSame(first, renewed);
+    assertEquals(read(JACKSON.createParser(utf8("[true]"))), read(renewed));
+    assertSame(renewed, json.createParser(utf8("2")));
+  }
+
+  @Test
   void readsANestedDocumentWithAParserOfItsOwn() throws IOException {
-    try (JsonParser outer = Envelopes.JSON.createParser(utf8("{\"a\":\"x\",\"b\":[1,2]}"))) {
+    try (JsonParser outer = json.createParser(utf8("{\"a\":\"x\",\"b\":[1,2]}"))) {
       assertEquals(JsonToken.START_OBJECT, outer.nextToken());
       assertEquals("a", outer.nextFieldName());
-      List<String> inner = read(Envelopes.JSON.createParser(utf8("{\"c\":true}")));
+      List<String> inner = read(json.createParser(utf8("{\"c\":true}")));
       assertEquals(read(JACKSON.createParser(utf8("{\"c\":true}"))), inner);
-      try (JsonParser other = Envelopes.JSON.createParser(utf8("1"))) {
+      try (JsonParser other = json.createParser(utf8("1"))) {
         assertNotSame(outer, other);
       }
       assertEquals("x", outer.nextTextValue());
@@ -118,10 +136,10 @@ class ReusableParserTest {
         "\"" + "x".repeat(150));
     for (String document : documents) {
       byte[] bytes = utf8(document);
-      assertEquals(read(JACKSON.createParser(bytes)), read(Envelopes.JSON.createParser(bytes)), document);
+      assertEquals(read(JACKSON.createParser(bytes)), read(json.createParser(bytes)), document);
       byte[] framed = new byte[bytes.length + 5];
       System.arraycopy(bytes, 0, framed, 3, bytes.length);
-      assertEquals(read(JACKSON.createParser(framed, 3, bytes.length)), read(Envelopes.JSON.createParser(framed, 3, bytes.length)),
+      assertEquals(read(JACKSON.createParser(framed, 3, bytes.length)), read(json.createParser(framed, 3, bytes.length)),
           document + " in a larger array");
     }
   }
@@ -149,7 +167,7 @@ class ReusableParserTest {
   @Test
   void readsTheTextOfAStringWhicheverWayItIsAskedFor() throws IOException {
     byte[] bytes = utf8("[\"Flat white\", \"Café\", \"plain\", \"x\"]");
-    try (JsonParser parser = Envelopes.JSON.createParser(bytes)) {
+    try (JsonParser parser = json.createParser(bytes)) {
       parser.nextToken();
       assertEquals("Flat white", parser.nextTextValue());
       assertEquals(JsonToken.VALUE_STRING, parser.nextToken());
@@ -166,13 +184,13 @@ class ReusableParserTest {
   @Test
   void readsADocumentAfterOneLeftPartWayAsANewParserWould() throws IOException {
     byte[] bytes = utf8("{\"a\":[1,2,{\"b\":\"c\"}],\"d\":\"e\"}");
-    JsonParser left = Envelopes.JSON.createParser(bytes);
+    JsonParser left = json.createParser(bytes);
     for (int i = 0; i < 7; i++) {
       left.nextToken();
     }
     left.getText();
     left.close();
-    assertEquals(read(JACKSON.createParser(bytes)), read(Envelopes.JSON.createParser(bytes)));
+    assertEquals(read(JACKSON.createParser(bytes)), read(json.createParser(bytes)));
   }
 
   @Test
@@ -180,30 +198,30 @@ class ReusableParserTest {
     List<String> expected = read(JACKSON.createParser(utf8(nested(1001))));
     assertTrue(expected.get(expected.size() - 1).startsWith("StreamConstraintsException"), expected.toString());
     for (int i = 0; i < 3; i++) {
-      assertEquals(expected, read(Envelopes.JSON.createParser(utf8(nested(1001)))));
-      assertEquals(read(JACKSON.createParser(utf8(nested(1000)))), read(Envelopes.JSON.createParser(utf8(nested(1000)))));
+      assertEquals(expected, read(json.createParser(utf8(nested(1001)))));
+      assertEquals(read(JACKSON.createParser(utf8(nested(1000)))), read(json.createParser(utf8(nested(1000)))));
     }
   }
 
   @Test
   void keepsNoFeatureSetOnAParserForTheNextDocument() throws IOException {
     byte[] commented = utf8("[1 /* two */, 2]");
-    JsonParser lenient = Envelopes.JSON.createParser(commented);
+    JsonParser lenient = json.createParser(commented);
     lenient.enable(JsonParser.Feature.ALLOW_COMMENTS);
     assertEquals(List.of("START_ARRAY", "VALUE_NUMBER_INT", "VALUE_NUMBER_INT", "END_ARRAY"), kinds(lenient));
-    assertEquals(read(JACKSON.createParser(commented)), read(Envelopes.JSON.createParser(commented)));
+    assertEquals(read(JACKSON.createParser(commented)), read(json.createParser(commented)));
 
     byte[] duplicated = utf8("{\"a\":1,\"a\":2}");
-    JsonParser strict = Envelopes.JSON.createParser(duplicated);
+    JsonParser strict = json.createParser(duplicated);
     strict.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     assertThrows(JsonProcessingException.class, () -> kinds(strict));
-    assertEquals(read(JACKSON.createParser(duplicated)), read(Envelopes.JSON.createParser(duplicated)));
+    assertEquals(read(JACKSON.createParser(duplicated)), read(json.createParser(duplicated)));
 
     int strictMask = JsonParser.Feature.STRICT_DUPLICATE_DETECTION.getMask();
-    JsonParser overridden = Envelopes.JSON.createParser(duplicated);
+    JsonParser overridden = json.createParser(duplicated);
     overridden.overrideStdFeatures(strictMask, strictMask);
     assertThrows(JsonProcessingException.class, () -> kinds(overridden));
-    assertEquals(read(JACKSON.createParser(duplicated)), read(Envelopes.JSON.createParser(duplicated)));
+    assertEquals(read(JACKSON.createParser(duplicated)), read(json.createParser(duplicated)));
   }
 
   private static List<String> kinds(JsonParser parser) throws IOException {
@@ -219,16 +237,16 @@ class ReusableParserTest {
   /** Names new to the symbol table go to the factory's table, and the next document gets a parser that starts from it. */
   @Test
   void startsAfreshAfterADocumentWithNewNames() throws IOException {
-    JsonParser known = Envelopes.JSON.createParser(utf8("{\"reused\":1}"));
+    JsonParser known = json.createParser(utf8("{\"reused\":1}"));
     read(known);
-    JsonParser again = Envelopes.JSON.createParser(utf8("{\"reused\":2}"));
+    JsonParser again = json.createParser(utf8("{\"reused\":2}"));
     read(again);
-    JsonParser next = Envelopes.JSON.createParser(utf8("{\"reused\":3}"));
+    JsonParser next = json.createParser(utf8("{\"reused\":3}"));
     assertSame(again, next, "a document with no new names leaves the parser as it was");
     read(next);
-    JsonParser unseen = Envelopes.JSON.createParser(utf8("{\"never-seen-before-" + System.nanoTime() + "\":1}"));
+    JsonParser unseen = json.createParser(utf8("{\"never-seen-before-" + System.nanoTime() + "\":1}"));
     read(unseen);
-    JsonParser after = Envelopes.JSON.createParser(utf8("{\"reused\":4}"));
+    JsonParser after = json.createParser(utf8("{\"reused\":4}"));
     assertNotSame(unseen, after);
     assertEquals(read(JACKSON.createParser(utf8("{\"reused\":4}"))), read(after));
   }
