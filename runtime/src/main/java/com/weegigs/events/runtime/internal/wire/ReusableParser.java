@@ -21,8 +21,9 @@ import java.io.IOException;
  * to the next. It is not given out again, and the factory makes a new one, when a document left
  * it different from a new parser in a way {@link #reset} does not undo: names added to its symbol
  * table (those are merged into the factory's on {@link #close}, and a new parser starts from the
- * merged table, as Jackson's parsers do), or features or a codec set on it; nor when the
- * factory's settings changed since it was made, nor after {@value #RENEWAL} documents.
+ * merged table, as Jackson's parsers do), or features or a codec set on it; nor when it was
+ * closed on another thread, nor when the factory's settings changed since it was made, nor after
+ * {@value #RENEWAL} documents.
  *
  * <p>The fields are Jackson's (jackson-core 2.20); {@code ReusableParserTest} fails when a
  * version of Jackson adds one that {@link #reset} does not know.
@@ -44,6 +45,9 @@ final class ReusableParser extends UTF8StreamJsonParser {
   private final ObjectCodec codec;
   private final JsonReadContext root;
   private final int symbols;
+  private final Thread owner = Thread.currentThread();
+  /** Closed on the thread that made it: only then may it be given out again (see {@link #close}). */
+  private boolean free = true;
   private int documents;
 
   ReusableParser(IOContext context, int features, int factoryFeatures, ObjectCodec codec, ByteQuadsCanonicalizer symbols) {
@@ -62,7 +66,7 @@ final class ReusableParser extends UTF8StreamJsonParser {
    */
   boolean isReusable(int parserFeatures, int factoryFeatures, ObjectCodec factoryCodec, StreamReadConstraints constraints,
       ErrorReportConfiguration errors) {
-    return _closed
+    return free
         && ++documents < RENEWAL
         && _symbols.size() == symbols
         && _features == features
@@ -80,6 +84,7 @@ final class ReusableParser extends UTF8StreamJsonParser {
    * {@code new UTF8StreamJsonParser(..., data, start, end, skipped, false)}.
    */
   void reset(byte[] data, int start, int end, int skipped) {
+    free = false;
     // JsonParser, ParserMinimalBase
     _requestPayload = null;
     _currToken = null;
@@ -183,6 +188,11 @@ final class ReusableParser extends UTF8StreamJsonParser {
         _numberString = null;
         _numberBigInt = null;
         _numberBigDecimal = null;
+        // A parser handed to another thread and closed there is not given out again: its owner
+        // would read the fields written here without anything ordering the two threads' writes.
+        if (Thread.currentThread() == owner) {
+          free = true;
+        }
       }
     }
   }

@@ -45,7 +45,7 @@ final class Utf8JsonFactory extends JsonFactory {
     if (parser == null
         || !parser.isReusable(_parserFeatures, _factoryFeatures, _objectCodec, _streamReadConstraints, _errorReportConfiguration)) {
       if (parser != null && !parser.isClosed()) {
-        // the thread's parser is in use: this one is the caller's alone
+        // the thread's parser is in use (or was handed to another thread): this one is the caller's alone
         return super.createParser(data, offset, length);
       }
       // its own buffer recycler, as no other parser shares it, whichever pool the factory's parsers use

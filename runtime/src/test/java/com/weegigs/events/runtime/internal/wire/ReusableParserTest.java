@@ -94,6 +94,21 @@ class ReusableParserTest {
   }
 
   @Test
+  void givesNoParserOutAgainThatAnotherThreadClosed() throws Exception {
+    JsonParser handed = json.createParser(utf8("[1]"));
+    List<String> seen = new ArrayList<>();
+    Thread reader = new Thread(() -> seen.addAll(read(handed)));
+    reader.start();
+    reader.join();
+    assertTrue(handed.isClosed());
+    assertEquals(read(JACKSON.createParser(utf8("[1]"))), seen);
+    JsonParser next = json.createParser(utf8("[2]"));
+    assertNotSame(handed, next);
+    assertEquals(read(JACKSON.createParser(utf8("[2]"))), read(next));
+    assertSame(next, json.createParser(utf8("[3]")));
+  }
+
+  @Test
   void readsANestedDocumentWithAParserOfItsOwn() throws IOException {
     try (JsonParser outer = json.createParser(utf8("{\"a\":\"x\",\"b\":[1,2]}"))) {
       assertEquals(JsonToken.START_OBJECT, outer.nextToken());
