@@ -78,7 +78,7 @@ public final class ContainerCodecs {
     return new JsonCodec<>() {
       @Override
       public void write(JsonGenerator generator, Map<String, T> entries) throws IOException {
-        generator.writeStartObject(entries);
+        generator.writeStartObject();
         for (Map.Entry<String, T> entry : entries.entrySet()) {
           generator.writeFieldName(entry.getKey());
           writeValue(generator, entry.getValue(), value);
@@ -262,7 +262,7 @@ public final class ContainerCodecs {
   }
 
   private static <T> void writeArray(JsonGenerator generator, Collection<T> values, JsonCodec<T> element) throws IOException {
-    generator.writeStartArray(values, values.size());
+    generator.writeStartArray();
     for (T item : values) {
       writeValue(generator, item, element);
     }
