@@ -14,7 +14,8 @@ import java.util.Arrays;
  * {@value #OWN_PAGE_ABOVE} bytes gets a page of its own.
  *
  * <p>{@link #add} answers a reference, a {@code long} that names the page, the offset and the
- * length; {@link #page}, {@link #offset} and {@link #length} read it back. Thread-safe: adding is
+ * length; {@link #page}, {@link #offset} and {@link #length} read it back (the value is read in
+ * place, never copied out). Thread-safe: adding is
  * serialized; reading needs no lock, provided the reference itself was handed over safely (a reader
  * that got it under the lock it was stored under sees the bytes).
  */
@@ -88,13 +89,6 @@ public final class BytePages {
   public static int length(long reference, byte[] page) {
     int length = (int) (reference & FIELD_MASK);
     return length == 0 ? page.length : length;
-  }
-
-  /** A copy of the value of {@code reference}. */
-  public byte[] copy(long reference) {
-    byte[] page = page(reference);
-    int offset = offset(reference);
-    return Arrays.copyOfRange(page, offset, offset + length(reference, page));
   }
 
   private int newPage(byte[] page) {

@@ -18,7 +18,8 @@ import java.util.Arrays;
  * 128 bits. Any other {@code messageId} is kept as its string; ids are compared exactly as
  * strings, so a ULID in lower case is another id.
  *
- * <p>Thread-safe: every method holds this object's lock for a few dozen nanoseconds.
+ * <p>Thread-safe: {@link #find} and {@link #remember} hold this object's lock briefly (a few table
+ * slots and, when remembering, the oldest entries forgotten).
  *
  * @param <T> what owns the events an id recorded
  */
