@@ -18,7 +18,7 @@ import java.util.List;
  * <pre>
  * java -jar benchmarks.jar &lt;scenario&gt; [options]
  *   raw-rr | raw-rr-traced | raw-micro | raw-wire | raw-wire-v1 | client-inmem | client-inmem-otel-off
- *   | client-inmem-otel-all | raw-js-occ | client-js
+ *   | client-inmem-otel-all | client-inmem-otel-request | raw-js-occ | client-js
  *                                       --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
  *   js-state                            --nats-url URL [--quick] [--repeats N] [--aggregates N]
  *   server-alloc                        --nats-url URL [--seconds S] [--warmup S]
@@ -43,7 +43,7 @@ public final class Main {
   /** The request scenarios, in the order the suite runs them at each in-flight level. */
   public static final List<String> REQUEST_SCENARIOS = List.of(
       "raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "raw-wire-v1", "client-inmem", "client-inmem-otel-off",
-      "client-inmem-otel-all", "raw-js-occ", "client-js");
+      "client-inmem-otel-all", "client-inmem-otel-request", "raw-js-occ", "client-js");
 
   /** What a request scenario started with {@code --serve} prints once it has warmed up. */
   public static final String READY = "READY";
@@ -77,7 +77,7 @@ public final class Main {
     }
     switch (options.scenario()) {
       case "raw-rr", "raw-rr-traced", "raw-micro", "raw-wire", "raw-wire-v1", "client-inmem",
-          "client-inmem-otel-off", "client-inmem-otel-all", "raw-js-occ", "client-js" -> {
+          "client-inmem-otel-off", "client-inmem-otel-all", "client-inmem-otel-request", "raw-js-occ", "client-js" -> {
         if (options.flag("serve")) {
           serveRequestScenario(options,
               new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
@@ -226,7 +226,7 @@ public final class Main {
       case "raw-micro" -> RawMicroScenario.start(natsUrl, inFlight);
       case "raw-wire" -> RawWireScenario.start(natsUrl, inFlight);
       case "raw-wire-v1" -> RawWireScenario.startV1(natsUrl, inFlight);
-      case "client-inmem", "client-inmem-otel-off", "client-inmem-otel-all" ->
+      case "client-inmem", "client-inmem-otel-off", "client-inmem-otel-all", "client-inmem-otel-request" ->
           com.weegigs.events.benchmarks.client.ClientScenario.start(
               com.weegigs.events.benchmarks.client.ClientScenario.Store.IN_MEMORY,
               com.weegigs.events.benchmarks.client.ClientTelemetry.of(scenario), natsUrl, inFlight);
@@ -242,7 +242,7 @@ public final class Main {
         """
         usage: java -jar benchmarks.jar <scenario> [options]
           raw-rr | raw-rr-traced | raw-micro | raw-wire | raw-wire-v1 | client-inmem | client-inmem-otel-off
-          | client-inmem-otel-all | raw-js-occ | client-js
+          | client-inmem-otel-all | client-inmem-otel-request | raw-js-occ | client-js
                                              --nats-url URL [--in-flight N[,N...]] [--seconds S] [--warmup S] [--settle S] [--max-ops N] [--serve]
           js-state                           --nats-url URL [--quick] [--repeats N] [--aggregates N]   (cold loads, cache memory)
           server-alloc                       --nats-url URL [--seconds S] [--warmup S]

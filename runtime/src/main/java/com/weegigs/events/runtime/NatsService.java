@@ -17,6 +17,7 @@ import com.weegigs.events.runtime.service.QueueGroupConfig;
 import com.weegigs.events.runtime.service.RateLimitConfig;
 import com.weegigs.events.runtime.service.RequestInterceptor;
 import com.weegigs.events.runtime.service.ShutdownConfig;
+import com.weegigs.events.runtime.service.SpanDetail;
 import com.weegigs.events.runtime.service.StateCacheConfig;
 import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.InMemoryEventStore;
@@ -201,6 +202,7 @@ public final class NatsService implements AutoCloseable {
     private JetStreamStoreConfig jetStream;
     private Clock clock = Clock.systemUTC();
     private OpenTelemetry openTelemetry;
+    private SpanDetail spanDetail = SpanDetail.STEPS;
     private final List<ServiceSettings.NamedCheck> healthChecks = new ArrayList<>();
     private HttpHealthConfig httpHealth;
     private AuthenticationConfig authentication;
@@ -327,6 +329,16 @@ public final class NatsService implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How many spans a sampled command makes: {@link SpanDetail#STEPS} (the default) a span for the
+     * request and one for each step under it, {@link SpanDetail#REQUEST} the request's span alone,
+     * with what the steps record on it. Fewer spans cost the OpenTelemetry SDK less per command.
+     */
+    public Builder withSpanDetail(SpanDetail spanDetail) {
+      this.spanDetail = Objects.requireNonNull(spanDetail, "spanDetail");
+      return this;
+    }
+
     /** Adds a health check named {@code name} with the {@linkplain HealthCheck#DEFAULT_TIMEOUT default timeout}. */
     public Builder withHealthCheck(String name, HealthCheck check) {
       return withHealthCheck(name, HealthCheck.DEFAULT_TIMEOUT, check);
@@ -449,7 +461,8 @@ public final class NatsService implements AutoCloseable {
       EventStore store = eventStore == null && jetStream == null ? new InMemoryEventStore() : eventStore;
       ServiceSettings settings = new ServiceSettings(descriptor, natsUrl != null ? natsUrl : defaultNatsUrl(), connection,
           queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, jetStream, clock, aggregates,
-          interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get(), healthChecks, httpHealth,
+          interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get(), spanDetail, healthChecks,
+          httpHealth,
           rateLimit, storeCircuitBreaker, authentication,
           security);
       return new NatsService(descriptor, new ServiceHost(settings));

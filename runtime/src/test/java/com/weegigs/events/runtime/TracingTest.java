@@ -19,6 +19,7 @@ import com.weegigs.events.runtime.fixtures.Counters.Reject;
 import com.weegigs.events.runtime.fixtures.ServiceHarness;
 import com.weegigs.events.runtime.fixtures.TestTelemetry;
 import com.weegigs.events.runtime.error.RejectedException;
+import com.weegigs.events.runtime.service.SpanDetail;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
 import io.nats.client.Connection;
@@ -153,6 +154,58 @@ class TracingTest {
 
     Map<String, String> mdc = logged.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     assertEquals(Map.of("trace_id", trace, "span_id", listener.getSpanId()), mdc, "the listener logs with the trace's ids");
+  }
+
+  @Test
+  void withSpanDetailRequestTheServicesSpanCarriesItsStepsAndTheListenerContinuesIt() throws Exception {
+    TestTelemetry telemetry = telemetry(Sampler.alwaysOn());
+    harness.start(builder -> builder.withOpenTelemetry(telemetry.sdk()).withSpanDetail(SpanDetail.REQUEST));
+    AggregateClient<Counter, Object> counters = new AggregateClient<>(client(telemetry.sdk()), Counters.COUNTER);
+    counters.subscribe(Counters.ADDED, event -> {});
+
+    Span caller = telemetry.sdk().getTracer("test").spanBuilder("caller").startSpan();
+    try (Scope scope = caller.makeCurrent()) {
+      AggregateClient.await(counters.send(Counters.ADD, "c-1", new Add(2), CallOptions.DEFAULT.withMessageId("m-1")));
+    } finally {
+      caller.end();
+    }
+
+    SpanData send = telemetry.awaitSpan("send " + ADD, WAIT);
+    SpanData process = telemetry.awaitSpan("process " + ADD, WAIT);
+    SpanData listener = telemetry.awaitSpan("process " + ADDED, WAIT);
+    assertEquals(send.getSpanId(), process.getParentSpanId());
+    assertEquals(process.getSpanId(), listener.getParentSpanId(), "the event carries the service's span on");
+    assertEquals(List.of("caller", "process " + ADD, "process " + ADDED, "send " + ADD),
+        telemetry.spans().stream().map(SpanData::getName).sorted().toList(), "no span for a step");
+
+    assertEquals(SpanKind.SERVER, process.getKind());
+    assertEquals("m-1", attribute(process, "messaging.message.id"));
+    assertEquals("add", attribute(process, "wee.command"), "handle's attributes");
+    assertEquals(0L, process.getAttributes().get(AttributeKey.longKey("wee.revision")));
+    assertEquals("history", attribute(process, "wee.load.source"), "load's attributes");
+    assertEquals(0L, process.getAttributes().get(AttributeKey.longKey("wee.events.replayed")));
+    assertEquals(1L, process.getAttributes().get(AttributeKey.longKey("wee.attempt")), "append's attributes");
+    assertEquals(1L, process.getAttributes().get(AttributeKey.longKey("wee.events.appended")));
+    assertEquals("counter", attribute(process, "wee.aggregate"));
+  }
+
+  @Test
+  void withSpanDetailRequestAStepsFailureIsTheServicesSpans() throws Exception {
+    TestTelemetry telemetry = telemetry(Sampler.alwaysOn());
+    harness.start(builder -> builder.withOpenTelemetry(telemetry.sdk()).withSpanDetail(SpanDetail.REQUEST));
+    AggregateClient<Counter, Object> counters = new AggregateClient<>(client(telemetry.sdk()), Counters.COUNTER);
+
+    CompletionException failure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+        () -> counters.send(Counters.REJECT, "c-1", new Reject(), CallOptions.DEFAULT).join());
+    assertTrue(failure.getCause() instanceof RejectedException, failure.toString());
+
+    SpanData process = telemetry.awaitSpan("process counters.command.counter.reject", WAIT);
+    assertEquals(StatusCode.ERROR, process.getStatus().getStatusCode());
+    assertEquals("REJECTED", attribute(process, "error.type"));
+    assertEquals("reject", attribute(process, "wee.command"));
+    telemetry.awaitSpan("send counters.command.counter.reject", WAIT);
+    assertEquals(List.of("process counters.command.counter.reject", "send counters.command.counter.reject"),
+        telemetry.spans().stream().map(SpanData::getName).sorted().toList());
   }
 
   @Test

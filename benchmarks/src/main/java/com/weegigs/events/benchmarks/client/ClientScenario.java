@@ -39,9 +39,11 @@ import java.util.concurrent.CompletableFuture;
  *       blocks, and a user would not run it on the dispatcher thread. Its stream and buckets are
  *       deleted at the start and purged before each measured run. After each run it reads the
  *       service's {@code receipts.stats} and adds the state cache's hits and misses to its result.
- *   <li>{@code client-inmem-otel-off} and {@code client-inmem-otel-all} are {@code client-inmem} with
- *       an OpenTelemetry SDK given to the service and the client ({@link ClientTelemetry}): one that
- *       samples no trace, and one that samples every trace and records metrics.
+ *   <li>{@code client-inmem-otel-off}, {@code client-inmem-otel-all} and
+ *       {@code client-inmem-otel-request} are {@code client-inmem} with an OpenTelemetry SDK given to
+ *       the service and the client ({@link ClientTelemetry}): one that samples no trace, one that
+ *       samples every trace and records metrics, and the same with the service making one span per
+ *       request instead of one per step.
  * </ul>
  */
 public final class ClientScenario
@@ -149,7 +151,8 @@ public final class ClientScenario
       throws Exception {
     NatsService.Builder builder = NatsService.builder(ReceiptsService.DESCRIPTOR)
         .connection(connection)
-        .withOpenTelemetry(telemetry.openTelemetry());
+        .withOpenTelemetry(telemetry.openTelemetry())
+        .withSpanDetail(telemetry.spanDetail());
     if (store == Store.IN_MEMORY) {
       builder.withEventStore(new InMemoryEventStore())
           // the receipts handlers never block, so the service opts into running fast endpoints

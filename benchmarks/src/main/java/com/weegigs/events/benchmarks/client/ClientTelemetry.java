@@ -1,5 +1,6 @@
 package com.weegigs.events.benchmarks.client;
 
+import com.weegigs.events.runtime.service.SpanDetail;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -25,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The OpenTelemetry set-up of {@code client-inmem} and its two telemetry rows, given to the service
+ * The OpenTelemetry set-up of {@code client-inmem} and its telemetry rows, given to the service
  * and the client alike (one SDK for both, as one process would have).
  *
  * <ul>
@@ -40,6 +41,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       them, and the SDK's meter provider (the runtime records a request's counter and duration on
  *       every request and call) read every 10 s into an exporter that drops the metrics: the cost of
  *       making spans and measurements, not of exporting them.
+ *   <li>{@link #SAMPLING_ALL_REQUEST_SPANS} ({@code client-inmem-otel-request}): the same SDK, and a
+ *       service that makes one span per request ({@link SpanDetail#REQUEST}) instead of one per step.
  * </ul>
  */
 public enum ClientTelemetry {
@@ -48,7 +51,9 @@ public enum ClientTelemetry {
   /** An SDK that samples no trace. */
   SAMPLING_OFF,
   /** An SDK that samples every trace, with metrics. */
-  SAMPLING_ALL;
+  SAMPLING_ALL,
+  /** An SDK that samples every trace, with metrics, and a service that makes one span per request. */
+  SAMPLING_ALL_REQUEST_SPANS;
 
   /** How often the periodic reader collects the metrics of {@link #SAMPLING_ALL}. */
   static final Duration METRIC_INTERVAL = Duration.ofSeconds(10);
@@ -57,29 +62,35 @@ public enum ClientTelemetry {
   private static final ContextPropagators W3C = ContextPropagators.create(TextMapPropagator.composite(
       W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance()));
 
-  /** The telemetry of a request scenario's name, {@code client-inmem} and its two rows. */
+  /** The telemetry of a request scenario's name, {@code client-inmem} and its telemetry rows. */
   public static ClientTelemetry of(String scenario) {
     return switch (scenario) {
       case "client-inmem" -> PLAIN;
       case "client-inmem-otel-off" -> SAMPLING_OFF;
       case "client-inmem-otel-all" -> SAMPLING_ALL;
+      case "client-inmem-otel-request" -> SAMPLING_ALL_REQUEST_SPANS;
       default -> throw new IllegalArgumentException("not a client-inmem scenario: " + scenario);
     };
+  }
+
+  /** How many spans the service makes for a sampled command. */
+  SpanDetail spanDetail() {
+    return this == SAMPLING_ALL_REQUEST_SPANS ? SpanDetail.REQUEST : SpanDetail.STEPS;
   }
 
   /** A fresh OpenTelemetry of this kind; close it to shut the SDK down. */
   Installed install() {
     DroppingSpans spans = new DroppingSpans();
     return switch (this) {
-      case PLAIN -> new Installed(OpenTelemetry.noop(), null, spans);
+      case PLAIN -> new Installed(OpenTelemetry.noop(), null, spans, spanDetail());
       case SAMPLING_OFF -> {
         OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
             .setTracerProvider(SdkTracerProvider.builder().setSampler(Sampler.alwaysOff()).build())
             .setPropagators(W3C)
             .build();
-        yield new Installed(sdk, sdk, spans);
+        yield new Installed(sdk, sdk, spans, spanDetail());
       }
-      case SAMPLING_ALL -> {
+      case SAMPLING_ALL, SAMPLING_ALL_REQUEST_SPANS -> {
         OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
             .setTracerProvider(SdkTracerProvider.builder()
                 .setSampler(Sampler.alwaysOn())
@@ -91,13 +102,16 @@ public enum ClientTelemetry {
                 .build())
             .setPropagators(W3C)
             .build();
-        yield new Installed(sdk, sdk, spans);
+        yield new Installed(sdk, sdk, spans, spanDetail());
       }
     };
   }
 
-  /** An installed OpenTelemetry; {@code sdk} is null without one, {@code spans} its span exporter. */
-  record Installed(OpenTelemetry openTelemetry, OpenTelemetrySdk sdk, DroppingSpans spans)
+  /**
+   * An installed OpenTelemetry; {@code sdk} is null without one, {@code spans} its span exporter,
+   * {@code spanDetail} how many spans the service makes for a sampled command.
+   */
+  record Installed(OpenTelemetry openTelemetry, OpenTelemetrySdk sdk, DroppingSpans spans, SpanDetail spanDetail)
       implements AutoCloseable {
     /** Hands every finished span to the exporter now (for tests; the batch processor otherwise waits). */
     void flush() {

@@ -218,15 +218,16 @@ public final class BenchChart {
    * The framework's lines are the boldest; the baselines are solid, the scenarios measured at 1 and
    * 64 in flight only (the references, the JetStream pair and the telemetry rows) dashed.
    */
-  private static final Map<String, Style> STYLES = Map.of(
-      "raw-rr", new Style(new Color(31, 119, 180), 2f, false),
-      "raw-micro", new Style(new Color(148, 103, 189), 2f, false),
-      "raw-wire", new Style(new Color(44, 160, 44), 2f, false),
-      "client-inmem", new Style(new Color(214, 39, 40), 3f, false),
-      "raw-rr-traced", new Style(new Color(23, 190, 207), 2f, true),
-      "raw-wire-v1", new Style(new Color(127, 127, 127), 2f, true),
-      "raw-js-occ", new Style(new Color(140, 86, 75), 2f, true),
-      "client-js", new Style(new Color(255, 127, 14), 3f, true),
-      "client-inmem-otel-off", new Style(new Color(227, 119, 194), 2f, true),
-      "client-inmem-otel-all", new Style(new Color(188, 189, 34), 2f, true));
+  private static final Map<String, Style> STYLES = Map.ofEntries(
+      Map.entry("raw-rr", new Style(new Color(31, 119, 180), 2f, false)),
+      Map.entry("raw-micro", new Style(new Color(148, 103, 189), 2f, false)),
+      Map.entry("raw-wire", new Style(new Color(44, 160, 44), 2f, false)),
+      Map.entry("client-inmem", new Style(new Color(214, 39, 40), 3f, false)),
+      Map.entry("raw-rr-traced", new Style(new Color(23, 190, 207), 2f, true)),
+      Map.entry("raw-wire-v1", new Style(new Color(127, 127, 127), 2f, true)),
+      Map.entry("raw-js-occ", new Style(new Color(140, 86, 75), 2f, true)),
+      Map.entry("client-js", new Style(new Color(255, 127, 14), 3f, true)),
+      Map.entry("client-inmem-otel-off", new Style(new Color(227, 119, 194), 2f, true)),
+      Map.entry("client-inmem-otel-all", new Style(new Color(188, 189, 34), 2f, true)),
+      Map.entry("client-inmem-otel-request", new Style(new Color(219, 219, 141), 2f, true)));
 }

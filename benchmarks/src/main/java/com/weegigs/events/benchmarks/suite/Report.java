@@ -144,6 +144,8 @@ final class Report {
         pairedRatio("client-inmem-otel-off", "client-inmem", 1, "p50_us"), "%.2f");
     reference(references, "`client-inmem-otel-all` p50 ÷ `client-inmem` p50 at 1 in flight",
         pairedRatio("client-inmem-otel-all", "client-inmem", 1, "p50_us"), "%.2f");
+    reference(references, "`client-inmem-otel-request` ops/s ÷ `client-inmem` ops/s at 64 in flight (every trace sampled, one span per request: `SpanDetail.REQUEST`)",
+        pairedRatio("client-inmem-otel-request", "client-inmem", 64, "ops_per_s"), "%.2f");
     reference(references, "`client-js` state cache hit rate at 64 in flight (median of runs; a fresh receipt every 5 commands)",
         median(runs.getOrDefault("client-js", Map.of()).getOrDefault(64, List.of()), "cache_hit_rate"), "%.3f");
     reference(references, "cold `get` round trip, receipt with 1,000 events ÷ one with 10 (the reply of 1,000 items included)",

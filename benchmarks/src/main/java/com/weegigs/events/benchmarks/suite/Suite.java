@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * from one repeat to the next), the others idle meanwhile (the {@code client-*} scenarios, whose
  * services answer the same subjects, stop their service between their runs: {@code
  * RequestTarget.idle}). The references {@code raw-rr-traced} and {@code raw-wire-v1}, the JetStream
- * pair {@code raw-js-occ} and {@code client-js}, and the telemetry rows {@code client-inmem-otel-off}
- * and {@code client-inmem-otel-all} are measured only at 1 and 64 in flight, the levels their ratios
+ * pair {@code raw-js-occ} and {@code client-js}, and the telemetry rows {@code client-inmem-otel-off},
+ * {@code client-inmem-otel-all} and {@code client-inmem-otel-request} are measured only at 1 and 64 in flight, the levels their ratios
  * are read at, which keeps the suite near 14 minutes. A figure is the median over the repeats; a ratio is the median over the repeats of the
  * ratio within the repeat. Then it runs {@code server-alloc}, {@code js-state}, {@code codec} and
  * {@code processor}, prints Markdown tables, writes every figure as JSON and
@@ -50,7 +50,7 @@ public final class Suite {
    * telemetry rows, whose targets are read at 64 in flight and whose latency at 1.
    */
   private static final List<String> AT_TWO_LEVELS = List.of("raw-rr-traced", "raw-wire-v1", "raw-js-occ", "client-js",
-      "client-inmem-otel-off", "client-inmem-otel-all");
+      "client-inmem-otel-off", "client-inmem-otel-all", "client-inmem-otel-request");
   /** The in-flight levels the references are read at. */
   private static final List<Integer> REFERENCE_LEVELS = List.of(1, 64);
 

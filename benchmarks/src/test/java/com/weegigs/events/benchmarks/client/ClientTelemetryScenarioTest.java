@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code client-inmem-otel-off} and {@code client-inmem-otel-all}: the receipts service and client
- * with an OpenTelemetry SDK that samples nothing, and with one that samples everything, watched
+ * {@code client-inmem-otel-off}, {@code client-inmem-otel-all} and {@code client-inmem-otel-request}:
+ * the receipts service and client with an OpenTelemetry SDK that samples nothing, and with one that
+ * samples everything (a span per step, or one per request), watched
  * from a plain connection; and the {@code client-*} scenarios leaving their shared subjects to the
  * one being measured.
  */
@@ -33,15 +34,18 @@ class ClientTelemetryScenarioTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
   /** The client's call, the service's handling and its validate, load, handle, append and publish. */
   private static final int SPANS_PER_COMMAND = 7;
+  /** The client's call and the service's handling, with {@code SpanDetail.REQUEST}. */
+  private static final int REQUEST_SPANS_PER_COMMAND = 2;
 
   @Test
   void theScenarioNamesChooseTheirTelemetry() {
     assertEquals(ClientTelemetry.PLAIN, ClientTelemetry.of("client-inmem"));
     assertEquals(ClientTelemetry.SAMPLING_OFF, ClientTelemetry.of("client-inmem-otel-off"));
     assertEquals(ClientTelemetry.SAMPLING_ALL, ClientTelemetry.of("client-inmem-otel-all"));
+    assertEquals(ClientTelemetry.SAMPLING_ALL_REQUEST_SPANS, ClientTelemetry.of("client-inmem-otel-request"));
     assertThrows(IllegalArgumentException.class, () -> ClientTelemetry.of("client-js"));
-    assertTrue(Main.REQUEST_SCENARIOS.containsAll(
-        java.util.List.of("client-inmem", "client-inmem-otel-off", "client-inmem-otel-all")));
+    assertTrue(Main.REQUEST_SCENARIOS.containsAll(java.util.List.of(
+        "client-inmem", "client-inmem-otel-off", "client-inmem-otel-all", "client-inmem-otel-request")));
   }
 
   @Test
@@ -63,10 +67,22 @@ class ClientTelemetryScenarioTest {
 
   @Test
   void withAnSdkThatSamplesEverythingTheTraceTravelsAndEverySpanIsExported(NatsServer server) throws Exception {
-    int commandsSent = 3;
+    assertEquals(SPANS_PER_COMMAND * 3, sampleEverything(server, ClientTelemetry.SAMPLING_ALL, 3));
+  }
+
+  @Test
+  void withOneSpanPerRequestTheTraceTravelsWithTwoSpansPerCommand(NatsServer server) throws Exception {
+    assertEquals(REQUEST_SPANS_PER_COMMAND * 3, sampleEverything(server, ClientTelemetry.SAMPLING_ALL_REQUEST_SPANS, 3));
+  }
+
+  /**
+   * Sends {@code commandsSent} commands with {@code kind}'s SDK, checks that each command and its
+   * event carry one sampled trace, and answers how many spans were exported.
+   */
+  private static long sampleEverything(NatsServer server, ClientTelemetry kind, int commandsSent) throws Exception {
     ClientTelemetry.Installed telemetry;
     try (Connection watcher = Nats.connect(server.url());
-        ClientScenario target = ClientScenario.start(Store.IN_MEMORY, ClientTelemetry.SAMPLING_ALL, server.url(), 1)) {
+        ClientScenario target = ClientScenario.start(Store.IN_MEMORY, kind, server.url(), 1)) {
       telemetry = target.telemetry();
       Subscription commands = watcher.subscribe(COMMANDS);
       Subscription events = watcher.subscribe(EVENTS);
@@ -86,7 +102,7 @@ class ClientTelemetryScenarioTest {
       }
     }
     // closing drained the service and shut the SDK down, which exported every finished span
-    assertEquals(SPANS_PER_COMMAND * commandsSent, telemetry.spans().exported());
+    return telemetry.spans().exported();
   }
 
   @Test

@@ -138,6 +138,16 @@ class ReportTest {
   }
 
   @Test
+  void oneSpanPerRequestIsAReferenceBesideTheTarget() {
+    Map<String, Map<Integer, List<Map<String, String>>>> runs = new LinkedHashMap<>();
+    runs.put("client-inmem", Map.of(64, List.of(Map.of("ops_per_s", "1000"))));
+    runs.put("client-inmem-otel-request", Map.of(64, List.of(Map.of("ops_per_s", "870"))));
+    Report report = new Report(runs, NONE, NONE, NONE, NONE, NONE, NONE);
+
+    assertEquals(0.87, reference(report, "`client-inmem-otel-request` ops/s ÷ `client-inmem` ops/s at 64"), 1e-9);
+  }
+
+  @Test
   void aColdLoadOfAThousandEventsWithSnapshotsMayTakeAtMostThreeTimesOneOfTen() {
     String figure = "cold load of a receipt with 1,000 events";
     assertTrue(pass(jsState("2.9"), figure));

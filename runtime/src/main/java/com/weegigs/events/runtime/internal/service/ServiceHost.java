@@ -126,7 +126,7 @@ public final class ServiceHost implements AutoCloseable {
       }
       this.ownsStore = true;
     }
-    this.telemetry = Telemetry.of(settings.openTelemetry());
+    this.telemetry = Telemetry.of(settings.openTelemetry(), settings.spanDetail());
     this.storeBreaker = Breaker.of("event-store", settings.storeCircuitBreaker(), telemetry);
     this.guardedStore = GuardedEventStore.of(store, storeBreaker);
     this.pipeline = new RequestPipeline(settings, telemetry, authenticator);

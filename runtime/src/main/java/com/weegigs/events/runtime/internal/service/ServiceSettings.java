@@ -14,6 +14,7 @@ import com.weegigs.events.runtime.service.QueueGroupConfig;
 import com.weegigs.events.runtime.service.RateLimitConfig;
 import com.weegigs.events.runtime.service.RequestInterceptor;
 import com.weegigs.events.runtime.service.ShutdownConfig;
+import com.weegigs.events.runtime.service.SpanDetail;
 import com.weegigs.events.runtime.service.StateCacheConfig;
 import com.weegigs.events.runtime.store.EventStore;
 import com.weegigs.events.runtime.store.JetStreamStoreConfig;
@@ -37,6 +38,7 @@ import java.util.List;
  * @param aggregates the hosted aggregates
  * @param interceptors the user's checks, run on every request in order (see {@link RequestPipeline})
  * @param openTelemetry where spans and metrics go (the OpenTelemetry API; a no-op without an SDK)
+ * @param spanDetail how many spans a sampled command makes: one per step, or one for the request
  * @param healthChecks the user's health checks, run beside the built-in ones
  * @param httpHealth the HTTP health endpoint, or {@code null} for none
  * @param rateLimit the service's rate limits ({@link RateLimitConfig#defaults()}: none)
@@ -60,6 +62,7 @@ public record ServiceSettings(
     List<AggregateDefinition<?, ?>> aggregates,
     List<RequestInterceptor> interceptors,
     OpenTelemetry openTelemetry,
+    SpanDetail spanDetail,
     List<NamedCheck> healthChecks,
     HttpHealthConfig httpHealth,
     RateLimitConfig rateLimit,

@@ -2,6 +2,7 @@ package com.weegigs.events.runtime.internal.telemetry;
 
 import com.weegigs.events.runtime.error.ErrorCode;
 import com.weegigs.events.runtime.internal.wire.SealedHeaders;
+import com.weegigs.events.runtime.service.SpanDetail;
 import io.nats.client.impl.Headers;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
@@ -88,11 +89,13 @@ public final class Telemetry {
   private static final ErrorCode[] CODES = ErrorCode.values();
 
   /** Telemetry that records nothing (the OpenTelemetry no-op); a caller's trace context is still continued. */
-  public static final Telemetry NOOP = new Telemetry(OpenTelemetry.noop());
+  public static final Telemetry NOOP = new Telemetry(OpenTelemetry.noop(), SpanDetail.STEPS);
 
   private final Tracer tracer;
   /** Whether there is an SDK's tracer: without one no span is started at all. */
   private final boolean tracing;
+  /** Whether a request's steps get spans of their own ({@link SpanDetail#STEPS}) or write to the request's. */
+  private final boolean stepSpans;
   /** Whether spans or metrics go anywhere: without, a call takes the plain path. */
   private final boolean enabled;
   /** Whether measurements go anywhere: an SDK without a metric reader hands out no-op instruments. */
@@ -116,9 +119,10 @@ public final class Telemetry {
   private final Map<String, Map<String, String>> spanNames = new ConcurrentHashMap<>();
   private final Meter meter;
 
-  private Telemetry(OpenTelemetry openTelemetry) {
+  private Telemetry(OpenTelemetry openTelemetry, SpanDetail spanDetail) {
     this.tracer = openTelemetry.getTracer(SCOPE);
     this.tracing = openTelemetry.getTracerProvider() != TracerProvider.noop();
+    this.stepSpans = spanDetail == SpanDetail.STEPS;
     Meter meter = openTelemetry.getMeter(SCOPE);
     // an SDK's meter provider without a reader hands out the API's no-op meter
     this.metrics = openTelemetry.getMeterProvider() != MeterProvider.noop()
@@ -160,9 +164,14 @@ public final class Telemetry {
         .setDescription("State changes of a circuit breaker, by breaker and the state it moved to").build();
   }
 
-  /** The telemetry of {@code openTelemetry}; {@link #NOOP} for {@code null}. */
+  /** The telemetry of {@code openTelemetry}, a span for each step; {@link #NOOP} for {@code null}. */
   public static Telemetry of(OpenTelemetry openTelemetry) {
-    return openTelemetry == null ? NOOP : new Telemetry(openTelemetry);
+    return of(openTelemetry, SpanDetail.STEPS);
+  }
+
+  /** The telemetry of {@code openTelemetry} with {@code spanDetail}; {@link #NOOP} for {@code null}. */
+  public static Telemetry of(OpenTelemetry openTelemetry, SpanDetail spanDetail) {
+    return openTelemetry == null ? NOOP : new Telemetry(openTelemetry, spanDetail);
   }
 
   // ------------------------------------------------------------------ trace context
@@ -246,23 +255,33 @@ public final class Telemetry {
   }
 
   /**
-   * Whether a span made in {@code parent} by the runtime itself could be recorded: only under a
-   * recording span. The runtime's own spans (validate, load, handle, append, publish) are children
-   * of the service's span, and a sampler that dropped that span drops its children too (the SDK's
-   * default, parent-based); skipping them spares five spans per command when nothing is sampled.
+   * Whether a span of a request's step made in {@code parent} by the runtime itself could be
+   * recorded: only under a recording span, and only when steps get spans of their own
+   * ({@link SpanDetail#STEPS}). The runtime's own spans (validate, load, handle, append, publish)
+   * are children of the service's span, and a sampler that dropped that span drops its children
+   * too (the SDK's default, parent-based); skipping them spares five spans per command when
+   * nothing is sampled.
    */
   public boolean recordsUnder(Context parent) {
-    return tracing && Span.fromContext(parent).isRecording();
+    return stepSpans && tracing && Span.fromContext(parent).isRecording();
   }
 
   /**
    * A span of the runtime's own work ({@code <operation> <name>}: load, handle, append, validate),
    * a child of the current span; the invalid span, costing nothing, without an SDK or when the
-   * current span is not recorded ({@link #recordsUnder}).
+   * current span is not recorded. With {@link SpanDetail#REQUEST}, the current span itself, seen as
+   * a step: what the step records goes onto it, and ending the step ends nothing.
    */
   public Span startSpan(String operation, String name) {
-    if (!tracing || !Span.current().isRecording()) {
+    if (!tracing) {
       return Span.getInvalid();
+    }
+    Span current = Span.current();
+    if (!current.isRecording()) {
+      return Span.getInvalid();
+    }
+    if (!stepSpans) {
+      return current instanceof StepOnRequestSpan step ? step : new StepOnRequestSpan(current);
     }
     return tracer.spanBuilder(spanName(operation, name)).setSpanKind(SpanKind.INTERNAL).startSpan();
   }
@@ -280,14 +299,20 @@ public final class Telemetry {
     return spanName != null ? spanName : names.computeIfAbsent(name, n -> operation + " " + n);
   }
 
-  /** Makes {@code span} current; nothing to do for the invalid span. */
+  /**
+   * Makes {@code span} current; nothing to do for the invalid span, nor for a step recorded on the
+   * request's span, which is current already.
+   */
   public static Scope current(Span span) {
-    return span == Span.getInvalid() ? Scope.noop() : span.makeCurrent();
+    return span == Span.getInvalid() || span instanceof StepOnRequestSpan ? Scope.noop() : span.makeCurrent();
   }
 
-  /** The context of a span started in {@code parent}: {@code parent} itself when no span was started. */
+  /**
+   * The context of a span started in {@code parent}: {@code parent} itself when no span was
+   * started, or when the span is a step recorded on {@code parent}'s span.
+   */
   public static Context with(Context parent, Span span) {
-    return span == Span.getInvalid() ? parent : parent.with(span);
+    return span == Span.getInvalid() || span instanceof StepOnRequestSpan ? parent : parent.with(span);
   }
 
   /** Marks {@code span} failed with the wire contract's {@code code} and {@code message}. */
