@@ -462,9 +462,7 @@ public final class NatsService implements AutoCloseable {
       ServiceSettings settings = new ServiceSettings(descriptor, natsUrl != null ? natsUrl : defaultNatsUrl(), connection,
           queueGroup, concurrency, limits, stateCache, idempotency, shutdown, store, jetStream, clock, aggregates,
           interceptors, openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.get(), spanDetail, healthChecks,
-          httpHealth,
-          rateLimit, storeCircuitBreaker, authentication,
-          security);
+          httpHealth, rateLimit, storeCircuitBreaker, authentication, security);
       return new NatsService(descriptor, new ServiceHost(settings));
     }
   }

@@ -21,11 +21,6 @@ final class StepOnRequestSpan implements Span {
     this.request = request;
   }
 
-  /** The request's span that this step writes to. */
-  Span request() {
-    return request;
-  }
-
   @Override
   public <T> Span setAttribute(AttributeKey<T> key, T value) {
     request.setAttribute(key, value);

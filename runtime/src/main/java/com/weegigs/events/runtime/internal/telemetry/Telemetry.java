@@ -281,7 +281,7 @@ public final class Telemetry {
       return Span.getInvalid();
     }
     if (!stepSpans) {
-      return current instanceof StepOnRequestSpan step ? step : new StepOnRequestSpan(current);
+      return new StepOnRequestSpan(current);
     }
     return tracer.spanBuilder(spanName(operation, name)).setSpanKind(SpanKind.INTERNAL).startSpan();
   }
