@@ -107,12 +107,7 @@ class TracingTest {
     counters.subscribe(Counters.ADDED, event -> logged.add(Map.of(
         "trace_id", String.valueOf(MDC.get("trace_id")), "span_id", String.valueOf(MDC.get("span_id")))));
 
-    Span caller = telemetry.sdk().getTracer("test").spanBuilder("caller").startSpan();
-    try (Scope scope = caller.makeCurrent()) {
-      AggregateClient.await(counters.send(Counters.ADD, "c-1", new Add(2), CallOptions.DEFAULT.withMessageId("m-1")));
-    } finally {
-      caller.end();
-    }
+    Span caller = addUnderACallersSpan(telemetry, counters);
 
     SpanData listener = telemetry.awaitSpan("process " + ADDED, WAIT);
     SpanData send = telemetry.awaitSpan("send " + ADD, WAIT);
@@ -163,16 +158,12 @@ class TracingTest {
     AggregateClient<Counter, Object> counters = new AggregateClient<>(client(telemetry.sdk()), Counters.COUNTER);
     counters.subscribe(Counters.ADDED, event -> {});
 
-    Span caller = telemetry.sdk().getTracer("test").spanBuilder("caller").startSpan();
-    try (Scope scope = caller.makeCurrent()) {
-      AggregateClient.await(counters.send(Counters.ADD, "c-1", new Add(2), CallOptions.DEFAULT.withMessageId("m-1")));
-    } finally {
-      caller.end();
-    }
+    Span caller = addUnderACallersSpan(telemetry, counters);
 
     SpanData send = telemetry.awaitSpan("send " + ADD, WAIT);
     SpanData process = telemetry.awaitSpan("process " + ADD, WAIT);
     SpanData listener = telemetry.awaitSpan("process " + ADDED, WAIT);
+    assertEquals(caller.getSpanContext().getSpanId(), send.getParentSpanId());
     assertEquals(send.getSpanId(), process.getParentSpanId());
     assertEquals(process.getSpanId(), listener.getParentSpanId(), "the event carries the service's span on");
     assertEquals(List.of("caller", "process " + ADD, "process " + ADDED, "send " + ADD),
@@ -349,6 +340,17 @@ class TracingTest {
       assertFalse(message.hasHeaders(), message.getSubject() + " has headers " + message.getHeaders());
     }
     assertNull(Baggage.current().getEntryValue("tenant"));
+  }
+
+  /** Adds 2 to counter {@code c-1} (message id {@code m-1}) inside a span of the test's own, {@code caller}, and returns it. */
+  private static Span addUnderACallersSpan(TestTelemetry telemetry, AggregateClient<Counter, Object> counters) {
+    Span caller = telemetry.sdk().getTracer("test").spanBuilder("caller").startSpan();
+    try (Scope scope = caller.makeCurrent()) {
+      AggregateClient.await(counters.send(Counters.ADD, "c-1", new Add(2), CallOptions.DEFAULT.withMessageId("m-1")));
+    } finally {
+      caller.end();
+    }
+    return caller;
   }
 
   private static String attribute(SpanData span, String key) {
