@@ -10,6 +10,7 @@ import com.weegigs.events.runtime.fixtures.Counters.Add;
 import com.weegigs.events.runtime.fixtures.Counters.Counter;
 import com.weegigs.events.runtime.fixtures.ServiceHarness;
 import com.weegigs.events.runtime.fixtures.TestTelemetry;
+import com.weegigs.events.runtime.service.SpanDetail;
 import com.weegigs.events.runtime.store.JetStreamStoreConfig;
 import com.weegigs.events.testing.NatsServer;
 import com.weegigs.events.testing.NatsTest;
@@ -84,6 +85,30 @@ class DurableTelemetryTest {
     } finally {
       connection.close();
     }
+  }
+
+  @Test
+  void withOneSpanPerRequestTheStoredCommandCarriesTheServicesSpanToADurableSubscriber() throws Exception {
+    TestTelemetry telemetry = new TestTelemetry();
+    closing.add(telemetry);
+    harness.start(builder -> builder.withEventStore(store).withOpenTelemetry(telemetry.sdk())
+        .withSpanDetail(SpanDetail.REQUEST));
+    AggregateClient<Counter, Object> counters = counters(telemetry.sdk());
+
+    AggregateClient.await(counters.send(Counters.ADD, "c-1", new Add(3), CallOptions.DEFAULT.withMessageId("m-1")));
+    SpanData process = telemetry.awaitSpan("process counters.command.counter.add", WAIT);
+    String traceparent = storedCommand("c-1").getHeaders().getFirst("traceparent");
+    assertNotNull(traceparent, "the stored command keeps the trace context");
+    assertTrue(traceparent.startsWith("00-" + process.getTraceId() + "-" + process.getSpanId() + "-"),
+        "of the service's span, there being no append span: " + traceparent);
+
+    counters.subscribeDurable(DurableSubscriptionConfig.named("audit").withStore(store), Counters.ADDED,
+        (event, delivery) -> {});
+    SpanData consumed = telemetry.awaitSpan("process " + store.subjectPrefix() + ".counter.*", WAIT);
+    assertEquals(process.getSpanId(), consumed.getParentSpanId(), "the service's span is the subscriber's parent");
+    assertEquals(process.getSpanId(), consumed.getLinks().get(0).getSpanContext().getSpanId(), "and its link");
+    assertTrue(telemetry.spans().stream().noneMatch(span -> span.getName().startsWith("append ")),
+        "no span for a step: " + telemetry.spans());
   }
 
   @Test
