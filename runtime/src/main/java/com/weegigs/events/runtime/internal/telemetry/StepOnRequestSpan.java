@@ -6,13 +6,15 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A step of a request recorded on the request's own span ({@link SpanDetail#REQUEST}): what the step
  * sets (attributes, events, its status, an exception) goes onto the request's span, and ending the
- * step ends nothing. {@link Telemetry#startSpan} hands one out where {@link SpanDetail#STEPS} would
- * start a child span, so the code of a step is the same in both.
+ * step ends nothing; a context it is stored in holds the request's span. {@link Telemetry#startSpan}
+ * hands one out where {@link SpanDetail#STEPS} would start a child span, so the code of a step is
+ * the same in both.
  */
 final class StepOnRequestSpan implements Span {
   private final Span request;
@@ -63,6 +65,12 @@ final class StepOnRequestSpan implements Span {
 
   @Override
   public void end(long timestamp, TimeUnit unit) {}
+
+  /** A context with a step in it has the request's span: the step is never a span of its own. */
+  @Override
+  public Context storeInContext(Context context) {
+    return context.with(request);
+  }
 
   @Override
   public SpanContext getSpanContext() {

@@ -307,12 +307,9 @@ public final class Telemetry {
     return span == Span.getInvalid() || span instanceof StepOnRequestSpan ? Scope.noop() : span.makeCurrent();
   }
 
-  /**
-   * The context of a span started in {@code parent}: {@code parent} itself when no span was
-   * started, or when the span is a step recorded on {@code parent}'s span.
-   */
+  /** The context of a span started in {@code parent}: {@code parent} itself when no span was started. */
   public static Context with(Context parent, Span span) {
-    return span == Span.getInvalid() || span instanceof StepOnRequestSpan ? parent : parent.with(span);
+    return span == Span.getInvalid() ? parent : parent.with(span);
   }
 
   /** Marks {@code span} failed with the wire contract's {@code code} and {@code message}. */
