@@ -15,9 +15,9 @@ import java.util.Arrays;
  *
  * <p>{@link #add} answers a reference, a {@code long} that names the page, the offset and the
  * length; {@link #page}, {@link #offset} and {@link #length} read it back (the value is read in
- * place, never copied out). Thread-safe: adding is
- * serialized; reading needs no lock, provided the reference itself was handed over safely (a reader
- * that got it under the lock it was stored under sees the bytes).
+ * place, never copied out). Thread-safe: adding is serialized; reading needs no lock, provided the
+ * reference itself was handed over safely (a reader that got it under the lock it was stored under
+ * sees the bytes).
  */
 public final class BytePages {
   /** The largest page, in bytes. */
