@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -244,9 +245,15 @@ public final class ContainerCodecs {
     if (hasNull) {
       return (List<T>) Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(items, size)));
     }
+    // List.of with its elements named keeps the array it is given; List.of(array) copies it
     return switch (size) {
       case 1 -> List.of((T) items[0]);
       case 2 -> List.of((T) items[0], (T) items[1]);
+      case 3 -> List.of((T) items[0], (T) items[1], (T) items[2]);
+      case 4 -> List.of((T) items[0], (T) items[1], (T) items[2], (T) items[3]);
+      case 5 -> List.of((T) items[0], (T) items[1], (T) items[2], (T) items[3], (T) items[4]);
+      case 6 -> List.of((T) items[0], (T) items[1], (T) items[2], (T) items[3], (T) items[4], (T) items[5]);
+      case 7 -> List.of((T) items[0], (T) items[1], (T) items[2], (T) items[3], (T) items[4], (T) items[5], (T) items[6]);
       default -> (List<T>) List.of(size == items.length ? items : Arrays.copyOf(items, size));
     };
   }
@@ -263,8 +270,15 @@ public final class ContainerCodecs {
 
   private static <T> void writeArray(JsonGenerator generator, Collection<T> values, JsonCodec<T> element) throws IOException {
     generator.writeStartArray();
-    for (T item : values) {
-      writeValue(generator, item, element);
+    if (values instanceof List<T> list && values instanceof RandomAccess) {
+      // by index: no iterator to allocate for each list written
+      for (int i = 0, size = list.size(); i < size; i++) {
+        writeValue(generator, list.get(i), element);
+      }
+    } else {
+      for (T item : values) {
+        writeValue(generator, item, element);
+      }
     }
     generator.writeEndArray();
   }

@@ -3,6 +3,10 @@ package com.weegigs.events.runtime.internal.wire;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +33,7 @@ public final class Envelopes {
    * another with nothing between them, where a generator would put a space before each root value
    * after the first.
    */
-  private static final JsonFactory REUSED = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
+  private static final JsonFactory REUSED = new SinkGeneratorFactory();
   private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(Output::new);
   private static final int RETAINED_BUFFER_LIMIT = 64 * 1024;
 
@@ -46,10 +50,9 @@ public final class Envelopes {
   public static byte[] encode(JsonWriter writer) {
     Output output = Output.acquire();
     try {
-      JsonGenerator generator = output.generator();
+      SinkGenerator generator = output.generator();
       writer.write(generator);
-      output.finish(generator);
-      return Arrays.copyOf(output.buffer, output.count);
+      return output.toByteArray(generator);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -70,7 +73,7 @@ public final class Envelopes {
     byte[] buffer = new byte[INITIAL_SIZE];
     int count;
     boolean busy;
-    private JsonGenerator generator;
+    private SinkGenerator generator;
     private boolean finished;
 
     /** The thread's sink, emptied; a fresh one when a codec encodes a nested document while this thread encodes. */
@@ -85,12 +88,28 @@ public final class Envelopes {
     }
 
     /** This sink's generator, ready for a new document. */
-    JsonGenerator generator() throws IOException {
+    SinkGenerator generator() throws IOException {
       if (generator == null) {
-        generator = REUSED.createGenerator(this);
+        generator = (SinkGenerator) REUSED.createGenerator(this);
       }
       finished = false;
       return generator;
+    }
+
+    /**
+     * Ends the document and returns its bytes. A document that fits the generator's own buffer, as
+     * nearly every body does, is copied straight out of it, not first through this sink.
+     *
+     * @throws IllegalStateException when the document was left unfinished (an object or array open)
+     */
+    byte[] toByteArray(SinkGenerator used) throws IOException {
+      if (count == 0) {
+        requireRoot(used);
+        finished = true;
+        return used.takeBuffered();
+      }
+      finish(used);
+      return Arrays.copyOf(buffer, count);
     }
 
     /**
@@ -100,10 +119,14 @@ public final class Envelopes {
      */
     void finish(JsonGenerator used) throws IOException {
       used.flush();
+      requireRoot(used);
+      finished = true;
+    }
+
+    private static void requireRoot(JsonGenerator used) {
       if (!used.getOutputContext().inRoot()) {
         throw new IllegalStateException("a JSON writer left its document unfinished");
       }
-      finished = true;
     }
 
     /** Frees the sink for the thread's next document; a buffer grown past the retained limit is let go. */
@@ -135,6 +158,51 @@ public final class Envelopes {
       if (count + extra > buffer.length) {
         buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, count + extra));
       }
+    }
+  }
+
+  /**
+   * Jackson's UTF-8 generator, which can hand over what it holds in its own buffer as an array of
+   * the right length: that saves {@link Output#toByteArray} a copy through the stream.
+   */
+  static final class SinkGenerator extends UTF8JsonGenerator {
+    SinkGenerator(IOContext context, int features, ObjectCodec codec, OutputStream out, char quote) {
+      super(context, features, codec, out, quote);
+    }
+
+    /** The bytes written since the last flush, which it empties as a flush would. */
+    byte[] takeBuffered() {
+      byte[] bytes = Arrays.copyOf(_outputBuffer, _outputTail);
+      _outputTail = 0;
+      return bytes;
+    }
+  }
+
+  /**
+   * The factory of {@link SinkGenerator}s, configured as {@link JsonFactory}'s own UTF-8 generators
+   * are, with no separator between root values.
+   */
+  private static final class SinkGeneratorFactory extends JsonFactory {
+    private static final long serialVersionUID = 1L;
+
+    SinkGeneratorFactory() {
+      super(new JsonFactoryBuilder().rootValueSeparator((String) null));
+    }
+
+    @Override
+    protected JsonGenerator _createUTF8Generator(OutputStream out, IOContext context) {
+      SinkGenerator generator = new SinkGenerator(context, _generatorFeatures, _objectCodec, out, _quoteChar);
+      if (_maximumNonEscapedChar > 0) {
+        generator.setHighestNonEscapedChar(_maximumNonEscapedChar);
+      }
+      if (_characterEscapes != null) {
+        generator.setCharacterEscapes(_characterEscapes);
+      }
+      SerializableString separator = _rootValueSeparator;
+      if (separator != DEFAULT_ROOT_VALUE_SEPARATOR) {
+        generator.setRootValueSeparator(separator);
+      }
+      return generator;
     }
   }
 }

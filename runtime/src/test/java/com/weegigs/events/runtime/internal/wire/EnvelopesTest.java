@@ -68,4 +68,22 @@ class EnvelopesTest {
     });
     assertEquals("{\"inner\":\"{\\\"inner\\\":1}\"}", new String(outer, StandardCharsets.UTF_8));
   }
+
+  /**
+   * A document larger than the generator's own buffer passes through the thread's sink; a small
+   * one is copied straight from the generator. Either way, in any order, the bytes are the whole
+   * document and nothing of the one before.
+   */
+  @Test
+  void documentsLargerThanTheGeneratorsBufferAndSmallOnesInTurnAreEachWhole() {
+    for (int size : new int[] {10, 100_000, 3, 20_000, 7_990, 8_010, 1}) {
+      String text = "x".repeat(size);
+      byte[] encoded = Envelopes.encode(generator -> {
+        generator.writeStartObject();
+        generator.writeStringField("text", text);
+        generator.writeEndObject();
+      });
+      assertEquals("{\"text\":\"" + text + "\"}", new String(encoded, StandardCharsets.UTF_8), "size " + size);
+    }
+  }
 }
