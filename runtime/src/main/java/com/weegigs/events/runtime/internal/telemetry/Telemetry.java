@@ -332,8 +332,13 @@ public final class Telemetry {
    * correlates with the trace. Closing the scope restores what was there before.
    */
   public static Scope activate(Context context) {
-    Scope scope = context.makeCurrent();
     SpanContext span = Span.fromContext(context).getSpanContext();
+    if (!span.isValid() && context == Context.current()) {
+      // the common case without tracing: the root context on a thread that has none. OpenTelemetry's
+      // thread-local storage would still store it and allocate a scope that puts back "none".
+      return Scope.noop();
+    }
+    Scope scope = context.makeCurrent();
     if (!span.isValid()) {
       return scope;
     }
