@@ -245,7 +245,7 @@ public final class ContainerCodecs {
     if (hasNull) {
       return (List<T>) Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(items, size)));
     }
-    // List.of with its elements named keeps the array it is given; List.of(array) copies it
+    // List.of(e1, ..., e7) fills one array; List.of(Arrays.copyOf(...)) would copy the copy again
     return switch (size) {
       case 1 -> List.of((T) items[0]);
       case 2 -> List.of((T) items[0], (T) items[1]);
