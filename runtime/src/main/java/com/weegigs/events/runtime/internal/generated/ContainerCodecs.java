@@ -245,15 +245,9 @@ public final class ContainerCodecs {
     if (hasNull) {
       return (List<T>) Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(items, size)));
     }
-    // List.of(e1, ..., e7) fills one array; List.of(Arrays.copyOf(...)) would copy the copy again
     return switch (size) {
       case 1 -> List.of((T) items[0]);
       case 2 -> List.of((T) items[0], (T) items[1]);
-      case 3 -> List.of((T) items[0], (T) items[1], (T) items[2]);
-      case 4 -> List.of((T) items[0], (T) items[1], (T) items[2], (T) items[3]);
-      case 5 -> List.of((T) items[0], (T) items[1], (T) items[2], (T) items[3], (T) items[4]);
-      case 6 -> List.of((T) items[0], (T) items[1], (T) items[2], (T) items[3], (T) items[4], (T) items[5]);
-      case 7 -> List.of((T) items[0], (T) items[1], (T) items[2], (T) items[3], (T) items[4], (T) items[5], (T) items[6]);
       default -> (List<T>) List.of(size == items.length ? items : Arrays.copyOf(items, size));
     };
   }
